@@ -1,0 +1,75 @@
+import * as t from './schema';
+
+/**
+ * The registers whose rows partners exchange, by the name the API uses. Bundles, stats and the
+ * register services all take their table from here, so a table name never comes from input.
+ */
+export const registerTables = {
+  organisation: t.organisations,
+  contact: t.contacts,
+  objective: t.objectives,
+  activity: t.activities,
+  contribution: t.contributions,
+  disbursement: t.disbursements,
+  indicator: t.indicators,
+  indicatorPeriod: t.indicatorPeriods,
+  risk: t.risks,
+  milestone: t.milestones,
+  learningEntry: t.learningEntries,
+  adaptiveTrigger: t.adaptiveTriggers,
+  signatory: t.signatories,
+} as const;
+
+export type RegisterName = keyof typeof registerTables;
+export const registerNames = Object.keys(registerTables) as RegisterName[];
+
+/** The plural key each register is counted under (`pamoja stats`). */
+export const registerPlurals: Record<RegisterName, string> = {
+  organisation: 'organisations',
+  contact: 'contacts',
+  objective: 'objectives',
+  activity: 'activities',
+  contribution: 'contributions',
+  disbursement: 'disbursements',
+  indicator: 'indicators',
+  indicatorPeriod: 'indicatorPeriods',
+  risk: 'risks',
+  milestone: 'milestones',
+  learningEntry: 'learningEntries',
+  adaptiveTrigger: 'adaptiveTriggers',
+  signatory: 'signatories',
+};
+
+/** Plural nouns for messages and tables: "still named in 3 activities". */
+export const registerNouns: Record<RegisterName, { one: string; many: string }> = {
+  organisation: { one: 'organisation', many: 'organisations' },
+  contact: { one: 'contact', many: 'contacts' },
+  objective: { one: 'objective', many: 'objectives' },
+  activity: { one: 'activity', many: 'activities' },
+  contribution: { one: 'budget contribution', many: 'budget contributions' },
+  disbursement: { one: 'disbursement', many: 'disbursements' },
+  indicator: { one: 'indicator', many: 'indicators' },
+  indicatorPeriod: { one: 'indicator period', many: 'indicator periods (targets and actuals)' },
+  risk: { one: 'risk', many: 'risks' },
+  milestone: { one: 'milestone', many: 'milestones' },
+  learningEntry: { one: 'learning log entry', many: 'learning log entries' },
+  adaptiveTrigger: { one: 'adaptive trigger', many: 'adaptive triggers' },
+  signatory: { one: 'signatory', many: 'signatories' },
+};
+
+/** A many-to-many list that is part of its parent row (it travels and is versioned with it). */
+export interface LinkTable {
+  /** The parent's field holding the list, e.g. `wardIds`. */
+  field: string;
+  table: string;
+  parentColumn: string;
+  valueColumn: string;
+}
+
+export const registerLinks: Partial<Record<RegisterName, LinkTable[]>> = {
+  activity: [
+    { field: 'wardIds', table: 'activity_wards', parentColumn: 'activity_id', valueColumn: 'unit_id' },
+    { field: 'supportingOrgIds', table: 'activity_supporters', parentColumn: 'activity_id', valueColumn: 'organisation_id' },
+  ],
+  milestone: [{ field: 'responsibleOrgIds', table: 'milestone_parties', parentColumn: 'milestone_id', valueColumn: 'organisation_id' }],
+};

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/hlc';
+import type { Db } from '../db/open-db';
+import { installation } from '../db/schema';
+
+/** Everything a service needs, injected so tests can fix the clock and the ids. */
+export interface AppContext {
+  db: Db;
+  now: () => Date;
+  newId: () => string;
+  /** This installation: its id stamps `origin`, its node id stamps clock readings. */
+  installationId: string;
+  nodeId: string;
+  userName: string;
+  clock: { last: Hlc | null };
+}
+
+export interface ContextOptions {
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** Reads (or on first start creates) this installation's identity and clock. */
+export function createContext(db: Db, options: ContextOptions = {}): AppContext {
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  let row = db.select().from(installation).get();
+  if (!row) {
+    const id = newId();
+    row = { id, nodeId: id.replace(/-/g, '').slice(0, 12), userName: '', lastHlc: null, lastCycleId: null, createdAt: now().toISOString() };
+    db.insert(installation).values(row).run();
+  }
+  return {
+    db,
+    now,
+    newId,
+    installationId: row.id,
+    nodeId: row.nodeId,
+    userName: row.userName,
+    clock: { last: row.lastHlc ? parseHlc(row.lastHlc) : null },
+  };
+}
+
+export interface Stamp {
+  at: string;
+  hlc: string;
+}
+
+/** A fresh clock reading for one change; persisted by `inWriteTransaction` with the change. */
+export function stamp(ctx: AppContext): Stamp {
+  const at = ctx.now();
+  const next = tickHlc(ctx.clock.last, at.getTime(), ctx.nodeId);
+  ctx.clock.last = next;
+  return { at: at.toISOString(), hlc: formatHlc(next) };
+}
+
+/**
+ * Runs a multi-step write in one transaction and stores the clock with it, so a clock reading
+ * used by a committed row is never handed out again after a restart.
+ */
+export function inWriteTransaction<T>(ctx: AppContext, work: () => T): T {
+  const before = ctx.clock.last;
+  try {
+    return ctx.db.transaction(() => {
+      const result = work();
+      if (ctx.clock.last && ctx.clock.last !== before) {
+        ctx.db
+          .update(installation)
+          .set({ lastHlc: formatHlc(ctx.clock.last) })
+          .where(eq(installation.id, ctx.installationId))
+          .run();
+      }
+      return result;
+    });
+  } catch (error) {
+    ctx.clock.last = before;
+    throw error;
+  }
+}

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { formatDisplayDate } from '../../shared/dates';
+import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
+import { cycleCreateInput, cycleDeleteInput, cycleUpdateInput, type CycleDto } from '../../shared/api/schemas/cycle';
+import { invalidField, notFound } from '../../shared/result';
+import { cycleScopeUnits, cycles, installation } from '../db/schema';
+import { getAdminUnit, listAdminUnits } from './admin-units';
+import { recordAudit } from './audit';
+import { inWriteTransaction, stamp, type AppContext } from './context';
+import { rulesFor } from './rules';
+import { validate } from './validate';
+
+type CycleFields = z.output<typeof cycleCreateInput> & { leadOrgId: string | null };
+
+function toDto(ctx: AppContext, row: typeof cycles.$inferSelect): CycleDto {
+  const scope = ctx.db.select({ unitId: cycleScopeUnits.unitId }).from(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, row.id)).all();
+  const { hlc: _hlc, origin: _origin, ...fields } = row;
+  return { ...fields, countyName: getAdminUnit(ctx, row.countyId).name, scopeUnitIds: scope.map((s) => s.unitId) };
+}
+
+export function getCycle(ctx: AppContext, id: string): CycleDto {
+  const row = ctx.db.select().from(cycles).where(eq(cycles.id, id)).get();
+  if (!row) throw notFound('JWP cycle', id);
+  return toDto(ctx, row);
+}
+
+export function listCycles(ctx: AppContext): CycleDto[] {
+  return ctx.db.select().from(cycles).orderBy(cycles.startDate, cycles.title).all().map((row) => toDto(ctx, row));
+}
+
+/** The dates must be those of the fiscal year named, so quarters and the budget calendar line up. */
+function checkCycle(ctx: AppContext, fields: CycleFields, id: string | null): void {
+  const county = getAdminUnit(ctx, fields.countyId);
+  if (county.level !== 'county') throw invalidField('countyId', 'County: choose one of the 47 counties.');
+  const inCounty = new Set(listAdminUnits(ctx, { withinId: county.id }).map((unit) => unit.id));
+  for (const unitId of fields.scopeUnitIds) {
+    if (!inCounty.has(unitId)) throw invalidField('scopeUnitIds', `Geographical scope: ${unitId} is not a sub-county or ward of ${county.name}.`);
+  }
+  if (fields.endDate < fields.startDate) {
+    throw invalidField('endDate', `End date: ${formatDisplayDate(fields.endDate)} is before the start date (${formatDisplayDate(fields.startDate)}).`);
+  }
+  if (fiscalYearOf(fields.startDate) !== fields.fiscalYear) {
+    const range = fiscalYearRange(fields.fiscalYear);
+    throw invalidField('startDate', `Start date: FY ${fields.fiscalYear} runs ${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}; ${formatDisplayDate(fields.startDate)} is outside it.`);
+  }
+  if (fields.endDate > fiscalYearRange(fields.fiscalYear).end) {
+    throw invalidField('endDate', `End date: a cycle ends by the end of FY ${fields.fiscalYear} (${formatDisplayDate(fiscalYearRange(fields.fiscalYear).end)}).`);
+  }
+  if (fields.leadOrgId !== null && id !== null) {
+    const cycle = ctx.db.select().from(cycles).where(eq(cycles.id, id)).get();
+    if (cycle) rulesFor(ctx, cycle, 'organisation', null).rowInCycle('organisation', fields.leadOrgId, 'leadOrgId');
+  }
+}
+
+function saveScope(ctx: AppContext, cycleId: string, unitIds: readonly string[]): void {
+  ctx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
+  for (const unitId of new Set(unitIds)) ctx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
+}
+
+export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateInput>): CycleDto {
+  const fields = validate(cycleCreateInput, input);
+  return inWriteTransaction(ctx, () => {
+    checkCycle(ctx, { ...fields, leadOrgId: null }, null);
+    const { at, hlc } = stamp(ctx);
+    const { scopeUnitIds, ...columns } = fields;
+    const id = ctx.newId();
+    ctx.db.insert(cycles).values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId }).run();
+    saveScope(ctx, id, scopeUnitIds);
+    const created = getCycle(ctx, id);
+    recordAudit(ctx, at, { action: 'create', tableName: 'cycles', rowId: id, cycleId: id, after: created });
+    return created;
+  });
+}
+
+export function updateCycle(ctx: AppContext, input: z.input<typeof cycleUpdateInput>): CycleDto {
+  const { id, changes } = validate(cycleUpdateInput, input);
+  return inWriteTransaction(ctx, () => {
+    const before = getCycle(ctx, id);
+    checkCycle(ctx, { ...before, ...changes }, id);
+    const { at, hlc } = stamp(ctx);
+    const { scopeUnitIds, ...columns } = changes;
+    ctx.db.update(cycles).set({ ...columns, updatedAt: at, hlc, origin: ctx.installationId }).where(eq(cycles.id, id)).run();
+    if (scopeUnitIds) saveScope(ctx, id, scopeUnitIds);
+    const after = getCycle(ctx, id);
+    recordAudit(ctx, at, { action: 'update', tableName: 'cycles', rowId: id, cycleId: id, before, after });
+    return after;
+  });
+}
+
+export function deleteCycle(ctx: AppContext, input: z.input<typeof cycleDeleteInput>): { id: string; deleted: true } {
+  const { id, confirmTitle } = validate(cycleDeleteInput, input);
+  return inWriteTransaction(ctx, () => {
+    const before = getCycle(ctx, id);
+    if (confirmTitle.trim() !== before.title) {
+      throw invalidField('confirmTitle', `Cycle title: type the title exactly (${before.title}) to delete this cycle and everything in it.`);
+    }
+    const { at } = stamp(ctx);
+    ctx.db.update(installation).set({ lastCycleId: null }).where(eq(installation.lastCycleId, id)).run();
+    ctx.db.delete(cycles).where(eq(cycles.id, id)).run();
+    recordAudit(ctx, at, { action: 'delete', tableName: 'cycles', rowId: id, cycleId: id, before });
+    return { id, deleted: true as const };
+  });
+}

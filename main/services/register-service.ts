@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import { ServiceError, notFound } from '../../shared/result';
+import { linkStore, rowStore, type Row } from '../db/row-store';
+import { tombstones } from '../db/schema';
+import { registerLinks, registerNouns, registerTables, type RegisterName } from '../db/tables';
+import { recordAudit } from './audit';
+import { inWriteTransaction, stamp, type AppContext } from './context';
+import { describeReferences } from './references';
+import { loadCycle, rulesFor, type Rules } from './rules';
+import { validate } from './validate';
+
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+/** What makes one register different from another; the rest is the same for all of them. */
+export interface RegisterDefinition<Create extends ObjectSchema, Update extends ObjectSchema, Dto> {
+  register: RegisterName;
+  createInput: Create;
+  updateInput: Update;
+  /** The organisation that owns the row; it alone may change it in a partner bundle. Null: the Secretariat. */
+  owner(fields: z.output<Create>, rules: Rules): string | null;
+  /** Rules across fields and rows; throws a ServiceError naming the field. */
+  check(fields: z.output<Create>, rules: Rules): void;
+  /** The shape rows are returned in (the API contract's output schema). */
+  dto: z.ZodType<Dto>;
+}
+
+export interface RegisterService<Create extends ObjectSchema, Update extends ObjectSchema, Dto> {
+  create(ctx: AppContext, input: z.input<Create>): Dto;
+  update(ctx: AppContext, input: z.input<Update>): Dto;
+  remove(ctx: AppContext, input: { id: string }): { id: string; deleted: true };
+  get(ctx: AppContext, input: { id: string }): Dto;
+  list(ctx: AppContext, input: { cycleId: string }): Dto[];
+}
+
+const HIDDEN_COLUMNS = new Set(['hlc', 'origin']);
+
+export function registerService<Create extends ObjectSchema, Update extends ObjectSchema, Dto>(
+  definition: RegisterDefinition<Create, Update, Dto>,
+): RegisterService<Create, Update, Dto> {
+  const table = registerTables[definition.register];
+  const links = registerLinks[definition.register] ?? [];
+  const noun = registerNouns[definition.register].one;
+
+  const store = (ctx: AppContext) => rowStore(ctx.db.$client, table);
+
+  // The one place a stored row becomes a DTO: the row's columns are the DTO's fields by design.
+  const toDto = (row: Row, linkValues: (field: string) => string[]): Dto => {
+    const dto: Row = {};
+    for (const [key, value] of Object.entries(row)) if (!HIDDEN_COLUMNS.has(key)) dto[key] = value;
+    for (const link of links) dto[link.field] = linkValues(link.field);
+    return dto as Dto;
+  };
+
+  const load = (ctx: AppContext, id: string): Dto => {
+    const row = store(ctx).get(id);
+    if (!row) throw notFound(noun, id);
+    return toDto(row, (field) => linkStore(ctx.db.$client, linkFor(field)).valuesOf(id));
+  };
+
+  const linkFor = (field: string) => {
+    const link = links.find((l) => l.field === field);
+    if (!link) throw new Error(`No link table for ${field}`);
+    return link;
+  };
+
+  const saveLinks = (ctx: AppContext, id: string, fields: Row) => {
+    for (const link of links) {
+      const values = fields[link.field];
+      if (Array.isArray(values)) linkStore(ctx.db.$client, link).replace(id, values as string[]);
+    }
+  };
+
+  return {
+    create(ctx, input) {
+      const fields = validate(definition.createInput, input);
+      return inWriteTransaction(ctx, () => {
+        const rules = rulesFor(ctx, loadCycle(ctx, fields.cycleId as string), definition.register, null);
+        definition.check(fields, rules);
+        const { at, hlc } = stamp(ctx);
+        const id = ctx.newId();
+        const row: Row = { ...fields, id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at, hlc, origin: ctx.installationId };
+        store(ctx).insert(row);
+        saveLinks(ctx, id, fields);
+        const created = load(ctx, id);
+        recordAudit(ctx, at, { action: 'create', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
+        return created;
+      });
+    },
+
+    update(ctx, input) {
+      const { id, changes } = validate(definition.updateInput, input) as { id: string; changes: Row };
+      return inWriteTransaction(ctx, () => {
+        const before = load(ctx, id) as Row;
+        const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
+        // Saving a form unchanged writes nothing: no new revision to exchange, no audit noise.
+        if (changed.length === 0) return before as Dto;
+        const rules = rulesFor(ctx, loadCycle(ctx, before.cycleId as string), definition.register, id);
+        const merged = { ...before, ...changes } as z.output<Create>;
+        definition.check(merged, rules);
+        const { at, hlc } = stamp(ctx);
+        const stored = store(ctx).get(id) as Row;
+        store(ctx).update({ ...stored, ...changes, ownerOrgId: definition.owner(merged, rules), updatedAt: at, hlc, origin: ctx.installationId });
+        saveLinks(ctx, id, changes);
+        const after = load(ctx, id);
+        recordAudit(ctx, at, { action: 'update', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, before, after });
+        return after;
+      });
+    },
+
+    remove(ctx, { id }) {
+      return inWriteTransaction(ctx, () => {
+        const before = load(ctx, id) as Row;
+        const inUse = describeReferences(ctx.db.$client, table, id);
+        if (inUse.length > 0) {
+          throw new ServiceError({
+            code: 'in_use',
+            message: `This ${noun} is still named in ${inUse.join(', ')}. Change or delete those first.`,
+          });
+        }
+        const { at, hlc } = stamp(ctx);
+        ctx.db
+          .insert(tombstones)
+          .values({ tableName: store(ctx).tableName, rowId: id, cycleId: before.cycleId as string, ownerOrgId: (before.ownerOrgId as string | null) ?? null, deletedAt: at, hlc, origin: ctx.installationId })
+          .onConflictDoUpdate({ target: [tombstones.tableName, tombstones.rowId], set: { deletedAt: at, hlc, origin: ctx.installationId } })
+          .run();
+        store(ctx).remove(id);
+        recordAudit(ctx, at, { action: 'delete', tableName: store(ctx).tableName, rowId: id, cycleId: before.cycleId as string, before });
+        return { id, deleted: true as const };
+      });
+    },
+
+    get(ctx, { id }) {
+      return load(ctx, id);
+    },
+
+    list(ctx, { cycleId }) {
+      loadCycle(ctx, cycleId);
+      const linked = links.map((link) => ({ field: link.field, values: linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId) }));
+      return store(ctx)
+        .listByCycle(cycleId)
+        .map((row) => toDto(row, (field) => linked.find((l) => l.field === field)?.values.get(row.id as string) ?? []));
+    },
+  };
+}

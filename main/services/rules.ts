@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm';
+import { formatDisplayDate } from '../../shared/dates';
+import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-periods';
+import { invalidField, notFound } from '../../shared/result';
+import { rowStore } from '../db/row-store';
+import { adminUnits, cycles } from '../db/schema';
+import { registerNouns, registerTables, type RegisterName } from '../db/tables';
+import { fieldLabels } from '../../shared/api/field-labels';
+import type { AppContext } from './context';
+
+export type CycleRow = typeof cycles.$inferSelect;
+
+/** Checks that span fields or rows, shared by the register services. */
+export interface Rules {
+  cycle: CycleRow;
+  /** The row of another register, which must belong to the same cycle. */
+  rowInCycle(register: RegisterName, id: string, field: string): Record<string, unknown>;
+  /** Wards must be wards of the cycle's county. */
+  wardsOfCounty(ids: readonly string[], field: string): void;
+  periodOfCycle(key: string, field: string): ReportingPeriod;
+  notBefore(laterField: string, later: string | null, earlierField: string, earlier: string | null): void;
+  /** No other row of this register in the cycle has the same value (compared without case). */
+  uniqueInCycle(field: string, value: string): void;
+  /** No other row of this register in the cycle matches all of `match`; `field` is the one to blame. */
+  uniqueWhere(field: string, match: Record<string, unknown>, message: string): void;
+}
+
+export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
+  const cycle = ctx.db.select().from(cycles).where(eq(cycles.id, cycleId)).get();
+  if (!cycle) throw notFound('JWP cycle', cycleId);
+  return cycle;
+}
+
+export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterName, currentId: string | null): Rules {
+  return {
+    cycle,
+    rowInCycle(register, id, field) {
+      const row = rowStore(ctx.db.$client, registerTables[register]).get(id);
+      if (!row || row.cycleId !== cycle.id) {
+        throw invalidField(field, `${fieldLabels[field] ?? field}: choose ${article(registerNouns[register].one)} of this cycle.`);
+      }
+      return row;
+    },
+    wardsOfCounty(ids, field) {
+      for (const id of ids) {
+        const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
+        const parent = ward?.parentId ? ctx.db.select().from(adminUnits).where(eq(adminUnits.id, ward.parentId)).get() : undefined;
+        if (!ward || ward.level !== 'ward' || parent?.parentId !== cycle.countyId) {
+          throw invalidField(field, `${fieldLabels[field] ?? field}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
+        }
+      }
+    },
+    periodOfCycle(key, field) {
+      const periods = reportingPeriods(cycle);
+      const period = periods.find((p) => p.key === key);
+      if (!period) {
+        throw invalidField(field, `${fieldLabels[field] ?? field}: choose one of this cycle's periods (${periods.map((p) => p.key).join(', ')}).`);
+      }
+      return period;
+    },
+    notBefore(laterField, later, earlierField, earlier) {
+      if (later !== null && earlier !== null && later < earlier) {
+        throw invalidField(
+          laterField,
+          `${fieldLabels[laterField] ?? laterField}: ${formatDisplayDate(later)} is before the ${(fieldLabels[earlierField] ?? earlierField).toLowerCase()} (${formatDisplayDate(earlier)}).`,
+        );
+      }
+    },
+    uniqueInCycle(field, value) {
+      const wanted = value.trim().toLowerCase();
+      if (!wanted) return;
+      const clash = rowStore(ctx.db.$client, registerTables[register])
+        .listByCycle(cycle.id)
+        .find((row) => row.id !== currentId && String(row[field]).toLowerCase() === wanted);
+      if (clash) {
+        throw invalidField(field, `${fieldLabels[field] ?? field}: ${String(clash[field])} is already used by another ${registerNouns[register].one} of this cycle.`);
+      }
+    },
+    uniqueWhere(field, match, message) {
+      const clash = rowStore(ctx.db.$client, registerTables[register])
+        .listByCycle(cycle.id)
+        .some((row) => row.id !== currentId && Object.entries(match).every(([key, value]) => row[key] === value));
+      if (clash) throw invalidField(field, message);
+    },
+  };
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}

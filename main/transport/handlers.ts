@@ -1,0 +1,56 @@
+import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api/contract';
+import { appInfo, setLastCycle, setUserName } from '../services/app-info';
+import { createAdminUnit, listAdminUnits, renameAdminUnit } from '../services/admin-units';
+import { listAudit } from '../services/audit';
+import type { AppContext } from '../services/context';
+import { createCycle, deleteCycle, getCycle, listCycles, updateCycle } from '../services/cycles';
+import { registerServices } from '../services/index';
+import type { RegisterService } from '../services/register-service';
+import { loadSampleCycle } from '../services/sample';
+import { cycleStats } from '../services/stats';
+
+export type Handlers = { [M in ApiMethod]: (ctx: AppContext, input: ApiParsedInput<M>) => ApiOutput<M> };
+
+type CrudHandlers<N extends string> = Pick<Handlers, Extract<ApiMethod, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
+
+// Generic over the service's schemas: each method's input was already parsed with the same schemas.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the register service's generic parameters are checked where Handlers is assembled
+function crudHandlers<N extends keyof typeof registerServices>(name: N, service: RegisterService<any, any, unknown>): CrudHandlers<N> {
+  return {
+    [`${name}:list`]: service.list,
+    [`${name}:get`]: service.get,
+    [`${name}:create`]: service.create,
+    [`${name}:update`]: service.update,
+    [`${name}:delete`]: service.remove,
+  } as unknown as CrudHandlers<N>;
+}
+
+export const handlers: Handlers = {
+  'app:info': (ctx) => appInfo(ctx),
+  'app:setUserName': setUserName,
+  'app:setLastCycle': setLastCycle,
+  'cycle:list': (ctx) => listCycles(ctx),
+  'cycle:get': (ctx, input) => getCycle(ctx, input.id),
+  'cycle:create': createCycle,
+  'cycle:update': updateCycle,
+  'cycle:delete': deleteCycle,
+  'cycle:stats': (ctx) => cycleStats(ctx),
+  'cycle:loadSample': (ctx) => loadSampleCycle(ctx),
+  'adminUnit:list': listAdminUnits,
+  'adminUnit:create': createAdminUnit,
+  'adminUnit:rename': renameAdminUnit,
+  'audit:list': listAudit,
+  ...crudHandlers('organisation', registerServices.organisation),
+  ...crudHandlers('contact', registerServices.contact),
+  ...crudHandlers('objective', registerServices.objective),
+  ...crudHandlers('activity', registerServices.activity),
+  ...crudHandlers('contribution', registerServices.contribution),
+  ...crudHandlers('disbursement', registerServices.disbursement),
+  ...crudHandlers('indicator', registerServices.indicator),
+  ...crudHandlers('indicatorPeriod', registerServices.indicatorPeriod),
+  ...crudHandlers('risk', registerServices.risk),
+  ...crudHandlers('milestone', registerServices.milestone),
+  ...crudHandlers('learningEntry', registerServices.learningEntry),
+  ...crudHandlers('adaptiveTrigger', registerServices.adaptiveTrigger),
+  ...crudHandlers('signatory', registerServices.signatory),
+};

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { adminUnitLevels } from '../../domain/vocabulary';
+import { requiredText, unitId } from './fields';
+
+/** County → sub-county/constituency → ward, seeded from IEBC codes; users may add or rename. */
+export const adminUnitDto = z.object({
+  id: z.string(),
+  level: z.enum(adminUnitLevels.keys),
+  name: z.string(),
+  code: z.string(),
+  parentId: z.string().nullable(),
+});
+export type AdminUnitDto = z.infer<typeof adminUnitDto>;
+
+export const adminUnitListInput = z.strictObject({
+  level: z.enum(adminUnitLevels.keys).optional(),
+  /** Everything below this unit (a county's sub-counties and wards). */
+  withinId: unitId.optional(),
+});
+export const adminUnitCreateInput = z.strictObject({
+  level: z.enum(['sub_county', 'ward']),
+  name: requiredText(100),
+  parentId: unitId,
+  code: z.string().trim().max(20).default(''),
+});
+export const adminUnitRenameInput = z.strictObject({ id: unitId, name: requiredText(100) });
+
+export const auditEntryDto = z.object({
+  id: z.int(),
+  at: z.string(),
+  userName: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  tableName: z.string(),
+  rowId: z.string(),
+  cycleId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntryDto = z.infer<typeof auditEntryDto>;
+export const auditListInput = z.strictObject({
+  cycleId: z.uuid().optional(),
+  rowId: z.string().optional(),
+  limit: z.int().min(1).max(5000).default(200),
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { cyclePhases, reportingFrequencies } from '../../domain/vocabulary';
+import { entityId, fiscalYear, isoDate, optionalText, requiredText, unitId } from './fields';
+
+export const cycleCreateShape = {
+  title: requiredText(200),
+  /** The county, an administrative unit of level `county`. */
+  countyId: unitId,
+  /** Sub-counties and wards the cycle covers; empty means the whole county. */
+  scopeUnitIds: z.array(unitId).max(2000).default([]),
+  fiscalYear,
+  startDate: isoDate,
+  endDate: isoDate,
+  reportingPeriod: z.enum(reportingFrequencies.keys).default('quarterly'),
+  phase: z.enum(cyclePhases.keys).default('planning'),
+  /** KES per USD × RATE_SCALE (see shared/money.ts). */
+  kesPerUsdScaled: z.int().min(1).max(1e11),
+  exchangeRateDate: isoDate,
+  notes: optionalText(4000),
+};
+
+export const cycleCreateInput = z.strictObject(cycleCreateShape);
+
+export const cycleUpdateInput = z.strictObject({
+  id: entityId,
+  changes: z
+    .strictObject({
+      ...cycleCreateShape,
+      scopeUnitIds: z.array(unitId).max(2000),
+      reportingPeriod: z.enum(reportingFrequencies.keys),
+      phase: z.enum(cyclePhases.keys),
+      notes: z.string().trim().max(4000),
+      /** Set once organisations exist: the organisation that leads the cycle (the Secretariat's). */
+      leadOrgId: entityId.nullable(),
+    })
+    .partial(),
+});
+
+export const cycleDto = z.object({
+  id: entityId,
+  title: z.string(),
+  countyId: z.string(),
+  countyName: z.string(),
+  scopeUnitIds: z.array(z.string()),
+  leadOrgId: entityId.nullable(),
+  fiscalYear: z.string(),
+  startDate: z.string(),
+  endDate: z.string(),
+  reportingPeriod: z.enum(reportingFrequencies.keys),
+  phase: z.enum(cyclePhases.keys),
+  kesPerUsdScaled: z.int(),
+  exchangeRateDate: z.string(),
+  notes: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export type CycleDto = z.infer<typeof cycleDto>;
+export type CycleCreateInput = z.input<typeof cycleCreateInput>;
+
+export const cycleDeleteInput = z.strictObject({
+  id: entityId,
+  /** Deleting a cycle deletes every register in it: the user types its title to confirm. */
+  confirmTitle: z.string(),
+});
+
+export const registerCounts = z.record(z.string(), z.int());
+export const cycleStatsDto = z.object({
+  id: entityId,
+  title: z.string(),
+  fiscalYear: z.string(),
+  counts: registerCounts,
+});
+export type CycleStatsDto = z.infer<typeof cycleStatsDto>;
+
+export const appInfoDto = z.object({
+  installationId: z.string(),
+  userName: z.string(),
+  lastCycleId: entityId.nullable(),
+  appVersion: z.string(),
+});
+export type AppInfoDto = z.infer<typeof appInfoDto>;
+export const setUserNameInput = z.strictObject({ userName: requiredText(100) });
+export const setLastCycleInput = z.strictObject({ cycleId: entityId.nullable() });

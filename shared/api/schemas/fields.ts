@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../dates';
+import { isFiscalYearLabel } from '../../fiscal-year';
+
+/** Field builders shared by every register's schemas, so one rule reads the same everywhere. */
+
+export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 2000) => z.string().trim().max(max).default('');
+
+export const entityId = z.uuid();
+/** Administrative units seeded from IEBC codes carry readable ids such as `ke-ward-0242`. */
+export const unitId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+
+export const isoDate = z.string().refine(isIsoDate, { params: { kind: 'date' } });
+export const fiscalYear = z.string().refine(isFiscalYearLabel, { params: { kind: 'fiscal_year' } });
+
+export const amountMinor = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const percent = z.int().min(0).max(100);
+/** Indicator values are counts, rates or percentages: finite numbers, never money. */
+export const measure = z.number().finite().min(-1e12).max(1e12);
+
+export const email = z.union([z.literal(''), z.email().max(200)]).default('');
+export const phone = z.union([z.literal(''), z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/)]).default('');
+
+/** The columns every exchangeable row carries (see docs/sync-metadata.md). */
+export const rowMeta = {
+  id: entityId,
+  cycleId: entityId,
+  ownerOrgId: entityId.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const byId = z.strictObject({ id: entityId });
+export const byCycle = z.strictObject({ cycleId: entityId });
+export const deleted = z.object({ id: entityId, deleted: z.literal(true) });
+
+type WithoutDefaults<T extends z.ZodRawShape> = {
+  [K in keyof T]: T[K] extends z.ZodDefault<infer Inner> ? z.ZodOptional<Inner> : z.ZodOptional<T[K]>;
+};
+
+/**
+ * Update inputs carry only the fields that change. Defaults are stripped first: zod applies a
+ * default even to an optional field, which would blank every field the caller left out.
+ */
+export function updateOf<T extends z.ZodRawShape>(createShape: T) {
+  const changes: Record<string, z.ZodType> = {};
+  const entries = Object.entries(createShape) as [string, z.ZodType][];
+  for (const [key, field] of entries) {
+    if (key === 'cycleId') continue;
+    changes[key] = (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional();
+  }
+  return z.strictObject({
+    id: entityId,
+    changes: z.strictObject(changes as WithoutDefaults<Omit<T, 'cycleId'>>),
+  });
+}

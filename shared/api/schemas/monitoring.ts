@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { evaluationCriteria, indicatorTypes, levels, riskStatuses } from '../../domain/vocabulary';
+import { entityId, isoDate, measure, optionalText, requiredText, rowMeta, updateOf } from './fields';
+
+/** The M&E plan (template section 5). */
+export const indicatorCreateShape = {
+  cycleId: entityId,
+  code: z.string().trim().max(20).default(''),
+  name: requiredText(300),
+  definition: optionalText(2000),
+  type: z.enum(indicatorTypes.keys),
+  unit: requiredText(60),
+  baselineValue: measure.nullable().default(null),
+  baselineDate: isoDate.nullable().default(null),
+  targetValue: measure,
+  dataSource: optionalText(500),
+  collectionMethod: optionalText(500),
+  frequency: optionalText(100),
+  responsibleOrgId: entityId,
+  objectiveId: entityId.nullable().default(null),
+  activityId: entityId.nullable().default(null),
+};
+
+export const indicatorCreateInput = z.strictObject(indicatorCreateShape);
+export const indicatorUpdateInput = updateOf(indicatorCreateShape);
+export const indicatorDto = z.object({
+  ...rowMeta,
+  code: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  type: z.enum(indicatorTypes.keys),
+  unit: z.string(),
+  baselineValue: z.number().nullable(),
+  baselineDate: z.string().nullable(),
+  targetValue: z.number(),
+  dataSource: z.string(),
+  collectionMethod: z.string(),
+  frequency: z.string(),
+  responsibleOrgId: entityId,
+  objectiveId: entityId.nullable(),
+  activityId: entityId.nullable(),
+});
+export type IndicatorDto = z.infer<typeof indicatorDto>;
+
+/** One reporting period of an indicator: its target, and its actual once reported. */
+export const indicatorPeriodCreateShape = {
+  cycleId: entityId,
+  indicatorId: entityId,
+  /** A key of the cycle's reporting periods, e.g. Q1. */
+  periodKey: z.string().trim().min(1).max(10),
+  target: measure,
+  actual: measure.nullable().default(null),
+  actualNote: optionalText(1000),
+  evaluationCriterion: z.enum(evaluationCriteria.keys).nullable().default(null),
+  evaluatedOn: isoDate.nullable().default(null),
+};
+
+export const indicatorPeriodCreateInput = z.strictObject(indicatorPeriodCreateShape);
+export const indicatorPeriodUpdateInput = updateOf(indicatorPeriodCreateShape);
+export const indicatorPeriodDto = z.object({
+  ...rowMeta,
+  indicatorId: entityId,
+  periodKey: z.string(),
+  target: z.number(),
+  actual: z.number().nullable(),
+  actualNote: z.string(),
+  evaluationCriterion: z.enum(evaluationCriteria.keys).nullable(),
+  evaluatedOn: z.string().nullable(),
+});
+export type IndicatorPeriodDto = z.infer<typeof indicatorPeriodDto>;
+
+/** The risk register (template section 6). */
+export const riskCreateShape = {
+  cycleId: entityId,
+  code: z.string().trim().max(20).default(''),
+  description: requiredText(1000),
+  likelihood: z.enum(levels.keys),
+  impact: z.enum(levels.keys),
+  mitigation: optionalText(2000),
+  responsibleOrgId: entityId,
+  status: z.enum(riskStatuses.keys).default('open'),
+  reviewDate: isoDate.nullable().default(null),
+};
+
+export const riskCreateInput = z.strictObject(riskCreateShape);
+export const riskUpdateInput = updateOf(riskCreateShape);
+export const riskDto = z.object({
+  ...rowMeta,
+  code: z.string(),
+  description: z.string(),
+  likelihood: z.enum(levels.keys),
+  impact: z.enum(levels.keys),
+  mitigation: z.string(),
+  responsibleOrgId: entityId,
+  status: z.enum(riskStatuses.keys),
+  reviewDate: z.string().nullable(),
+});
+export type RiskDto = z.infer<typeof riskDto>;

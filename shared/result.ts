@@ -1,0 +1,44 @@
+/** What every API call returns: errors cross process boundaries as data, never as thrown stacks. */
+export type ApiErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'in_use'
+  | 'unknown_method'
+  | 'internal';
+
+export interface FieldProblem {
+  /** The input path, e.g. `startDate` or `periods.2.target`. */
+  field: string;
+  /** A plain-language sentence that names the field as the user knows it. */
+  message: string;
+}
+
+export interface ApiError {
+  code: ApiErrorCode;
+  message: string;
+  /** The first field at fault, so a form can focus it. */
+  field?: string;
+  /** Every field at fault, for forms that show all messages at once. */
+  problems?: FieldProblem[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (error: ApiError): Result<never> => ({ ok: false, error });
+
+/** Thrown inside services, turned into a `Result` by the dispatcher. */
+export class ServiceError extends Error {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+    this.name = 'ServiceError';
+  }
+}
+
+export function invalidField(field: string, message: string): ServiceError {
+  return new ServiceError({ code: 'invalid_input', message, field, problems: [{ field, message }] });
+}
+
+export function notFound(what: string, id: string): ServiceError {
+  return new ServiceError({ code: 'not_found', message: `No ${what} with id ${id} exists.` });
+}
