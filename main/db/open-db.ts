@@ -12,13 +12,21 @@ export interface OpenDbOptions {
   file: string;
   /** The folder of drizzle-kit migrations (resources/migrations in a checkout). */
   migrationsFolder: string;
+  /** Read-only opens an existing file as it is: no migration, nothing written (used by checks). */
+  readonly?: boolean;
 }
 
 /**
  * The only place a database connection is made. Sets the pragmas every connection relies on and
  * brings the schema up to date before anyone reads or writes.
  */
-export function openDb({ file, migrationsFolder }: OpenDbOptions): Db {
+export function openDb({ file, migrationsFolder, readonly = false }: OpenDbOptions): Db {
+  if (readonly) {
+    const client = new Database(file, { readonly: true, fileMustExist: true });
+    client.pragma('foreign_keys = ON');
+    client.pragma('busy_timeout = 5000');
+    return drizzle({ client, schema });
+  }
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = new Database(file);
   try {
@@ -39,6 +47,6 @@ export function openDb({ file, migrationsFolder }: OpenDbOptions): Db {
 
 export function closeDb(db: Db): void {
   if (!db.$client.open) return;
-  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  if (!db.$client.readonly) db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
 }

@@ -14,15 +14,18 @@ export interface AppContext {
   nodeId: string;
   userName: string;
   clock: { last: Hlc | null };
+  /** The shipped resources folder (sample cycle, migrations): each shell knows where its copy is. */
+  resourcesDir: string;
 }
 
 export interface ContextOptions {
+  resourcesDir: string;
   now?: () => Date;
   newId?: () => string;
 }
 
 /** Reads (or on first start creates) this installation's identity and clock. */
-export function createContext(db: Db, options: ContextOptions = {}): AppContext {
+export function createContext(db: Db, options: ContextOptions): AppContext {
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   let row = db.select().from(installation).get();
@@ -39,6 +42,7 @@ export function createContext(db: Db, options: ContextOptions = {}): AppContext 
     nodeId: row.nodeId,
     userName: row.userName,
     clock: { last: row.lastHlc ? parseHlc(row.lastHlc) : null },
+    resourcesDir: options.resourcesDir,
   };
 }
 

@@ -12,7 +12,7 @@ import { adaptiveTriggerCreateInput, learningEntryCreateInput, milestoneCreateIn
  */
 const ref = z.string().min(1).max(60);
 
-export const sampleCycleFile = z.strictObject({
+export const cycleFileSchema = z.strictObject({
   cycle: cycleCreateInput.extend({ leadOrgRef: ref }),
   organisations: z.array(
     organisationCreateInput.omit({ cycleId: true }).extend({
@@ -54,4 +54,4 @@ export const sampleCycleFile = z.strictObject({
   signatories: z.array(signatoryCreateInput.omit({ cycleId: true, organisationId: true }).extend({ organisationRef: ref })),
 });
 
-export type SampleCycleFile = z.output<typeof sampleCycleFile>;
+export type CycleFile = z.output<typeof cycleFileSchema>;

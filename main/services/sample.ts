@@ -3,16 +3,15 @@ import path from 'node:path';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { ServiceError } from '../../shared/result';
 import { explainIssues } from '../../shared/api/explain';
-import { resourcesDir } from '../resource-paths';
 import { inWriteTransaction, type AppContext } from './context';
 import { createCycle, getCycle, updateCycle } from './cycles';
 import { registerServices as s } from './index';
-import { sampleCycleFile, type SampleCycleFile } from './sample-file';
+import { cycleFileSchema, type CycleFile } from './sample-file';
 
-export const SAMPLE_CYCLE_FILE = path.join(resourcesDir, 'sample', 'isiolo-2026-27.json');
+export const sampleCycleFile = (resourcesDir: string) => path.join(resourcesDir, 'sample', 'isiolo-2026-27.json');
 
-export function readCycleFile(file: string): SampleCycleFile {
-  const parsed = sampleCycleFile.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+export function readCycleFile(file: string): CycleFile {
+  const parsed = cycleFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const error = explainIssues(parsed.error.issues);
     throw new ServiceError({ ...error, message: `The cycle file ${path.basename(file)} is not valid: ${error.message} (at ${error.field ?? 'top level'})` });
@@ -24,7 +23,7 @@ export function readCycleFile(file: string): SampleCycleFile {
  * Creates a cycle from a cycle file through the same services the screens use, so every rule
  * applies; all of it lands in one transaction or none of it does.
  */
-export function loadCycleFile(ctx: AppContext, data: SampleCycleFile): CycleDto {
+export function loadCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
   return inWriteTransaction(ctx, () => {
     const { leadOrgRef, ...cycleFields } = data.cycle;
     const cycle = createCycle(ctx, cycleFields);
@@ -93,5 +92,5 @@ export function loadCycleFile(ctx: AppContext, data: SampleCycleFile): CycleDto 
 }
 
 export function loadSampleCycle(ctx: AppContext): CycleDto {
-  return loadCycleFile(ctx, readCycleFile(SAMPLE_CYCLE_FILE));
+  return loadCycleFile(ctx, readCycleFile(sampleCycleFile(ctx.resourcesDir)));
 }

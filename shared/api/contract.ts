@@ -145,3 +145,6 @@ export function isApiMethod(name: string): name is ApiMethod {
 /** The one IPC channel of the Electron shell and the path prefix of the web shell. */
 export const IPC_CHANNEL = 'pamoja:api';
 export const HTTP_API_PREFIX = '/api/';
+/** The web shell hands its page a per-run token in this meta tag; the page sends it back in this header. */
+export const HTTP_TOKEN_HEADER = 'x-pamoja-token';
+export const HTTP_TOKEN_META = 'pamoja-token';

@@ -1,6 +1,6 @@
 import { openApp } from '../../main/app-context';
 import { closeDb } from '../../main/db/open-db';
-import { migrationsFolder } from '../../main/resource-paths';
+import { resourcesDir } from '../../main/resource-paths';
 import type { AppContext } from '../../main/services/context';
 
 /** A fresh in-memory database with a fixed clock and counting ids, so tests are deterministic. */
@@ -10,7 +10,7 @@ export function testApp(options: { now?: string; file?: string } = {}): AppConte
   let counter = 0;
   const ctx = openApp({
     file: options.file ?? ':memory:',
-    migrationsFolder,
+    resourcesDir,
     now: () => new Date(base + tick++ * 1000),
     newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
   });

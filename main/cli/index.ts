@@ -1,0 +1,26 @@
+import { commands, usage } from './commands';
+import { CliError } from './cli-error';
+
+/** `pamoja <command> [flags]`: the same services as the app, for scripts and checks. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`pamoja: there is no command "${name}".\n\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`pamoja ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`pamoja ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
