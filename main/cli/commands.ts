@@ -108,7 +108,7 @@ export const commands: Record<string, Command> = {
         out(`${file}: ${report.problems.length} problem(s) found:\n${report.problems.map((p) => `  ${p}`).join('\n')}\n`);
         return 1;
       } catch (error) {
-        throw new CliError(`${file} could not be checked: ${error instanceof Error ? error.message : String(error)}`);
+        throw new CliError(`${file} is damaged and could not be checked: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         closeDb(db);
       }

@@ -21,7 +21,8 @@ export function explainIssues(issues: readonly z.core.$ZodIssue[]): ApiError {
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'this is required.';
+      // zod reports a missing field as "expected X, received undefined" (the input itself is left out).
+      if (/received undefined/.test(issue.message)) return 'this is required.';
       return `expected ${article(issue.expected)}.`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'this is required.' : `enter at least ${issue.minimum} characters.`;
