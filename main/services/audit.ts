@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditEntryDto, auditListInput } from '../../shared/api/schemas/admin';
@@ -13,21 +14,31 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Appends one entry; called inside the write's transaction so the two commit together. */
+const insertStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * Appends one entry; called inside the write's transaction so the two commit together. A prepared
+ * statement, because a bulk load writes one entry per row.
+ */
 export function recordAudit(ctx: AppContext, at: string, record: AuditRecord): void {
-  ctx.db
-    .insert(auditLog)
-    .values({
-      at,
-      userName: ctx.userName || 'unknown user',
-      action: record.action,
-      tableName: record.tableName,
-      rowId: record.rowId,
-      cycleId: record.cycleId,
-      beforeJson: record.before === undefined ? null : JSON.stringify(record.before),
-      afterJson: record.after === undefined ? null : JSON.stringify(record.after),
-    })
-    .run();
+  const client = ctx.db.$client;
+  let insert = insertStatements.get(client);
+  if (!insert) {
+    insert = client.prepare(
+      'INSERT INTO audit_log (at, user_name, action, table_name, row_id, cycle_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    insertStatements.set(client, insert);
+  }
+  insert.run(
+    at,
+    ctx.userName || 'unknown user',
+    record.action,
+    record.tableName,
+    record.rowId,
+    record.cycleId,
+    record.before === undefined ? null : JSON.stringify(record.before),
+    record.after === undefined ? null : JSON.stringify(record.after),
+  );
 }
 
 export function listAudit(ctx: AppContext, input: z.output<typeof auditListInput>): AuditEntryDto[] {

@@ -8,6 +8,7 @@ import { cycleScopeUnits, cycles, installation } from '../db/schema';
 import { getAdminUnit, listAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
 import { inWriteTransaction, stamp, type AppContext } from './context';
+import { pointLookup } from './row-lookup';
 import { rulesFor } from './rules';
 import { validate } from './validate';
 
@@ -49,7 +50,7 @@ function checkCycle(ctx: AppContext, fields: CycleFields, id: string | null): vo
   }
   if (fields.leadOrgId !== null && id !== null) {
     const cycle = ctx.db.select().from(cycles).where(eq(cycles.id, id)).get();
-    if (cycle) rulesFor(ctx, cycle, 'organisation', null).rowInCycle('organisation', fields.leadOrgId, 'leadOrgId');
+    if (cycle) rulesFor(ctx, cycle, 'organisation', null, pointLookup(ctx, id)).rowInCycle('organisation', fields.leadOrgId, 'leadOrgId');
   }
 }
 

@@ -6,6 +6,7 @@ import { registerLinks, registerNouns, registerTables, type RegisterName } from 
 import { recordAudit } from './audit';
 import { inWriteTransaction, stamp, type AppContext } from './context';
 import { describeReferences } from './references';
+import { batchLookup, pointLookup, type RowLookup } from './row-lookup';
 import { loadCycle, rulesFor, type Rules } from './rules';
 import { validate } from './validate';
 
@@ -16,16 +17,18 @@ export interface RegisterDefinition<Create extends ObjectSchema, Update extends 
   register: RegisterName;
   createInput: Create;
   updateInput: Update;
+  /** The shape rows are returned in (the API contract's output schema). */
+  dto: z.ZodType<Dto>;
   /** The organisation that owns the row; it alone may change it in a partner bundle. Null: the Secretariat. */
   owner(fields: z.output<Create>, rules: Rules): string | null;
   /** Rules across fields and rows; throws a ServiceError naming the field. */
   check(fields: z.output<Create>, rules: Rules): void;
-  /** The shape rows are returned in (the API contract's output schema). */
-  dto: z.ZodType<Dto>;
 }
 
 export interface RegisterService<Create extends ObjectSchema, Update extends ObjectSchema, Dto> {
   create(ctx: AppContext, input: z.input<Create>): Dto;
+  /** Many rows of one cycle in one transaction, with the same rules as `create`; all or nothing. */
+  createMany(ctx: AppContext, inputs: readonly z.input<Create>[]): string[];
   update(ctx: AppContext, input: z.input<Update>): Dto;
   remove(ctx: AppContext, input: { id: string }): { id: string; deleted: true };
   get(ctx: AppContext, input: { id: string }): Dto;
@@ -40,7 +43,6 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
   const table = registerTables[definition.register];
   const links = registerLinks[definition.register] ?? [];
   const noun = registerNouns[definition.register].one;
-
   const store = (ctx: AppContext) => rowStore(ctx.db.$client, table);
 
   // The one place a stored row becomes a DTO: the row's columns are the DTO's fields by design.
@@ -54,36 +56,68 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
   const load = (ctx: AppContext, id: string): Dto => {
     const row = store(ctx).get(id);
     if (!row) throw notFound(noun, id);
-    return toDto(row, (field) => linkStore(ctx.db.$client, linkFor(field)).valuesOf(id));
+    return toDto(row, (field) => {
+      const link = links.find((l) => l.field === field);
+      return link ? linkStore(ctx.db.$client, link).valuesOf(id) : [];
+    });
   };
 
-  const linkFor = (field: string) => {
-    const link = links.find((l) => l.field === field);
-    if (!link) throw new Error(`No link table for ${field}`);
-    return link;
-  };
-
-  const saveLinks = (ctx: AppContext, id: string, fields: Row) => {
+  const saveLinks = (ctx: AppContext, id: string, fields: Row, isNew: boolean) => {
     for (const link of links) {
       const values = fields[link.field];
-      if (Array.isArray(values)) linkStore(ctx.db.$client, link).replace(id, values as string[]);
+      if (!Array.isArray(values)) continue;
+      const store = linkStore(ctx.db.$client, link);
+      if (isNew) store.add(id, values as string[]);
+      else store.replace(id, values as string[]);
     }
+  };
+
+  /** Checks and writes one new row; the caller holds the transaction. */
+  const insertChecked = (ctx: AppContext, fields: z.output<Create>, rules: Rules, lookup: RowLookup): Dto => {
+    definition.check(fields, rules);
+    const { at, hlc } = stamp(ctx);
+    const id = ctx.newId();
+    const row: Row = { ...fields, id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at, hlc, origin: ctx.installationId };
+    store(ctx).insert(row);
+    saveLinks(ctx, id, fields, true);
+    lookup.remember(definition.register, row);
+    const created = toDto(row, (field) => [...new Set((fields as Row)[field] as string[])]);
+    recordAudit(ctx, at, { action: 'create', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
+    return created;
   };
 
   return {
     create(ctx, input) {
       const fields = validate(definition.createInput, input);
       return inWriteTransaction(ctx, () => {
-        const rules = rulesFor(ctx, loadCycle(ctx, fields.cycleId as string), definition.register, null);
-        definition.check(fields, rules);
-        const { at, hlc } = stamp(ctx);
-        const id = ctx.newId();
-        const row: Row = { ...fields, id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at, hlc, origin: ctx.installationId };
-        store(ctx).insert(row);
-        saveLinks(ctx, id, fields);
-        const created = load(ctx, id);
-        recordAudit(ctx, at, { action: 'create', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
-        return created;
+        const cycleId = fields.cycleId as string;
+        const lookup = pointLookup(ctx, cycleId);
+        return insertChecked(ctx, fields, rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup), lookup);
+      });
+    },
+
+    createMany(ctx, inputs) {
+      const rows = inputs.map((input, index) => {
+        try {
+          return validate(definition.createInput, input);
+        } catch (error) {
+          throw inRow(error, index);
+        }
+      });
+      const cycleIds = new Set(rows.map((fields) => fields.cycleId as string));
+      if (cycleIds.size > 1) throw new ServiceError({ code: 'invalid_input', message: 'A bulk load adds rows to one cycle at a time.' });
+      const [cycleId] = cycleIds;
+      if (cycleId === undefined) return [];
+      return inWriteTransaction(ctx, () => {
+        const lookup = batchLookup(ctx, cycleId);
+        const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup);
+        return rows.map((fields, index) => {
+          try {
+            return (insertChecked(ctx, fields, rules, lookup) as Row).id as string;
+          } catch (error) {
+            throw inRow(error, index);
+          }
+        });
       });
     },
 
@@ -94,15 +128,16 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
         const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
         // Saving a form unchanged writes nothing: no new revision to exchange, no audit noise.
         if (changed.length === 0) return before as Dto;
-        const rules = rulesFor(ctx, loadCycle(ctx, before.cycleId as string), definition.register, id);
+        const cycleId = before.cycleId as string;
+        const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, id, pointLookup(ctx, cycleId));
         const merged = { ...before, ...changes } as z.output<Create>;
         definition.check(merged, rules);
         const { at, hlc } = stamp(ctx);
         const stored = store(ctx).get(id) as Row;
         store(ctx).update({ ...stored, ...changes, ownerOrgId: definition.owner(merged, rules), updatedAt: at, hlc, origin: ctx.installationId });
-        saveLinks(ctx, id, changes);
+        saveLinks(ctx, id, changes, false);
         const after = load(ctx, id);
-        recordAudit(ctx, at, { action: 'update', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, before, after });
+        recordAudit(ctx, at, { action: 'update', tableName: store(ctx).tableName, rowId: id, cycleId, before, after });
         return after;
       });
     },
@@ -112,19 +147,18 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
         const before = load(ctx, id) as Row;
         const inUse = describeReferences(ctx.db.$client, table, id);
         if (inUse.length > 0) {
-          throw new ServiceError({
-            code: 'in_use',
-            message: `This ${noun} is still named in ${inUse.join(', ')}. Change or delete those first.`,
-          });
+          throw new ServiceError({ code: 'in_use', message: `This ${noun} is still named in ${inUse.join(', ')}. Change or delete those first.` });
         }
         const { at, hlc } = stamp(ctx);
+        const cycleId = before.cycleId as string;
+        const tombstone = { deletedAt: at, hlc, origin: ctx.installationId };
         ctx.db
           .insert(tombstones)
-          .values({ tableName: store(ctx).tableName, rowId: id, cycleId: before.cycleId as string, ownerOrgId: (before.ownerOrgId as string | null) ?? null, deletedAt: at, hlc, origin: ctx.installationId })
-          .onConflictDoUpdate({ target: [tombstones.tableName, tombstones.rowId], set: { deletedAt: at, hlc, origin: ctx.installationId } })
+          .values({ tableName: store(ctx).tableName, rowId: id, cycleId, ownerOrgId: (before.ownerOrgId as string | null) ?? null, ...tombstone })
+          .onConflictDoUpdate({ target: [tombstones.tableName, tombstones.rowId], set: tombstone })
           .run();
         store(ctx).remove(id);
-        recordAudit(ctx, at, { action: 'delete', tableName: store(ctx).tableName, rowId: id, cycleId: before.cycleId as string, before });
+        recordAudit(ctx, at, { action: 'delete', tableName: store(ctx).tableName, rowId: id, cycleId, before });
         return { id, deleted: true as const };
       });
     },
@@ -135,10 +169,20 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
 
     list(ctx, { cycleId }) {
       loadCycle(ctx, cycleId);
-      const linked = links.map((link) => ({ field: link.field, values: linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId) }));
-      return store(ctx)
-        .listByCycle(cycleId)
-        .map((row) => toDto(row, (field) => linked.find((l) => l.field === field)?.values.get(row.id as string) ?? []));
+      const rows = store(ctx).listByCycle(cycleId);
+      // Listed rows carry no clock columns, so each row becomes its DTO in place once links are added.
+      for (const link of links) {
+        const values = linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId);
+        for (const row of rows) row[link.field] = values.get(row.id as string) ?? [];
+      }
+      return rows as Dto[];
     },
   };
+}
+
+/** "Row 12: End date: …": a bulk load names the row at fault as well as the field. */
+function inRow(error: unknown, index: number): unknown {
+  if (!(error instanceof ServiceError)) return error;
+  const { apiError } = error;
+  return new ServiceError({ ...apiError, message: `Row ${index + 1}: ${apiError.message}`, field: apiError.field === undefined ? undefined : `${index}.${apiError.field}` });
 }

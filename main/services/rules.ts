@@ -2,11 +2,11 @@ import { eq } from 'drizzle-orm';
 import { formatDisplayDate } from '../../shared/dates';
 import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-periods';
 import { invalidField, notFound } from '../../shared/result';
-import { rowStore } from '../db/row-store';
 import { adminUnits, cycles } from '../db/schema';
-import { registerNouns, registerTables, type RegisterName } from '../db/tables';
+import { registerNouns, type RegisterName } from '../db/tables';
 import { fieldLabels } from '../../shared/api/field-labels';
 import type { AppContext } from './context';
+import type { RowLookup } from './row-lookup';
 
 export type CycleRow = typeof cycles.$inferSelect;
 
@@ -31,11 +31,15 @@ export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
   return cycle;
 }
 
-export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterName, currentId: string | null): Rules {
+export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterName, currentId: string | null, lookup: RowLookup): Rules {
+  const isWardOf = ctx.db.$client
+    .prepare("SELECT 1 FROM admin_units w JOIN admin_units p ON p.id = w.parent_id WHERE w.id = ? AND w.level = 'ward' AND p.parent_id = ?")
+    .pluck();
+  let periods: ReportingPeriod[] | undefined;
   return {
     cycle,
     rowInCycle(register, id, field) {
-      const row = rowStore(ctx.db.$client, registerTables[register]).get(id);
+      const row = lookup.get(register, id);
       if (!row || row.cycleId !== cycle.id) {
         throw invalidField(field, `${fieldLabels[field] ?? field}: choose ${article(registerNouns[register].one)} of this cycle.`);
       }
@@ -43,15 +47,14 @@ export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterNam
     },
     wardsOfCounty(ids, field) {
       for (const id of ids) {
-        const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
-        const parent = ward?.parentId ? ctx.db.select().from(adminUnits).where(eq(adminUnits.id, ward.parentId)).get() : undefined;
-        if (!ward || ward.level !== 'ward' || parent?.parentId !== cycle.countyId) {
+        if (isWardOf.get(id, cycle.countyId) === undefined) {
+          const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
           throw invalidField(field, `${fieldLabels[field] ?? field}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
         }
       }
     },
     periodOfCycle(key, field) {
-      const periods = reportingPeriods(cycle);
+      periods ??= reportingPeriods(cycle);
       const period = periods.find((p) => p.key === key);
       if (!period) {
         throw invalidField(field, `${fieldLabels[field] ?? field}: choose one of this cycle's periods (${periods.map((p) => p.key).join(', ')}).`);
@@ -67,20 +70,13 @@ export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterNam
       }
     },
     uniqueInCycle(field, value) {
-      const wanted = value.trim().toLowerCase();
-      if (!wanted) return;
-      const clash = rowStore(ctx.db.$client, registerTables[register])
-        .listByCycle(cycle.id)
-        .find((row) => row.id !== currentId && String(row[field]).toLowerCase() === wanted);
-      if (clash) {
-        throw invalidField(field, `${fieldLabels[field] ?? field}: ${String(clash[field])} is already used by another ${registerNouns[register].one} of this cycle.`);
+      if (!value.trim()) return;
+      if (lookup.findMatching(register, { [field]: value.trim() }, currentId)) {
+        throw invalidField(field, `${fieldLabels[field] ?? field}: ${value.trim()} is already used by another ${registerNouns[register].one} of this cycle.`);
       }
     },
     uniqueWhere(field, match, message) {
-      const clash = rowStore(ctx.db.$client, registerTables[register])
-        .listByCycle(cycle.id)
-        .some((row) => row.id !== currentId && Object.entries(match).every(([key, value]) => row[key] === value));
-      if (clash) throw invalidField(field, message);
+      if (lookup.findMatching(register, match, currentId)) throw invalidField(field, message);
     },
   };
 }

@@ -20,73 +20,81 @@ export function readCycleFile(file: string): CycleFile {
 }
 
 /**
- * Creates a cycle from a cycle file through the same services the screens use, so every rule
- * applies; all of it lands in one transaction or none of it does.
+ * Creates a cycle from a cycle file through the register services' bulk path, so every rule of a
+ * single edit applies; all of it lands in one transaction or none of it does.
  */
 export function loadCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
   return inWriteTransaction(ctx, () => {
     const { leadOrgRef, ...cycleFields } = data.cycle;
-    const cycle = createCycle(ctx, cycleFields);
-    const cycleId = cycle.id;
+    const cycleId = createCycle(ctx, cycleFields).id;
     const ids = new Map<string, string>();
-    const idOf = (ref: string, kind: string): string => {
+    const remember = (kind: string, refs: string[], created: string[]) => refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, created[index] as string));
+    const idOf = (kind: string) => (ref: string): string => {
       const id = ids.get(`${kind}:${ref}`);
       if (!id) throw new ServiceError({ code: 'invalid_input', message: `The cycle file refers to ${kind} "${ref}", which it does not define.` });
       return id;
     };
-    const org = (ref: string) => idOf(ref, 'organisation');
+    const org = idOf('organisation');
+    const optional = (kind: string, ref: string | null) => (ref === null ? null : idOf(kind)(ref));
 
-    for (const { ref, contacts, ...fields } of data.organisations) {
-      const created = s.organisation.create(ctx, { ...fields, cycleId });
-      ids.set(`organisation:${ref}`, created.id);
-      for (const contact of contacts) s.contact.create(ctx, { ...contact, cycleId, organisationId: created.id });
-    }
+    const orgs = data.organisations;
+    remember('organisation', orgs.map((o) => o.ref), s.organisation.createMany(ctx, orgs.map(({ ref: _ref, contacts: _contacts, ...fields }) => ({ ...fields, cycleId }))));
+    s.contact.createMany(ctx, orgs.flatMap((o) => o.contacts.map((contact) => ({ ...contact, cycleId, organisationId: org(o.ref) }))));
     updateCycle(ctx, { id: cycleId, changes: { leadOrgId: org(leadOrgRef) } });
-    for (const { ref, ...fields } of data.objectives) ids.set(`objective:${ref}`, s.objective.create(ctx, { ...fields, cycleId }).id);
-    for (const { ref, objectiveRef, leadOrgRef: lead, supportingOrgRefs, ...fields } of data.activities) {
-      const created = s.activity.create(ctx, {
+
+    remember('objective', data.objectives.map((o) => o.ref), s.objective.createMany(ctx, data.objectives.map(({ ref: _ref, ...fields }) => ({ ...fields, cycleId }))));
+    const activities = data.activities.map(({ ref: _ref, objectiveRef, leadOrgRef: lead, supportingOrgRefs, ...fields }) => ({
+      ...fields,
+      cycleId,
+      objectiveId: idOf('objective')(objectiveRef),
+      leadOrgId: org(lead),
+      supportingOrgIds: supportingOrgRefs.map(org),
+    }));
+    remember('activity', data.activities.map((a) => a.ref), s.activity.createMany(ctx, activities));
+
+    const contributionIds = s.contribution.createMany(
+      ctx,
+      data.contributions.map(({ activityRef, contributorOrgRef, disbursements: _disbursements, ...fields }) => ({
         ...fields,
         cycleId,
-        objectiveId: idOf(objectiveRef, 'objective'),
-        leadOrgId: org(lead),
-        supportingOrgIds: supportingOrgRefs.map(org),
-      });
-      ids.set(`activity:${ref}`, created.id);
-    }
-    for (const { activityRef, contributorOrgRef, disbursements, ...fields } of data.contributions) {
-      const created = s.contribution.create(ctx, {
-        ...fields,
-        cycleId,
-        activityId: activityRef === null ? null : idOf(activityRef, 'activity'),
+        activityId: optional('activity', activityRef),
         contributorOrgId: org(contributorOrgRef),
-      });
-      for (const disbursement of disbursements) s.disbursement.create(ctx, { ...disbursement, cycleId, contributionId: created.id });
-    }
-    for (const { ref, responsibleOrgRef, objectiveRef, activityRef, periods, ...fields } of data.indicators) {
-      const created = s.indicator.create(ctx, {
+      })),
+    );
+    s.disbursement.createMany(
+      ctx,
+      data.contributions.flatMap((c, index) => c.disbursements.map((d) => ({ ...d, cycleId, contributionId: contributionIds[index] as string }))),
+    );
+
+    const indicatorIds = s.indicator.createMany(
+      ctx,
+      data.indicators.map(({ ref: _ref, responsibleOrgRef, objectiveRef, activityRef, periods: _periods, ...fields }) => ({
         ...fields,
         cycleId,
         responsibleOrgId: org(responsibleOrgRef),
-        objectiveId: objectiveRef === null ? null : idOf(objectiveRef, 'objective'),
-        activityId: activityRef === null ? null : idOf(activityRef, 'activity'),
-      });
-      ids.set(`indicator:${ref}`, created.id);
-      for (const period of periods) s.indicatorPeriod.create(ctx, { ...period, cycleId, indicatorId: created.id });
-    }
-    for (const { responsibleOrgRef, ...fields } of data.risks) s.risk.create(ctx, { ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) });
-    for (const { responsibleOrgRefs, ...fields } of data.milestones) s.milestone.create(ctx, { ...fields, cycleId, responsibleOrgIds: responsibleOrgRefs.map(org) });
-    for (const { responsibleOrgRef, ...fields } of data.learningEntries) {
-      s.learningEntry.create(ctx, { ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) });
-    }
-    for (const { responsibleOrgRef, indicatorRef, ...fields } of data.adaptiveTriggers) {
-      s.adaptiveTrigger.create(ctx, {
+        objectiveId: optional('objective', objectiveRef),
+        activityId: optional('activity', activityRef),
+      })),
+    );
+    remember('indicator', data.indicators.map((i) => i.ref), indicatorIds);
+    s.indicatorPeriod.createMany(
+      ctx,
+      data.indicators.flatMap((i, index) => i.periods.map((p) => ({ ...p, cycleId, indicatorId: indicatorIds[index] as string }))),
+    );
+
+    s.risk.createMany(ctx, data.risks.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })));
+    s.milestone.createMany(ctx, data.milestones.map(({ responsibleOrgRefs, ...fields }) => ({ ...fields, cycleId, responsibleOrgIds: responsibleOrgRefs.map(org) })));
+    s.learningEntry.createMany(ctx, data.learningEntries.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })));
+    s.adaptiveTrigger.createMany(
+      ctx,
+      data.adaptiveTriggers.map(({ responsibleOrgRef, indicatorRef, ...fields }) => ({
         ...fields,
         cycleId,
         responsibleOrgId: org(responsibleOrgRef),
-        indicatorId: indicatorRef === null ? null : idOf(indicatorRef, 'indicator'),
-      });
-    }
-    for (const { organisationRef, ...fields } of data.signatories) s.signatory.create(ctx, { ...fields, cycleId, organisationId: org(organisationRef) });
+        indicatorId: optional('indicator', indicatorRef),
+      })),
+    );
+    s.signatory.createMany(ctx, data.signatories.map(({ organisationRef, ...fields }) => ({ ...fields, cycleId, organisationId: org(organisationRef) })));
     return getCycle(ctx, cycleId);
   });
 }

@@ -1,0 +1,78 @@
+// npm run bench: figures for the foundation on this machine. It prints; it never asserts a timing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openApp } from '../main/app-context';
+import { closeDb, openDb } from '../main/db/open-db';
+import { migrationsFolder, resourcesDir } from '../main/resource-paths';
+import { listAdminUnits } from '../main/services/admin-units';
+import { registerServices } from '../main/services/index';
+import { loadCycleFile } from '../main/services/sample';
+import { generateLargePlan, registerRowCount } from './bench/large-plan';
+import { rawInsertPlan } from './bench/raw-insert';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bench-'));
+const ms = (start: number) => performance.now() - start;
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+try {
+  console.log(`Pamoja JWP foundation benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
+
+  let start = performance.now();
+  const ctx = openApp({ file: path.join(dir, 'large.db'), resourcesDir });
+  line('open + migrate + seed admin units (new file)', `${fmt(ms(start), 1)} ms`);
+  ctx.userName = 'benchmark';
+
+  const turkana = listAdminUnits(ctx, { level: 'county' }).find((unit) => unit.name === 'Turkana');
+  if (!turkana) throw new Error('Turkana County is missing from the administrative units.');
+  const wards = listAdminUnits(ctx, { level: 'ward', withinId: turkana.id }).map((unit) => unit.id);
+  const plan = generateLargePlan(turkana.id, wards);
+  const rows = registerRowCount(plan);
+
+  start = performance.now();
+  const cycle = loadCycleFile(ctx, plan);
+  const bulkMs = ms(start);
+  const bulkRate = rows / (bulkMs / 1000);
+  line('bulk load of the large plan', `${fmt(rows)} rows in ${fmt(bulkMs)} ms = ${fmt(bulkRate)} rows/s`);
+  line('  (validated, rule-checked, audited, linked)', `60 orgs, 5,000 activities, 20,000 contributions, 2,000 indicators × 4 periods, 500 risks`);
+
+  // Raw better-sqlite3 reference, in the same run: the same plan by prepared INSERTs alone.
+  const raw = openDb({ file: path.join(dir, 'raw.db'), migrationsFolder });
+  raw.$client.prepare("INSERT INTO admin_units SELECT * FROM (SELECT ? AS id, 'county', 'Bench', '', NULL, 'now', 'h', 'raw')").run(turkana.id);
+  for (const ward of new Set(plan.activities.flatMap((a) => a.wardIds))) {
+    raw.$client.prepare("INSERT INTO admin_units VALUES (?, 'ward', 'Ward', '', ?, 'now', 'h', 'raw')").run(ward, turkana.id);
+  }
+  start = performance.now();
+  const rawRows = rawInsertPlan(raw, plan, turkana.id);
+  const rawMs = ms(start);
+  const rawRate = rawRows / (rawMs / 1000);
+  closeDb(raw);
+  line('raw better-sqlite3 inserts, same plan and tables', `${fmt(rawRows)} rows in ${fmt(rawMs)} ms = ${fmt(rawRate)} rows/s`);
+  line('bulk load ÷ raw insert rate', `${fmt((bulkRate / rawRate) * 100, 1)} %   (target ≥ 25 %)`);
+
+  console.log('\nList queries on the large cycle (median of 5, milliseconds; target < 50 ms each):');
+  let slowest = 0;
+  for (const [name, service] of Object.entries(registerServices)) {
+    const samples: number[] = [];
+    let count = 0;
+    for (let run = 0; run < 5; run++) {
+      start = performance.now();
+      count = service.list(ctx, { cycleId: cycle.id }).length;
+      samples.push(ms(start));
+    }
+    slowest = Math.max(slowest, median(samples));
+    line(`  ${name}:list`, `${fmt(median(samples), 1)} ms  (${fmt(count)} rows)`);
+  }
+  line('slowest list query', `${fmt(slowest, 1)} ms`);
+  closeDb(ctx.db);
+  line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
