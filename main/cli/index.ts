@@ -1,4 +1,4 @@
-import { commands, usage } from './commands';
+import { commands, usage } from './commands/index';
 import { CliError } from './cli-error';
 
 /** `pamoja <command> [flags]`: the same services as the app, for scripts and checks. */

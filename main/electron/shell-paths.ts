@@ -7,6 +7,8 @@ export interface ShellPaths {
   preload: string;
   /** Migrations, the sample cycle and other shipped files. */
   resourcesDir: string;
+  /** The window icon (Linux and Windows show it in the task bar). */
+  icon: string;
 }
 
 export interface ShellLocation {
@@ -22,10 +24,12 @@ export interface ShellLocation {
  * extraResources, because migrations and the sample are read as plain files, not from the archive.
  */
 export function shellPaths({ appPath, isPackaged, resourcesPath }: ShellLocation): ShellPaths {
+  const resourcesDir = isPackaged ? path.join(resourcesPath, 'resources') : path.join(appPath, 'resources');
   return {
     indexHtml: path.join(appPath, 'out', 'renderer', 'index.html'),
     preload: path.join(appPath, 'out', 'electron', 'preload.cjs'),
-    resourcesDir: isPackaged ? path.join(resourcesPath, 'resources') : path.join(appPath, 'resources'),
+    resourcesDir,
+    icon: path.join(resourcesDir, 'icons', 'icon.png'),
   };
 }
 

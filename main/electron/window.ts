@@ -14,6 +14,7 @@ export function createMainWindow(paths: ShellPaths, appUrl: string): BrowserWind
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: APP_NAME,
+    icon: paths.icon,
     show: false,
     webPreferences: hardenedWebPreferences(paths.preload),
   });

@@ -2,7 +2,7 @@ import { apiContract, isApiMethod, type ApiMethod } from '../../shared/api/contr
 import { explainIssues } from '../../shared/api/explain';
 import { ServiceError, fail, ok, type Result } from '../../shared/result';
 import type { AppContext } from '../services/context';
-import { handlers } from './handlers';
+import { handlers } from './handlers/index';
 
 export type Dispatch = (method: string, input: unknown) => Result<unknown>;
 

@@ -1,17 +1,16 @@
-import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../shared/api/contract';
-import { appInfo, setLastCycle, setUserName } from '../services/app-info';
-import { createAdminUnit, listAdminUnits, renameAdminUnit } from '../services/admin-units';
-import { listAudit } from '../services/audit';
-import type { AppContext } from '../services/context';
-import { createCycle, deleteCycle, getCycle, listCycles, updateCycle } from '../services/cycles';
-import { registerServices } from '../services/index';
-import type { RegisterService } from '../services/register-service';
-import { loadSampleCycle } from '../services/sample';
-import { cycleStats } from '../services/stats';
+import type { foundationMethods } from '../../../shared/api/methods/foundation';
+import type { HandlersFor } from './handler-types';
+import { appInfo, setLastCycle, setUserName } from '../../services/app-info';
+import { createAdminUnit, listAdminUnits, renameAdminUnit } from '../../services/admin-units';
+import { listAudit } from '../../services/audit';
+import { createCycle, deleteCycle, getCycle, listCycles, updateCycle } from '../../services/cycles';
+import { registerServices } from '../../services/index';
+import type { RegisterService } from '../../services/register-service';
+import { loadSampleCycle } from '../../services/sample';
+import { cycleStats } from '../../services/stats';
 
-export type Handlers = { [M in ApiMethod]: (ctx: AppContext, input: ApiParsedInput<M>) => ApiOutput<M> };
-
-type CrudHandlers<N extends string> = Pick<Handlers, Extract<ApiMethod, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
+type FoundationHandlers = HandlersFor<typeof foundationMethods>;
+type CrudHandlers<N extends string> = Pick<FoundationHandlers, Extract<keyof FoundationHandlers, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
 
 // Generic over the service's schemas: each method's input was already parsed with the same schemas.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the register service's generic parameters are checked where Handlers is assembled
@@ -25,7 +24,7 @@ function crudHandlers<N extends keyof typeof registerServices>(name: N, service:
   } as unknown as CrudHandlers<N>;
 }
 
-export const handlers: Handlers = {
+export const foundationHandlers: FoundationHandlers = {
   'app:info': (ctx) => appInfo(ctx),
   'app:setUserName': setUserName,
   'app:setLastCycle': setLastCycle,

@@ -1,27 +1,25 @@
 import fs from 'node:fs';
-import { organisationCategories } from '../../shared/domain/vocabulary';
-import { closeDb, openDb } from '../db/open-db';
-import { checkIntegrity } from '../db/check';
-import { openApp } from '../app-context';
-import { defaultDbPath } from '../app-data';
-import { migrationsFolder, rendererBuildDir, resourcesDir } from '../resource-paths';
-import { registerServices } from '../services/index';
-import { loadSampleCycle } from '../services/sample';
-import { cycleStats } from '../services/stats';
-import { createDispatcher } from '../transport/dispatcher';
-import { startWebShell } from '../transport/http-server';
-import { asCliError, CliError } from './cli-error';
-import { chooseCycle, openExisting, parseFlags, requireDbFlag } from './options';
-import { alignedTable, tsv } from './table';
+import { organisationCategories } from '../../../shared/domain/vocabulary';
+import { closeDb, openDb } from '../../db/open-db';
+import { checkIntegrity } from '../../db/check';
+import { openApp } from '../../app-context';
+import { defaultDbPath } from '../../app-data';
+import { migrationsFolder, rendererBuildDir, resourcesDir } from '../../resource-paths';
+import { registerServices } from '../../services/index';
+import { loadSampleCycle } from '../../services/sample';
+import { cycleStats } from '../../services/stats';
+import { createDispatcher } from '../../transport/dispatcher';
+import { startWebShell } from '../../transport/http-server';
+import { asCliError, CliError } from '../cli-error';
+import { chooseCycle, openExisting, parseFlags, requireDbFlag } from '../options';
+import { alignedTable, tsv } from '../table';
 
-interface Command {
-  summary: string;
-  run(args: string[]): Promise<number>;
-}
+import type { Command } from './command';
 
 const out = (text: string) => process.stdout.write(text);
 
-export const commands: Record<string, Command> = {
+/** The foundation's commands: create, inspect, check and serve a database. */
+export const foundationCommands: Record<string, Command> = {
   demo: {
     summary: 'demo --db FILE                      create FILE holding the Isiolo FY 2026/27 sample cycle',
     async run(args) {
@@ -145,9 +143,3 @@ export const commands: Record<string, Command> = {
     },
   },
 };
-
-export function usage(): string {
-  return `Usage: pamoja <command> [flags]\n\nCommands:\n${Object.values(commands)
-    .map((command) => `  pamoja ${command.summary}`)
-    .join('\n')}\n`;
-}

@@ -1,0 +1,13 @@
+import type { Command } from './command';
+import { foundationCommands } from './foundation';
+
+/** Every `pamoja` command; each feature area keeps its commands in its own module. */
+export const commands: Record<string, Command> = {
+  ...foundationCommands,
+};
+
+export function usage(): string {
+  return `Usage: pamoja <command> [flags]\n\nCommands:\n${Object.values(commands)
+    .map((command) => `  pamoja ${command.summary}`)
+    .join('\n')}\n`;
+}
