@@ -11,6 +11,7 @@ import { registerServices } from '../main/services/index';
 import { loadCycleFile } from '../main/services/sample';
 import { generateLargePlan, registerRowCount } from './bench/large-plan';
 import { rawInsertPlan } from './bench/raw-insert';
+import { benchSections } from './bench/sections';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bench-'));
 const ms = (start: number) => performance.now() - start;
@@ -71,6 +72,10 @@ try {
     line(`  ${name}:list`, `${fmt(median(samples), 1)} ms  (${fmt(count)} rows)`);
   }
   line('slowest list query', `${fmt(slowest, 1)} ms`);
+  for (const section of benchSections) {
+    console.log(`\n${section.title}:`);
+    await section.run({ ctx, cycleId: cycle.id, dir, line, fmt });
+  }
   closeDb(ctx.db);
   line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
 } finally {

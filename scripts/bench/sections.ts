@@ -1,0 +1,20 @@
+import type { AppContext } from '../../main/services/context';
+
+/** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
+export interface BenchContext {
+  ctx: AppContext;
+  /** The large benchmark plan's cycle. */
+  cycleId: string;
+  /** A temporary folder, removed after the run. */
+  dir: string;
+  line(label: string, value: string): void;
+  fmt(n: number, digits?: number): string;
+}
+
+export interface BenchSection {
+  title: string;
+  run(bench: BenchContext): Promise<void> | void;
+}
+
+/** Each feature area adds its section here (one import and one entry). */
+export const benchSections: BenchSection[] = [];
