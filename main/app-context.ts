@@ -1,17 +1,34 @@
 import path from 'node:path';
+import { backupsDirFor, createBackup, hasBackupOn } from './db/backup';
 import { openDb } from './db/open-db';
 import { seedAdminUnits } from './services/admin-units';
 import { createContext, type AppContext, type ContextOptions } from './services/context';
 
 export interface OpenAppOptions extends ContextOptions {
   file: string;
+  /** The desktop app and the web shell back up daily on first open; one-off CLI reads do not. */
+  dailyBackup?: boolean;
 }
 
 export const migrationsFolderIn = (resourcesDir: string) => path.join(resourcesDir, 'migrations');
 
-/** Opens (creating on first start) a Pamoja database ready for the services. */
-export function openApp({ file, ...options }: OpenAppOptions): AppContext {
-  const ctx = createContext(openDb({ file, migrationsFolder: migrationsFolderIn(options.resourcesDir) }), options);
+/**
+ * Opens (creating on first start) a Pamoja database ready for the services. A database that
+ * already holds data is backed up before a migration changes it. Throws DatabaseDamagedError for
+ * a file that fails SQLite's quick check: the caller sets it aside and offers a backup.
+ */
+export function openApp({ file, dailyBackup = false, ...options }: OpenAppOptions): AppContext {
+  const migrationsFolder = migrationsFolderIn(options.resourcesDir);
+  const at = (options.now ?? (() => new Date()))();
+  const onDisk = file !== ':memory:';
+  const backups = { dir: backupsDirFor(file), at, migrationsFolder };
+  const db = openDb({
+    file,
+    migrationsFolder,
+    beforeMigrate: onDisk ? (client) => void createBackup(client, { ...backups, reason: 'before-migration' }) : undefined,
+  });
+  const ctx = createContext(db, options);
   seedAdminUnits(ctx);
+  if (onDisk && dailyBackup && !hasBackupOn(backups.dir, at)) createBackup(db.$client, { ...backups, reason: 'daily' });
   return ctx;
 }

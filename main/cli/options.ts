@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openApp } from '../app-context';
+import { DatabaseDamagedError } from '../db/open-db';
 import { resourcesDir } from '../resource-paths';
 import type { AppContext } from '../services/context';
 import { listCycles } from '../services/cycles';
@@ -26,7 +27,12 @@ export function requireDbFlag(value: string | boolean | undefined): string {
 /** Opens an existing database; the commands that read never create one by mistake. */
 export function openExisting(file: string): AppContext {
   if (!fs.existsSync(file)) throw new CliError(`there is no database at ${file}. Create one with \`pamoja demo --db ${file}\` or start the app.`);
-  return openApp({ file, resourcesDir });
+  try {
+    return openApp({ file, resourcesDir });
+  } catch (error) {
+    if (error instanceof DatabaseDamagedError) throw new CliError(`${error.message} Run \`pamoja check --db ${file}\`, and restore a backup with \`pamoja restore\`.`);
+    throw error;
+  }
 }
 
 /**

@@ -14,13 +14,29 @@ export interface OpenDbOptions {
   migrationsFolder: string;
   /** Read-only opens an existing file as it is: no migration, nothing written (used by checks). */
   readonly?: boolean;
+  /** Called before migrations change a database that already holds data (to back it up first). */
+  beforeMigrate?: (client: Database.Database) => void;
 }
 
+/** The file is damaged: it must not be written to. The message says what SQLite found. */
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly findings: string[],
+  ) {
+    super(`The database ${file} is damaged (${findings.slice(0, 3).join('; ')}).`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** What every connection must run with; read back after setting, never assumed. */
+export const REQUIRED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 } as const;
+
 /**
- * The only place a database connection is made. Sets the pragmas every connection relies on and
- * brings the schema up to date before anyone reads or writes.
+ * The only place a database connection is made. Sets the pragmas every connection relies on,
+ * refuses a damaged file, and brings the schema up to date before anyone reads or writes.
  */
-export function openDb({ file, migrationsFolder, readonly = false }: OpenDbOptions): Db {
+export function openDb({ file, migrationsFolder, readonly = false, beforeMigrate }: OpenDbOptions): Db {
   if (readonly) {
     const client = new Database(file, { readonly: true, fileMustExist: true });
     client.pragma('foreign_keys = ON');
@@ -34,15 +50,60 @@ export function openDb({ file, migrationsFolder, readonly = false }: OpenDbOptio
     // better-sqlite3 builds SQLite with WAL at synchronous=NORMAL, under which a committed
     // transaction can vanish on power loss; county laptops lose power.
     client.pragma('synchronous = FULL');
+    if (process.platform === 'darwin') client.pragma('fullfsync = ON');
     client.pragma('foreign_keys = ON');
     client.pragma('busy_timeout = 5000');
+    verifyPragmas(client, file);
+    const findings = quickCheck(client);
+    if (findings.length > 0) throw new DatabaseDamagedError(file, findings);
     const db = drizzle({ client, schema });
+    if (beforeMigrate && hasPendingMigrations(client, migrationsFolder) && holdsData(client)) beforeMigrate(client);
     migrate(db, { migrationsFolder });
     return db;
   } catch (error) {
     client.close();
-    throw error;
+    throw isCorruption(error) ? new DatabaseDamagedError(file, [(error as Error).message]) : error;
   }
+}
+
+/** SQLite's words for a file that is not (or no longer) a database. */
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
+function verifyPragmas(client: Database.Database, file: string): void {
+  for (const [name, expected] of Object.entries(REQUIRED_PRAGMAS)) {
+    const actual: unknown = client.pragma(name, { simple: true });
+    // An in-memory database has no WAL; everything else must be exactly as required.
+    if (name === 'journal_mode' && file === ':memory:' && actual === 'memory') continue;
+    if (actual !== expected) throw new Error(`SQLite refused ${name} = ${String(expected)} on ${file} (it is ${String(actual)}).`);
+  }
+}
+
+/** `PRAGMA quick_check`: the cheap structural check run on every open. */
+function quickCheck(client: Database.Database): string[] {
+  const rows = client.pragma('quick_check') as { quick_check: string }[];
+  // SQLite prefixes its findings with a "*** in database main ***" line; users need the findings.
+  return rows
+    .flatMap((row) => row.quick_check.split('\n'))
+    .filter((line) => line !== 'ok' && !line.startsWith('***'));
+}
+
+function hasPendingMigrations(client: Database.Database, migrationsFolder: string): boolean {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const tracked = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
+  const applied = tracked ? (client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
+  return applied < journal.entries.length;
+}
+
+function holdsData(client: Database.Database): boolean {
+  return client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cycles'").get() !== undefined;
+}
+
+/** The SQLite library's version, for the log: WAL fixes land in specific releases. */
+export function sqliteVersion(db: Db): string {
+  return db.$client.prepare('SELECT sqlite_version()').pluck().get() as string;
 }
 
 export function closeDb(db: Db): void {

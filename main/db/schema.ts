@@ -375,7 +375,7 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     userName: text('user_name').notNull(),
-    action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete', 'restore'] }).notNull(),
     tableName: text('table_name').notNull(),
     rowId: text('row_id').notNull(),
     cycleId: text('cycle_id'),
@@ -384,4 +384,5 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_row').on(t.rowId), index('audit_log_cycle').on(t.cycleId, t.id)],
 );
+
 

@@ -6,7 +6,7 @@ import { auditLog } from '../db/schema';
 import type { AppContext } from './context';
 
 export interface AuditRecord {
-  action: 'create' | 'update' | 'delete';
+  action: 'create' | 'update' | 'delete' | 'restore';
   tableName: string;
   rowId: string;
   cycleId: string | null;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { organisationCategories } from '../../../shared/domain/vocabulary';
-import { closeDb, openDb } from '../../db/open-db';
+import { backupsDirFor, listBackups, quarantineDatabase } from '../../db/backup';
+import { closeDb, DatabaseDamagedError, openDb } from '../../db/open-db';
 import { checkIntegrity } from '../../db/check';
 import { openApp } from '../../app-context';
 import { defaultDbPath } from '../../app-data';
@@ -19,6 +20,22 @@ import type { Command } from './command';
 const out = (text: string) => process.stdout.write(text);
 
 /** The foundation's commands: create, inspect, check and serve a database. */
+/**
+ * The web shell opens the user's database as the desktop app does: a daily backup, and a damaged
+ * file set aside (never written to) with the way back named.
+ */
+function openForServing(file: string) {
+  try {
+    return openApp({ file, resourcesDir, dailyBackup: true });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    const aside = quarantineDatabase(file, new Date());
+    const [newest] = listBackups(backupsDirFor(file));
+    const way = newest ? `Restore the newest backup with: pamoja restore --db ${file} ${newest.file}` : 'No backup of it exists yet.';
+    throw new CliError(`${error.message} It was set aside as ${aside} and not changed. ${way}`);
+  }
+}
+
 export const foundationCommands: Record<string, Command> = {
   demo: {
     summary: 'demo --db FILE                      create FILE holding the Isiolo FY 2026/27 sample cycle',
@@ -120,7 +137,7 @@ export const foundationCommands: Record<string, Command> = {
       const file = values.db === undefined ? defaultDbPath() : requireDbFlag(values.db);
       const port = values.port === undefined ? 5178 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not ${values.port}.`);
-      const ctx = openApp({ file, resourcesDir });
+      const ctx = openForServing(file);
       if (!fs.existsSync(rendererBuildDir)) out('The screens are not built yet: run `npm run build` first (npm run web does both).\n');
       let shell;
       try {

@@ -1,9 +1,11 @@
 import type { Command } from './command';
+import { backupCommands } from './backup';
 import { foundationCommands } from './foundation';
 
 /** Every `pamoja` command; each feature area keeps its commands in its own module. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...backupCommands,
 };
 
 export function usage(): string {

@@ -29,7 +29,7 @@ export const auditEntryDto = z.object({
   id: z.int(),
   at: z.string(),
   userName: z.string(),
-  action: z.enum(['create', 'update', 'delete']),
+  action: z.enum(['create', 'update', 'delete', 'restore']),
   tableName: z.string(),
   rowId: z.string(),
   cycleId: z.string().nullable(),

@@ -1,0 +1,31 @@
+// The process the crash test kills: it writes small transactions and, now and then, a large bulk
+// load, and reports each one on stdout only after it has committed.
+import { openApp } from '../../main/app-context';
+import { resourcesDir } from '../../main/resource-paths';
+import { registerServices as s } from '../../main/services/index';
+
+const [file, cycleId, orgId] = process.argv.slice(2);
+if (!file || !cycleId || !orgId) throw new Error('usage: child.ts FILE CYCLE_ID ORG_ID');
+
+const ctx = openApp({ file, resourcesDir });
+ctx.userName = 'crash test';
+const tag = `${process.pid}-${Date.now()}`;
+process.stdout.write('ready\n');
+
+const BATCH = 400;
+for (let n = 0; ; n++) {
+  if (n % 25 === 24) {
+    const inputs = Array.from({ length: BATCH }, (_, i) => ({
+      cycleId,
+      description: `batch ${tag}-${n} row ${i}`,
+      likelihood: 'low' as const,
+      impact: 'low' as const,
+      responsibleOrgId: orgId,
+    }));
+    s.risk.createMany(ctx, inputs);
+    process.stdout.write(`batch ${tag}-${n} ${BATCH}\n`);
+  } else {
+    const risk = s.risk.create(ctx, { cycleId, description: `single ${tag}-${n}`, likelihood: 'high', impact: 'medium', responsibleOrgId: orgId });
+    process.stdout.write(`single ${risk.id}\n`);
+  }
+}
