@@ -1,3 +1,4 @@
+import { backupMethods } from './methods/backups';
 import type { z } from 'zod';
 import { foundationMethods } from './methods/foundation';
 
@@ -10,6 +11,7 @@ export type { MethodSpec } from './methods/define';
  */
 export const apiContract = {
   ...foundationMethods,
+  ...backupMethods,
 };
 
 export type ApiContract = typeof apiContract;

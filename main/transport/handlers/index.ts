@@ -1,3 +1,4 @@
+import { backupHandlers } from './backups';
 import type { apiContract } from '../../../shared/api/contract';
 import { foundationHandlers } from './foundation';
 import type { HandlersFor } from './handler-types';
@@ -5,4 +6,5 @@ import type { HandlersFor } from './handler-types';
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
 export const handlers: HandlersFor<typeof apiContract> = {
   ...foundationHandlers,
+  ...backupHandlers,
 };

@@ -1,0 +1,10 @@
+import type { backupMethods } from '../../../shared/api/methods/backups';
+import { backUpNow, exportDatabase, listDatabaseBackups, restoreDatabaseBackup } from '../../services/backups';
+import type { HandlersFor } from './handler-types';
+
+export const backupHandlers: HandlersFor<typeof backupMethods> = {
+  'backup:list': (ctx) => listDatabaseBackups(ctx),
+  'backup:create': (ctx) => backUpNow(ctx),
+  'backup:restore': restoreDatabaseBackup,
+  'database:export': (ctx) => exportDatabase(ctx),
+};
