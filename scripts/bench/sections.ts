@@ -1,4 +1,5 @@
 import type { AppContext } from '../../main/services/context';
+import { reliabilityBench } from './reliability';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -17,4 +18,6 @@ export interface BenchSection {
 }
 
 /** Each feature area adds its section here (one import and one entry). */
-export const benchSections: BenchSection[] = [];
+export const benchSections: BenchSection[] = [
+  reliabilityBench,
+];
