@@ -1,9 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/contract';
-import { openApp } from '../app-context';
+import { migrationsFolderIn, openApp } from '../app-context';
 import { APP_NAME, appDataDir, defaultDbPath } from '../app-data';
-import { closeDb } from '../db/open-db';
+import { backupsDirFor, listBackups, quarantineDatabase, replaceDatabaseFile, verifyDatabaseFile } from '../db/backup';
+import { closeDb, DatabaseDamagedError } from '../db/open-db';
 import type { AppContext } from '../services/context';
 import { createDispatcher } from '../transport/dispatcher';
 import { answerIpcCall } from './ipc-answer';
@@ -41,7 +42,7 @@ function start(): void {
 
   let ctx: AppContext;
   try {
-    ctx = openApp({ file, resourcesDir: paths.resourcesDir });
+    ctx = openWithRecovery(file, paths.resourcesDir);
   } catch (error) {
     return stopWithError('Pamoja JWP could not open its database', `${file}\n\n${error instanceof Error ? error.message : String(error)}`);
   }
@@ -68,6 +69,33 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+/**
+ * Opens the database with a daily backup. A damaged file is set aside (never written to, never
+ * deleted) and the user is offered the newest good backup in its place.
+ */
+function openWithRecovery(file: string, resourcesDir: string): AppContext {
+  try {
+    return openApp({ file, resourcesDir, dailyBackup: true });
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    const aside = quarantineDatabase(file, new Date());
+    const newest = listBackups(backupsDirFor(file)).find((backup) => verifyDatabaseFile(backup.file, migrationsFolderIn(resourcesDir)).length === 0);
+    if (!newest) throw new Error(`${error.message}\nIt was set aside as ${aside}. No good backup was found.`);
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: 'The database is damaged',
+      message: 'Pamoja JWP found its database damaged and has set it aside unchanged.',
+      detail: `Damaged file kept as:\n${aside}\n\nThe newest good backup is from ${newest.takenAt.slice(0, 16).replace('T', ' ')} UTC. Work entered after it will need to be entered again.`,
+      buttons: ['Restore the newest backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (choice !== 0) throw new Error(`The damaged database was set aside as ${aside}; nothing was restored.`);
+    replaceDatabaseFile(file, newest.file, migrationsFolderIn(resourcesDir));
+    return openApp({ file, resourcesDir, dailyBackup: true });
+  }
 }
 
 /** A plain message box instead of a stack trace, then a non-zero exit. */
