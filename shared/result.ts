@@ -4,6 +4,8 @@ export type ApiErrorCode =
   | 'not_found'
   | 'in_use'
   | 'unknown_method'
+  /** The disk, the file or another program stopped the write: nothing was saved. */
+  | 'storage'
   | 'internal';
 
 export interface FieldProblem {

@@ -8,7 +8,7 @@ import { backupsDirFor, createBackup, listBackups, replaceDatabaseFile, type Bac
 import { closeDb, openDb } from '../db/open-db';
 import { seedAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
-import type { AppContext } from './context';
+import { fileIdentityOf, type AppContext } from './context';
 
 /** The file the context's connection has open; backups live beside it. */
 function databaseFile(ctx: AppContext): string {
@@ -47,6 +47,7 @@ export function restoreDatabaseBackup(ctx: AppContext, input: { fileName: string
     replaceDatabaseFile(file, chosen.file, migrationsFolder);
   } finally {
     ctx.db = openDb({ file, migrationsFolder });
+    ctx.fileIdentity = fileIdentityOf(ctx.db);
   }
   seedAdminUnits(ctx);
   recordAudit(ctx, at.toISOString(), { action: 'restore', tableName: 'database', rowId: input.fileName, cycleId: null, after: { restoredFrom: input.fileName } });

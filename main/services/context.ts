@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import { ServiceError } from '../../shared/result';
 import { eq } from 'drizzle-orm';
 import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/hlc';
 import type { Db } from '../db/open-db';
@@ -16,6 +18,34 @@ export interface AppContext {
   clock: { last: Hlc | null };
   /** The shipped resources folder (sample cycle, migrations): each shell knows where its copy is. */
   resourcesDir: string;
+  /** The database file's inode when opened; a write checks it is still the same file. */
+  fileIdentity: number | null;
+}
+
+/** Which file on disk the connection has open (null in memory). */
+export function fileIdentityOf(db: Db): number | null {
+  const file = db.$client.name;
+  return file === ':memory:' || file === '' ? null : fs.statSync(file).ino;
+}
+
+/**
+ * A database file deleted or moved while open keeps taking writes into a file nobody will see again:
+ * refuse them instead, and say why.
+ */
+function assertSameFile(ctx: AppContext): void {
+  if (ctx.fileIdentity === null) return;
+  let identity: number | null = null;
+  try {
+    identity = fs.statSync(ctx.db.$client.name).ino;
+  } catch {
+    identity = null;
+  }
+  if (identity !== ctx.fileIdentity) {
+    throw new ServiceError({
+      code: 'storage',
+      message: 'The database file was moved or deleted while Pamoja JWP was open. Nothing was saved; restart the app to open it where it now is.',
+    });
+  }
 }
 
 export interface ContextOptions {
@@ -43,6 +73,7 @@ export function createContext(db: Db, options: ContextOptions): AppContext {
     userName: row.userName,
     clock: { last: row.lastHlc ? parseHlc(row.lastHlc) : null },
     resourcesDir: options.resourcesDir,
+    fileIdentity: fileIdentityOf(db),
   };
 }
 
@@ -64,6 +95,7 @@ export function stamp(ctx: AppContext): Stamp {
  * used by a committed row is never handed out again after a restart.
  */
 export function inWriteTransaction<T>(ctx: AppContext, work: () => T): T {
+  assertSameFile(ctx);
   const before = ctx.clock.last;
   try {
     return ctx.db.transaction(() => {
