@@ -24,6 +24,13 @@ export function readCycleFile(file: string): CycleFile {
  * single edit applies; all of it lands in one transaction or none of it does.
  */
 export function loadCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
+  const cycle = writeCycleFile(ctx, data);
+  // A bulk load leaves a large WAL behind; fold it into the database now rather than let it grow.
+  if (!ctx.db.$client.inTransaction) ctx.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  return cycle;
+}
+
+function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
   return inWriteTransaction(ctx, () => {
     const { leadOrgRef, ...cycleFields } = data.cycle;
     const cycleId = createCycle(ctx, cycleFields).id;

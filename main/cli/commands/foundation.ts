@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { organisationCategories } from '../../../shared/domain/vocabulary';
 import { backupsDirFor, listBackups, quarantineDatabase } from '../../db/backup';
-import { closeDb, DatabaseDamagedError, openDb } from '../../db/open-db';
+import { closeDb, DatabaseDamagedError, openDb, sqliteVersion } from '../../db/open-db';
 import { checkIntegrity } from '../../db/check';
 import { openApp } from '../../app-context';
 import { defaultDbPath } from '../../app-data';
@@ -147,7 +147,7 @@ export const foundationCommands: Record<string, Command> = {
         const code = (error as { code?: string }).code;
         throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port N.` : String(error));
       }
-      out(`Pamoja JWP is running at ${shell.url} with ${file}. Press Ctrl+C to stop.\n`);
+      out(`Pamoja JWP is running at ${shell.url} with ${file} (SQLite ${sqliteVersion(ctx.db)}). Press Ctrl+C to stop.\n`);
       const stop = () => {
         void shell.close().then(() => {
           closeDb(ctx.db);
