@@ -16,6 +16,8 @@ import { createMainWindow } from './window';
 // Electron would name the data folder after package.json's "name"; the CLI and the web shell use
 // appDataDir(), so all three open the same database and the single-instance lock lives there too.
 app.setName(APP_NAME);
+// Date fields follow the browser locale; en-GB shows 25/11/2026 as Kenyans write it, not 11/25/2026.
+app.commandLine.appendSwitch('lang', 'en-GB');
 app.setPath('userData', appDataDir());
 
 let mainWindow: BrowserWindow | null = null;

@@ -92,6 +92,8 @@ export const fieldLabels: Record<string, string> = {
   level: 'Level',
   parentId: 'Part of',
   confirmTitle: 'Cycle title',
+  userName: 'Your name',
+  fileName: 'Backup',
 };
 
 /** "Start date", or for a list item "Wards (item 2)". */

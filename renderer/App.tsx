@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import type { AppInfoDto } from '../shared/api/schemas/cycle';
+import { NoticeBar } from './components/NoticeBar';
+import { ErrorPanel, Loading } from './components/Status';
+import { TopBar } from './components/TopBar';
+import { CycleLayout } from './features/cycle/CycleLayout';
+import { StartScreen } from './features/cycles/StartScreen';
+import { OverviewScreen } from './features/overview/OverviewScreen';
+import { NamePrompt } from './features/setup/NamePrompt';
+import { useBoot } from './features/setup/use-boot';
+import { StakeholdersScreen } from './features/stakeholders/StakeholdersScreen';
+import { useRoute } from './routing/use-route';
+
+export function App() {
+  const [boot, setInfo] = useBoot();
+  if (boot.status === 'loading') return <Loading label="Opening Pamoja JWP…" />;
+  if (boot.status === 'error') {
+    return (
+      <main className="page">
+        <ErrorPanel title="Pamoja JWP could not start." error={boot.error} onRetry={() => window.location.reload()} />
+      </main>
+    );
+  }
+  return (
+    <>
+      <NoticeBar />
+      {boot.info.userName ? <Screens info={boot.info} /> : <NamePrompt onSaved={setInfo} />}
+    </>
+  );
+}
+
+function Screens({ info }: { info: AppInfoDto }) {
+  const route = useRoute();
+  useEffect(() => {
+    // A new screen starts at its top, as a new page would. (Braces: Chromium's scrollTo returns a promise.)
+    void window.scrollTo(0, 0);
+  }, [route]);
+  return (
+    <div className="app">
+      <TopBar userName={info.userName} />
+      {route.name === 'start' ? <StartScreen /> : null}
+      {route.name === 'cycle' ? (
+        <CycleLayout key={route.cycleId} cycleId={route.cycleId} screen={route.screen}>
+          {(cycle) => (route.screen === 'stakeholders' ? <StakeholdersScreen cycle={cycle} /> : <OverviewScreen cycle={cycle} />)}
+        </CycleLayout>
+      ) : null}
+      {route.name === 'unknown' ? (
+        <main className="page">
+          <h1 className="page__title">This screen does not exist</h1>
+          <p>
+            <a href="#/">Go to the list of cycles</a>
+          </p>
+        </main>
+      ) : null}
+    </div>
+  );
+}

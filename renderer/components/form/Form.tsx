@@ -1,0 +1,61 @@
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { hasErrors, type FormErrors } from './form-errors';
+
+interface FormProps {
+  /** The form's accessible name, e.g. "Create a new cycle". */
+  label: string;
+  errors: FormErrors;
+  busy: boolean;
+  /** Enter in a field submits, as in any HTML form. */
+  onSubmit: () => void;
+  /** Esc cancels. */
+  onCancel?: () => void;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * The browser's own validation bubbles are off (`noValidate`): every message comes from the same
+ * rules the app enforces, shown beside the field, and says that nothing was saved.
+ */
+export function Form({ label, errors, busy, onSubmit, onCancel, className, children }: FormProps) {
+  const ref = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    // After a refused save, take the keyboard to the first field at fault.
+    ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape' && onCancel) {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <form
+      ref={ref}
+      aria-label={label}
+      aria-busy={busy}
+      noValidate
+      className={['form', className].filter(Boolean).join(' ')}
+      onKeyDown={onKeyDown}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {hasErrors(errors) ? (
+        <div role="alert" className="form__alert">
+          <p className="form__alert-title">Nothing was saved.</p>
+          {errors.general.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+          {Object.keys(errors.byField).length > 0 ? <p>Correct the fields marked below, then save again.</p> : null}
+        </div>
+      ) : null}
+      {children}
+    </form>
+  );
+}

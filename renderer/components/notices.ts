@@ -1,0 +1,34 @@
+/**
+ * The one "saved" message at a time, kept outside React so a form can announce its save and then
+ * move to another screen: the message outlives the form that raised it.
+ */
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+let current: Notice | null = null;
+let lastId = 0;
+const listeners = new Set<() => void>();
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+export function showNotice(text: string): void {
+  current = { id: ++lastId, text };
+  emit();
+}
+
+export function dismissNotice(id: number): void {
+  if (current?.id !== id) return;
+  current = null;
+  emit();
+}
+
+export function subscribeToNotices(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const currentNotice = (): Notice | null => current;

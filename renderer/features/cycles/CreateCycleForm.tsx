@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
+import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
+import { api } from '../../api/api';
+import { dateHint } from '../../components/form/date-hint';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { SubmitButton } from '../../components/form/SubmitButton';
+import { useSubmit } from '../../components/form/use-submit';
+import { showNotice } from '../../components/notices';
+import { cycleRoute } from '../../routing/routes';
+import { navigate } from '../../routing/navigate';
+import { cycleFormDefaults, cycleFormFields, fiscalYearChoices, toCycleInput, withFiscalYear, type CycleFormValues } from './cycle-form';
+
+interface CreateCycleFormProps {
+  counties: readonly AdminUnitDto[];
+  defaultCountyId: string;
+  today: string;
+}
+
+export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycleFormProps) {
+  const [values, setValues] = useState<CycleFormValues>(() => cycleFormDefaults(today, defaultCountyId));
+  const form = useSubmit(cycleFormFields);
+  const errors = form.errors.byField;
+  const set = <K extends keyof CycleFormValues>(key: K, value: CycleFormValues[K]) => setValues((previous) => ({ ...previous, [key]: value }));
+
+  const create = async () => {
+    const draft = toCycleInput(values);
+    const cycle = await form.submit(async () => (draft.ok ? api('cycle:create', draft.value) : draft));
+    if (!cycle) return;
+    showNotice(`Saved: the cycle “${cycle.title}” was created.`);
+    navigate(cycleRoute(cycle.id));
+  };
+
+  const reset = () => {
+    setValues(cycleFormDefaults(today, defaultCountyId));
+    form.clearErrors();
+  };
+
+  return (
+    <Form label="Create a new cycle" className="form--grid" errors={form.errors} busy={form.busy} onSubmit={() => void create()} onCancel={reset}>
+      <Field label="Title" hint="As it will appear on the plan, e.g. Isiolo County Joint Work Plan FY 2026/27" error={errors.title} wide>
+        {(control) => <input {...control} type="text" maxLength={200} value={values.title} onChange={(event) => set('title', event.target.value)} />}
+      </Field>
+      <Field label="County" error={errors.countyId}>
+        {(control) => (
+          <select {...control} value={values.countyId} onChange={(event) => set('countyId', event.target.value)}>
+            {counties.map((county) => (
+              <option key={county.id} value={county.id}>
+                {county.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Fiscal year" hint="County FY, 1 July – 30 June" error={errors.fiscalYear}>
+        {(control) => (
+          <select {...control} value={values.fiscalYear} onChange={(event) => {
+              const fiscalYear = event.target.value;
+              setValues((previous) => withFiscalYear(previous, fiscalYear));
+            }}>
+            {fiscalYearChoices(today).map((year) => (
+              <option key={year} value={year}>
+                FY {year}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Start date" hint={dateHint(values.startDate)} error={errors.startDate}>
+        {(control) => <input {...control} type="date" value={values.startDate} onChange={(event) => set('startDate', event.target.value)} />}
+      </Field>
+      <Field label="End date" hint={dateHint(values.endDate)} error={errors.endDate}>
+        {(control) => <input {...control} type="date" value={values.endDate} onChange={(event) => set('endDate', event.target.value)} />}
+      </Field>
+      <Field label="Reporting period" error={errors.reportingPeriod}>
+        {(control) => (
+          <select {...control} value={values.reportingPeriod} onChange={(event) => set('reportingPeriod', reportingFrequencies.keys.find((key) => key === event.target.value) ?? 'quarterly')}>
+            {reportingFrequencies.keys.map((key) => (
+              <option key={key} value={key}>
+                {reportingFrequencies.label(key)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Phase" error={errors.phase}>
+        {(control) => (
+          <select {...control} value={values.phase} onChange={(event) => set('phase', cyclePhases.keys.find((key) => key === event.target.value) ?? 'planning')}>
+            {cyclePhases.keys.map((key) => (
+              <option key={key} value={key}>
+                {cyclePhases.label(key)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Exchange rate (KES per USD)" hint="Shillings per US dollar, e.g. 129.35" error={errors.kesPerUsdScaled}>
+        {(control) => (
+          <input {...control} type="text" inputMode="decimal" autoComplete="off" value={values.rate} onChange={(event) => set('rate', event.target.value)} />
+        )}
+      </Field>
+      <Field label="Rate date" hint={dateHint(values.rateDate, 'the day the rate was read')} error={errors.exchangeRateDate}>
+        {(control) => <input {...control} type="date" value={values.rateDate} onChange={(event) => set('rateDate', event.target.value)} />}
+      </Field>
+      <div className="form__actions field--wide">
+        <SubmitButton busy={form.busy} label="Create cycle" busyLabel="Creating…" />
+        <button type="button" className="button button--quiet" onClick={reset}>
+          Clear
+        </button>
+        <span className="form__keys">Enter saves · Esc clears</span>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import { cyclePhases } from '../../../shared/domain/vocabulary';
+import { cycleRoute, hrefFor } from '../../routing/routes';
+
+/** Every cycle in this installation; the title opens it. */
+export function CycleList({ cycles }: { cycles: readonly CycleDto[] }) {
+  if (cycles.length === 0) {
+    return <p className="empty">No cycles yet. Create one with the form, or load the sample cycle to see a complete plan.</p>;
+  }
+  return (
+    <table className="table" aria-label="JWP cycles">
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">County</th>
+          <th scope="col">Fiscal year</th>
+          <th scope="col">Phase</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cycles.map((cycle) => (
+          <tr key={cycle.id}>
+            <td>
+              <a href={hrefFor(cycleRoute(cycle.id))}>{cycle.title}</a>
+            </td>
+            <td>{cycle.countyName}</td>
+            <td className="nowrap">FY {cycle.fiscalYear}</td>
+            <td>{cyclePhases.label(cycle.phase)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

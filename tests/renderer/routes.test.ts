@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { cycleRoute, hrefFor, isLaunchHash, launchRoute, parseHash } from '../../renderer/routing/routes';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+describe('hash routes', () => {
+  it('round-trips every screen through its address', () => {
+    for (const route of [{ name: 'start' } as const, cycleRoute(ID), cycleRoute(ID, 'stakeholders')]) {
+      expect(parseHash(hrefFor(route))).toEqual(route);
+    }
+  });
+
+  it('reads the start screen from an empty or bare address', () => {
+    expect(parseHash('')).toEqual({ name: 'start' });
+    expect(parseHash('#/')).toEqual({ name: 'start' });
+  });
+
+  it('treats unknown screens and malformed ids as unknown, not as the overview', () => {
+    expect(parseHash(`#/cycles/${ID}/budget`)).toEqual({ name: 'unknown' });
+    expect(parseHash('#/cycles/not-an-id')).toEqual({ name: 'unknown' });
+    expect(parseHash('#/settings')).toEqual({ name: 'unknown' });
+  });
+
+  it('lets the app choose the screen only when the address names none', () => {
+    expect(isLaunchHash('')).toBe(true);
+    expect(isLaunchHash('#')).toBe(true);
+    expect(isLaunchHash('#/')).toBe(false);
+  });
+});
+
+describe('where a start lands', () => {
+  it('reopens the cycle used last when it still exists', () => {
+    expect(launchRoute(OTHER, [{ id: ID }, { id: OTHER }])).toEqual(cycleRoute(OTHER));
+  });
+
+  it('opens the only cycle when the last one is unknown or gone', () => {
+    expect(launchRoute(null, [{ id: ID }])).toEqual(cycleRoute(ID));
+    expect(launchRoute(OTHER, [{ id: ID }])).toEqual(cycleRoute(ID));
+  });
+
+  it('shows the list when there is no cycle or no way to choose one', () => {
+    expect(launchRoute(null, [])).toEqual({ name: 'start' });
+    expect(launchRoute(null, [{ id: ID }, { id: OTHER }])).toEqual({ name: 'start' });
+  });
+});
