@@ -28,6 +28,11 @@ if (app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    void dialog.showMessageBox(mainWindow, {
+      type: 'info',
+      message: 'Pamoja JWP is already open.',
+      detail: 'Only one window works on the database at a time, so the copy you just started has closed and this window came forward.',
+    });
   });
   // One window: closing it ends the app on every platform, so the database is always closed cleanly.
   app.on('window-all-closed', () => app.quit());
