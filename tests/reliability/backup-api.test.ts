@@ -45,3 +45,11 @@ describe('backups through the API', () => {
     expect(bytes.subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });
+
+describe('the on-demand integrity check', () => {
+  it('reports a sound database as ok', () => {
+    const app = testApp();
+    expect(createDispatcher(app)('database:check', {})).toEqual({ ok: true, value: { ok: true, problems: [] } });
+    app.close();
+  });
+});

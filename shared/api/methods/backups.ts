@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupDto, backupListDto, backupRestoreInput, fileDto } from '../schemas/backup';
+import { backupDto, backupListDto, backupRestoreInput, fileDto, integrityReportDto } from '../schemas/backup';
 import { method } from './define';
 
 /** Backups and the whole-database export (the reliability issue). */
@@ -8,4 +8,5 @@ export const backupMethods = {
   'backup:create': method(z.strictObject({}), backupDto, 'Takes a verified backup now.'),
   'backup:restore': method(backupRestoreInput, backupListDto, 'Restores a listed backup in place (the current state is backed up first).'),
   'database:export': method(z.strictObject({}), fileDto, 'The whole database as one file, for a USB stick.'),
+  'database:check': method(z.strictObject({}), integrityReportDto, "SQLite's full integrity and foreign-key checks, on demand."),
 };

@@ -15,3 +15,5 @@ export const backupRestoreInput = z.strictObject({ fileName: z.string().regex(/^
 /** A file handed to the screens to save: Electron shows a save dialog, a browser downloads it. */
 export const fileDto = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 export type DatabaseExportDto = z.infer<typeof fileDto>;
+
+export const integrityReportDto = z.object({ ok: z.boolean(), problems: z.array(z.string()) });
