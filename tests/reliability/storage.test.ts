@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../main/db/check';
 import { closeDb, openDb } from '../../main/db/open-db';
-import { migrationsFolder, repoRoot } from '../../main/resource-paths';
+import { migrationsFolder, repoRoot, resourcesDir } from '../../main/resource-paths';
+import { createContext } from '../../main/services/context';
 import { createDispatcher } from '../../main/transport/dispatcher';
 import { seedCycle } from '../support/factories';
 import { testApp } from '../support/test-app';
@@ -45,6 +46,18 @@ describe('when storage fails under the app', () => {
     closeDb(other);
     expect(app.db.$client.prepare('SELECT count(*) FROM risks').pluck().get()).toBe(0);
     app.close();
+  });
+
+  it('says the database is read-only when it cannot be written, and changes nothing', () => {
+    const file = tempFile();
+    const app = testApp({ file });
+    const seed = seedCycle(app);
+    app.close();
+    // As root, file modes do not stop writes; a read-only connection behaves as a read-only folder would.
+    const readonly = createContext(openDb({ file, migrationsFolder, readonly: true }), { resourcesDir });
+    const result = createDispatcher(readonly, () => undefined)('risk:create', risk(seed.cycle.id, seed.county.id));
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage', message: expect.stringMatching(/read-only/) } });
+    closeDb(readonly.db);
   });
 
   it('says the disk is full, and leaves a sound database with nothing half-written', () => {
