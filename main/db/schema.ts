@@ -353,7 +353,6 @@ export const signatories = sqliteTable(
   (t) => [index('signatories_cycle').on(t.cycleId)],
 );
 
-/** A deleted exchangeable row: kept so a deletion travels in bundles and is never resurrected. */
 export const tombstones = sqliteTable(
   'tombstones',
   {
@@ -385,4 +384,5 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_row').on(t.rowId), index('audit_log_cycle').on(t.cycleId, t.id)],
 );
 
+export * from './schema-analysis';
 

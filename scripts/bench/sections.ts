@@ -1,5 +1,6 @@
 import type { AppContext } from '../../main/services/context';
 import { reliabilityBench } from './reliability';
+import { analysisBench } from './analysis';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -20,4 +21,5 @@ export interface BenchSection {
 /** Each feature area adds its section here (one import and one entry). */
 export const benchSections: BenchSection[] = [
   reliabilityBench,
+  analysisBench,
 ];

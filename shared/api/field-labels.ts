@@ -93,6 +93,14 @@ export const fieldLabels: Record<string, string> = {
   parentId: 'Part of',
   confirmTitle: 'Cycle title',
   userName: 'Your name',
+  onTrackPct: 'On-track threshold (%)',
+  atRiskPct: 'At-risk threshold (%)',
+  month: 'Month',
+  day: 'Day',
+  key: 'Deadline',
+  note: 'Note',
+  activityAId: 'First activity',
+  activityBId: 'Second activity',
   fileName: 'Backup',
 };
 

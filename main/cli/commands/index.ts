@@ -1,10 +1,12 @@
 import type { Command } from './command';
 import { backupCommands } from './backup';
 import { foundationCommands } from './foundation';
+import { analysisCommands } from './analysis';
 
 /** Every `pamoja` command; each feature area keeps its commands in its own module. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...analysisCommands,
   ...backupCommands,
 };
 

@@ -1,10 +1,12 @@
 import { backupHandlers } from './backups';
 import type { apiContract } from '../../../shared/api/contract';
 import { foundationHandlers } from './foundation';
+import { analysisHandlers } from './analysis';
 import type { HandlersFor } from './handler-types';
 
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
 export const handlers: HandlersFor<typeof apiContract> = {
   ...foundationHandlers,
+  ...analysisHandlers,
   ...backupHandlers,
 };

@@ -1,0 +1,28 @@
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { CoverageWard } from '../../../shared/analysis/coverage';
+import type { OverlapNames } from '../../../shared/analysis/overlaps';
+import { listAdminUnits } from '../admin-units';
+import type { AppContext } from '../context';
+import { registerServices } from '../index';
+
+/** Organisations by short name (as people say them in meetings) and wards by name, for messages. */
+export function namesOf(ctx: AppContext, cycle: CycleDto): OverlapNames {
+  const orgs = new Map(registerServices.organisation.list(ctx, { cycleId: cycle.id }).map((o) => [o.id, o.shortName || o.name]));
+  const wards = new Map(listAdminUnits(ctx, { level: 'ward', withinId: cycle.countyId }).map((w) => [w.id, w.name]));
+  return { orgName: (id) => orgs.get(id) ?? id, wardName: (id) => wards.get(id) ?? id };
+}
+
+/**
+ * The wards the cycle covers, with their sub-county: the geographical scope's wards and the wards
+ * of its sub-counties, or every ward of the county when the scope is the whole county.
+ */
+export function wardsOfCycle(ctx: AppContext, cycle: CycleDto): CoverageWard[] {
+  const units = listAdminUnits(ctx, { withinId: cycle.countyId });
+  const subCounties = new Map(units.filter((u) => u.level === 'sub_county').map((u) => [u.id, u.name]));
+  const scope = new Set(cycle.scopeUnitIds);
+  return units
+    .filter((u) => u.level === 'ward')
+    .filter((u) => scope.size === 0 || scope.has(u.id) || (u.parentId !== null && scope.has(u.parentId)))
+    .map((u) => ({ id: u.id, name: u.name, subCountyName: u.parentId === null ? '' : (subCounties.get(u.parentId) ?? '') }))
+    .sort((a, b) => a.subCountyName.localeCompare(b.subCountyName) || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis';
+import { applyOverlapDecisions, findOverlaps, pairKey } from '../../../shared/analysis/overlaps';
+import { invalidField, notFound } from '../../../shared/result';
+import { activities, overlapDecisions } from '../../db/schema';
+import { recordAudit } from '../audit';
+import { inWriteTransaction, type AppContext } from '../context';
+import { getCycle } from '../cycles';
+import { registerServices } from '../index';
+import { changedRowMeta, newRowMeta, writeTombstone } from './records';
+import { namesOf } from './names';
+
+type DecisionRow = typeof overlapDecisions.$inferSelect;
+
+const toDto = (row: DecisionRow): OverlapDecisionDto => ({
+  id: row.id,
+  cycleId: row.cycleId,
+  activityAId: row.activityAId,
+  activityBId: row.activityBId,
+  decision: row.decision,
+  note: row.note,
+  decidedBy: row.decidedBy,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export function listOverlapDecisions(ctx: AppContext, cycleId: string): OverlapDecisionDto[] {
+  return ctx.db.select().from(overlapDecisions).where(eq(overlapDecisions.cycleId, cycleId)).all().map(toDto);
+}
+
+/** Likely duplicates in the cycle's action plan, with the pairs already marked complementary apart. */
+export function overlapReport(ctx: AppContext, cycleId: string): OverlapReportDto {
+  const cycle = getCycle(ctx, cycleId);
+  const activities = registerServices.activity.list(ctx, { cycleId });
+  const pairs = findOverlaps(activities, namesOf(ctx, cycle));
+  const checked = activities.filter((a) => a.status !== 'cancelled').length;
+  return applyOverlapDecisions(cycleId, checked, pairs, listOverlapDecisions(ctx, cycleId));
+}
+
+/** Records that two activities complement each other; marking the same pair again updates the note. */
+export function markComplementary(ctx: AppContext, input: z.output<typeof markComplementaryInput>): OverlapDecisionDto {
+  const { cycleId, note } = input;
+  if (input.activityAId === input.activityBId) throw invalidField('activityBId', 'Activity: choose two different activities.');
+  const [activityAId, activityBId] = pairKey(input.activityAId, input.activityBId).split(':') as [string, string];
+  return inWriteTransaction(ctx, () => {
+    getCycle(ctx, cycleId);
+    for (const [field, id] of [
+      ['activityAId', input.activityAId],
+      ['activityBId', input.activityBId],
+    ] as const) {
+      const found = ctx.db
+        .select({ id: activities.id })
+        .from(activities)
+        .where(and(eq(activities.id, id), eq(activities.cycleId, cycleId)))
+        .get();
+      if (!found) throw invalidField(field, 'Activity: choose an activity of this cycle.');
+    }
+    const existing = ctx.db
+      .select()
+      .from(overlapDecisions)
+      .where(and(eq(overlapDecisions.cycleId, cycleId), eq(overlapDecisions.activityAId, activityAId), eq(overlapDecisions.activityBId, activityBId)))
+      .get();
+    if (existing) {
+      if (existing.note === note) return toDto(existing);
+      const { at, meta } = changedRowMeta(ctx);
+      ctx.db
+        .update(overlapDecisions)
+        .set({ note, decidedBy: ctx.userName, ...meta })
+        .where(eq(overlapDecisions.id, existing.id))
+        .run();
+      const after = toDto({ ...existing, note, decidedBy: ctx.userName, ...meta });
+      recordAudit(ctx, at, { action: 'update', tableName: 'overlap_decisions', rowId: existing.id, cycleId, before: toDto(existing), after });
+      return after;
+    }
+    const { at, meta } = newRowMeta(ctx, cycleId);
+    const row: DecisionRow = { ...meta, activityAId, activityBId, decision: 'complementary', note, decidedBy: ctx.userName };
+    ctx.db.insert(overlapDecisions).values(row).run();
+    const created = toDto(row);
+    recordAudit(ctx, at, { action: 'create', tableName: 'overlap_decisions', rowId: row.id, cycleId, after: created });
+    return created;
+  });
+}
+
+/** Takes a "complementary" mark back: the pair is flagged again if it still meets the rule. */
+export function unmarkComplementary(ctx: AppContext, input: { id: string }): { id: string; deleted: true } {
+  return inWriteTransaction(ctx, () => {
+    const row = ctx.db.select().from(overlapDecisions).where(eq(overlapDecisions.id, input.id)).get();
+    if (!row) throw notFound('complementary mark', input.id);
+    const at = writeTombstone(ctx, 'overlap_decisions', row.id, row.cycleId);
+    ctx.db.delete(overlapDecisions).where(eq(overlapDecisions.id, row.id)).run();
+    recordAudit(ctx, at, { action: 'delete', tableName: 'overlap_decisions', rowId: row.id, cycleId: row.cycleId, before: toDto(row) });
+    return { id: row.id, deleted: true as const };
+  });
+}

@@ -1,0 +1,74 @@
+import type { CalendarDto, CostShareDto, CoverageMatrixDto, IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis';
+import { jointCalendar } from '../../../shared/analysis/calendar';
+import { costShare } from '../../../shared/analysis/cost-share';
+import { coverageMatrix } from '../../../shared/analysis/coverage';
+import { calendarToIcs } from '../../../shared/analysis/ics';
+import { indicatorStatus } from '../../../shared/analysis/indicator-status';
+import { resolveStatutoryDates } from '../../../shared/analysis/statutory-dates';
+import { invalidField } from '../../../shared/result';
+import type { AppContext } from '../context';
+import { getCycle } from '../cycles';
+import { registerServices } from '../index';
+import { wardsOfCycle } from './names';
+import { todayOf } from './records';
+import { cycleStatutoryDates, getAnalysisSettings } from './settings';
+
+/** Wards × sectors for the cycle, optionally for one organisation. */
+export function coverageReport(ctx: AppContext, input: { cycleId: string; organisationId: string | null }): CoverageMatrixDto {
+  const cycle = getCycle(ctx, input.cycleId);
+  if (input.organisationId !== null) {
+    const org = registerServices.organisation.list(ctx, { cycleId: cycle.id }).find((o) => o.id === input.organisationId);
+    if (!org) throw invalidField('organisationId', 'Organisation: choose an organisation of this cycle.');
+  }
+  return coverageMatrix({
+    cycleId: cycle.id,
+    kesPerUsdScaled: cycle.kesPerUsdScaled,
+    wards: wardsOfCycle(ctx, cycle),
+    activities: registerServices.activity.list(ctx, { cycleId: cycle.id }),
+    contributions: registerServices.contribution.list(ctx, { cycleId: cycle.id }),
+    organisationId: input.organisationId,
+  });
+}
+
+export function costShareReport(ctx: AppContext, cycleId: string): CostShareDto {
+  const cycle = getCycle(ctx, cycleId);
+  return costShare({
+    cycle,
+    today: todayOf(ctx),
+    organisations: registerServices.organisation.list(ctx, { cycleId }),
+    activities: registerServices.activity.list(ctx, { cycleId }),
+    contributions: registerServices.contribution.list(ctx, { cycleId }),
+    disbursements: registerServices.disbursement.list(ctx, { cycleId }),
+  });
+}
+
+export function indicatorStatusReport(ctx: AppContext, cycleId: string): IndicatorStatusReportDto {
+  const cycle = getCycle(ctx, cycleId);
+  const { onTrackPct, atRiskPct } = getAnalysisSettings(ctx, cycleId);
+  return indicatorStatus({
+    cycle,
+    today: todayOf(ctx),
+    thresholds: { onTrackPct, atRiskPct },
+    indicators: registerServices.indicator.list(ctx, { cycleId }),
+    periods: registerServices.indicatorPeriod.list(ctx, { cycleId }),
+  });
+}
+
+export function calendarReport(ctx: AppContext, cycleId: string): CalendarDto {
+  const cycle = getCycle(ctx, cycleId);
+  return jointCalendar({
+    cycle,
+    today: todayOf(ctx),
+    milestones: registerServices.milestone.list(ctx, { cycleId }),
+    statutoryDates: resolveStatutoryDates(cycle.fiscalYear, cycleStatutoryDates(ctx, cycleId).dates),
+  });
+}
+
+/** The joint calendar as an .ics file's text, with a file name people recognise. */
+export function calendarIcs(ctx: AppContext, cycleId: string): { fileName: string; content: string; eventCount: number } {
+  const cycle = getCycle(ctx, cycleId);
+  const { events } = calendarReport(ctx, cycleId);
+  const content = calendarToIcs({ events, cycleId, calendarName: `${cycle.title} — joint calendar`, generatedAt: ctx.now().toISOString() });
+  const slug = `${cycle.countyName}-jwp-${cycle.fiscalYear.replace('/', '-')}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return { fileName: `${slug}-calendar.ics`, content, eventCount: events.length };
+}

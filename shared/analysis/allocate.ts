@@ -1,0 +1,32 @@
+/**
+ * Splitting integer minor units without losing or inventing a cent: the parts always add up to the
+ * total, so tables built from them reconcile with the budget they came from.
+ */
+
+/** `total` in `parts` near-equal pieces; the first pieces take the leftover cents. */
+export function splitEvenly(total: number, parts: number): number[] {
+  if (parts <= 0) return [];
+  const base = Math.trunc(total / parts);
+  const remainder = total - base * parts;
+  const step = Math.sign(remainder);
+  return Array.from({ length: parts }, (_, index) => base + (index < Math.abs(remainder) ? step : 0));
+}
+
+/**
+ * `total` in proportion to non-negative `weights` by the largest-remainder method: each part is
+ * rounded down, then the leftover cents go to the largest fractions (earliest first on ties).
+ * All-zero weights give all-zero parts except when total is 0.
+ */
+export function splitByWeights(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map(() => 0);
+  const exact = weights.map((weight) => (total * weight) / sum);
+  const parts = exact.map((value) => Math.floor(value));
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((value, index) => ({ index, fraction: value - Math.floor(value) })).sort((a, b) => b.fraction - a.fraction || a.index - b.index);
+  for (let i = 0; left > 0 && order.length > 0; i = (i + 1) % order.length, left--) {
+    const index = (order[i] as { index: number }).index;
+    parts[index] = (parts[index] ?? 0) + 1;
+  }
+  return parts;
+}

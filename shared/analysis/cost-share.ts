@@ -1,0 +1,274 @@
+import { daysBetween } from '../dates';
+import { sectors } from '../domain/vocabulary';
+import { toKesMinor } from '../money';
+import { reportingPeriods, type ReportingFrequency, type ReportingPeriod } from '../reporting-periods';
+import type { ActivityDto } from '../api/schemas/plan';
+import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
+import type { OrganisationDto } from '../api/schemas/organisation';
+import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis';
+import { splitByWeights } from './allocate';
+
+export interface CostShareCycle {
+  id: string;
+  startDate: string;
+  endDate: string;
+  reportingPeriod: ReportingFrequency;
+  kesPerUsdScaled: number;
+}
+
+export type CostShareActivity = Pick<ActivityDto, 'id' | 'code' | 'title' | 'sector' | 'startDate' | 'endDate' | 'status'>;
+export type CostShareContribution = Pick<
+  ContributionDto,
+  'id' | 'activityId' | 'component' | 'contributorOrgId' | 'type' | 'onBudget' | 'amountMinor' | 'currency'
+>;
+export type CostShareDisbursement = Pick<DisbursementDto, 'contributionId' | 'periodKey' | 'amountMinor'>;
+export type CostShareOrganisation = Pick<OrganisationDto, 'id' | 'name' | 'shortName' | 'category'>;
+
+/**
+ * The county's share is what organisations of category Government contribute (the county
+ * departments); everything else is a partner's share. A national agency registered as
+ * "Government agency" counts as a partner, as it does on county budget sheets.
+ */
+export const isCountyOrganisation = (org: Pick<OrganisationDto, 'category'> | undefined): boolean => org?.category === 'government';
+
+export const organisationLabel = (org: CostShareOrganisation | undefined, id: string): string => (org ? org.shortName || org.name : id);
+
+/**
+ * Who pays for what: per activity, organisation, sector and overall — county vs partner, cash vs in
+ * kind vs human resources, on vs off the county budget, planned vs disbursed per period — in KES at
+ * the cycle's rate.
+ *
+ * Planned money is phased over the reporting periods in proportion to the days the funded activity
+ * runs in each (a component outside the action plan is phased over the whole cycle); contributions
+ * to cancelled activities are left out of the totals, since that money will not be spent as planned.
+ * `behindSchedule` lists lines whose disbursements up to the end of the last period that ended
+ * before `today` fall short of that phasing; `overspent` lists lines where more was disbursed than
+ * planned (compared in the line's own currency).
+ */
+export function costShare(input: {
+  cycle: CostShareCycle;
+  today: string;
+  organisations: readonly CostShareOrganisation[];
+  activities: readonly CostShareActivity[];
+  contributions: readonly CostShareContribution[];
+  disbursements: readonly CostShareDisbursement[];
+}): CostShareDto {
+  const { cycle, today } = input;
+  const rate = cycle.kesPerUsdScaled;
+  const periods = reportingPeriods(cycle);
+  const periodCount = periods.length;
+  const periodIndex = new Map(periods.map((p, index) => [p.key, index]));
+  const lastEnded = periods.reduce((last, p, index) => (p.end < today ? index : last), -1);
+  const orgs = new Map(input.organisations.map((o) => [o.id, o]));
+  const activities = new Map(input.activities.map((a) => [a.id, a]));
+  const zeroes = periods.map(() => 0);
+
+  const disbursed = new Map<string, { total: number; byPeriod: number[] }>();
+  for (const d of input.disbursements) {
+    let entry = disbursed.get(d.contributionId);
+    if (!entry) disbursed.set(d.contributionId, (entry = { total: 0, byPeriod: periods.map(() => 0) }));
+    entry.total += d.amountMinor;
+    const index = periodIndex.get(d.periodKey);
+    if (index !== undefined) entry.byPeriod[index] = (entry.byPeriod[index] ?? 0) + d.amountMinor;
+  }
+
+  // The phasing weights of an activity (its days in each period) are the same for all its lines.
+  const weightCache = new Map<string | null, number[]>();
+  const weightsOf = (activity: CostShareActivity | undefined): number[] => {
+    const key = activity?.id ?? null;
+    let weights = weightCache.get(key);
+    if (!weights) weightCache.set(key, (weights = phaseWeights(periods, activity ?? cycle)));
+    return weights;
+  };
+
+  const overall = new Accumulator(periodCount);
+  const byOrg = new Map<string, Accumulator>();
+  const bySector = new Map<string | null, Accumulator>();
+  const byActivity = new Map<string, Accumulator>();
+  const behindSchedule: CostShareDto['behindSchedule'] = [];
+  const overspent: OverspendDto[] = [];
+
+  for (const c of input.contributions) {
+    const activity = c.activityId === null ? undefined : activities.get(c.activityId);
+    const spent = disbursed.get(c.id);
+    const spentTotal = spent?.total ?? 0;
+    const org = orgs.get(c.contributorOrgId);
+    if (spentTotal > c.amountMinor) {
+      overspent.push({
+        contributionId: c.id,
+        organisationId: c.contributorOrgId,
+        organisationName: organisationLabel(org, c.contributorOrgId),
+        activityId: c.activityId,
+        activityTitle: activity ? `${activity.code ? `${activity.code} ` : ''}${activity.title}` : c.component,
+        component: c.component,
+        plannedKesMinor: inKes(c.amountMinor, c.currency, rate),
+        disbursedKesMinor: inKes(spentTotal, c.currency, rate),
+        overKesMinor: inKes(spentTotal - c.amountMinor, c.currency, rate),
+      });
+    }
+    if (activity?.status === 'cancelled') continue;
+
+    const plannedKes = inKes(c.amountMinor, c.currency, rate);
+    const line: Line = {
+      plannedKes,
+      plannedByPeriod: splitByWeights(plannedKes, weightsOf(activity)),
+      disbursedKes: inKes(spentTotal, c.currency, rate),
+      disbursedByPeriod: spent ? inKesEach(spent.byPeriod, c.currency, rate) : zeroes,
+      contribution: c,
+      county: isCountyOrganisation(org),
+    };
+
+    overall.add(line);
+    entry(byOrg, c.contributorOrgId, periodCount).add(line);
+    entry(bySector, activity?.sector ?? null, periodCount).add(line);
+    if (activity) entry(byActivity, activity.id, periodCount).add(line);
+
+    if (lastEnded >= 0) {
+      let expected = 0;
+      let paid = 0;
+      for (let index = 0; index <= lastEnded; index++) {
+        expected += line.plannedByPeriod[index] ?? 0;
+        paid += line.disbursedByPeriod[index] ?? 0;
+      }
+      if (paid < expected) {
+        behindSchedule.push({
+          contributionId: c.id,
+          organisationId: c.contributorOrgId,
+          organisationName: organisationLabel(org, c.contributorOrgId),
+          activityId: c.activityId,
+          component: c.component,
+          type: c.type,
+          periodKey: (periods[lastEnded] as ReportingPeriod).key,
+          expectedKesMinor: expected,
+          disbursedKesMinor: paid,
+          shortfallKesMinor: expected - paid,
+          nothingDisbursed: paid === 0,
+        });
+      }
+    }
+  }
+
+  const toDto = (acc: Accumulator) => acc.toDto(periods);
+  const sectorOrder = new Map<string | null, number>([...sectors.keys.map((key, index) => [key, index] as const), [null, sectors.keys.length]]);
+  return {
+    cycleId: cycle.id,
+    today,
+    periods: periods.map((p) => ({ key: p.key, label: p.label, start: p.start, end: p.end, ended: p.end < today })),
+    overall: toDto(overall),
+    byOrganisation: [...byOrg.entries()]
+      .map(([organisationId, acc]) => ({
+        ...toDto(acc),
+        organisationId,
+        name: organisationLabel(orgs.get(organisationId), organisationId),
+        side: isCountyOrganisation(orgs.get(organisationId)) ? ('county' as const) : ('partner' as const),
+      }))
+      .sort((a, b) => b.plannedKesMinor - a.plannedKesMinor || a.name.localeCompare(b.name)),
+    bySector: [...bySector.entries()]
+      .sort(([a], [b]) => (sectorOrder.get(a) ?? 0) - (sectorOrder.get(b) ?? 0))
+      .map(([sector, acc]) => ({
+        ...toDto(acc),
+        sector: sector as CostShareActivity['sector'] | null,
+        label: sector === null ? 'Not linked to an activity' : sectors.label(sector as CostShareActivity['sector']),
+      })),
+    byActivity: input.activities.flatMap((a) => {
+      const acc = byActivity.get(a.id);
+      return acc ? [{ ...toDto(acc), activityId: a.id, code: a.code, title: a.title, sector: a.sector }] : [];
+    }),
+    behindSchedule: behindSchedule.sort((a, b) => b.shortfallKesMinor - a.shortfallKesMinor),
+    overspent: overspent.sort((a, b) => b.overKesMinor - a.overKesMinor),
+  };
+}
+
+// Module-level on purpose: a closure made per budget line costs more than the arithmetic it wraps.
+function inKes(amountMinor: number, currency: CostShareContribution['currency'], rate: number): number {
+  return currency === 'KES' || amountMinor === 0 ? amountMinor : toKesMinor({ amountMinor, currency }, rate);
+}
+
+function inKesEach(amounts: readonly number[], currency: CostShareContribution['currency'], rate: number): number[] {
+  const result = new Array<number>(amounts.length);
+  for (let index = 0; index < amounts.length; index++) result[index] = inKes(amounts[index] ?? 0, currency, rate);
+  return result;
+}
+
+interface Line {
+  plannedKes: number;
+  plannedByPeriod: number[];
+  disbursedKes: number;
+  disbursedByPeriod: number[];
+  contribution: CostShareContribution;
+  county: boolean;
+}
+
+/** Running totals kept in arrays while 20,000 lines go by; turned into the DTO's records once. */
+class Accumulator {
+  planned = 0;
+  county = 0;
+  partner = 0;
+  cash = 0;
+  inKind = 0;
+  humanResources = 0;
+  onBudget = 0;
+  offBudget = 0;
+  disbursed = 0;
+  readonly plannedByPeriod: number[];
+  readonly disbursedByPeriod: number[];
+
+  constructor(periodCount: number) {
+    this.plannedByPeriod = new Array<number>(periodCount).fill(0);
+    this.disbursedByPeriod = new Array<number>(periodCount).fill(0);
+  }
+
+  add(line: Line): void {
+    const { plannedKes, contribution: c } = line;
+    this.planned += plannedKes;
+    if (line.county) this.county += plannedKes;
+    else this.partner += plannedKes;
+    if (c.type === 'cash') this.cash += plannedKes;
+    else if (c.type === 'in_kind') this.inKind += plannedKes;
+    else this.humanResources += plannedKes;
+    if (c.onBudget) this.onBudget += plannedKes;
+    else this.offBudget += plannedKes;
+    this.disbursed += line.disbursedKes;
+    for (let index = 0; index < this.plannedByPeriod.length; index++) {
+      this.plannedByPeriod[index] = (this.plannedByPeriod[index] ?? 0) + (line.plannedByPeriod[index] ?? 0);
+      this.disbursedByPeriod[index] = (this.disbursedByPeriod[index] ?? 0) + (line.disbursedByPeriod[index] ?? 0);
+    }
+  }
+
+  toDto(periods: readonly ReportingPeriod[]): ShareTotalsDto {
+    return {
+      plannedKesMinor: this.planned,
+      countyKesMinor: this.county,
+      partnerKesMinor: this.partner,
+      cashKesMinor: this.cash,
+      inKindKesMinor: this.inKind,
+      humanResourcesKesMinor: this.humanResources,
+      onBudgetKesMinor: this.onBudget,
+      offBudgetKesMinor: this.offBudget,
+      disbursedKesMinor: this.disbursed,
+      plannedByPeriod: Object.fromEntries(periods.map((p, index) => [p.key, this.plannedByPeriod[index] ?? 0])),
+      disbursedByPeriod: Object.fromEntries(periods.map((p, index) => [p.key, this.disbursedByPeriod[index] ?? 0])),
+    };
+  }
+}
+
+function entry<K>(map: Map<K, Accumulator>, key: K, periodCount: number): Accumulator {
+  let acc = map.get(key);
+  if (!acc) map.set(key, (acc = new Accumulator(periodCount)));
+  return acc;
+}
+
+/** Days of [start, end] inside each period; a span wholly outside the cycle weighs as the whole cycle. */
+function phaseWeights(periods: readonly ReportingPeriod[], span: { startDate: string; endDate: string }): number[] {
+  const days = periods.map((p) => {
+    const from = span.startDate > p.start ? span.startDate : p.start;
+    const to = span.endDate < p.end ? span.endDate : p.end;
+    return to < from ? 0 : daysBetween(from, to) + 1;
+  });
+  return days.every((d) => d === 0) ? periods.map((p) => daysBetween(p.start, p.end) + 1) : days;
+}
+
+/** `total` phased over the periods by the days `span` runs in each (see costShare). */
+export function phase(total: number, periods: readonly ReportingPeriod[], span: { startDate: string; endDate: string }): number[] {
+  return splitByWeights(total, phaseWeights(periods, span));
+}

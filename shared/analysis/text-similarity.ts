@@ -1,0 +1,39 @@
+/**
+ * A deliberately simple text similarity for activity titles and descriptions: the Jaccard index of
+ * their word sets. Plans are short, written by different people in different styles; a score that
+ * anyone can recompute by hand ("3 of 9 distinct words shared") is worth more here than a clever one.
+ */
+
+/** Words that say nothing about what an activity does. */
+const STOPWORDS = new Set(
+  'and the for with from into onto under over per its their our his her this that these those are was were will not all any each both than then via out off use using within across about also including'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Lower-case words of three or more letters, accents dropped, stopwords removed, a plural `s`
+ * trimmed ("boreholes" = "borehole"), so wording differences do not hide the same activity.
+ */
+export function tokens(text: string): Set<string> {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  const result = new Set<string>();
+  for (const word of words) {
+    if (word.length < 3 || STOPWORDS.has(word)) continue;
+    result.add(word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+  }
+  return result;
+}
+
+/** |A ∩ B| / |A ∪ B|; 0 when both are empty (nothing to compare is no evidence of sameness). */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of small) if (large.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
+}
