@@ -385,4 +385,5 @@ export const auditLog = sqliteTable(
 );
 
 export * from './schema-analysis';
+export * from './schema-lifecycle';
 

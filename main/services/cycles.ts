@@ -8,6 +8,7 @@ import { cycleScopeUnits, cycles, installation } from '../db/schema';
 import { getAdminUnit, listAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
 import { inWriteTransaction, stamp, type AppContext } from './context';
+import { assertCycleWritable } from '../lifecycle/read-only';
 import { pointLookup } from './row-lookup';
 import { rulesFor } from './rules';
 import { validate } from './validate';
@@ -78,6 +79,7 @@ export function updateCycle(ctx: AppContext, input: z.input<typeof cycleUpdateIn
   const { id, changes } = validate(cycleUpdateInput, input);
   return inWriteTransaction(ctx, () => {
     const before = getCycle(ctx, id);
+    assertCycleWritable(ctx, id);
     checkCycle(ctx, { ...before, ...changes }, id);
     const { at, hlc } = stamp(ctx);
     const { scopeUnitIds, ...columns } = changes;

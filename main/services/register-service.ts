@@ -3,6 +3,7 @@ import { ServiceError, notFound } from '../../shared/result';
 import { linkStore, rowStore, type Row } from '../db/row-store';
 import { tombstones } from '../db/schema';
 import { registerLinks, registerNouns, registerTables, type RegisterName } from '../db/tables';
+import { assertCycleWritable } from '../lifecycle/read-only';
 import { recordAudit } from './audit';
 import { inWriteTransaction, stamp, type AppContext } from './context';
 import { describeReferences } from './references';
@@ -86,11 +87,12 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
     return created;
   };
 
-  return {
+  const service: RegisterService<Create, Update, Dto> = {
     create(ctx, input) {
       const fields = validate(definition.createInput, input);
       return inWriteTransaction(ctx, () => {
         const cycleId = fields.cycleId as string;
+        assertCycleWritable(ctx, cycleId);
         const lookup = pointLookup(ctx, cycleId);
         return insertChecked(ctx, fields, rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup), lookup);
       });
@@ -109,6 +111,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
       const [cycleId] = cycleIds;
       if (cycleId === undefined) return [];
       return inWriteTransaction(ctx, () => {
+        assertCycleWritable(ctx, cycleId);
         const lookup = batchLookup(ctx, cycleId);
         const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup);
         return rows.map((fields, index) => {
@@ -129,6 +132,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
         // Saving a form unchanged writes nothing: no new revision to exchange, no audit noise.
         if (changed.length === 0) return before as Dto;
         const cycleId = before.cycleId as string;
+        assertCycleWritable(ctx, cycleId);
         const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, id, pointLookup(ctx, cycleId));
         const merged = { ...before, ...changes } as z.output<Create>;
         definition.check(merged, rules);
@@ -151,6 +155,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
         }
         const { at, hlc } = stamp(ctx);
         const cycleId = before.cycleId as string;
+        assertCycleWritable(ctx, cycleId);
         const tombstone = { deletedAt: at, hlc, origin: ctx.installationId };
         ctx.db
           .insert(tombstones)
@@ -178,6 +183,33 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
       return rows as Dto[];
     },
   };
+  rowRulesByService.set(service, {
+    register: definition.register,
+    createInput: definition.createInput,
+    owner: (fields, rules) => definition.owner(fields as z.output<Create>, rules),
+    check: (fields, rules) => definition.check(fields as z.output<Create>, rules),
+  });
+  return service;
+}
+
+/** A register's own schema and rules, for rows that arrive by another road than its API. */
+export interface RegisterRowRules {
+  register: RegisterName;
+  createInput: ObjectSchema;
+  owner(fields: Row, rules: Rules): string | null;
+  check(fields: Row, rules: Rules): void;
+}
+
+const rowRulesByService = new WeakMap<object, RegisterRowRules>();
+
+/**
+ * The create schema, owner rule and checks a register service enforces, so partner bundles
+ * (main/bundles) validate every incoming row exactly as the register's own `create` would.
+ */
+export function registerRowRules(service: object): RegisterRowRules {
+  const rules = rowRulesByService.get(service);
+  if (!rules) throw new Error('registerRowRules: not a register service made by registerService().');
+  return rules;
 }
 
 /** "Row 12: End date: …": a bulk load names the row at fault as well as the field. */

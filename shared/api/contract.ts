@@ -1,6 +1,7 @@
 import { backupMethods } from './methods/backups';
 import type { z } from 'zod';
 import { foundationMethods } from './methods/foundation';
+import { lifecycleMethods } from './methods/lifecycle';
 import { analysisMethods } from './methods/analysis';
 
 export type { MethodSpec } from './methods/define';
@@ -12,6 +13,7 @@ export type { MethodSpec } from './methods/define';
  */
 export const apiContract = {
   ...foundationMethods,
+  ...lifecycleMethods,
   ...analysisMethods,
   ...backupMethods,
 };

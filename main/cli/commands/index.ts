@@ -1,11 +1,13 @@
 import type { Command } from './command';
 import { backupCommands } from './backup';
 import { foundationCommands } from './foundation';
+import { lifecycleCommands } from './lifecycle';
 import { analysisCommands } from './analysis';
 
 /** Every `pamoja` command; each feature area keeps its commands in its own module. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...lifecycleCommands,
   ...analysisCommands,
   ...backupCommands,
 };
