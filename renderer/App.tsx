@@ -1,14 +1,17 @@
 import { useEffect } from 'react';
 import type { AppInfoDto } from '../shared/api/schemas/cycle';
 import { NoticeBar } from './components/NoticeBar';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { ErrorPanel, Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
+import { AuditScreen } from './features/audit/AuditScreen';
+import { BackupsScreen } from './features/backups/BackupsScreen';
 import { CycleLayout } from './features/cycle/CycleLayout';
+import { renderCycleScreen } from './features/cycle/cycle-screens';
 import { StartScreen } from './features/cycles/StartScreen';
-import { OverviewScreen } from './features/overview/OverviewScreen';
 import { NamePrompt } from './features/setup/NamePrompt';
 import { useBoot } from './features/setup/use-boot';
-import { StakeholdersScreen } from './features/stakeholders/StakeholdersScreen';
+import type { Route } from './routing/routes';
 import { useRoute } from './routing/use-route';
 
 export function App() {
@@ -31,19 +34,32 @@ export function App() {
 
 function Screens({ info }: { info: AppInfoDto }) {
   const route = useRoute();
+  const screenKey = route.name === 'cycle' ? `${route.cycleId}/${route.screen}` : route.name;
   useEffect(() => {
     // A new screen starts at its top, as a new page would. (Braces: Chromium's scrollTo returns a promise.)
     void window.scrollTo(0, 0);
-  }, [route]);
+  }, [screenKey]);
   return (
     <div className="app">
-      <TopBar userName={info.userName} />
+      <TopBar userName={info.userName} route={route} />
+      <ScreenErrorBoundary screenKey={screenKey}>
+        <RouteScreen route={route} />
+      </ScreenErrorBoundary>
+    </div>
+  );
+}
+
+function RouteScreen({ route }: { route: Route }) {
+  return (
+    <>
       {route.name === 'start' ? <StartScreen /> : null}
       {route.name === 'cycle' ? (
         <CycleLayout key={route.cycleId} cycleId={route.cycleId} screen={route.screen}>
-          {(cycle) => (route.screen === 'stakeholders' ? <StakeholdersScreen cycle={cycle} /> : <OverviewScreen cycle={cycle} />)}
+          {(cycle, reloadCycle) => renderCycleScreen(route.screen, cycle, reloadCycle)}
         </CycleLayout>
       ) : null}
+      {route.name === 'backups' ? <BackupsScreen /> : null}
+      {route.name === 'audit' ? <AuditScreen key={`${route.cycleId}/${route.rowId}`} filter={route} /> : null}
       {route.name === 'unknown' ? (
         <main className="page">
           <h1 className="page__title">This screen does not exist</h1>
@@ -52,6 +68,6 @@ function Screens({ info }: { info: AppInfoDto }) {
           </p>
         </main>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -1,5 +1,7 @@
-/** The band across the top of every screen: the app's name, and who is recording changes. */
-export function TopBar({ userName }: { userName: string }) {
+import type { Route } from '../routing/routes';
+
+/** The band across the top of every screen: the app's name, the installation's tools, and who is recording changes. */
+export function TopBar({ userName, route }: { userName: string; route: Route }) {
   return (
     <header className="topbar">
       <a className="topbar__brand" href="#/">
@@ -11,6 +13,14 @@ export function TopBar({ userName }: { userName: string }) {
           <span className="topbar__tagline">County Joint Work Planning</span>
         </span>
       </a>
+      <nav className="topbar__nav" aria-label="Installation">
+        <a href="#/audit" aria-current={route.name === 'audit' ? 'page' : undefined}>
+          Audit log
+        </a>
+        <a href="#/backups" aria-current={route.name === 'backups' ? 'page' : undefined}>
+          Backups
+        </a>
+      </nav>
       <p className="topbar__user">
         Changes recorded as <strong>{userName}</strong>
       </p>

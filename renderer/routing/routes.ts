@@ -2,18 +2,44 @@
  * Screens are addressed by the URL hash (`#/cycles/<id>/stakeholders`), which works the same from
  * file:// in Electron and over HTTP in the web shell, and survives a reload.
  */
-export const cycleScreens = ['overview', 'stakeholders'] as const;
+export const cycleScreens = [
+  'overview',
+  'stakeholders',
+  'objectives',
+  'action-plan',
+  'budget',
+  'indicators',
+  'risks',
+  'reviews',
+  'approvals',
+  // Built in features/lifecycle, features/exports and features/analysis; mounted in features/cycle/extra-screens.tsx.
+  'lifecycle',
+  'deliverables',
+  'analysis',
+] as const;
 export type CycleScreen = (typeof cycleScreens)[number];
 
-export type Route = { name: 'start' } | { name: 'cycle'; cycleId: string; screen: CycleScreen } | { name: 'unknown' };
+/** The audit log can be narrowed to one cycle and to one record's history. */
+export interface AuditFilter {
+  cycleId: string | null;
+  rowId: string | null;
+}
+
+export type Route =
+  { name: 'start' } | { name: 'cycle'; cycleId: string; screen: CycleScreen } | { name: 'backups' } | ({ name: 'audit' } & AuditFilter) | { name: 'unknown' };
 
 const CYCLE_PATH = /^\/cycles\/([0-9a-f-]{36})(?:\/([a-z-]+))?\/?$/i;
 
 const isCycleScreen = (value: string): value is CycleScreen => cycleScreens.some((screen) => screen === value);
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   if (path === '' || path === '/') return { name: 'start' };
+  if (path === '/backups') return { name: 'backups' };
+  if (path === '/audit') {
+    const params = new URLSearchParams(query);
+    return { name: 'audit', cycleId: params.get('cycle') || null, rowId: params.get('row') || null };
+  }
   const match = CYCLE_PATH.exec(path);
   if (!match?.[1]) return { name: 'unknown' };
   const screen = match[2] ?? 'overview';
@@ -21,11 +47,25 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
-  if (route.name !== 'cycle') return '#/';
-  return route.screen === 'overview' ? `#/cycles/${route.cycleId}` : `#/cycles/${route.cycleId}/${route.screen}`;
+  switch (route.name) {
+    case 'cycle':
+      return route.screen === 'overview' ? `#/cycles/${route.cycleId}` : `#/cycles/${route.cycleId}/${route.screen}`;
+    case 'backups':
+      return '#/backups';
+    case 'audit': {
+      const params = new URLSearchParams();
+      if (route.cycleId) params.set('cycle', route.cycleId);
+      if (route.rowId) params.set('row', route.rowId);
+      const query = params.toString();
+      return query ? `#/audit?${query}` : '#/audit';
+    }
+    default:
+      return '#/';
+  }
 }
 
 export const cycleRoute = (cycleId: string, screen: CycleScreen = 'overview'): Route => ({ name: 'cycle', cycleId, screen });
+export const auditRoute = (filter: Partial<AuditFilter> = {}): Route => ({ name: 'audit', cycleId: filter.cycleId ?? null, rowId: filter.rowId ?? null });
 
 /** A window opened without a screen in its address: the app chooses where to land. */
 export const isLaunchHash = (hash: string): boolean => hash === '' || hash === '#';

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../main/services/context';
 import { reliabilityBench } from './reliability';
 import { analysisBench } from './analysis';
+import { renderBench } from './render';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -22,4 +23,5 @@ export interface BenchSection {
 export const benchSections: BenchSection[] = [
   reliabilityBench,
   analysisBench,
+  renderBench,
 ];

@@ -11,6 +11,7 @@ describe('register counts on the overview', () => {
     const groups = registerGroups({ organisations: 13, contacts: 1 });
     expect(groups[0]).toEqual({
       name: 'Stakeholders',
+      screen: 'stakeholders',
       total: 14,
       counts: [
         { key: 'organisations', count: 13, label: 'organisations' },

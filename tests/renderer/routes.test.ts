@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { cycleRoute, hrefFor, isLaunchHash, launchRoute, parseHash } from '../../renderer/routing/routes';
+import { auditRoute, cycleRoute, cycleScreens, hrefFor, isLaunchHash, launchRoute, parseHash, type Route } from '../../renderer/routing/routes';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 describe('hash routes', () => {
   it('round-trips every screen through its address', () => {
-    for (const route of [{ name: 'start' } as const, cycleRoute(ID), cycleRoute(ID, 'stakeholders')]) {
+    const screens = cycleScreens.map((screen) => cycleRoute(ID, screen));
+    const others: Route[] = [{ name: 'start' }, { name: 'backups' }, auditRoute(), auditRoute({ cycleId: ID }), auditRoute({ cycleId: ID, rowId: OTHER })];
+    for (const route of [...screens, ...others]) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }
+  });
+
+  it('gives every cycle screen its own address, the overview the cycle’s own', () => {
+    expect(hrefFor(cycleRoute(ID))).toBe(`#/cycles/${ID}`);
+    expect(hrefFor(cycleRoute(ID, 'action-plan'))).toBe(`#/cycles/${ID}/action-plan`);
+    expect(hrefFor(auditRoute({ cycleId: ID, rowId: OTHER }))).toBe(`#/audit?cycle=${ID}&row=${OTHER}`);
+    expect(parseHash('#/audit?row=abc')).toEqual({ name: 'audit', cycleId: null, rowId: 'abc' });
   });
 
   it('reads the start screen from an empty or bare address', () => {
@@ -17,7 +26,7 @@ describe('hash routes', () => {
   });
 
   it('treats unknown screens and malformed ids as unknown, not as the overview', () => {
-    expect(parseHash(`#/cycles/${ID}/budget`)).toEqual({ name: 'unknown' });
+    expect(parseHash(`#/cycles/${ID}/budgets`)).toEqual({ name: 'unknown' });
     expect(parseHash('#/cycles/not-an-id')).toEqual({ name: 'unknown' });
     expect(parseHash('#/settings')).toEqual({ name: 'unknown' });
   });

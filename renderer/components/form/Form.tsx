@@ -29,7 +29,17 @@ export function Form({ label, errors, busy, onSubmit, onCancel, className, child
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
     if (event.key === 'Escape' && onCancel) {
       event.preventDefault();
+      event.stopPropagation();
       onCancel();
+    }
+    // Text fields submit on Enter by themselves; lists and tick boxes should too (not text areas,
+    // where Enter starts a new line: Ctrl+Enter saves there).
+    const target = event.target;
+    const isChoice = target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'checkbox');
+    const isTextArea = target instanceof HTMLTextAreaElement;
+    if (event.key === 'Enter' && (isChoice || (isTextArea && event.ctrlKey))) {
+      event.preventDefault();
+      ref.current?.requestSubmit();
     }
   };
 

@@ -11,8 +11,8 @@ import { useRememberCycle } from './use-remember-cycle';
 interface CycleLayoutProps {
   cycleId: string;
   screen: CycleScreen;
-  /** The open screen, drawn once the cycle has been read. */
-  children: (cycle: CycleDto) => ReactNode;
+  /** The open screen, drawn once the cycle has been read; `reloadCycle` reads it again after a change. */
+  children: (cycle: CycleDto, reloadCycle: () => void) => ReactNode;
 }
 
 /** Every screen of an open cycle: the registers on the left, the cycle named above the content. */
@@ -41,7 +41,7 @@ export function CycleLayout({ cycleId, screen, children }: CycleLayoutProps) {
               </p>
               <h1 className="page__title">{cycle.value.title}</h1>
             </header>
-            {children(cycle.value)}
+            {children(cycle.value, cycle.reload)}
           </>
         ) : null}
       </main>

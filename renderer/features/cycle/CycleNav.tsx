@@ -1,5 +1,5 @@
-import { cycleRoute, hrefFor, type CycleScreen } from '../../routing/routes';
-import { cycleNavigation } from './cycle-screens';
+import { auditRoute, cycleRoute, hrefFor, type CycleScreen } from '../../routing/routes';
+import { availableScreens } from './cycle-screens';
 
 export function CycleNav({ cycleId, current }: { cycleId: string; current: CycleScreen }) {
   return (
@@ -8,7 +8,7 @@ export function CycleNav({ cycleId, current }: { cycleId: string; current: Cycle
         ← All cycles
       </a>
       <ul className="sidebar__list">
-        {cycleNavigation.map(({ screen, label }) => (
+        {availableScreens.map(({ screen, label }) => (
           <li key={screen}>
             <a className="sidebar__link" href={hrefFor(cycleRoute(cycleId, screen))} aria-current={screen === current ? 'page' : undefined}>
               {label}
@@ -16,6 +16,9 @@ export function CycleNav({ cycleId, current }: { cycleId: string; current: Cycle
           </li>
         ))}
       </ul>
+      <a className="sidebar__aside" href={hrefFor(auditRoute({ cycleId }))}>
+        Audit log of this cycle
+      </a>
     </nav>
   );
 }

@@ -1,6 +1,5 @@
 import { explainIssues } from '../../../shared/api/explain';
 import { cycleCreateInput, type CycleCreateInput } from '../../../shared/api/schemas/cycle';
-import { isoDate } from '../../../shared/dates';
 import { fiscalYearLabel, fiscalYearOf, fiscalYearRange, fiscalYearStartYear } from '../../../shared/fiscal-year';
 import { RATE_SCALE } from '../../../shared/money';
 import type { ReportingFrequency } from '../../../shared/reporting-periods';
@@ -29,10 +28,7 @@ export const cycleFormFields = ['title', 'countyId', 'fiscalYear', 'startDate', 
 /** The pilot county, whose sample cycle ships with the app; used only before any cycle exists. */
 const PILOT_COUNTY = 'Isiolo';
 
-/** Today on the user's calendar (the laptop's clock), not UTC: at 01:00 in Nairobi it is already tomorrow. */
-export function localIsoDate(now: Date): string {
-  return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+export { localIsoDate } from '../../components/today';
 
 /** Last year's, this year's and the next two county fiscal years: plans are made ahead. */
 export function fiscalYearChoices(today: string): string[] {

@@ -1,36 +1,103 @@
+import { useMemo, useState } from 'react';
+import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
-import { useApiQuery } from '../../api/use-api-query';
+import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../../../shared/api/schemas/monitoring';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { ActivityDto } from '../../../shared/api/schemas/plan';
+import type { MilestoneDto } from '../../../shared/api/schemas/review';
+import { reportingPeriods } from '../../../shared/reporting-periods';
+import { allReady } from '../../api/all-ready';
+import { useApiQuery, type Query } from '../../api/use-api-query';
+import { QueryView } from '../../components/QueryView';
 import { ErrorPanel, Loading } from '../../components/Status';
-import { cycleRoute, hrefFor } from '../../routing/routes';
-import { StakeholderTable } from '../stakeholders/StakeholderTable';
+import { todayIso } from '../../components/today';
+import { budgetTotals } from '../budget/budget-totals';
+import { statusCounts } from '../indicators/indicator-progress';
+import { highRisks } from '../risks/risk-matrix';
+import { overdueActivities, overdueMilestones, upcomingMilestones } from '../reviews/due-items';
 import { CycleDetails } from './CycleDetails';
+import { GettingStarted } from './GettingStarted';
+import { BudgetCharts, BudgetPanel, DuePanel, IndicatorPanel, RiskPanel } from './OverviewPanels';
 import { RegisterCounts } from './RegisterCounts';
+import { CalendarAlerts } from '../analysis/CalendarAlerts';
 
 export function OverviewScreen({ cycle }: { cycle: CycleDto }) {
   const stats = useApiQuery('cycle:stats', {});
-  const organisations = useApiQuery('organisation:list', { cycleId: cycle.id });
-  const counts = stats.status === 'ready' ? stats.value.find((entry) => entry.id === cycle.id)?.counts : undefined;
+  const input = { cycleId: cycle.id };
+  const data = allReady(
+    useApiQuery('organisation:list', input),
+    useApiQuery('activity:list', input),
+    useApiQuery('contribution:list', input),
+    useApiQuery('disbursement:list', input),
+    useApiQuery('indicator:list', input),
+    useApiQuery('indicatorPeriod:list', input),
+    useApiQuery('risk:list', input),
+    useApiQuery('milestone:list', input),
+  );
+  const counts = stats.status === 'ready' ? (stats.value.find((entry) => entry.id === cycle.id)?.counts ?? {}) : null;
 
   return (
     <>
       <CycleDetails cycle={cycle} />
-      <section className="section" aria-labelledby="counts-heading">
-        <h2 id="counts-heading">Registers</h2>
-        {stats.status === 'loading' ? <Loading label="Counting…" /> : null}
-        {stats.status === 'error' ? <ErrorPanel title="The registers could not be counted." error={stats.error} onRetry={stats.reload} /> : null}
-        {stats.status === 'ready' ? <RegisterCounts counts={counts ?? {}} /> : null}
-      </section>
-      <section className="section" aria-labelledby="stakeholders-heading">
-        <div className="section__head">
-          <h2 id="stakeholders-heading">Stakeholder matrix</h2>
-          <a href={hrefFor(cycleRoute(cycle.id, 'stakeholders'))}>Open the stakeholders register →</a>
-        </div>
-        {organisations.status === 'loading' ? <Loading label="Reading organisations…" /> : null}
-        {organisations.status === 'error' ? (
-          <ErrorPanel title="The organisations could not be read." error={organisations.error} onRetry={organisations.reload} />
-        ) : null}
-        {organisations.status === 'ready' ? <StakeholderTable organisations={organisations.value} /> : null}
-      </section>
+      {counts ? <GettingStarted cycleId={cycle.id} counts={counts} /> : null}
+      <CalendarAlerts cycle={cycle} />
+      <QueryView query={data} what="the cycle's registers">
+        {(values) => <Figures cycle={cycle} values={values} />}
+      </QueryView>
+      <Counts cycleId={cycle.id} stats={stats} counts={counts} />
     </>
+  );
+}
+
+interface FiguresProps {
+  cycle: CycleDto;
+  values: readonly [
+    readonly OrganisationDto[],
+    readonly ActivityDto[],
+    readonly ContributionDto[],
+    readonly DisbursementDto[],
+    readonly IndicatorDto[],
+    readonly IndicatorPeriodDto[],
+    readonly RiskDto[],
+    readonly MilestoneDto[],
+  ];
+}
+
+/** The charts and lists the Secretariat opens the cycle for. */
+function Figures({ cycle, values }: FiguresProps) {
+  const [orgs, activities, contributions, disbursements, indicators, periods, risks, milestones] = values;
+  const [today] = useState(todayIso);
+  const totals = useMemo(
+    () => budgetTotals({ cycle, organisations: orgs, activities, contributions, disbursements }),
+    [cycle, orgs, activities, contributions, disbursements],
+  );
+  const indicatorCounts = useMemo(() => statusCounts(indicators, periods, reportingPeriods(cycle)), [indicators, periods, cycle]);
+  return (
+    <>
+      <BudgetPanel cycleId={cycle.id} totals={totals} />
+      <div className="overview-grid">
+        <IndicatorPanel cycleId={cycle.id} counts={indicatorCounts} total={indicators.length} />
+        <RiskPanel cycleId={cycle.id} risks={highRisks(risks)} total={risks.length} />
+        <DuePanel
+          cycleId={cycle.id}
+          today={today}
+          upcoming={upcomingMilestones(milestones, today)}
+          overdue={overdueMilestones(milestones, today)}
+          lateActivities={overdueActivities(activities, today)}
+        />
+      </div>
+      <BudgetCharts totals={totals} />
+    </>
+  );
+}
+
+function Counts({ cycleId, stats, counts }: { cycleId: string; stats: Query<unknown>; counts: Record<string, number> | null }) {
+  return (
+    <section className="section" aria-labelledby="counts-heading">
+      <h2 id="counts-heading">Registers</h2>
+      {stats.status === 'loading' ? <Loading label="Counting…" /> : null}
+      {stats.status === 'error' ? <ErrorPanel title="The registers could not be counted." error={stats.error} onRetry={stats.reload} /> : null}
+      {counts ? <RegisterCounts cycleId={cycleId} counts={counts} /> : null}
+    </section>
   );
 }

@@ -1,0 +1,102 @@
+import { formatMoney, parseAmount } from '../../../shared/money';
+import type { FieldProblem } from '../../../shared/result';
+import type { Draft, DraftValue, FieldSpec } from './field-spec';
+
+export type RowValues = Readonly<Record<string, unknown>>;
+
+/** "1,250,000" or "1,250,000.50": an amount as a user would type it back. */
+export const amountText = (amountMinor: number): string => formatMoney({ amountMinor, currency: 'KES' }).replace(/^-?KES /, '');
+
+function draftValueOf(field: FieldSpec, value: unknown): DraftValue {
+  switch (field.kind) {
+    case 'checkbox':
+      return value === true;
+    case 'multi':
+      return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+    case 'money':
+      return typeof value === 'number' ? amountText(value) : '';
+    case 'number':
+    case 'integer':
+      return typeof value === 'number' ? String(value) : '';
+    default:
+      return typeof value === 'string' ? value : '';
+  }
+}
+
+/** The form's starting text, from a saved row or from a new row's defaults. */
+export function draftOf(fields: readonly FieldSpec[], values: RowValues): Draft {
+  return Object.fromEntries(fields.map((field) => [field.key, draftValueOf(field, values[field.key])]));
+}
+
+const text = (value: DraftValue | undefined): string => (typeof value === 'string' ? value : '');
+
+type Read = { ok: true; value: unknown } | { ok: false; message: string };
+
+const MEASURE = /^-?\d+(\.\d+)?$/;
+
+function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
+  const label = field.label;
+  switch (field.kind) {
+    case 'checkbox':
+      return { ok: true, value: raw === true };
+    case 'multi':
+      return { ok: true, value: Array.isArray(raw) ? [...raw] : [] };
+    case 'money': {
+      const typed = text(raw).trim();
+      if (typed === '') return field.nullable ? { ok: true, value: null } : { ok: false, message: `${label}: this is required.` };
+      const minor = parseAmount(typed);
+      if (minor === null) return { ok: false, message: `${label}: enter an amount such as 1,250,000 or 1,250,000.50 (no currency sign).` };
+      return { ok: true, value: minor };
+    }
+    case 'number':
+    case 'integer': {
+      const typed = text(raw).trim().replace(/,/g, '');
+      if (typed === '') return field.nullable ? { ok: true, value: null } : { ok: false, message: `${label}: this is required.` };
+      if (!MEASURE.test(typed)) return { ok: false, message: `${label}: enter a number such as ${field.kind === 'integer' ? '45' : '12.5'}.` };
+      const value = Number(typed);
+      if (field.kind === 'integer' && !Number.isInteger(value)) return { ok: false, message: `${label}: enter a whole number such as 45.` };
+      return { ok: true, value };
+    }
+    case 'date':
+    case 'select': {
+      const typed = text(raw);
+      if (typed === '' && field.nullable) return { ok: true, value: null };
+      if (typed === '' && field.required) return { ok: false, message: `${label}: choose one.` };
+      return { ok: true, value: typed };
+    }
+    default:
+      return { ok: true, value: text(raw) };
+  }
+}
+
+export type DraftResult = { ok: true; value: Record<string, unknown> } | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Turns the typed form into API values. What only the form can know (an amount that is not a
+ * number, a required choice left empty) is reported here, every field at once, in the server's
+ * words; every other rule is the server's.
+ */
+export function readDraft(fields: readonly FieldSpec[], draft: Draft): DraftResult {
+  const value: Record<string, unknown> = {};
+  const problems: FieldProblem[] = [];
+  for (const field of fields) {
+    const read = readField(field, draft[field.key]);
+    if (read.ok) value[field.key] = read.value;
+    else problems.push({ field: field.key, message: read.message });
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The fields whose value differs from the saved row's: an update carries only these. */
+export function changedValues(fields: readonly FieldSpec[], saved: RowValues, values: Record<string, unknown>): Record<string, unknown> {
+  const savedValues = readDraft(fields, draftOf(fields, saved));
+  const before: Record<string, unknown> = savedValues.ok ? savedValues.value : { ...saved };
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(before[key], value)));
+}
+
+/** Whether the form differs from where it started (the unsaved-change warning). */
+export function isDraftChanged(start: Draft, draft: Draft): boolean {
+  return Object.keys({ ...start, ...draft }).some((key) => !same(start[key], draft[key]));
+}

@@ -1,0 +1,112 @@
+import { useMemo, useState } from 'react';
+import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
+import { allReady } from '../../api/all-ready';
+import { useApiQuery } from '../../api/use-api-query';
+import { QueryView } from '../../components/QueryView';
+import { RegisterSection } from '../../components/register/RegisterSection';
+import { useEditor } from '../../components/register/use-editor';
+import { todayIso } from '../../components/today';
+import { usePaintMark } from '../../components/use-paint-mark';
+import { indexById, organisationOptions, wardOptions } from '../lookups/lookups';
+import { activityColumns, activityDefaults, activityFields, describeActivity } from './activity-register';
+import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from './activity-filter';
+import { ActivityFilters } from './ActivityFilters';
+import { Timeline } from './Timeline';
+import { timelineScale } from './timeline';
+
+export const ACTION_PLAN_PAINTED = 'pamoja:action-plan:painted';
+
+export function ActionPlanScreen({ cycle }: { cycle: CycleDto }) {
+  const activities = useApiQuery('activity:list', { cycleId: cycle.id });
+  const objectives = useApiQuery('objective:list', { cycleId: cycle.id });
+  const organisations = useApiQuery('organisation:list', { cycleId: cycle.id });
+  const wards = useApiQuery('adminUnit:list', { level: 'ward', withinId: cycle.countyId });
+  return (
+    <QueryView query={allReady(activities, objectives, organisations, wards)} what="the action plan">
+      {([acts, objs, orgs, units], reload) => <ActionPlan cycle={cycle} activities={acts} objectives={objs} orgs={orgs} wards={units} reload={reload} />}
+    </QueryView>
+  );
+}
+
+interface ActionPlanProps {
+  cycle: CycleDto;
+  activities: readonly ActivityDto[];
+  objectives: readonly ObjectiveDto[];
+  orgs: readonly OrganisationDto[];
+  wards: readonly AdminUnitDto[];
+  reload: () => void;
+}
+
+type View = 'table' | 'timeline';
+
+function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: ActionPlanProps) {
+  const editor = useEditor();
+  const [view, setView] = useState<View>('table');
+  const [filter, setFilter] = useState<ActivityFilter>(noFilter);
+  const [today] = useState(todayIso);
+  usePaintMark(ACTION_PLAN_PAINTED, true);
+
+  const sorted = useMemo(() => sortByCode(activities), [activities]);
+  const quarters = useMemo(() => fiscalQuarters(cycle), [cycle]);
+  const shown = useMemo(() => filterActivities(sorted, filter, quarters), [sorted, filter, quarters]);
+  const wardChoices = useMemo(() => wardOptions(wards), [wards]);
+  const orgChoices = useMemo(() => organisationOptions(orgs), [orgs]);
+  const columns = useMemo(
+    () => activityColumns({ orgs: indexById(orgs), wardNames: new Map(wards.map((w) => [w.id, w.name])) }, reload),
+    [orgs, wards, reload],
+  );
+  const fields = useMemo(() => activityFields(objectives, orgs, wardChoices), [objectives, orgs, wardChoices]);
+  const scale = useMemo(() => timelineScale(cycle, today), [cycle, today]);
+
+  const missing = objectives.length === 0 ? 'an objective' : orgs.length === 0 ? 'an organisation' : null;
+  return (
+    <RegisterSection
+      register="activity"
+      noun="activity"
+      nounPlural="activities"
+      heading="Action plan"
+      lead="Who leads, who supports, where and when. Filter to find overlaps; open an activity to change it."
+      cycleId={cycle.id}
+      rows={activities}
+      shownRows={shown}
+      reload={reload}
+      columns={columns}
+      fields={fields}
+      defaults={activityDefaults(cycle)}
+      describe={describeActivity}
+      emptyText={
+        missing
+          ? `Add ${missing} first (${missing === 'an objective' ? 'Objectives' : 'Stakeholders'} screen): every activity serves an objective and has a lead organisation.`
+          : 'No activities yet. Add the first joint activity: what will be done, by whom, where and when.'
+      }
+      editor={editor}
+      table={{ rowHeight: 44, virtualFrom: 100, rowProps: (activity) => ({ 'data-activity-row': activity.code || activity.id }) }}
+      toolbar={
+        <>
+          <ActivityFilters
+            views={
+              <div className="view-switch" role="tablist" aria-label="Show the action plan as">
+                {(['table', 'timeline'] as const).map((option) => (
+                  <button key={option} type="button" role="tab" aria-selected={view === option} className="view-switch__tab" onClick={() => setView(option)}>
+                    {option === 'table' ? 'Table' : 'Timeline'}
+                  </button>
+                ))}
+              </div>
+            }
+            filter={filter}
+            onChange={setFilter}
+            wards={wardChoices}
+            organisations={orgChoices}
+            quarters={quarters}
+            shown={shown.length}
+            total={activities.length}
+          />
+        </>
+      }
+      view={view === 'timeline' ? <Timeline activities={shown} scale={scale} today={today} onOpen={(id) => editor.openRow(id)} /> : undefined}
+    />
+  );
+}

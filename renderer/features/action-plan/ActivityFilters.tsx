@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
+import type { ReportingPeriod } from '../../../shared/reporting-periods';
+import type { Option } from '../../components/register/field-spec';
+import { vocabularyOptions } from '../lookups/lookups';
+import { isFiltered, noFilter, type ActivityFilter } from './activity-filter';
+
+interface ActivityFiltersProps {
+  filter: ActivityFilter;
+  onChange: (filter: ActivityFilter) => void;
+  wards: readonly Option[];
+  organisations: readonly Option[];
+  quarters: readonly ReportingPeriod[];
+  shown: number;
+  total: number;
+  /** The table / timeline switch, on the line with the count. */
+  views: ReactNode;
+}
+
+const sectorOptions = vocabularyOptions(sectors);
+const statusOptions = vocabularyOptions(activityStatuses);
+
+/** Narrow the action plan by sector, ward, organisation, status and county quarter, or by words. */
+export function ActivityFilters({ filter, onChange, wards, organisations, quarters, shown, total, views }: ActivityFiltersProps) {
+  const set = (key: keyof ActivityFilter, value: string) => onChange({ ...filter, [key]: value });
+  const choice = (key: keyof ActivityFilter, label: string, all: string, options: readonly Option[]) => (
+    <label className="filter">
+      <span className="filter__label">{label}</span>
+      <select value={filter[key]} onChange={(event) => set(key, event.target.value)}>
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <>
+      <div className="filters__top">
+        {views}
+        <p className="filters__count" aria-live="polite">
+          {shown === total
+            ? `${total.toLocaleString('en-KE')} ${total === 1 ? 'activity' : 'activities'}`
+            : `${shown.toLocaleString('en-KE')} of ${total.toLocaleString('en-KE')} activities`}
+          {isFiltered(filter) ? (
+            <button type="button" className="link-button" onClick={() => onChange(noFilter)}>
+              Clear filters
+            </button>
+          ) : null}
+        </p>
+      </div>
+      <div className="filters" role="search" aria-label="Filter the action plan">
+        {choice('sector', 'Sector', 'All sectors', sectorOptions)}
+        {choice('wardId', 'Ward', 'All wards', wards)}
+        {choice('orgId', 'Organisation', 'Any organisation', organisations)}
+        {choice('status', 'Status', 'Any status', statusOptions)}
+        {choice(
+          'quarter',
+          'Quarter (county FY)',
+          'Whole year',
+          quarters.map((quarter) => ({ value: quarter.key, label: quarter.label })),
+        )}
+        <label className="filter filter--text">
+          <span className="filter__label">Words</span>
+          <input type="search" value={filter.text} placeholder="Code, title…" onChange={(event) => set('text', event.target.value)} />
+        </label>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis';
+import { api } from '../../api/api';
+import { showNotice } from '../../components/notices';
+import { IndicatorStatusBadge } from './IndicatorStatusBadge';
+
+function Thresholds({ report, onSaved }: { report: IndicatorStatusReportDto; onSaved: () => void }) {
+  const [onTrackPct, setOnTrack] = useState(report.thresholds.onTrackPct);
+  const [atRiskPct, setAtRisk] = useState(report.thresholds.atRiskPct);
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    const result = await api('analysisSettings:update', { cycleId: report.cycleId, onTrackPct, atRiskPct });
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    showNotice(`Thresholds saved: on track from ${onTrackPct} %, at risk from ${atRiskPct} %.`);
+    onSaved();
+  }
+  return (
+    <div className="analysis-thresholds">
+      <label>
+        On track from <input type="number" min={1} max={100} value={onTrackPct} onChange={(event) => setOnTrack(Number(event.target.value))} /> % of the period
+        target
+      </label>
+      <label>
+        at risk from <input type="number" min={0} max={99} value={atRiskPct} onChange={(event) => setAtRisk(Number(event.target.value))} /> %, off track below.
+      </label>
+      <button type="button" className="button" onClick={() => void save()}>
+        Save thresholds
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Every indicator's status by period, with the cycle's thresholds. */
+export function IndicatorStatusList({ report, onChanged }: { report: IndicatorStatusReportDto; onChanged: () => void }) {
+  const periodKeys = [...new Set(report.indicators.flatMap((i) => i.periods.map((p) => p.periodKey)))];
+  const labels = new Map(report.indicators.flatMap((i) => i.periods.map((p) => [p.periodKey, p.label] as const)));
+  return (
+    <>
+      <p className="section__lead">
+        {report.counts.off_track} off track · {report.counts.at_risk} at risk · {report.counts.on_track} on track · {report.counts.no_data} with an actual due
+        but missing.
+      </p>
+      <Thresholds key={`${report.thresholds.onTrackPct}-${report.thresholds.atRiskPct}`} report={report} onSaved={onChanged} />
+      <div className="analysis-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Indicator</th>
+              <th scope="col">Status</th>
+              {periodKeys.map((key) => (
+                <th key={key} scope="col">
+                  {labels.get(key) ?? key}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.indicators.map((indicator) => (
+              <tr key={indicator.indicatorId}>
+                <th scope="row">
+                  {indicator.code ? `${indicator.code} ` : ''}
+                  {indicator.name}
+                  {indicator.direction === 'decrease' ? <span className="muted"> (lower is better)</span> : null}
+                </th>
+                <td>
+                  <IndicatorStatusBadge status={indicator.status} provisional={indicator.provisional} />
+                </td>
+                {periodKeys.map((key) => {
+                  const period = indicator.periods.find((p) => p.periodKey === key);
+                  return (
+                    <td key={key}>
+                      {period ? (
+                        <>
+                          <IndicatorStatusBadge status={period.status} pct={period.pctAchieved} provisional={period.provisional} />
+                          <span className="muted analysis-period-figures">
+                            {' '}
+                            {period.actual ?? '—'} / {period.target} {indicator.unit}
+                          </span>
+                        </>
+                      ) : null}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { OverlapPairDto, OverlapReportDto } from '../../../shared/api/schemas/analysis';
+import { formatDisplayDate } from '../../../shared/dates';
+import { api } from '../../api/api';
+import { showNotice } from '../../components/notices';
+
+type Activity = OverlapPairDto['activityA'];
+
+const activityText = (a: Activity) => `${a.code ? `${a.code} ` : ''}${a.title}`;
+
+function ActivityLine({ activity }: { activity: Activity }) {
+  return (
+    <li>
+      <strong>{activityText(activity)}</strong>
+      <span className="muted">
+        {' '}
+        — {activity.leadOrgName}, {formatDisplayDate(activity.startDate)} – {formatDisplayDate(activity.endDate)}
+      </span>
+    </li>
+  );
+}
+
+/** One flagged pair: why it was flagged, and the way to say "complementary, not duplicate". */
+function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId: string; onChanged: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function mark() {
+    setBusy(true);
+    const result = await api('overlap:markComplementary', { cycleId, activityAId: pair.activityA.id, activityBId: pair.activityB.id, note });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    showNotice('Marked complementary: this pair will not be flagged again.');
+    onChanged();
+  }
+
+  return (
+    <li className={`analysis-pair analysis-pair--${pair.level}`}>
+      <div className="analysis-pair__head">
+        <span className={`analysis-score analysis-score--${pair.level}`} title="Overlap score, 0–100">
+          {pair.score}
+        </span>
+        <span className="analysis-pair__level">
+          {pair.level === 'high' ? 'Likely duplicate' : pair.level === 'medium' ? 'Possible duplicate' : 'Some overlap'}
+        </span>
+      </div>
+      <ul className="analysis-pair__activities">
+        <ActivityLine activity={pair.activityA} />
+        <ActivityLine activity={pair.activityB} />
+      </ul>
+      <p className="analysis-pair__reason">{pair.reason}</p>
+      {open ? (
+        <div className="analysis-pair__form">
+          <label className="field">
+            <span>Why they complement each other (kept with the decision)</span>
+            <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={2000} />
+          </label>
+          {error ? (
+            <p className="field__error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <div className="form__actions">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void mark()}>
+              Mark complementary
+            </button>
+            <button type="button" className="button button--quiet" disabled={busy} onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setOpen(true)}>
+          Complementary, not duplicate…
+        </button>
+      )}
+    </li>
+  );
+}
+
+const PAGE = 25;
+
+/** Likely duplicates, highest score first, and the pairs already judged complementary. */
+export function OverlapList({ report, onChanged }: { report: OverlapReportDto; onChanged: () => void }) {
+  const [limit, setLimit] = useState(PAGE);
+  async function unmark(id: string) {
+    const result = await api('overlap:unmark', { id });
+    if (result.ok) {
+      showNotice('The pair is flagged again.');
+      onChanged();
+    } else showNotice(result.error.message);
+  }
+  return (
+    <>
+      <p className="section__lead">
+        {report.pairs.length === 0
+          ? `No likely duplicates among ${report.activitiesChecked} active activities.`
+          : `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'} of activities led by different organisations in the same sector and ward, with overlapping dates (${report.activitiesChecked} active activities checked).`}
+      </p>
+      <ul className="analysis-pairs">
+        {report.pairs.slice(0, limit).map((pair) => (
+          <PairCard key={pair.key} pair={pair} cycleId={report.cycleId} onChanged={onChanged} />
+        ))}
+      </ul>
+      {report.pairs.length > limit ? (
+        <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, report.pairs.length - limit)} more of {report.pairs.length - limit}
+        </button>
+      ) : null}
+      {report.complementary.length > 0 ? (
+        <>
+          <h3>Marked complementary, not duplicate</h3>
+          <ul className="analysis-complementary">
+            {report.complementary.map((pair) => (
+              <li key={pair.key}>
+                {activityText(pair.activityA)} + {activityText(pair.activityB)}
+                {pair.decision.note ? <span className="muted"> — “{pair.decision.note}”</span> : null}
+                <span className="muted"> ({pair.decision.decidedBy || 'unknown user'})</span>{' '}
+                <button type="button" className="analysis-link" onClick={() => void unmark(pair.decision.id)}>
+                  Flag again
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}

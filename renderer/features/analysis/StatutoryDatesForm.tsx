@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { StatutoryDateDto } from '../../../shared/api/schemas/analysis';
+import { formatDisplayDate, monthAbbreviation } from '../../../shared/dates';
+import { api } from '../../api/api';
+import { showNotice } from '../../components/notices';
+
+type Row = Pick<StatutoryDateDto, 'key' | 'title' | 'month' | 'day' | 'description'>;
+
+/** The county's statutory budget dates for this cycle: edit a day or month, or go back to the PFM Act defaults. */
+export function StatutoryDatesForm({
+  cycleId,
+  dates,
+  customised,
+  onSaved,
+}: {
+  cycleId: string;
+  dates: readonly StatutoryDateDto[];
+  customised: boolean;
+  onSaved: () => void;
+}) {
+  const [rows, setRows] = useState<Row[]>(() => dates.map(({ key, title, month, day, description }) => ({ key, title, month, day, description })));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const change = (index: number, patch: Partial<Row>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+
+  async function save(action: 'set' | 'reset') {
+    setBusy(true);
+    const result = action === 'set' ? await api('statutoryDate:set', { cycleId, dates: rows }) : await api('statutoryDate:reset', { cycleId });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    setError(null);
+    if (action === 'reset') setRows(result.value.dates.map(({ key, title, month, day, description }) => ({ key, title, month, day, description })));
+    showNotice(action === 'set' ? 'Statutory dates saved for this cycle.' : 'Statutory dates are back to the PFM Act defaults.');
+    onSaved();
+  }
+
+  return (
+    <div className="analysis-statutory">
+      <p className="muted">
+        {customised ? 'This cycle uses its own dates.' : 'The PFM Act defaults.'} County circulars sometimes differ: change a date here and the calendar
+        follows.
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Deadline</th>
+            <th scope="col">Day</th>
+            <th scope="col">Month</th>
+            <th scope="col">This cycle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={row.key}>
+              <td>
+                <input aria-label="Deadline" value={row.title} onChange={(event) => change(index, { title: event.target.value })} />
+              </td>
+              <td>
+                <input
+                  aria-label={`Day of ${row.title}`}
+                  type="number"
+                  min={1}
+                  max={31}
+                  value={row.day}
+                  onChange={(event) => change(index, { day: Number(event.target.value) })}
+                />
+              </td>
+              <td>
+                <select aria-label={`Month of ${row.title}`} value={row.month} onChange={(event) => change(index, { month: Number(event.target.value) })}>
+                  {Array.from({ length: 12 }, (_, i) => (
+                    <option key={i + 1} value={i + 1}>
+                      {monthAbbreviation(i + 1)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="nowrap">{formatDisplayDate(dates.find((d) => d.key === row.key)?.date ?? '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void save('set')}>
+          Save dates
+        </button>
+        <button type="button" className="button button--quiet" disabled={busy || !customised} onClick={() => void save('reset')}>
+          Back to the defaults
+        </button>
+      </div>
+    </div>
+  );
+}

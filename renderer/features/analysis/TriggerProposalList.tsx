@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import type { TriggerProposalDto, TriggerProposalReportDto } from '../../../shared/api/schemas/analysis';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { triggerKinds } from '../../../shared/domain/vocabulary';
+import { api } from '../../api/api';
+import { showNotice } from '../../components/notices';
+
+function ProposalCard({ proposal, cycleId, orgName, onChanged }: { proposal: TriggerProposalDto; cycleId: string; orgName: string; onChanged: () => void }) {
+  const [proposedAction, setAction] = useState(proposal.proposedAction);
+  const [timeline, setTimeline] = useState(proposal.timeline);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function decide(decision: 'accept' | 'dismiss') {
+    setBusy(true);
+    const result =
+      decision === 'accept'
+        ? await api('triggerProposal:accept', { cycleId, key: proposal.key, changes: { proposedAction, timeline } })
+        : await api('triggerProposal:dismiss', { cycleId, key: proposal.key, note });
+    setBusy(false);
+    if (!result.ok) return setError(result.error.message);
+    showNotice(decision === 'accept' ? 'Added to the adaptive triggers register as accepted.' : 'Dismissed: it will not be proposed again.');
+    onChanged();
+  }
+
+  return (
+    <li className="analysis-proposal">
+      <p className="analysis-proposal__kind">{triggerKinds.label(proposal.kind)}</p>
+      <p className="analysis-proposal__trigger">{proposal.trigger}</p>
+      <label className="field">
+        <span>Proposed action</span>
+        <textarea rows={2} value={proposedAction} onChange={(event) => setAction(event.target.value)} />
+      </label>
+      <label className="field">
+        <span>Timeline</span>
+        <input value={timeline} onChange={(event) => setTimeline(event.target.value)} />
+      </label>
+      <p className="muted">Responsible: {orgName}</p>
+      <label className="field">
+        <span>Why dismiss (optional)</span>
+        <input value={note} onChange={(event) => setNote(event.target.value)} />
+      </label>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('accept')}>
+          Accept
+        </button>
+        <button type="button" className="button button--quiet" disabled={busy} onClick={() => void decide('dismiss')}>
+          Dismiss
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** Triggers the analysis proposes (indicator off track, budget line overspent): accept into the register or dismiss. */
+export function TriggerProposalList({
+  report,
+  organisations,
+  onChanged,
+}: {
+  report: TriggerProposalReportDto;
+  organisations: readonly OrganisationDto[];
+  onChanged: () => void;
+}) {
+  const names = new Map(organisations.map((o) => [o.id, o.shortName || o.name]));
+  if (report.proposals.length === 0) {
+    return <p className="muted">No new proposals: no indicator has gone off track and no budget line is overspent since the last decisions.</p>;
+  }
+  return (
+    <ul className="analysis-proposals">
+      {report.proposals.map((proposal) => (
+        <ProposalCard
+          key={proposal.key}
+          proposal={proposal}
+          cycleId={report.cycleId}
+          orgName={names.get(proposal.responsibleOrgId) ?? 'Unknown organisation'}
+          onChanged={onChanged}
+        />
+      ))}
+    </ul>
+  );
+}

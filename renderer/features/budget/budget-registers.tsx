@@ -1,0 +1,97 @@
+import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { ActivityDto } from '../../../shared/api/schemas/plan';
+import { formatDisplayDate } from '../../../shared/dates';
+import { contributionTypes, currencies } from '../../../shared/domain/vocabulary';
+import { formatMoney } from '../../../shared/money';
+import { reportingPeriods } from '../../../shared/reporting-periods';
+import type { Column } from '../../components/register/columns';
+import type { RowValues } from '../../components/register/draft';
+import type { FieldSpec, Option } from '../../components/register/field-spec';
+import { activityOptions, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
+
+export function contributionFields(activities: readonly ActivityDto[], orgs: readonly OrganisationDto[]): FieldSpec[] {
+  return [
+    {
+      key: 'activityId',
+      label: 'Activity',
+      kind: 'select',
+      nullable: true,
+      wide: true,
+      options: activityOptions(activities),
+      hint: 'None: a component outside the action plan, e.g. coordination.',
+    },
+    { key: 'component', label: 'Budget component', kind: 'text', wide: true, maxLength: 200 },
+    { key: 'contributorOrgId', label: 'Contributor', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    { key: 'type', label: 'Type', kind: 'select', options: vocabularyOptions(contributionTypes) },
+    { key: 'onBudget', label: 'On the county budget (appropriated through the county)', kind: 'checkbox' },
+    { key: 'amountMinor', label: 'Amount', kind: 'money', placeholder: 'e.g. 1,250,000' },
+    { key: 'currency', label: 'Currency', kind: 'select', options: vocabularyOptions(currencies) },
+    { key: 'description', label: 'Description', kind: 'textarea', maxLength: 2000 },
+    { key: 'utilisationPlan', label: 'Utilisation plan', kind: 'textarea', maxLength: 2000 },
+    { key: 'comments', label: 'Comments', kind: 'textarea', maxLength: 2000 },
+  ];
+}
+
+export const contributionDefaults: RowValues = { activityId: null, contributorOrgId: '', type: 'cash', onBudget: false, currency: 'KES' };
+
+export const describeContribution = (values: RowValues): string => String(values.component || 'budget line');
+
+export function contributionLabel(line: ContributionDto, activities: ReadonlyMap<string, ActivityDto>, orgs: ReadonlyMap<string, OrganisationDto>): string {
+  const activity = line.activityId ? activities.get(line.activityId) : undefined;
+  return [activity?.code, orgShortName(orgs.get(line.contributorOrgId)), line.component, formatMoney(line, { cents: 'never' })].filter(Boolean).join(' · ');
+}
+
+export function disbursementFields(cycle: CycleDto, lines: readonly Option[]): FieldSpec[] {
+  return [
+    { key: 'contributionId', label: 'Contribution', kind: 'select', required: true, wide: true, options: lines },
+    {
+      key: 'periodKey',
+      label: 'Reporting period',
+      kind: 'select',
+      required: true,
+      options: reportingPeriods(cycle).map((period) => ({ value: period.key, label: period.label })),
+    },
+    { key: 'date', label: 'Date', kind: 'date', hint: 'Within the period' },
+    { key: 'amountMinor', label: 'Amount', kind: 'money', hint: "In the contribution's currency", placeholder: 'e.g. 400,000' },
+    { key: 'notes', label: 'Notes', kind: 'textarea', maxLength: 1000 },
+  ];
+}
+
+export const disbursementDefaults = (today: string): RowValues => ({ contributionId: '', periodKey: '', date: today });
+
+export const describeDisbursement = (values: RowValues): string => (values.date ? `payment of ${formatDisplayDate(String(values.date))}` : 'payment');
+
+export function disbursementColumns(
+  cycle: CycleDto,
+  lines: ReadonlyMap<string, ContributionDto>,
+  lineLabel: (line: ContributionDto) => string,
+): Column<DisbursementDto>[] {
+  const periodLabels = new Map(reportingPeriods(cycle).map((period) => [period.key, period.label]));
+  return [
+    { key: 'period', label: 'Period', width: '14%', render: (d) => periodLabels.get(d.periodKey) ?? d.periodKey },
+    { key: 'date', label: 'Date', width: '12%', render: (d) => <span className="nowrap">{formatDisplayDate(d.date)}</span> },
+    {
+      key: 'line',
+      label: 'Contribution',
+      width: '40%',
+      title: (d) => {
+        const line = lines.get(d.contributionId);
+        return line ? lineLabel(line) : '';
+      },
+      render: (d) => {
+        const line = lines.get(d.contributionId);
+        return line ? lineLabel(line) : <span className="muted">Unknown line</span>;
+      },
+    },
+    {
+      key: 'amount',
+      label: 'Amount',
+      width: '16%',
+      className: 'cell--num',
+      render: (d) => formatMoney({ amountMinor: d.amountMinor, currency: lines.get(d.contributionId)?.currency ?? 'KES' }, { cents: 'never' }),
+    },
+    { key: 'notes', label: 'Notes', width: '18%', title: (d) => d.notes, render: (d) => d.notes },
+  ];
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import { AnalysisScreen } from '../analysis/AnalysisScreen';
+import { LifecycleScreen } from '../lifecycle/LifecycleScreen';
+
+export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle';
+
+/**
+ * Screens built in other feature folders (features/exports for the documents and workbooks a cycle
+ * produces, features/analysis for overlaps and reports, features/lifecycle for versions, approval
+ * and close-out). Each is listed in the navigation and routed once it is mounted here.
+ * `reloadCycle` reads the cycle again, for screens that change it (its phase, its dates).
+ */
+export type ScreenRender = (cycle: CycleDto, reloadCycle: () => void) => ReactNode;
+
+export const extraScreens: Partial<Record<ExtraScreen, ScreenRender>> = {
+  analysis: (cycle) => <AnalysisScreen cycle={cycle} />,
+  lifecycle: (cycle, reloadCycle) => <LifecycleScreen cycle={cycle} onCycleChanged={reloadCycle} />,
+};

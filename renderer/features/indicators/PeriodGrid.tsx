@@ -1,0 +1,173 @@
+import { useEffect, useId, useState } from 'react';
+import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
+import type { Result } from '../../../shared/result';
+import { createRow, deleteRow, updateRow } from '../../api/register-api';
+import { showNotice } from '../../components/notices';
+import { setUnsaved } from '../../components/unsaved-changes';
+import { formatMeasure } from './indicator-register';
+import type { PeriodProgress } from './indicator-progress';
+import { IndicatorChart } from './IndicatorChart';
+import { periodChanges, periodDrafts, type PeriodChange, type PeriodDrafts } from './period-grid';
+import { StatusChip } from './StatusChip';
+
+interface PeriodGridProps {
+  indicator: IndicatorDto;
+  periods: readonly PeriodProgress[];
+  onSaved: () => void;
+}
+
+function send(indicator: IndicatorDto, change: PeriodChange): Promise<Result<unknown>> | null {
+  switch (change.kind) {
+    case 'create':
+      return createRow('indicatorPeriod', indicator.cycleId, {
+        indicatorId: indicator.id,
+        periodKey: change.periodKey,
+        target: change.target,
+        actual: change.actual,
+      });
+    case 'update':
+      return updateRow('indicatorPeriod', change.rowId, change.changes);
+    case 'delete':
+      return deleteRow('indicatorPeriod', change.rowId);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The quarterly targets and actuals of one indicator, typed in a grid (Tab moves across, Enter
+ * saves, Esc undoes), with % achieved, variance and status per period, and the chart beside.
+ */
+export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
+  const [drafts, setDrafts] = useState<PeriodDrafts>(() => periodDrafts(periods));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const guardKey = useId();
+  const changes = periodChanges(periods, drafts);
+  const changed = changes.length > 0;
+
+  useEffect(() => {
+    setUnsaved(guardKey, changed);
+    return () => setUnsaved(guardKey, false);
+  }, [guardKey, changed]);
+
+  const set = (key: string, cell: 'target' | 'actual', value: string) =>
+    setDrafts((previous) => ({ ...previous, [key]: { target: '', actual: '', ...previous[key], [cell]: value } }));
+
+  const save = async () => {
+    if (busy) return;
+    const refused: Record<string, string> = {};
+    for (const change of changes) if (change.kind === 'invalid') refused[change.periodKey] = change.problems.map((p) => p.message).join(' ');
+    if (Object.keys(refused).length > 0) {
+      setProblems(refused);
+      return;
+    }
+    setBusy(true);
+    let saved = 0;
+    for (const change of changes) {
+      const result = await send(indicator, change);
+      if (result && !result.ok) refused[change.periodKey] = result.error.message;
+      else saved++;
+    }
+    setBusy(false);
+    setProblems(refused);
+    if (Object.keys(refused).length === 0) {
+      setUnsaved(guardKey, false);
+      showNotice(`Saved: targets and actuals of ${indicator.code || indicator.name} (${saved} period${saved === 1 ? '' : 's'}).`);
+    }
+    if (saved > 0) onSaved();
+  };
+
+  return (
+    <section className="period-grid" aria-label="Targets and actuals">
+      <h3>Targets and actuals</h3>
+      <form
+        aria-label={`Targets and actuals of ${indicator.code || indicator.name}`}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && changed) {
+            event.preventDefault();
+            event.stopPropagation();
+            setDrafts(periodDrafts(periods));
+            setProblems({});
+          }
+        }}
+      >
+        {Object.keys(problems).length > 0 ? (
+          <div className="form__alert" role="alert">
+            <p className="form__alert-title">{Object.keys(problems).length === changes.length ? 'Nothing was saved.' : 'Some periods were not saved.'}</p>
+            <p>Correct the periods marked below, then save again.</p>
+          </div>
+        ) : null}
+        <table className="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col" className="cell--num">
+                Target
+              </th>
+              <th scope="col" className="cell--num">
+                Actual
+              </th>
+              <th scope="col" className="cell--num">
+                Achieved
+              </th>
+              <th scope="col" className="cell--num">
+                Variance
+              </th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((period) => {
+              const draft = drafts[period.key] ?? { target: '', actual: '' };
+              const problem = problems[period.key];
+              return (
+                <tr key={period.key} className={problem ? 'row--invalid' : undefined}>
+                  <th scope="row" className="nowrap">
+                    {period.label}
+                    {problem ? (
+                      <span className="field__error" id={`${guardKey}-${period.key}-error`}>
+                        {problem}
+                      </span>
+                    ) : null}
+                  </th>
+                  {(['target', 'actual'] as const).map((cell) => (
+                    <td key={cell} className="cell--num">
+                      <input
+                        type="text"
+                        inputMode="decimal"
+                        className="input--cell"
+                        aria-label={`${cell === 'target' ? 'Target' : 'Actual'} for ${period.label}`}
+                        aria-invalid={problem ? true : undefined}
+                        aria-describedby={problem ? `${guardKey}-${period.key}-error` : undefined}
+                        value={draft[cell]}
+                        onChange={(event) => set(period.key, cell, event.target.value)}
+                      />
+                    </td>
+                  ))}
+                  <td className="cell--num">{period.pct === null ? '—' : `${period.pct} %`}</td>
+                  <td className="cell--num">
+                    {period.variance === null ? '—' : `${period.variance > 0 ? '+' : ''}${formatMeasure(period.variance, indicator.unit)}`}
+                  </td>
+                  <td>{period.status === 'not_reported' ? <span className="muted">—</span> : <StatusChip status={period.status} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="form__actions">
+          <button type="submit" className="button button--primary button--small" disabled={busy || !changed}>
+            {busy ? 'Saving…' : 'Save targets and actuals'}
+          </button>
+          <span className={changed ? 'editor__state editor__state--unsaved' : 'editor__state'}>{changed ? 'Unsaved changes · Esc undoes' : 'All saved'}</span>
+        </div>
+      </form>
+      <IndicatorChart periods={periods} unit={indicator.unit} />
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
+import { indicatorTypes } from '../../../shared/domain/vocabulary';
+import type { Column } from '../../components/register/columns';
+import type { RowValues } from '../../components/register/draft';
+import type { FieldSpec } from '../../components/register/field-spec';
+import { activityOptions, objectiveOptions, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
+import type { PeriodProgress } from './indicator-progress';
+import { StatusChip } from './StatusChip';
+
+export function indicatorFields(orgs: readonly OrganisationDto[], objectives: readonly ObjectiveDto[], activities: readonly ActivityDto[]): FieldSpec[] {
+  return [
+    { key: 'code', label: 'Code', kind: 'text', maxLength: 20, placeholder: 'e.g. I1.2' },
+    { key: 'type', label: 'Type', kind: 'select', required: true, options: vocabularyOptions(indicatorTypes) },
+    { key: 'name', label: 'Indicator', kind: 'text', wide: true, maxLength: 300 },
+    { key: 'unit', label: 'Measurement unit', kind: 'text', maxLength: 60, placeholder: 'e.g. %, households' },
+    { key: 'targetValue', label: 'Target value', kind: 'number', hint: 'For the end of the cycle' },
+    { key: 'baselineValue', label: 'Baseline value', kind: 'number', nullable: true },
+    { key: 'baselineDate', label: 'Baseline date', kind: 'date', nullable: true },
+    { key: 'responsibleOrgId', label: 'Responsible entity', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    { key: 'objectiveId', label: 'Objective', kind: 'select', nullable: true, wide: true, options: objectiveOptions(objectives) },
+    { key: 'activityId', label: 'Activity', kind: 'select', nullable: true, wide: true, options: activityOptions(activities) },
+    { key: 'definition', label: 'Definition', kind: 'textarea', maxLength: 2000 },
+    { key: 'dataSource', label: 'Data source', kind: 'text', wide: true, maxLength: 500 },
+    { key: 'collectionMethod', label: 'Collection method', kind: 'text', maxLength: 500 },
+    { key: 'frequency', label: 'Frequency', kind: 'text', maxLength: 100, placeholder: 'e.g. Quarterly' },
+  ];
+}
+
+export const indicatorDefaults: RowValues = { type: '', responsibleOrgId: '', objectiveId: null, activityId: null, baselineValue: null, baselineDate: null };
+
+export const describeIndicator = (values: RowValues): string => [values.code, values.name].filter(Boolean).join(' ') || 'indicator';
+
+export const formatMeasure = (value: number | null, unit = ''): string => {
+  if (value === null) return '—';
+  const text = value.toLocaleString('en-KE', { maximumFractionDigits: 2 });
+  return unit === '%' ? `${text} %` : text;
+};
+
+export function indicatorColumns(orgs: ReadonlyMap<string, OrganisationDto>, latest: ReadonlyMap<string, PeriodProgress | null>): Column<IndicatorDto>[] {
+  return [
+    { key: 'code', label: 'Code', width: '64px', render: (i) => <span className="cell__strong">{i.code}</span> },
+    { key: 'name', label: 'Indicator', width: '34%', title: (i) => i.name, render: (i) => i.name },
+    { key: 'type', label: 'Type', width: '9%', render: (i) => indicatorTypes.label(i.type) },
+    { key: 'unit', label: 'Unit', width: '9%', title: (i) => i.unit, render: (i) => i.unit },
+    { key: 'baseline', label: 'Baseline', width: '8%', className: 'cell--num', render: (i) => formatMeasure(i.baselineValue, i.unit) },
+    { key: 'target', label: 'Target', width: '8%', className: 'cell--num', render: (i) => formatMeasure(i.targetValue, i.unit) },
+    {
+      key: 'responsible',
+      label: 'Responsible',
+      width: '10%',
+      title: (i) => orgs.get(i.responsibleOrgId)?.name ?? '',
+      render: (i) => orgShortName(orgs.get(i.responsibleOrgId)),
+    },
+    {
+      key: 'status',
+      label: 'Latest progress',
+      width: '16%',
+      render: (i) => {
+        const period = latest.get(i.id) ?? null;
+        return (
+          <StatusChip
+            status={period?.status ?? 'not_reported'}
+            detail={period ? `${period.key}${period.pct === null ? '' : ` · ${period.pct} %`}` : undefined}
+          />
+        );
+      },
+    },
+  ];
+}

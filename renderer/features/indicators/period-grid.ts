@@ -1,0 +1,67 @@
+import type { FieldProblem } from '../../../shared/result';
+import { readDraft } from '../../components/register/draft';
+import type { FieldSpec } from '../../components/register/field-spec';
+import type { PeriodProgress } from './indicator-progress';
+
+/** One period's row of the grid as typed. */
+export interface PeriodDraft {
+  target: string;
+  actual: string;
+}
+
+export type PeriodDrafts = Readonly<Record<string, PeriodDraft>>;
+
+const asText = (value: number | null) => (value === null ? '' : String(value));
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+export function periodDrafts(periods: readonly PeriodProgress[]): PeriodDrafts {
+  return Object.fromEntries(periods.map((period) => [period.key, { target: asText(period.target), actual: asText(period.actual) }]));
+}
+
+/** What saving one period means: add it, change it, remove it (both cells emptied) or nothing. */
+export type PeriodChange =
+  | { kind: 'create'; periodKey: string; target: number; actual: number | null }
+  | { kind: 'update'; periodKey: string; rowId: string; changes: { target?: number; actual?: number | null } }
+  | { kind: 'delete'; periodKey: string; rowId: string }
+  | { kind: 'invalid'; periodKey: string; problems: FieldProblem[] };
+
+const fieldsFor = (label: string): FieldSpec[] => [
+  { key: 'target', label: `Target for ${label}`, kind: 'number', nullable: true },
+  { key: 'actual', label: `Actual for ${label}`, kind: 'number', nullable: true },
+];
+
+/** The saves a grid's edits call for, period by period; untouched periods need none. */
+export function periodChanges(periods: readonly PeriodProgress[], drafts: PeriodDrafts): PeriodChange[] {
+  return periods.flatMap((period): PeriodChange[] => {
+    const draft = drafts[period.key] ?? { target: '', actual: '' };
+    const read = readDraft(fieldsFor(period.label), { target: draft.target, actual: draft.actual });
+    if (!read.ok) return [{ kind: 'invalid', periodKey: period.key, problems: read.problems }];
+    const target = numberOrNull(read.value.target);
+    const actual = numberOrNull(read.value.actual);
+    if (period.rowId === null) {
+      if (target === null && actual === null) return [];
+      if (target === null)
+        return [
+          {
+            kind: 'invalid',
+            periodKey: period.key,
+            problems: [{ field: 'target', message: `Target for ${period.label}: give the target before the actual.` }],
+          },
+        ];
+      return [{ kind: 'create', periodKey: period.key, target, actual }];
+    }
+    if (target === null && actual === null) return [{ kind: 'delete', periodKey: period.key, rowId: period.rowId }];
+    if (target === null)
+      return [
+        {
+          kind: 'invalid',
+          periodKey: period.key,
+          problems: [{ field: 'target', message: `Target for ${period.label}: this is required while the period has an actual.` }],
+        },
+      ];
+    const changes: { target?: number; actual?: number | null } = {};
+    if (target !== period.target) changes.target = target;
+    if (actual !== period.actual) changes.actual = actual;
+    return Object.keys(changes).length > 0 ? [{ kind: 'update', periodKey: period.key, rowId: period.rowId, changes }] : [];
+  });
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { ApiOutput } from '../../../shared/api/contract';
+import { formatDisplayDate } from '../../../shared/dates';
+import { cyclePhases } from '../../../shared/domain/vocabulary';
+import type { Result } from '../../../shared/result';
+import type { CyclePhase } from '../../../shared/lifecycle/checklists';
+import { api } from '../../api/api';
+import { todayIso } from '../../components/today';
+
+type Status = ApiOutput<'lifecycle:status'>;
+type Step = Status['phases'][number]['steps'][number];
+
+interface PhasePanelProps {
+  status: Status;
+  /** Called with the new status after a change, and with an error message when one was refused. */
+  onChanged: (status: Status) => void;
+  onError: (message: string) => void;
+}
+
+/** The current phase, a way to move it on, and each phase's checklist from the manual, ticked with dates. */
+export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
+  const [target, setTarget] = useState<CyclePhase>(status.phase);
+  const [busy, setBusy] = useState(false);
+  const readOnly = status.readOnly !== null;
+
+  const run = async (call: () => Promise<Result<Status>>) => {
+    setBusy(true);
+    const result = await call();
+    setBusy(false);
+    if (result.ok) onChanged(result.value);
+    else onError(result.error.message);
+  };
+
+  const tick = (phase: CyclePhase, step: Step, doneOn: string | null) =>
+    run(() => api('lifecycle:tickStep', { cycleId: status.cycleId, phase, key: step.key, doneOn, note: step.note }));
+
+  return (
+    <section className="section" aria-labelledby="phase-heading">
+      <h2 id="phase-heading">Phase and checklist</h2>
+      <p>
+        Current phase: <strong data-testid="current-phase">{status.phaseLabel}</strong>
+      </p>
+      {readOnly ? null : (
+        <p className="form__actions">
+          <label>
+            Move to{' '}
+            <select value={target} onChange={(event) => setTarget(event.target.value as CyclePhase)} disabled={busy}>
+              {cyclePhases.keys.map((phase) => (
+                <option key={phase} value={phase}>
+                  {cyclePhases.label(phase)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button
+            type="button"
+            className="button"
+            disabled={busy || target === status.phase}
+            onClick={() => void run(() => api('lifecycle:setPhase', { cycleId: status.cycleId, phase: target }))}
+          >
+            Change phase
+          </button>
+        </p>
+      )}
+      <ul className="phase-list">
+        {status.phases.map((phase) => (
+          <li key={phase.phase}>
+            <details open={phase.isCurrent}>
+              <summary>
+                {phase.label}: {phase.done} of {phase.total} done
+                {phase.isCurrent ? <span className="phase-list__current">(current phase)</span> : null}
+              </summary>
+              <ul className="step-list">
+                {phase.steps.map((step) => (
+                  <StepRow
+                    key={step.key}
+                    step={step}
+                    disabled={busy || readOnly}
+                    readOnly={readOnly}
+                    onTick={(doneOn) => void tick(phase.phase, step, doneOn)}
+                  />
+                ))}
+              </ul>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function StepRow({ step, disabled, readOnly, onTick }: { step: Step; disabled: boolean; readOnly: boolean; onTick: (doneOn: string | null) => void }) {
+  const [date, setDate] = useState(step.doneOn ?? todayIso());
+  const done = step.doneOn !== null;
+  return (
+    <li className="step">
+      <input type="checkbox" aria-label={step.label} checked={done} disabled={disabled} onChange={() => onTick(done ? null : date)} />
+      <span>
+        {step.label} <span className="step__source">(manual {step.source})</span>
+        {done ? (
+          <span className="muted">
+            {' '}
+            — done {formatDisplayDate(step.doneOn ?? '')}
+            {step.doneBy ? ` by ${step.doneBy}` : ''}
+            {step.note ? `: ${step.note}` : ''}
+          </span>
+        ) : null}
+      </span>
+      {done || readOnly ? null : (
+        <input type="date" aria-label={`Date: ${step.label}`} value={date} disabled={disabled} onChange={(event) => setDate(event.target.value)} />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import type { ApiOutput } from '../../../shared/api/contract';
+import { formatDisplayDate } from '../../../shared/dates';
+import { api } from '../../api/api';
+import { Field } from '../../components/form/Field';
+import { useSubmit } from '../../components/form/use-submit';
+import { showNotice } from '../../components/notices';
+import { todayIso } from '../../components/today';
+
+type VersionList = ApiOutput<'version:list'>;
+type Version = VersionList['versions'][number];
+
+interface VersionsPanelProps {
+  cycleId: string;
+  list: VersionList;
+  readOnly: boolean;
+  /** Who is signed in: the default "approved by". */
+  userName: string;
+  onChanged: () => void;
+  onCompare: (from: number) => void;
+}
+
+/** Approve the working plan as the next version; the versions approved so far and their signatures. */
+export function VersionsPanel({ cycleId, list, readOnly, userName, onChanged, onCompare }: VersionsPanelProps) {
+  const { working } = list;
+  return (
+    <section className="section" aria-labelledby="versions-heading">
+      <h2 id="versions-heading">Approved versions</h2>
+      <p data-testid="working-state">
+        {working.state === 'draft' ? 'The plan has not been approved yet.' : null}
+        {working.state === 'approved'
+          ? `The working plan is exactly version ${working.latestVersion} as approved (fingerprint ${working.workingFingerprint}).`
+          : null}
+        {working.state === 'revision'
+          ? `The working plan differs from version ${working.latestVersion}: ${working.changesSinceLatest} change${working.changesSinceLatest === 1 ? '' : 's'} not yet approved (fingerprint ${working.workingFingerprint}).`
+          : null}{' '}
+        {working.state === 'revision' && working.latestVersion !== null ? (
+          <button type="button" className="button button--quiet" onClick={() => onCompare(working.latestVersion ?? 1)}>
+            See what changed
+          </button>
+        ) : null}
+      </p>
+      {readOnly || working.state === 'approved' ? null : (
+        <ApproveForm cycleId={cycleId} userName={userName} next={(working.latestVersion ?? 0) + 1} onApproved={onChanged} />
+      )}
+      {list.versions.length === 0 ? null : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Fingerprint</th>
+              <th scope="col">Approved</th>
+              <th scope="col">Signatures</th>
+              <th scope="col">
+                <span className="muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...list.versions].reverse().map((version) => (
+              <tr key={version.id}>
+                <td>{version.number}</td>
+                <td>
+                  <code>{version.fingerprint}</code>
+                </td>
+                <td>
+                  {formatDisplayDate(version.approvedOn)} by {version.approvedBy}
+                  {version.note ? <div className="muted">{version.note}</div> : null}
+                </td>
+                <td>
+                  <Signatures version={version} readOnly={readOnly} onChanged={onChanged} />
+                </td>
+                <td>
+                  {version.number > 1 ? (
+                    <button type="button" className="button button--quiet" onClick={() => onCompare(version.number - 1)}>
+                      Changes from version {version.number - 1}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string; userName: string; next: number; onApproved: () => void }) {
+  const [approvedBy, setApprovedBy] = useState(userName);
+  const [approvedOn, setApprovedOn] = useState(todayIso());
+  const [note, setNote] = useState('');
+  const form = useSubmit(['approvedBy', 'approvedOn', 'note']);
+  const approve = async () => {
+    const version = await form.submit(() => api('version:approve', { cycleId, approvedBy, approvedOn, note }));
+    if (version) {
+      showNotice(`Version ${version.number} approved: fingerprint ${version.fingerprint}.`);
+      onApproved();
+    }
+  };
+  return (
+    <form
+      className="form form--grid"
+      aria-label={`Approve version ${next}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void approve();
+      }}
+    >
+      {form.errors.general.length > 0 ? (
+        <div className="form__alert" role="alert">
+          {form.errors.general.map((message) => (
+            <p key={message}>{message}</p>
+          ))}
+        </div>
+      ) : null}
+      <Field label="Approval recorded by" error={form.errors.byField.approvedBy}>
+        {(control) => <input {...control} type="text" value={approvedBy} onChange={(event) => setApprovedBy(event.target.value)} />}
+      </Field>
+      <Field label="Date the CEC approved" error={form.errors.byField.approvedOn}>
+        {(control) => <input {...control} type="date" value={approvedOn} onChange={(event) => setApprovedOn(event.target.value)} />}
+      </Field>
+      <Field label="Note" hint="E.g. the CEC minute number." wide error={form.errors.byField.note}>
+        {(control) => <input {...control} type="text" value={note} onChange={(event) => setNote(event.target.value)} />}
+      </Field>
+      <p className="form__actions">
+        <button type="submit" className="button button--primary" disabled={form.busy}>
+          {form.busy ? 'Approving…' : `Approve as version ${next}`}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function Signatures({ version, readOnly, onChanged }: { version: Version; readOnly: boolean; onChanged: () => void }) {
+  const [signatoryId, setSignatoryId] = useState(version.unsigned[0]?.signatoryId ?? '');
+  const [signedOn, setSignedOn] = useState(todayIso());
+  const form = useSubmit(['signatoryId', 'signedOn']);
+  const sign = async () => {
+    const signature = await form.submit(() => api('version:sign', { versionId: version.id, signatoryId, signedOn }));
+    if (signature) {
+      showNotice(`${signature.name}'s signature recorded on version ${version.number}.`);
+      onChanged();
+    }
+  };
+  const problems = [...form.errors.general, ...Object.values(form.errors.byField)];
+  return (
+    <>
+      <ul className="stat__list">
+        {version.signatures.map((signature) => (
+          <li key={signature.id}>
+            ✓ {signature.name}
+            {signature.title ? `, ${signature.title}` : ''} — {formatDisplayDate(signature.signedOn)}
+          </li>
+        ))}
+        {version.unsigned.map((person) => (
+          <li key={person.signatoryId} className="muted">
+            ○ {person.name}
+            {person.title ? `, ${person.title}` : ''} — not signed
+          </li>
+        ))}
+      </ul>
+      {readOnly || version.unsigned.length === 0 ? null : (
+        <p>
+          <select aria-label={`Who signed version ${version.number}`} value={signatoryId} onChange={(event) => setSignatoryId(event.target.value)}>
+            {version.unsigned.map((person) => (
+              <option key={person.signatoryId} value={person.signatoryId}>
+                {person.name}
+              </option>
+            ))}
+          </select>{' '}
+          <input type="date" aria-label={`Date signed, version ${version.number}`} value={signedOn} onChange={(event) => setSignedOn(event.target.value)} />{' '}
+          <button type="button" className="button" disabled={form.busy || signatoryId === ''} onClick={() => void sign()}>
+            Record signature
+          </button>
+          {problems.map((message) => (
+            <span key={message} className="field__error" role="alert">
+              {' '}
+              {message}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}

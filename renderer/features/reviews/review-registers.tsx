@@ -1,0 +1,164 @@
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
+import type { AdaptiveTriggerDto, LearningEntryDto, MilestoneDto } from '../../../shared/api/schemas/review';
+import { formatDisplayDate } from '../../../shared/dates';
+import { learningSessions, milestoneStatuses, reportTypes, triggerKinds, triggerStatuses } from '../../../shared/domain/vocabulary';
+import type { Column } from '../../components/register/columns';
+import type { RowValues } from '../../components/register/draft';
+import type { FieldSpec } from '../../components/register/field-spec';
+import { InlineSelect } from '../../components/register/InlineSelect';
+import { namesOf, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
+import { isOverdue, relativeDays } from './due-items';
+
+const milestoneStatusOptions = vocabularyOptions(milestoneStatuses);
+const triggerStatusOptions = vocabularyOptions(triggerStatuses);
+const shortNames = (orgs: ReadonlyMap<string, OrganisationDto>) => new Map([...orgs].map(([id, org]) => [id, orgShortName(org)]));
+
+export function milestoneFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
+  return [
+    { key: 'title', label: 'Milestone / deliverable', kind: 'text', wide: true, maxLength: 300 },
+    { key: 'kind', label: 'Kind', kind: 'select', options: vocabularyOptions(reportTypes) },
+    { key: 'dueDate', label: 'Due date', kind: 'date' },
+    { key: 'status', label: 'Status', kind: 'select', options: milestoneStatusOptions },
+    { key: 'responsibleOrgIds', label: 'Responsible parties', kind: 'multi', options: organisationOptions(orgs) },
+    { key: 'progressNotes', label: 'Progress notes', kind: 'textarea', maxLength: 4000 },
+  ];
+}
+
+export const milestoneDefaults: RowValues = { kind: 'milestone', status: 'on_track' };
+export const describeMilestone = (values: RowValues): string => String(values.title || 'milestone');
+
+export function milestoneColumns(orgs: ReadonlyMap<string, OrganisationDto>, today: string, reload: () => void): Column<MilestoneDto>[] {
+  const names = shortNames(orgs);
+  return [
+    {
+      key: 'due',
+      label: 'Due',
+      width: '15%',
+      render: (m) => (
+        <>
+          <span className="nowrap">{formatDisplayDate(m.dueDate)}</span>
+          <span className={isOverdue(m, today) ? 'cell__sub cell__sub--late' : 'cell__sub'}>
+            {m.status === 'completed' ? 'done' : relativeDays(m.dueDate, today)}
+          </span>
+        </>
+      ),
+    },
+    { key: 'title', label: 'Milestone / deliverable', width: '37%', title: (m) => m.title, render: (m) => m.title },
+    { key: 'kind', label: 'Kind', width: '15%', render: (m) => reportTypes.label(m.kind) },
+    {
+      key: 'responsible',
+      label: 'Responsible',
+      width: '15%',
+      title: (m) => namesOf(m.responsibleOrgIds, names, 20),
+      render: (m) => namesOf(m.responsibleOrgIds, names, 2) || '—',
+    },
+    {
+      key: 'status',
+      label: 'Status',
+      width: '130px',
+      render: (m) => (
+        <InlineSelect
+          register="milestone"
+          rowId={m.id}
+          field="status"
+          label={`Status of ${m.title}`}
+          value={m.status}
+          options={milestoneStatusOptions}
+          onSaved={reload}
+        />
+      ),
+    },
+  ];
+}
+
+export function learningFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
+  return [
+    { key: 'entryDate', label: 'Date', kind: 'date' },
+    { key: 'session', label: 'Session', kind: 'select', required: true, options: vocabularyOptions(learningSessions) },
+    { key: 'whatWorked', label: 'What worked', kind: 'textarea', maxLength: 4000 },
+    { key: 'whatDidNot', label: 'What did not work', kind: 'textarea', maxLength: 4000 },
+    { key: 'improvements', label: 'What can be improved', kind: 'textarea', maxLength: 4000 },
+    { key: 'evidence', label: 'Evidence', kind: 'textarea', maxLength: 2000 },
+    { key: 'followUpAction', label: 'Follow-up action', kind: 'textarea', maxLength: 2000 },
+    { key: 'responsibleOrgId', label: 'Responsible', kind: 'select', required: true, options: organisationOptions(orgs) },
+    { key: 'dueDate', label: 'Due date', kind: 'date', nullable: true },
+  ];
+}
+
+export const learningDefaults = (today: string): RowValues => ({ entryDate: today, session: '', responsibleOrgId: '', dueDate: null });
+const sessionLabel = (value: unknown): string => {
+  const key = learningSessions.keys.find((session) => session === value);
+  return key ? learningSessions.label(key) : 'Learning entry';
+};
+export const describeLearning = (values: RowValues): string =>
+  `${sessionLabel(values.session)} of ${values.entryDate ? formatDisplayDate(String(values.entryDate)) : 'no date'}`;
+
+export function learningColumns(orgs: ReadonlyMap<string, OrganisationDto>, today: string): Column<LearningEntryDto>[] {
+  return [
+    { key: 'date', label: 'Date', width: '11%', render: (e) => <span className="nowrap">{formatDisplayDate(e.entryDate)}</span> },
+    { key: 'session', label: 'Session', width: '15%', render: (e) => learningSessions.label(e.session) },
+    { key: 'worked', label: 'What worked', width: '21%', title: (e) => e.whatWorked, render: (e) => e.whatWorked },
+    { key: 'improve', label: 'What can be improved', width: '21%', title: (e) => e.improvements, render: (e) => e.improvements },
+    { key: 'follow', label: 'Follow-up', width: '16%', title: (e) => e.followUpAction, render: (e) => e.followUpAction },
+    { key: 'responsible', label: 'Who', width: '10%', render: (e) => orgShortName(orgs.get(e.responsibleOrgId)) },
+    {
+      key: 'due',
+      label: 'Due',
+      width: '11%',
+      render: (e) => (e.dueDate ? <span className={e.dueDate < today ? 'nowrap cell__sub--late' : 'nowrap'}>{formatDisplayDate(e.dueDate)}</span> : '—'),
+    },
+  ];
+}
+
+export function triggerFields(orgs: readonly OrganisationDto[], indicators: readonly IndicatorDto[]): FieldSpec[] {
+  return [
+    { key: 'kind', label: 'Kind', kind: 'select', required: true, options: vocabularyOptions(triggerKinds) },
+    { key: 'status', label: 'Status', kind: 'select', options: triggerStatusOptions },
+    { key: 'trigger', label: 'Trigger', kind: 'textarea', maxLength: 1000, hint: 'What happened, e.g. Q1 water access target missed by 20 %' },
+    { key: 'proposedAction', label: 'Proposed action', kind: 'textarea', maxLength: 2000 },
+    { key: 'timeline', label: 'Timeline', kind: 'text', maxLength: 200, placeholder: 'e.g. By end of Q2' },
+    { key: 'responsibleOrgId', label: 'Responsible', kind: 'select', required: true, options: organisationOptions(orgs) },
+    {
+      key: 'indicatorId',
+      label: 'Indicator',
+      kind: 'select',
+      nullable: true,
+      wide: true,
+      options: indicators.map((i) => ({ value: i.id, label: [i.code, i.name].filter(Boolean).join(' ') })),
+    },
+    { key: 'expectedOutcome', label: 'Expected outcome', kind: 'textarea', maxLength: 2000 },
+  ];
+}
+
+export const triggerDefaults: RowValues = { kind: '', status: 'proposed', responsibleOrgId: '', indicatorId: null };
+export const describeTrigger = (values: RowValues): string => {
+  const text = String(values.trigger ?? '');
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text || 'adaptive trigger';
+};
+
+export function triggerColumns(orgs: ReadonlyMap<string, OrganisationDto>, reload: () => void): Column<AdaptiveTriggerDto>[] {
+  return [
+    { key: 'kind', label: 'Kind', width: '15%', render: (t) => triggerKinds.label(t.kind) },
+    { key: 'trigger', label: 'Trigger', width: '25%', title: (t) => t.trigger, render: (t) => t.trigger },
+    { key: 'action', label: 'Proposed action', width: '25%', title: (t) => t.proposedAction, render: (t) => t.proposedAction },
+    { key: 'timeline', label: 'Timeline', width: '11%', title: (t) => t.timeline, render: (t) => t.timeline },
+    { key: 'responsible', label: 'Responsible', width: '10%', render: (t) => orgShortName(orgs.get(t.responsibleOrgId)) },
+    {
+      key: 'status',
+      label: 'Status',
+      width: '120px',
+      render: (t) => (
+        <InlineSelect
+          register="adaptiveTrigger"
+          rowId={t.id}
+          field="status"
+          label={`Status of trigger ${describeTrigger(t)}`}
+          value={t.status}
+          options={triggerStatusOptions}
+          onSaved={reload}
+        />
+      ),
+    },
+  ];
+}

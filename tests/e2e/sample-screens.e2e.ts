@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CycleDto } from '../../shared/api/schemas/cycle';
+import { toKesMinor, formatMoney } from '../../shared/money';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { collectPageErrors, screenshot } from './support/page-helpers';
+import { drawer, read } from './support/register-helpers';
+import { ensureRendererBuilt } from './support/renderer-build';
+import { startTestShell, type TestShell } from './support/web-shell';
+
+/**
+ * Every screen of the Isiolo sample cycle at 1366×768, photographed for review, and the five
+ * charts checked against the sample's own figures read through the API.
+ */
+describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () => {
+  let shell: TestShell;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let cycle: CycleDto;
+  const go = async (screen: string, heading: string | RegExp) => {
+    await page.goto(`${shell.url}#/cycles/${cycle.id}${screen ? `/${screen}` : ''}`);
+    await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
+  };
+
+  beforeAll(async () => {
+    ensureRendererBuilt();
+    shell = await startTestShell();
+    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
+    cycle = await read(shell.api, 'cycle:loadSample', {});
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    pageErrors = collectPageErrors(page);
+  });
+
+  afterEach(() => {
+    expect(pageErrors.join('\n')).toBe('');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.close();
+  });
+
+  it('overview: budget totals and both budget charts match the registers', async () => {
+    const [lines, activities, orgs] = await Promise.all([
+      read(shell.api, 'contribution:list', { cycleId: cycle.id }),
+      read(shell.api, 'activity:list', { cycleId: cycle.id }),
+      read(shell.api, 'organisation:list', { cycleId: cycle.id }),
+    ]);
+    const cancelled = new Set(activities.filter((a) => a.status === 'cancelled').map((a) => a.id));
+    const counted = lines.filter((line) => !line.activityId || !cancelled.has(line.activityId));
+    const total = counted.reduce((sum, line) => sum + toKesMinor(line, cycle.kesPerUsdScaled), 0);
+    await go('', 'Budget');
+    await page
+      .locator('.card')
+      .filter({ hasText: 'Total estimated cost' })
+      .getByText(formatMoney({ amountMinor: total, currency: 'KES' }, { cents: 'never' }))
+      .waitFor();
+    await screenshot(page, '30-sample-overview');
+    const contributors = new Set(counted.map((line) => line.contributorOrgId));
+    const byContributor = page.getByRole('figure', { name: 'Budget by contributor, in KES' });
+    await byContributor.locator('.recharts-yAxis-tick-labels, .recharts-cartesian-axis-ticks').first().waitFor();
+    const names = orgs.filter((org) => contributors.has(org.id)).map((org) => org.shortName || org.name);
+    for (const name of names) expect(await byContributor.textContent()).toContain(name);
+    expect(await page.getByRole('figure', { name: 'Budget by sector, in KES' }).textContent()).toContain('Water & WASH');
+  });
+
+  it('stakeholders: a labelled point per organisation', async () => {
+    await go('stakeholders', 'Influence × interest');
+    const orgs = await read(shell.api, 'organisation:list', { cycleId: cycle.id });
+    await expect.poll(() => page.locator('.quadrant-point').count()).toBe(orgs.length);
+    expect(await page.locator('.quadrant-point text').allTextContents()).toEqual(expect.arrayContaining(orgs.map((org) => org.shortName.slice(0, 15))));
+    await screenshot(page, '31-sample-stakeholders');
+  });
+
+  it('objectives and the action plan with its timeline', async () => {
+    await go('objectives', /^Objectives and priority areas/);
+    await screenshot(page, '32-sample-objectives');
+    await go('action-plan', /^Action plan/);
+    await screenshot(page, '33-sample-action-plan');
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    const activities = await read(shell.api, 'activity:list', { cycleId: cycle.id });
+    // One 30-pixel row per activity, of which only those near the view are drawn.
+    await page.locator('.timeline__row').first().waitFor();
+    expect(await page.locator('.timeline__canvas').evaluate((element) => (element instanceof HTMLElement ? element.style.height : ''))).toBe(
+      `${activities.length * 30}px`,
+    );
+    // A1.1 runs 3 Aug 2026 – 26 Feb 2027: its bar starts 33 days into the 365-day year.
+    const bar = page.locator('[data-timeline-row="A1.1"] .timeline__bar');
+    expect(await bar.evaluate((element) => (element instanceof HTMLElement ? parseFloat(element.style.left) : 0))).toBeCloseTo((33 / 365) * 100, 3);
+    await screenshot(page, '34-sample-timeline');
+  });
+
+  it('budget, with the cost-share grid and the planned-vs-disbursed chart', async () => {
+    await go('budget', 'Cost-share budget');
+    await screenshot(page, '35-sample-budget');
+    await page.getByRole('heading', { name: 'Planned and disbursed per period' }).scrollIntoViewIfNeeded();
+    expect(await page.getByRole('figure', { name: 'Planned and disbursed per reporting period, in KES' }).textContent()).toContain('Q1 (Jul–Sep)');
+    await screenshot(page, '36-sample-budget-periods');
+    await page.getByRole('heading', { name: 'Contributions per activity' }).evaluate((element) => element.scrollIntoView());
+    await screenshot(page, '37-sample-cost-share-grid');
+  });
+
+  it('indicators: progress per period, coloured by the 90 % / 60 % rule', async () => {
+    await go('indicators', /^M&E plan/);
+    await screenshot(page, '38-sample-indicators');
+    await page
+      .getByRole('row', { name: /Population in target wards with safe water/ })
+      .locator('td')
+      .first()
+      .click();
+    const panel = drawer(page, /^Indicator: I1\.1/);
+    const q1 = panel.getByRole('row', { name: /Q1 \(Jul–Sep\)/ });
+    // 58.5 of a target of 59: 99.2 %, on track.
+    expect(await q1.textContent()).toContain('99.2 %');
+    await q1.getByText('On track').waitFor();
+    await panel.locator('.chart--small .recharts-bar-rectangle').first().waitFor();
+    await screenshot(page, '39-sample-indicator-drawer');
+  });
+
+  it('risks: the heat map counts every open risk in its cell', async () => {
+    await go('risks', 'Heat map');
+    const risks = await read(shell.api, 'risk:list', { cycleId: cycle.id });
+    for (const likelihood of ['low', 'medium', 'high'] as const) {
+      for (const impact of ['low', 'medium', 'high'] as const) {
+        const expected = risks.filter((r) => r.status !== 'closed' && r.likelihood === likelihood && r.impact === impact).length;
+        expect(await page.locator(`[data-cell="${likelihood}-${impact}"] .heatmap__count`).textContent(), `${likelihood} × ${impact}`).toBe(String(expected));
+      }
+    }
+    await screenshot(page, '42-sample-risks');
+  });
+
+  it('reviews, approvals, backups and the audit log', async () => {
+    await go('reviews', /^Milestones and reports/);
+    await screenshot(page, '43-sample-reviews');
+    await go('approvals', 'Approval of the plan');
+    await page.getByText('Awaiting signatures: none of the 3 signatories has signed.').waitFor();
+    await screenshot(page, '44-sample-approvals');
+    await page.goto(`${shell.url}#/backups`);
+    await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
+    await screenshot(page, '45-backups-empty');
+    await page.goto(`${shell.url}#/audit?cycle=${cycle.id}`);
+    await page.getByRole('table', { name: 'Audit log' }).waitFor();
+    await screenshot(page, '46-sample-audit-log');
+  });
+});

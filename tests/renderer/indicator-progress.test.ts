@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { reportingPeriods } from '../../shared/reporting-periods';
+import {
+  AT_RISK_PCT,
+  ON_TRACK_PCT,
+  latestProgress,
+  percentAchieved,
+  periodProgress,
+  statusCounts,
+  statusOfPercent,
+} from '../../renderer/features/indicators/indicator-progress';
+import { periodChanges, periodDrafts } from '../../renderer/features/indicators/period-grid';
+
+const calendar = reportingPeriods({ startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' });
+const rising = { id: 'i1', baselineValue: 0, targetValue: 6 };
+const falling = { id: 'i2', baselineValue: 15.1, targetValue: 12 };
+const row = (indicatorId: string, periodKey: string, target: number, actual: number | null) => ({
+  id: `${indicatorId}-${periodKey}`,
+  indicatorId,
+  periodKey,
+  target,
+  actual,
+});
+
+describe('indicator progress (the one rule: ≥ 90 % on track, 60–90 % at risk, < 60 % off track)', () => {
+  it('draws the lines at 90 % and 60 % of the period target', () => {
+    expect([ON_TRACK_PCT, AT_RISK_PCT]).toEqual([90, 60]);
+    expect(statusOfPercent(90)).toBe('on_track');
+    expect(statusOfPercent(89.9)).toBe('at_risk');
+    expect(statusOfPercent(60)).toBe('at_risk');
+    expect(statusOfPercent(59.9)).toBe('off_track');
+    expect(statusOfPercent(null)).toBe('on_track');
+  });
+
+  it('judges an indicator to bring down by target ÷ actual', () => {
+    expect(percentAchieved('increase', 4, 3)).toBe(75);
+    expect(percentAchieved('decrease', 12, 15)).toBe(80);
+    expect(percentAchieved('increase', 0, 5)).toBeNull();
+  });
+
+  it('lays out every period with its % achieved, variance and status; the latest reported one decides', () => {
+    const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, 1)], calendar);
+    expect(periods.map((p) => [p.label, p.target, p.actual, p.pct, p.variance, p.status])).toEqual([
+      ['Q1 (Jul–Sep)', 2, 2, 100, 0, 'on_track'],
+      ['Q2 (Oct–Dec)', 4, 1, 25, -3, 'off_track'],
+      ['Q3 (Jan–Mar)', null, null, null, null, 'not_reported'],
+      ['Q4 (Apr–Jun)', null, null, null, null, 'not_reported'],
+    ]);
+    expect(latestProgress(periods)?.key).toBe('Q2');
+  });
+
+  it('counts indicators by status, those without an actual as not reported', () => {
+    const counts = statusCounts(
+      [rising, falling, { id: 'i3', baselineValue: null, targetValue: 10 }],
+      [row('i1', 'Q1', 2, 2), row('i2', 'Q1', 14, 20)],
+      calendar,
+    );
+    expect(counts).toEqual({ on_track: 1, at_risk: 1, off_track: 0, not_reported: 1 });
+  });
+});
+
+describe('saving the targets-and-actuals grid', () => {
+  const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, null)], calendar);
+  const drafts = periodDrafts(periods);
+
+  it('needs no save when nothing changed (typed "2.0" is still 2)', () => {
+    expect(periodChanges(periods, { ...drafts, Q1: { target: '2.0', actual: '2' } })).toEqual([]);
+  });
+
+  it('adds, changes and removes periods, sending only what changed', () => {
+    const changes = periodChanges(periods, { ...drafts, Q2: { target: '4', actual: '3.5' }, Q3: { target: '5', actual: '' }, Q1: { target: '', actual: '' } });
+    expect(changes).toEqual([
+      { kind: 'delete', periodKey: 'Q1', rowId: 'i1-Q1' },
+      { kind: 'update', periodKey: 'Q2', rowId: 'i1-Q2', changes: { actual: 3.5 } },
+      { kind: 'create', periodKey: 'Q3', target: 5, actual: null },
+    ]);
+  });
+
+  it('refuses an actual without a target and text that is not a number, naming the period', () => {
+    const changes = periodChanges(periods, { ...drafts, Q3: { target: '', actual: '4' }, Q4: { target: 'five', actual: '' } });
+    expect(changes).toEqual([
+      { kind: 'invalid', periodKey: 'Q3', problems: [{ field: 'target', message: 'Target for Q3 (Jan–Mar): give the target before the actual.' }] },
+      { kind: 'invalid', periodKey: 'Q4', problems: [{ field: 'target', message: 'Target for Q4 (Apr–Jun): enter a number such as 12.5.' }] },
+    ]);
+  });
+});
