@@ -1,6 +1,8 @@
 import type { AppContext } from '../../main/services/context';
 import { reliabilityBench } from './reliability';
 import { analysisBench } from './analysis';
+import { docxBench } from './docx';
+import { xlsxBench } from './xlsx';
 import { renderBench } from './render';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
@@ -23,5 +25,7 @@ export interface BenchSection {
 export const benchSections: BenchSection[] = [
   reliabilityBench,
   analysisBench,
+  docxBench,
+  xlsxBench,
   renderBench,
 ];

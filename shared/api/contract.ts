@@ -1,7 +1,9 @@
 import { backupMethods } from './methods/backups';
 import type { z } from 'zod';
 import { foundationMethods } from './methods/foundation';
+import { xlsxMethods } from './methods/xlsx';
 import { lifecycleMethods } from './methods/lifecycle';
+import { docxExportMethods } from './methods/docx-export';
 import { analysisMethods } from './methods/analysis';
 
 export type { MethodSpec } from './methods/define';
@@ -13,7 +15,9 @@ export type { MethodSpec } from './methods/define';
  */
 export const apiContract = {
   ...foundationMethods,
+  ...xlsxMethods,
   ...lifecycleMethods,
+  ...docxExportMethods,
   ...analysisMethods,
   ...backupMethods,
 };

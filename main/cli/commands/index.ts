@@ -1,13 +1,17 @@
 import type { Command } from './command';
 import { backupCommands } from './backup';
+import { exportCommands } from './export';
 import { foundationCommands } from './foundation';
+import { importXlsxCommands } from './import-xlsx';
 import { lifecycleCommands } from './lifecycle';
 import { analysisCommands } from './analysis';
 
 /** Every `pamoja` command; each feature area keeps its commands in its own module. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...importXlsxCommands,
   ...lifecycleCommands,
+  ...exportCommands,
   ...analysisCommands,
   ...backupCommands,
 };

@@ -1,14 +1,18 @@
 import { backupHandlers } from './backups';
 import type { apiContract } from '../../../shared/api/contract';
 import { foundationHandlers } from './foundation';
+import { xlsxHandlers } from './xlsx';
 import { lifecycleHandlers } from './lifecycle';
+import { docxExportHandlers } from './docx-export';
 import { analysisHandlers } from './analysis';
 import type { HandlersFor } from './handler-types';
 
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
 export const handlers: HandlersFor<typeof apiContract> = {
   ...foundationHandlers,
+  ...xlsxHandlers,
   ...lifecycleHandlers,
+  ...docxExportHandlers,
   ...analysisHandlers,
   ...backupHandlers,
 };

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
+import { WordExportPanel } from '../exports/WordExportPanel';
+import { ExcelScreen } from '../xlsx/ExcelScreen';
 import { LifecycleScreen } from '../lifecycle/LifecycleScreen';
 
 export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle';
@@ -14,6 +16,12 @@ export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle';
 export type ScreenRender = (cycle: CycleDto, reloadCycle: () => void) => ReactNode;
 
 export const extraScreens: Partial<Record<ExtraScreen, ScreenRender>> = {
+  deliverables: (cycle) => (
+    <>
+      <WordExportPanel cycle={cycle} />
+      <ExcelScreen cycle={cycle} />
+    </>
+  ),
   analysis: (cycle) => <AnalysisScreen cycle={cycle} />,
   lifecycle: (cycle, reloadCycle) => <LifecycleScreen cycle={cycle} onCycleChanged={reloadCycle} />,
 };

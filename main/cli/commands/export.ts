@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeDb } from '../../db/open-db';
+import { xlsxDocs, type XlsxDoc } from '../../../shared/api/methods/xlsx';
+import { docxDocuments, exportDocx, type DocxDocument } from '../../exports/docx/index';
+import { exportXlsx } from '../../exports/xlsx/index';
+import { asCliError, CliError } from '../cli-error';
+import { chooseCycle, openExisting, parseFlags, requireDbFlag } from '../options';
+import type { Command } from './command';
+
+const DOC_NAMES: Record<DocxDocument, string> = {
+  plan: 'the Joint Work Plan',
+  budget: 'the budget',
+  'me-report': 'the M&E progress report',
+  'approval-pack': 'the CEC approval pack',
+};
+
+const isDocxDocument = (value: string): value is DocxDocument => (docxDocuments as readonly string[]).includes(value);
+const isXlsxDoc = (value: string): value is XlsxDoc => (xlsxDocs as readonly string[]).includes(value);
+
+interface ExportFlags {
+  db?: string;
+  cycle?: string;
+  doc?: string;
+  period?: string;
+  partner?: string;
+  out?: string;
+}
+
+function outputPath(out: string | undefined, extension: string): string {
+  if (typeof out !== 'string' || out === '') throw new CliError(`say where to write the document with --out FILE${extension}.`);
+  if (path.extname(out).toLowerCase() !== extension) throw new CliError(`--out must name a ${extension} file, such as plan${extension}; ${out} does not.`);
+  const folder = path.dirname(path.resolve(out));
+  if (!fs.existsSync(folder)) throw new CliError(`the folder ${folder} does not exist; create it first or choose another --out.`);
+  return out;
+}
+
+async function runDocx(values: ExportFlags): Promise<number> {
+  const doc = values.doc;
+  if (doc === undefined) throw new CliError(`say which document with --doc ${docxDocuments.join('|')}.`);
+  if (!isDocxDocument(doc)) throw new CliError(`there is no document "${doc}"; choose one of ${docxDocuments.join(', ')}.`);
+  if (values.period !== undefined && doc !== 'me-report') throw new CliError('--period applies only to --doc me-report.');
+  if (values.partner !== undefined) throw new CliError('--partner applies only to --format xlsx --doc partner-template.');
+  const out = outputPath(values.out, '.docx');
+  const ctx = openExisting(requireDbFlag(values.db));
+  try {
+    const cycle = chooseCycle(ctx, values.cycle);
+    const file = await exportDocx(ctx, cycle.id, { doc, period: values.period });
+    fs.writeFileSync(out, file.buffer);
+    const period = file.period ? ` for ${file.period.label}` : '';
+    const kb = Math.max(1, Math.round(file.buffer.length / 1024));
+    process.stdout.write(`Wrote ${DOC_NAMES[doc]}${period} of "${cycle.title}" to ${out} (${kb} KB, content fingerprint ${file.fingerprint}).\n`);
+    return 0;
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    closeDb(ctx.db);
+  }
+}
+
+/** Issue 4's workbooks, built by main/exports/xlsx; this command only parses the flags and writes the file. */
+async function runXlsx(values: ExportFlags): Promise<number> {
+  const doc = values.doc;
+  if (doc === undefined) throw new CliError(`say which workbook with --doc ${xlsxDocs.join('|')}.`);
+  if (!isXlsxDoc(doc)) throw new CliError(`there is no workbook "${doc}"; choose one of ${xlsxDocs.join(', ')}.`);
+  if (values.period !== undefined) throw new CliError('--period applies only to --format docx --doc me-report.');
+  if (values.partner !== undefined && doc !== 'partner-template') throw new CliError('--partner applies only to --doc partner-template.');
+  const out = outputPath(values.out, '.xlsx');
+  const ctx = openExisting(requireDbFlag(values.db));
+  try {
+    const cycle = chooseCycle(ctx, values.cycle);
+    const file = await exportXlsx(ctx, { cycleId: cycle.id, doc, partnerOrgId: values.partner });
+    fs.writeFileSync(out, file.buffer);
+    const what = doc === 'workbook' ? 'the cycle workbook' : 'the partner template';
+    process.stdout.write(`Wrote ${what} of "${cycle.title}" to ${out} (${Math.max(1, Math.round(file.buffer.length / 1024))} KB).\n`);
+    return 0;
+  } catch (error) {
+    throw asCliError(error);
+  } finally {
+    closeDb(ctx.db);
+  }
+}
+
+/** `pamoja export`: the Word deliverables (issue 9) and the Excel workbooks (issue 4). */
+export const exportCommands: Record<string, Command> = {
+  export: {
+    summary:
+      'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +
+      '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook',
+    async run(args) {
+      const { values } = parseFlags(args, {
+        db: { type: 'string' },
+        cycle: { type: 'string' },
+        format: { type: 'string' },
+        doc: { type: 'string' },
+        period: { type: 'string' },
+        partner: { type: 'string' },
+        out: { type: 'string' },
+      });
+      if (values.format === 'docx') return runDocx(values);
+      if (values.format === 'xlsx') return runXlsx(values);
+      if (values.format === undefined) throw new CliError('say which format with --format docx or --format xlsx.');
+      throw new CliError(`there is no format "${values.format}"; use --format docx or --format xlsx.`);
+    },
+  },
+};

@@ -1,0 +1,42 @@
+import { AlignmentType, PageBreak, Paragraph, TextRun, type FileChild } from 'docx';
+import { keyValueTable, spacer, type CellValue } from './blocks';
+import { displayDate } from './format';
+import type { DocMeta } from './page';
+import { COLOURS, SIZE } from './theme';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const centred = (text: string, run: { size: number; bold?: boolean; color?: string; allCaps?: boolean; characterSpacing?: number }, after = 120) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children: [new TextRun({ text, ...run })] });
+
+/**
+ * The first page: who issues the document, what it is, for which fiscal year, and the version,
+ * status, fingerprint and date a reader needs to know which copy they hold.
+ */
+export function coverPage(
+  meta: DocMeta,
+  options: { issuer: string | null; subtitle: string | readonly string[]; period?: string; extra?: readonly (readonly [string, CellValue])[] },
+): FileChild[] {
+  const rows: (readonly [string, CellValue])[] = [
+    ['Fiscal year', options.period ?? `FY ${meta.fiscalYear}`],
+    ['Plan version', meta.versionLabel],
+    ['Status', meta.statusLabel],
+    ['Content fingerprint', { text: meta.fingerprint, note: 'Identifies the data this copy was produced from.' }],
+    ['Date', displayDate(meta.generatedOn)],
+    ...(options.extra ?? []),
+  ];
+  // "County Government of Isiolo – Department of …" under "County Government of Isiolo": say it once.
+  const issuer = options.issuer?.replace(new RegExp(`^County Government of ${escapeRegExp(meta.countyName)}\\s*[–—,:-]\\s*`, 'i'), '') ?? null;
+  return [
+    spacer(1300),
+    centred(`County Government of ${meta.countyName}`, { size: 30, bold: true, color: COLOURS.heading, allCaps: true, characterSpacing: 20 }, 80),
+    ...(issuer ? [centred(issuer, { size: SIZE.body + 2, color: COLOURS.muted }, 0)] : []),
+    spacer(1500),
+    centred(meta.documentTitle, { size: SIZE.title, bold: true, color: COLOURS.heading }, 200),
+    ...(typeof options.subtitle === 'string' ? [options.subtitle] : options.subtitle).map((line, index, all) =>
+      centred(line, { size: index === 0 ? SIZE.subtitle : SIZE.h2 }, index === all.length - 1 ? 1500 : 120),
+    ),
+    ...keyValueTable('portrait', rows, 1, 2.2),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}

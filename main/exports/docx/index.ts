@@ -1,0 +1,163 @@
+import type { ISectionOptions } from 'docx';
+import { DOCX_MIME_TYPE, docxDocuments, type DocxDocument } from '../../../shared/api/methods/docx-export';
+import { cyclePhases } from '../../../shared/domain/vocabulary';
+import { invalidField } from '../../../shared/result';
+import { reportingPeriods, type ReportingPeriod } from '../../../shared/reporting-periods';
+import type { AppContext } from '../../services/context';
+import { getCycle } from '../../services/cycles';
+import { asSnapshot, workingState } from '../../lifecycle/versions';
+import { contentHash, contentOfRows } from '../fingerprint';
+import { loadPlanData, registerRowsOf, type PlanData } from '../plan-data';
+import { approvalPackSections } from './approval-pack-document';
+import { budgetSections } from './budget-document';
+import { localIsoDate } from './format';
+import { meReportSections } from './me-report-document';
+import { planSections } from './plan-document';
+import type { DocMeta } from './page';
+import { renderDocx } from './render';
+
+export type { DocMeta } from './page';
+
+export { DOCX_MIME_TYPE, docxDocuments, type DocxDocument };
+
+const TITLES: Record<DocxDocument, string> = {
+  plan: 'Joint Work Plan',
+  budget: 'Joint Work Plan Budget',
+  'me-report': 'M&E Progress Report',
+  'approval-pack': 'CEC Approval Pack',
+};
+
+const FILE_STEMS: Record<DocxDocument, string> = {
+  plan: 'joint-work-plan',
+  budget: 'budget',
+  'me-report': 'me-progress-report',
+  'approval-pack': 'cec-approval-pack',
+};
+
+export interface DocxRequest {
+  doc: DocxDocument;
+  /** The M&E report's reporting period key (Q2, H1, M03); ignored by the other documents. */
+  period?: string;
+}
+
+/**
+ * The period an M&E report covers: the one asked for, else the latest period with reported
+ * actuals or disbursements, else the period containing today.
+ */
+export function resolvePeriod(data: PlanData, key: string | undefined, today: string): ReportingPeriod {
+  const { periods } = data;
+  if (key !== undefined) {
+    const found = periods.find((p) => p.key.toLowerCase() === key.trim().toLowerCase());
+    if (!found) throw invalidField('period', `Reporting period: this cycle has no period "${key}"; choose one of ${periods.map((p) => p.key).join(', ')}.`);
+    return found;
+  }
+  const reported = new Set([...data.indicatorPeriods.filter((p) => p.actual !== null).map((p) => p.periodKey), ...data.disbursements.map((d) => d.periodKey)]);
+  const latestReported = [...periods].reverse().find((p) => reported.has(p.key));
+  const current = periods.find((p) => p.start <= today && today <= p.end) ?? (today < (periods[0]?.start ?? '') ? periods[0] : periods[periods.length - 1]);
+  const chosen = latestReported ?? current;
+  if (!chosen) throw invalidField('period', 'Reporting period: this cycle has no reporting periods.');
+  return chosen;
+}
+
+/** What a document says about the plan version it prints (issue 6's versions). */
+export interface PrintedVersion {
+  /** "Working draft (not yet approved)", "Version 2 (approved 25 Nov 2026)", "Revision of version 2 in progress (not approved)". */
+  label: string;
+  /** First 8 hex digits of the SHA-256 of the content printed. */
+  fingerprint: string;
+}
+
+/**
+ * The version the printed data is, from the rows just read (so the fingerprint is that of exactly
+ * what is printed, and the cycle is read once): an approved version when nothing changed since.
+ */
+export function printedVersion(ctx: AppContext, data: PlanData): PrintedVersion {
+  const snapshot = asSnapshot(contentOfRows(data.cycle, registerRowsOf(data)));
+  const hash = contentHash(snapshot);
+  const state = workingState(ctx, data.cycle.id, { snapshot, hash, fingerprint: hash.slice(0, 8) });
+  return { label: state.versionLabel, fingerprint: state.workingFingerprint };
+}
+
+export function docxMeta(data: PlanData, doc: DocxDocument, version: PrintedVersion, generatedOn: string): DocMeta {
+  return {
+    documentTitle: TITLES[doc],
+    countyName: data.cycle.countyName,
+    cycleTitle: data.cycle.title,
+    fiscalYear: data.cycle.fiscalYear,
+    versionLabel: version.label,
+    statusLabel: `${cyclePhases.label(data.cycle.phase)} phase`,
+    fingerprint: version.fingerprint,
+    generatedOn,
+  };
+}
+
+/** Builds one deliverable from the plan data: data in, bytes out; no database, no files. */
+export function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): Promise<Buffer> {
+  let sections: ISectionOptions[];
+  switch (request.doc) {
+    case 'plan':
+      sections = planSections(data, meta);
+      break;
+    case 'budget':
+      sections = budgetSections(data, meta);
+      break;
+    case 'me-report':
+      sections = meReportSections(data, meta, resolvePeriod(data, request.period, meta.generatedOn));
+      break;
+    case 'approval-pack':
+      sections = approvalPackSections(data, meta);
+      break;
+  }
+  // Only the plan has a table of contents, whose page numbers Word fills in when asked on opening.
+  return renderDocx(meta, sections, { updateFields: request.doc === 'plan' });
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+
+export function docxFileName(data: PlanData, request: DocxRequest, fingerprint: string, period?: ReportingPeriod): string {
+  const parts = [
+    slug(data.cycle.countyName),
+    `fy${data.cycle.fiscalYear.replace('/', '-')}`,
+    FILE_STEMS[request.doc],
+    ...(period ? [period.key.toLowerCase()] : []),
+    fingerprint,
+  ];
+  return `${parts.join('-')}.docx`;
+}
+
+export interface DocxFile {
+  fileName: string;
+  mimeType: string;
+  buffer: Buffer;
+  fingerprint: string;
+  /** The M&E report's period, once resolved. */
+  period?: ReportingPeriod;
+}
+
+/**
+ * Checks a request before its job starts, so a wrong cycle or period is answered at once, on the
+ * form, rather than when the job is polled.
+ */
+export function checkDocxRequest(ctx: AppContext, cycleId: string, request: DocxRequest): void {
+  const cycle = getCycle(ctx, cycleId);
+  if (request.doc !== 'me-report' || request.period === undefined) return;
+  const periods = reportingPeriods(cycle);
+  if (!periods.some((p) => p.key.toLowerCase() === request.period?.trim().toLowerCase())) {
+    throw invalidField('period', `Reporting period: this cycle has no period "${request.period}"; choose one of ${periods.map((p) => p.key).join(', ')}.`);
+  }
+}
+
+/** Reads the cycle and produces one deliverable: what the API, the CLI and the bench call. */
+export async function exportDocx(ctx: AppContext, cycleId: string, request: DocxRequest): Promise<DocxFile> {
+  const data = loadPlanData(ctx, cycleId);
+  const version = printedVersion(ctx, data);
+  const meta = docxMeta(data, request.doc, version, localIsoDate(ctx.now()));
+  const fingerprint = version.fingerprint;
+  const period = request.doc === 'me-report' ? resolvePeriod(data, request.period, meta.generatedOn) : undefined;
+  const buffer = await buildDocx(data, meta, { ...request, period: period?.key });
+  return { fileName: docxFileName(data, request, fingerprint, period), mimeType: DOCX_MIME_TYPE, buffer, fingerprint, period };
+}

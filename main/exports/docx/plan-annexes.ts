@@ -1,0 +1,83 @@
+import type { FileChild } from 'docx';
+import { levels, milestoneStatuses, organisationCategories, reportTypes } from '../../../shared/domain/vocabulary';
+import type { PlanData } from '../plan-data';
+import { dataTable, heading1, heading2, para } from './blocks';
+import { displayDate, orgLabel } from './format';
+
+/** Section 9 of the Joint Work Plan: the stakeholder mapping matrix and the joint calendar. */
+
+export function stakeholderMatrix(data: PlanData): FileChild[] {
+  const keyContacts = new Map<string, string[]>();
+  for (const contact of data.contacts) {
+    if (!contact.isKeyContact) continue;
+    const lines = [contact.name, contact.title, contact.phone, contact.email].filter(Boolean);
+    keyContacts.set(contact.organisationId, [...(keyContacts.get(contact.organisationId) ?? []), ...lines]);
+  }
+  return [
+    heading2('9.1 Stakeholder mapping matrix'),
+    ...dataTable({
+      orientation: 'landscape',
+      columns: [
+        { header: 'Stakeholder', weight: 2.4 },
+        { header: 'Category', weight: 1.2 },
+        { header: 'Role / responsibility', weight: 2.8 },
+        { header: 'Interest', weight: 0.8 },
+        { header: 'Influence', weight: 0.8 },
+        { header: 'Communication strategy', weight: 2.2 },
+        { header: 'Key contact', weight: 2 },
+      ],
+      rows: data.organisations.map((o) => [
+        { text: o.name, bold: true, note: o.shortName },
+        organisationCategories.label(o.category),
+        o.role,
+        levels.label(o.interest),
+        levels.label(o.influence),
+        o.communicationStrategy,
+        keyContacts.get(o.id) ?? '—',
+      ]),
+      empty: 'No organisations are recorded for this cycle yet.',
+    }),
+  ];
+}
+
+export function jointCalendar(data: PlanData): FileChild[] {
+  const { cycle } = data;
+  const entries = [
+    ...data.statutoryDates.map((d) => ({
+      date: d.date,
+      event: d.title,
+      kind: 'County budget calendar (PFM Act, 2012)',
+      responsible: 'County Treasury',
+      status: '',
+    })),
+    ...data.milestones.map((m) => ({
+      date: m.dueDate,
+      event: m.title,
+      kind: `JWP: ${reportTypes.label(m.kind)}`,
+      responsible: m.responsibleOrgIds.map((id) => orgLabel(data.orgById.get(id))).join(', ') || '—',
+      status: milestoneStatuses.label(m.status),
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  return [
+    heading2('9.2 Joint calendar'),
+    para(
+      `The JWP review and reporting milestones beside the county's statutory budget calendar for FY ${cycle.fiscalYear}, so partners can plan around the county's deadlines.`,
+    ),
+    ...dataTable({
+      orientation: 'landscape',
+      columns: [
+        { header: 'Date', weight: 1.1 },
+        { header: 'Event', weight: 4.4 },
+        { header: 'Calendar', weight: 2.4 },
+        { header: 'Responsible', weight: 1.8 },
+        { header: 'Status', weight: 1 },
+      ],
+      rows: entries.map((e) => [displayDate(e.date), e.event, e.kind, e.responsible, e.status]),
+      empty: 'No calendar dates to show.',
+    }),
+  ];
+}
+
+export function annexes(data: PlanData): FileChild[] {
+  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...jointCalendar(data)];
+}

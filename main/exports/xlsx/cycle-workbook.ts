@@ -1,0 +1,164 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { formatDisplayDate } from '../../../shared/dates';
+import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
+import { addBudget, addBudgetLines, type BudgetLayout } from './budget-sheets';
+import type { CycleData } from './cycle-data';
+import { addIndicators } from './indicators-sheet';
+import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
+import {
+  ACTIVITY_SECTOR_HEADER,
+  ACTIVITY_STATUS_HEADER,
+  addActivities,
+  addAdaptiveTriggers,
+  addApprovals,
+  addDisbursements,
+  addLearningLog,
+  addMilestones,
+  addObjectives,
+  addRisks,
+  addStakeholders,
+} from './register-sheets';
+import { cellText } from './safe-text';
+import { excelDate, printSetup, addSheet } from './sheet-kit';
+import { FORMATS, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
+import { RATE_NAME, SHEETS } from './sheet-names';
+import { addSummary, type SummaryLayout } from './summary-sheet';
+
+export interface CycleWorkbook {
+  budget: BudgetLayout;
+  summary: SummaryLayout;
+}
+
+/**
+ * The cycle workbook as a file. It is written with exceljs's streaming writer: a large county plan
+ * holds half a million cells, and the in-memory writer takes several times as long to pack them.
+ */
+export async function writeCycleWorkbook(data: CycleData, meta: WorkbookMeta): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  buildCycleWorkbook(workbook, data, meta);
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** The cycle as a workbook for finance and M&E officers: one sheet per register, plus Budget and Summary. */
+export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, meta: WorkbookMeta): CycleWorkbook {
+  workbook.creator = meta.exportedBy;
+  workbook.created = new Date(meta.exportedAt);
+  workbook.modified = new Date(meta.exportedAt);
+  workbook.title = data.cycle.title;
+  // Formulas carry their results (viewers that do not calculate show them); the file's calcId is
+  // older than Excel's own, so Excel recalculates everything when it opens the workbook.
+  const exportedOn = meta.exportedAt.slice(0, 10);
+
+  // Each sheet is handed to the writer as soon as it is complete, so its rows leave memory.
+  const done = <T>(name: string, result: T): T => {
+    commitSheet(workbook, name);
+    return result;
+  };
+  done(SHEETS.general, addGeneralInformation(workbook, data, meta));
+  addSheet(workbook, SHEETS.summary, { rows: 2 });
+  done(SHEETS.stakeholders, addStakeholders(workbook, data));
+  done(SHEETS.objectives, addObjectives(workbook, data));
+  const activities = done(SHEETS.activities, addActivities(workbook, data));
+  const budget = done(SHEETS.budget, addBudget(workbook, data, exportedOn));
+  const lines = done(SHEETS.budgetLines, addBudgetLines(workbook, data));
+  done(SHEETS.disbursements, addDisbursements(workbook, data, RATE_NAME));
+  done(SHEETS.indicators, addIndicators(workbook, data));
+  done(SHEETS.risks, addRisks(workbook, data));
+  done(SHEETS.milestones, addMilestones(workbook, data));
+  done(SHEETS.learning, addLearningLog(workbook, data));
+  done(SHEETS.triggers, addAdaptiveTriggers(workbook, data));
+  done(SHEETS.approvals, addApprovals(workbook, data));
+  const summary = addSummary(workbook, data, budget, lines, {
+    firstDataRow: activities.firstDataRow,
+    lastDataRow: activities.lastDataRow,
+    sectorLetter: activities.letter(ACTIVITY_SECTOR_HEADER),
+    statusLetter: activities.letter(ACTIVITY_STATUS_HEADER),
+  });
+  addMetaSheet(workbook, meta);
+  return { budget, summary };
+}
+
+/** A streamed sheet is written out when committed; an in-memory sheet has nothing to commit. */
+function commitSheet(workbook: ExcelJS.Workbook, name: string): void {
+  const sheet = workbook.getWorksheet(name) as (ExcelJS.Worksheet & { commit?: () => void }) | undefined;
+  if (typeof sheet?.commit === 'function') sheet.commit();
+}
+
+/** Section 1 of the JWP template, and what the workbook holds. */
+function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta: WorkbookMeta): void {
+  const sheet = addSheet(workbook, SHEETS.general, { rows: 2 });
+  const { cycle } = data;
+  styleTitle(
+    sheet,
+    cycle.title,
+    `Joint Work Plan · ${cycle.countyName} County · exported from Pamoja JWP on ${formatDisplayDate(meta.exportedAt.slice(0, 10))}`,
+  );
+  const scope = cycle.scopeUnitIds.map((id) => data.wards.get(id)?.name ?? data.subCounties.get(id)?.name ?? id);
+  const partners = data.organisations.filter((o) => o.category !== 'government').map((o) => o.name);
+  const rows: [string, string | Date | ExcelJS.CellFormulaValue][] = [
+    ['Title', cycle.title],
+    ['County', `${cycle.countyName} County`],
+    ['Geographical scope', scope.length ? scope.join(', ') : 'The whole county'],
+    ['Lead agency', data.names.org(cycle.leadOrgId) || '—'],
+    ['Partner organisations', partners.join(', ') || '—'],
+    ['Start date', excelDate(cycle.startDate)],
+    ['End date', excelDate(cycle.endDate)],
+    ['Reporting period', reportingFrequencies.label(cycle.reportingPeriod)],
+    ['Fiscal year', `FY ${cycle.fiscalYear} (county fiscal year, 1 July – 30 June)`],
+    ['Phase', cyclePhases.label(cycle.phase)],
+    ['Exchange rate (KES per USD)', { formula: RATE_NAME, result: cycle.kesPerUsdScaled / 10_000 }],
+    ['Exchange rate date', excelDate(cycle.exchangeRateDate)],
+    ['Notes', cycle.notes],
+    ['Exported by', meta.exportedBy],
+  ];
+  rows.forEach(([label, value], index) => {
+    const row = sheet.getRow(4 + index);
+    row.getCell(1).value = label;
+    row.getCell(1).font = font({ bold: true });
+    row.getCell(1).alignment = { vertical: 'top' };
+    const cell = row.getCell(2);
+    cell.value = typeof value === 'string' ? cellText(value) : value;
+    cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    if (value instanceof Date) cell.numFmt = FORMATS.date;
+    if (label.startsWith('Exchange rate (')) cell.numFmt = '0.00##';
+    if (typeof value === 'string' && wrappedLines(value, 100) > 1) row.height = heightForLines(wrappedLines(value, 100));
+  });
+  const contentsRow = 4 + rows.length + 1;
+  sheet.getCell(contentsRow, 1).value = 'Sheets in this workbook';
+  sheet.getCell(contentsRow, 1).font = font({ bold: true });
+  const contents: [string, string][] = [
+    [SHEETS.summary, 'Totals by contributor, by sector and activities by status (formulas)'],
+    [SHEETS.stakeholders, 'Stakeholder mapping matrix with key contacts'],
+    [SHEETS.objectives, 'Objectives and priority areas'],
+    [SHEETS.activities, 'Joint activities and implementation plan'],
+    [SHEETS.budget, 'Cost-share budget: components × contributors, live totals, the exchange rate'],
+    [SHEETS.budgetLines, 'Every contribution line, converted to KES at the exchange rate'],
+    [SHEETS.disbursements, 'Money disbursed or spent per reporting period'],
+    [SHEETS.indicators, 'Indicators with targets, actuals, variance and % achieved per period'],
+    [SHEETS.risks, 'Risk register'],
+    [SHEETS.milestones, 'Review milestones and reports'],
+    [SHEETS.learning, 'Learning log'],
+    [SHEETS.triggers, 'Adaptive triggers'],
+    [SHEETS.approvals, 'Signatories, with space for wet-ink signatures'],
+  ];
+  contents.forEach(([name, what], index) => {
+    const row = sheet.getRow(contentsRow + 1 + index);
+    row.getCell(1).value = { text: name, hyperlink: `#'${name}'!A1` };
+    row.getCell(1).font = font({ color: { argb: 'FF1F5E8C' }, underline: true });
+    row.getCell(2).value = what;
+  });
+  sheet.getColumn(1).width = 32;
+  sheet.getColumn(2).width = 100;
+  printSetup(sheet, undefined);
+  sheet.pageSetup.orientation = 'portrait';
+}

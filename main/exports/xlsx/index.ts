@@ -1,0 +1,86 @@
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { XLSX_MIME_TYPE, type XlsxDoc } from '../../../shared/api/methods/xlsx';
+import { invalidField } from '../../../shared/result';
+import { APP_VERSION } from '../../services/app-info';
+import type { AppContext } from '../../services/context';
+import { getCycle } from '../../services/cycles';
+import { registerServices } from '../../services/index';
+import { loadCycleData, type CycleData } from './cycle-data';
+import { writeCycleWorkbook } from './cycle-workbook';
+import { TEMPLATE_VERSION, type WorkbookMeta } from './meta-sheet';
+import { buildPartnerTemplate, orgListName } from './partner-template';
+
+export { XLSX_MIME_TYPE };
+
+export interface ExportXlsxInput {
+  cycleId: string;
+  doc: XlsxDoc;
+  /** For a partner template: the organisation's id, short name or name. */
+  partnerOrgId?: string;
+}
+
+/**
+ * The Excel deliverables: the cycle workbook, or a partner's fill-in template. A Buffer out, no
+ * files or dialogs here; the CLI writes it to disk, the app hands it to a save dialog.
+ */
+export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promise<{ fileName: string; buffer: Buffer }> {
+  const data = loadCycleData(ctx, input.cycleId);
+  const exportedAt = ctx.now().toISOString();
+  const meta = (kind: WorkbookMeta['kind'], organisationId: string | null): WorkbookMeta => ({
+    kind,
+    version: TEMPLATE_VERSION,
+    cycleId: data.cycle.id,
+    organisationId,
+    exportedAt,
+    exportedBy: ctx.userName || 'Pamoja JWP',
+    appVersion: APP_VERSION,
+  });
+  if (input.doc === 'workbook') {
+    return { fileName: `${fileStem(data)}-workbook.xlsx`, buffer: await writeCycleWorkbook(data, meta('cycle-workbook', null)) };
+  }
+  const org = resolvePartner(data, input.partnerOrgId);
+  const workbook = await buildPartnerTemplate(data, org, meta('partner-template', org.id));
+  return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}
+
+/**
+ * The checks an export can make at once (the cycle exists, the partner is one of its
+ * organisations), so a screen hears of a mistake before any background work starts.
+ */
+export function checkXlsxRequest(ctx: AppContext, input: ExportXlsxInput): void {
+  getCycle(ctx, input.cycleId);
+  if (input.doc === 'partner-template')
+    resolvePartner({ organisations: registerServices.organisation.list(ctx, { cycleId: input.cycleId }) }, input.partnerOrgId);
+}
+
+/** The partner named by id, short name or name (case and spacing ignored). */
+export function resolvePartner(data: Pick<CycleData, 'organisations'>, reference: string | undefined): OrganisationDto {
+  const field = 'partnerOrgId';
+  if (!reference?.trim()) throw invalidField(field, 'Partner: say which organisation the template is for (its short name, name or id).');
+  const wanted = reference.trim().toLowerCase().replace(/\s+/g, ' ');
+  const byId = data.organisations.find((o) => o.id === reference.trim());
+  if (byId) return byId;
+  const matches = data.organisations.filter((o) => [o.shortName, o.name].some((name) => name.trim().toLowerCase().replace(/\s+/g, ' ') === wanted));
+  if (matches.length === 1 && matches[0]) return matches[0];
+  const known = data.organisations.map(orgListName).join(', ');
+  if (matches.length > 1)
+    throw invalidField(field, `Partner: "${reference}" names ${matches.length} organisations; use the id instead. Organisations: ${known}.`);
+  throw invalidField(field, `Partner: no organisation of this cycle is called "${reference}". Organisations: ${known || 'none yet'}.`);
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_]+/g, '-')
+      .replace(/-+/g, '-')
+      .slice(0, 60) || 'export'
+  );
+}
+
+function fileStem(data: CycleData): string {
+  const title = data.cycle.title.toLowerCase().includes(data.cycle.fiscalYear) ? data.cycle.title : `${data.cycle.title} FY ${data.cycle.fiscalYear}`;
+  return slug(title.replace('/', '-'));
+}

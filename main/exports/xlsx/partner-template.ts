@@ -1,0 +1,256 @@
+import ExcelJS from 'exceljs';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { formatDisplayDate } from '../../../shared/dates';
+import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
+import { codeLabel, type CycleData } from './cycle-data';
+import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
+import { cellText } from './safe-text';
+import { printSetup, writeTable, type CellInput, type ColumnKind, type ColumnSpec, addSheet } from './sheet-kit';
+import { styleHeaderRow, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
+import {
+  BASE_SHEET,
+  INSTRUCTIONS_SHEET,
+  listName,
+  LISTS_SHEET,
+  REGISTER_RULES,
+  SPARE_ROWS,
+  TEMPLATE_ORDER,
+  TEMPLATE_SHEETS,
+  type FieldKind,
+  type ListName,
+  type TemplateRegister,
+} from './template-layout';
+
+/** The header row of the template's data sheets (title and a hint above it). */
+export const TEMPLATE_HEADER_ROW = 3;
+
+type TemplateRow = Record<string, CellInput>;
+
+const CELL_KIND: Record<FieldKind, ColumnKind> = {
+  rowId: 'text',
+  text: 'text',
+  longText: 'longText',
+  date: 'date',
+  percent: 'int',
+  measure: 'number',
+  amount: 'amount',
+  choice: 'text',
+  yesNo: 'text',
+  wards: 'text',
+  organisations: 'text',
+  objective: 'text',
+  activity: 'text',
+  indicator: 'text',
+  indicatorId: 'text',
+  period: 'text',
+  reference: 'text',
+};
+
+/** How an organisation is written in the template's lists: the short name people use, else the name. */
+export const orgListName = (org: { name: string; shortName: string }) => org.shortName || org.name;
+
+/**
+ * A fill-in workbook for one partner: their activities, contributions and indicator periods, with
+ * hidden row ids so edited rows are recognised, drop-downs fed by a protected Lists sheet, and
+ * instructions first.
+ */
+export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto, meta: WorkbookMeta): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = meta.exportedBy;
+  workbook.created = new Date(meta.exportedAt);
+  workbook.modified = new Date(meta.exportedAt);
+  workbook.title = `${data.cycle.title}: partner template for ${org.name}`;
+
+  const rows = templateRows(data, org);
+  addInstructions(workbook, data, org, meta, rows);
+  for (const register of TEMPLATE_ORDER) {
+    const layout = TEMPLATE_SHEETS[register];
+    const sheet = addSheet(workbook, layout.name, { rows: TEMPLATE_HEADER_ROW });
+    styleTitle(
+      sheet,
+      `${layout.title}: ${org.name}`,
+      'Edit the rows, or add rows below the last one. Drop-down values come from the Lists sheet. See the Instructions sheet.',
+      'B',
+    );
+    const columns: ColumnSpec<TemplateRow>[] = layout.columns.map((column) => ({
+      header: column.header,
+      kind: CELL_KIND[column.kind],
+      value: (row) => row[column.field] ?? null,
+      width: column.width,
+      ...(column.list ? { choices: `=${listName(column.list)}` } : {}),
+      ...(column.hidden ? { hidden: true } : {}),
+      ...(column.kind === 'reference' ? { reference: true } : {}),
+    }));
+    writeTable(sheet, { headerRow: TEMPLATE_HEADER_ROW, columns, rows: rows[register], spareRows: SPARE_ROWS, textColumnsAsText: true });
+    layout.columns.forEach((column, index) => {
+      if (column.note) sheet.getRow(TEMPLATE_HEADER_ROW).getCell(index + 1).note = column.note;
+    });
+  }
+  await addLists(workbook, data);
+  addMetaSheet(workbook, meta);
+  addBaseSheet(workbook, data, org);
+  return workbook;
+}
+
+/** Each exported row's editable values as exported: the import's common ancestor (see BASE_SHEET). */
+function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): void {
+  const sheet = workbook.addWorksheet(BASE_SHEET, { state: 'veryHidden' });
+  sheet.getCell('A1').value = 'Written by Pamoja JWP; do not edit. The rows as they were when this template was made.';
+  let row = 2;
+  const add = (register: TemplateRegister, rows: readonly Record<string, unknown>[]) => {
+    for (const values of rows) {
+      if (values.ownerOrgId !== org.id) continue;
+      const base = Object.fromEntries(REGISTER_RULES[register].editable.map((field) => [field, values[field] ?? null]));
+      sheet.getCell(row, 1).value = register;
+      sheet.getCell(row, 2).value = String(values.id);
+      sheet.getCell(row, 3).value = JSON.stringify(base);
+      row++;
+    }
+  };
+  add('activity', data.activities);
+  add('contribution', data.contributions);
+  add('indicatorPeriod', data.indicatorPeriods);
+}
+
+/** The rows of each sheet, written as the import reads them back. */
+export function templateRows(data: CycleData, org: OrganisationDto): Record<TemplateRegister, TemplateRow[]> {
+  const { names } = data;
+  const orgs = (ids: string[]) =>
+    ids
+      .map((id) => names.orgRow(id))
+      .filter((o) => o !== undefined)
+      .map(orgListName)
+      .join(', ');
+  const activities = data.activities
+    .filter((a) => a.ownerOrgId === org.id)
+    .map((a) => ({
+      id: a.id,
+      code: a.code,
+      title: a.title,
+      description: a.description,
+      objectiveId: names.objective(a.objectiveId),
+      sector: sectors.label(a.sector),
+      startDate: a.startDate,
+      endDate: a.endDate,
+      wardIds: names.wards(a.wardIds),
+      supportingOrgIds: orgs(a.supportingOrgIds),
+      expectedOutput: a.expectedOutput,
+      status: activityStatuses.label(a.status),
+      completionPct: a.completionPct,
+      challenges: a.challenges,
+      actionsTaken: a.actionsTaken,
+    }));
+  const contributions = data.contributions
+    .filter((c) => c.ownerOrgId === org.id)
+    .map((c) => ({
+      id: c.id,
+      activityId: names.activity(c.activityId),
+      component: c.component,
+      description: c.description,
+      type: contributionTypes.label(c.type),
+      onBudget: c.onBudget ? 'Yes' : 'No',
+      amountMinor: c.amountMinor / 100,
+      currency: currencies.label(c.currency),
+      utilisationPlan: c.utilisationPlan,
+      comments: c.comments,
+    }));
+  const periodsByKey = new Map(data.indicatorPeriods.map((p) => [`${p.indicatorId}\u0000${p.periodKey}`, p]));
+  const indicatorPeriods = data.indicators
+    .filter((i) => i.ownerOrgId === org.id)
+    .flatMap((indicator) =>
+      data.periods.map((period) => {
+        const row = periodsByKey.get(`${indicator.id}\u0000${period.key}`);
+        return {
+          id: row?.id ?? null,
+          indicatorId: indicator.id,
+          indicator: codeLabel(indicator.code, indicator.name),
+          unit: indicator.unit,
+          periodKey: period.label,
+          target: row?.target ?? null,
+          actual: row?.actual ?? null,
+          actualNote: row?.actualNote ?? '',
+          evaluationCriterion: row?.evaluationCriterion ? evaluationCriteria.label(row.evaluationCriterion) : '',
+          evaluatedOn: row?.evaluatedOn ?? null,
+        };
+      }),
+    );
+  return { activity: activities, contribution: contributions, indicatorPeriod: indicatorPeriods };
+}
+
+function addInstructions(
+  workbook: ExcelJS.Workbook,
+  data: CycleData,
+  org: OrganisationDto,
+  meta: WorkbookMeta,
+  rows: Record<TemplateRegister, TemplateRow[]>,
+): void {
+  const sheet = addSheet(workbook, INSTRUCTIONS_SHEET, { rows: 2 });
+  styleTitle(sheet, `Partner template: ${org.name}`, `${data.cycle.title} · ${data.cycle.countyName} County · FY ${data.cycle.fiscalYear}`);
+  const facts: [string, string][] = [
+    ['Organisation', org.name],
+    ['JWP cycle', data.cycle.title],
+    ['Prepared on', `${formatDisplayDate(meta.exportedAt.slice(0, 10))} by ${meta.exportedBy}`],
+    ['Your rows', `${rows.activity.length} activities, ${rows.contribution.length} budget contributions, ${rows.indicatorPeriod.length} indicator periods`],
+    ['Reporting periods', data.periods.map((p) => p.label).join(', ') + ' (county fiscal year: Q1 is July–September)'],
+  ];
+  facts.forEach(([label, value], index) => {
+    sheet.getCell(4 + index, 1).value = label;
+    sheet.getCell(4 + index, 1).font = font({ bold: true });
+    sheet.getCell(4 + index, 2).value = cellText(value);
+  });
+  const steps = [
+    'Update your rows on the Activities, Contributions and Indicator periods sheets: status, completion, dates, amounts, targets and actuals.',
+    'To add an activity or a contribution, type it in the first empty row below the others. Leave the Row ID column empty; Pamoja JWP gives the row its ID.',
+    'Columns with a drop-down take a value from the list (the lists are on the Lists sheet). Type wards and supporting organisations as names separated by commas.',
+    'Type dates as 25 Nov 2026 or 25/11/2026 (day/month/year). Type amounts as plain numbers, e.g. 1,200,000, and choose the currency in the next column.',
+    'You may sort, filter, hide or move columns and rename sheets. Do not change or delete the hidden Row ID column.',
+    'Deleting a row here does not delete it from the plan: tell the JWP Secretariat instead. Grey columns are for reference and are not read back.',
+    'Send the file back to the JWP Secretariat. They import it into Pamoja JWP, see every change and every problem row by row, and only then save it.',
+  ];
+  const stepsRow = 4 + facts.length + 1;
+  sheet.getCell(stepsRow, 1).value = 'How to fill in this workbook';
+  sheet.getCell(stepsRow, 1).font = font({ bold: true, size: 12 });
+  steps.forEach((step, index) => {
+    const row = sheet.getRow(stepsRow + 1 + index);
+    row.getCell(1).value = `Step ${index + 1}`;
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).value = step;
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height = heightForLines(wrappedLines(step, 110));
+  });
+  sheet.getColumn(1).width = 20;
+  sheet.getColumn(2).width = 110;
+  printSetup(sheet, undefined);
+  sheet.pageSetup.orientation = 'portrait';
+}
+
+/** The reference lists on one protected sheet; each list is a defined name that drop-downs use. */
+async function addLists(workbook: ExcelJS.Workbook, data: CycleData): Promise<void> {
+  const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 });
+  const lists: [ListName | null, string, string[]][] = [
+    ['Objectives', 'Objectives', data.objectives.map((o) => codeLabel(o.code, o.statement))],
+    ['Sectors', 'Sectors', sectors.keys.map((k) => sectors.label(k))],
+    ['Statuses', 'Activity statuses', activityStatuses.keys.map((k) => activityStatuses.label(k))],
+    ['Activities', 'Activities of the cycle', data.activities.map((a) => codeLabel(a.code, a.title))],
+    ['Types', 'Contribution types', contributionTypes.keys.map((k) => contributionTypes.label(k))],
+    ['YesNo', 'On county budget', ['Yes', 'No']],
+    ['Currencies', 'Currencies', currencies.keys.map((k) => currencies.label(k))],
+    ['Indicators', 'Your indicators', data.indicators.map((i) => codeLabel(i.code, i.name))],
+    ['Periods', 'Reporting periods', data.periods.map((p) => p.label)],
+    ['Criteria', 'Evaluation criteria', evaluationCriteria.keys.map((k) => evaluationCriteria.label(k))],
+    [null, 'Wards', [...data.wards.values()].map((w) => w.name)],
+    [null, 'Organisations (short name or name)', data.organisations.map(orgListName)],
+  ];
+  lists.forEach(([name, header, values], index) => {
+    const column = index + 1;
+    sheet.getCell(1, column).value = header;
+    values.forEach((value, row) => (sheet.getCell(row + 2, column).value = cellText(value)));
+    const letter = sheet.getColumn(column).letter;
+    if (name) workbook.definedNames.add(`'${LISTS_SHEET}'!$${letter}$2:$${letter}$${Math.max(values.length, 1) + 1}`, listName(name));
+    sheet.getColumn(column).width = Math.min(50, Math.max(14, header.length + 2, ...values.slice(0, 500).map((v) => v.length + 2)));
+  });
+  styleHeaderRow(sheet.getRow(1), 1, lists.length);
+  printSetup(sheet, '1:1');
+  // Protected without a password: it stops accidental edits; the import never trusts this sheet.
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: false });
+}

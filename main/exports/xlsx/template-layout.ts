@@ -1,0 +1,231 @@
+import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
+
+/**
+ * The partner template's sheets and columns: the export writes them and the import reads them back
+ * by header (columns may be reordered, hidden or renamed sheets found again), so both sides share
+ * this one description.
+ */
+
+export type TemplateRegister = 'activity' | 'contribution' | 'indicatorPeriod';
+
+export type FieldKind =
+  | 'rowId'
+  | 'text'
+  | 'longText'
+  | 'date'
+  | 'percent'
+  | 'measure'
+  | 'amount'
+  | 'choice'
+  | 'yesNo'
+  | 'wards'
+  | 'organisations'
+  | 'objective'
+  | 'activity'
+  | 'indicator'
+  | 'indicatorId'
+  | 'period'
+  | 'reference';
+
+/** Drop-down lists on the Lists sheet, each a defined name. */
+export type ListName = 'Objectives' | 'Sectors' | 'Statuses' | 'Activities' | 'Types' | 'YesNo' | 'Currencies' | 'Indicators' | 'Periods' | 'Criteria';
+
+export interface TemplateColumn {
+  /** The API field it fills; `id` for the hidden row id. */
+  field: string;
+  header: string;
+  kind: FieldKind;
+  /** The sheet cannot be imported without this column. */
+  required?: boolean;
+  /** A new row needs a value here. */
+  requiredValue?: boolean;
+  hidden?: boolean;
+  list?: ListName;
+  /** Fixed choices: stored key → label. */
+  choices?: Record<string, string>;
+  /** Other headers people may use for it. */
+  aliases?: string[];
+  /** Guidance shown as a note on the header cell. */
+  note?: string;
+  /** Pre-filled to say which row this is, so it does not make a row "filled in" by itself. */
+  identifies?: boolean;
+  width: number;
+}
+
+export interface TemplateSheet {
+  register: TemplateRegister;
+  name: string;
+  title: string;
+  columns: TemplateColumn[];
+}
+
+const ROW_ID: TemplateColumn = {
+  field: 'id',
+  header: 'Row ID',
+  kind: 'rowId',
+  required: true,
+  hidden: true,
+  identifies: true,
+  width: 12,
+  note: 'Pamoja JWP uses this hidden ID to recognise the row. Leave it as it is; leave it empty on rows you add.',
+};
+
+const DATE_NOTE = 'A date, e.g. 25 Nov 2026 or 25/11/2026 (day/month/year).';
+
+export const TEMPLATE_SHEETS: Record<TemplateRegister, TemplateSheet> = {
+  activity: {
+    register: 'activity',
+    name: 'Activities',
+    title: 'Your activities',
+    columns: [
+      ROW_ID,
+      { field: 'code', header: 'Code', kind: 'text', width: 10, aliases: ['Activity code'] },
+      { field: 'title', header: 'Title', kind: 'text', required: true, requiredValue: true, width: 40, aliases: ['Activity', 'Activity title'] },
+      { field: 'description', header: 'Description', kind: 'longText', width: 44 },
+      { field: 'objectiveId', header: 'Objective', kind: 'objective', list: 'Objectives', required: true, requiredValue: true, width: 40 },
+      { field: 'sector', header: 'Sector', kind: 'choice', list: 'Sectors', choices: sectors.labels, required: true, requiredValue: true, width: 22 },
+      { field: 'startDate', header: 'Start date', kind: 'date', required: true, requiredValue: true, width: 13, note: DATE_NOTE },
+      { field: 'endDate', header: 'End date', kind: 'date', required: true, requiredValue: true, width: 13, note: DATE_NOTE },
+      { field: 'wardIds', header: 'Wards', kind: 'wards', width: 30, note: 'Ward names separated by commas, as on the Lists sheet, e.g. Garbatulla, Kinna.' },
+      {
+        field: 'supportingOrgIds',
+        header: 'Supporting organisations',
+        kind: 'organisations',
+        width: 30,
+        note: 'Organisation names or short names separated by commas, as on the Lists sheet.',
+      },
+      { field: 'expectedOutput', header: 'Expected output / outcome', kind: 'longText', width: 36, aliases: ['Expected output', 'Expected outcome'] },
+      { field: 'status', header: 'Status', kind: 'choice', list: 'Statuses', choices: activityStatuses.labels, width: 12 },
+      {
+        field: 'completionPct',
+        header: 'Completion %',
+        kind: 'percent',
+        width: 12,
+        aliases: ['Completion', '% complete'],
+        note: 'A whole number from 0 to 100.',
+      },
+      { field: 'challenges', header: 'Challenges', kind: 'longText', width: 36 },
+      { field: 'actionsTaken', header: 'Actions taken', kind: 'longText', width: 36 },
+    ],
+  },
+  contribution: {
+    register: 'contribution',
+    name: 'Contributions',
+    title: 'Your contributions to the cost-share budget',
+    columns: [
+      ROW_ID,
+      {
+        field: 'activityId',
+        header: 'Activity',
+        kind: 'activity',
+        list: 'Activities',
+        width: 40,
+        note: 'The activity funded; leave empty for a component outside the action plan (e.g. coordination).',
+      },
+      { field: 'component', header: 'Budget component', kind: 'text', required: true, requiredValue: true, width: 36, aliases: ['Component'] },
+      { field: 'description', header: 'Description', kind: 'longText', width: 40 },
+      { field: 'type', header: 'Type', kind: 'choice', list: 'Types', choices: contributionTypes.labels, width: 16 },
+      {
+        field: 'onBudget',
+        header: 'On county budget',
+        kind: 'yesNo',
+        list: 'YesNo',
+        width: 12,
+        aliases: ['On budget'],
+        note: 'Yes when the money is appropriated through the county budget; No when your organisation spends it directly.',
+      },
+      {
+        field: 'amountMinor',
+        header: 'Amount',
+        kind: 'amount',
+        required: true,
+        requiredValue: true,
+        width: 16,
+        note: 'A number, e.g. 1,200,000 or 1200000.50, in the currency of the next column.',
+      },
+      { field: 'currency', header: 'Currency', kind: 'choice', list: 'Currencies', choices: currencies.labels, width: 10 },
+      { field: 'utilisationPlan', header: 'Utilisation plan', kind: 'longText', width: 36 },
+      { field: 'comments', header: 'Comments', kind: 'longText', width: 36 },
+    ],
+  },
+  indicatorPeriod: {
+    register: 'indicatorPeriod',
+    name: 'Indicator periods',
+    title: 'Targets and actuals of your indicators',
+    columns: [
+      ROW_ID,
+      { field: 'indicatorId', header: 'Indicator ID', kind: 'indicatorId', hidden: true, identifies: true, width: 12 },
+      { field: 'indicator', header: 'Indicator', kind: 'indicator', list: 'Indicators', required: true, identifies: true, width: 44 },
+      { field: 'unit', header: 'Unit', kind: 'reference', identifies: true, width: 12, note: 'For reference; changes here are not imported.' },
+      { field: 'periodKey', header: 'Period', kind: 'period', list: 'Periods', required: true, identifies: true, width: 16, aliases: ['Reporting period'] },
+      { field: 'target', header: 'Target', kind: 'measure', required: true, requiredValue: true, width: 10 },
+      { field: 'actual', header: 'Actual', kind: 'measure', width: 10 },
+      { field: 'actualNote', header: 'Note on the actual', kind: 'longText', width: 40, aliases: ['Note', 'Notes'] },
+      { field: 'evaluationCriterion', header: 'Evaluation criterion', kind: 'choice', list: 'Criteria', choices: evaluationCriteria.labels, width: 16 },
+      { field: 'evaluatedOn', header: 'Date of evaluation', kind: 'date', width: 13, note: DATE_NOTE },
+    ],
+  },
+};
+
+export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'indicatorPeriod'];
+
+/** What each register's rows may change through a template. */
+export interface RegisterRules {
+  /** Fields a template row may set or change. */
+  editable: string[];
+  /** Fields that cannot be emptied on an existing row (the plan needs a value). */
+  nonBlank: string[];
+}
+
+export const REGISTER_RULES: Record<TemplateRegister, RegisterRules> = {
+  activity: {
+    editable: [
+      'code',
+      'title',
+      'description',
+      'objectiveId',
+      'sector',
+      'startDate',
+      'endDate',
+      'wardIds',
+      'supportingOrgIds',
+      'expectedOutput',
+      'status',
+      'completionPct',
+      'challenges',
+      'actionsTaken',
+    ],
+    nonBlank: ['title', 'objectiveId', 'sector', 'startDate', 'endDate', 'status', 'completionPct'],
+  },
+  contribution: {
+    editable: ['activityId', 'component', 'description', 'type', 'onBudget', 'amountMinor', 'currency', 'utilisationPlan', 'comments'],
+    nonBlank: ['component', 'type', 'onBudget', 'amountMinor', 'currency'],
+  },
+  indicatorPeriod: {
+    editable: ['target', 'actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn'],
+    nonBlank: ['target'],
+  },
+};
+
+/**
+ * A very hidden sheet with each exported row's values as they were when the template was made, so
+ * an import applies what the partner changed and leaves alone what the Secretariat changed since.
+ */
+export const BASE_SHEET = 'pamoja-base';
+
+export const INSTRUCTIONS_SHEET = 'Instructions';
+export const LISTS_SHEET = 'Lists';
+
+/** Rows below the data that carry the drop-downs and formats, for the rows partners add. */
+export const SPARE_ROWS = 300;
+
+export const listName = (list: ListName) => `List_${list}`;
+
+/** Headers compared as people retype them: case, spaces, punctuation and a trailing "*" ignored. */
+export function normaliseHeader(header: string): string {
+  return header
+    .toLowerCase()
+    .replace(/[*:]/g, '')
+    .replace(/[^a-z0-9%]+/g, ' ')
+    .trim();
+}

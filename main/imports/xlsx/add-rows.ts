@@ -1,0 +1,102 @@
+import type { ImportAddDto, ImportChangeDto } from '../../../shared/api/methods/xlsx';
+import { ServiceError } from '../../../shared/result';
+import type { TemplateRegister } from '../../exports/xlsx/template-layout';
+import type { AppContext } from '../../services/context';
+import { registerServices as s } from '../../services/index';
+import type { SheetRead, TemplateRow } from './read-template';
+import type { FieldValue } from './row-fields';
+
+/** A row of the plan as the import compares it: its fields, id and owner. */
+export type Existing = Record<string, unknown> & { id: string; ownerOrgId: string | null };
+
+/** Where a refused write is reported: the row's errors, by column. */
+export type ReportRefusal = <T>(row: TemplateRow, write: () => T) => T | null;
+
+/**
+ * A row typed without a Row ID may still be one the plan has (the same file imported twice, or a
+ * row copied from an older template): an activity by its code or else its title, a contribution
+ * by its activity and component, a period by its indicator and period. Only the organisation's
+ * own rows are considered, each matched once.
+ */
+export function naturalKeys(register: TemplateRegister, ownRows: Existing[]) {
+  const key = (...parts: unknown[]) =>
+    parts
+      .map((part) =>
+        String(part ?? '')
+          .trim()
+          .toLowerCase(),
+      )
+      .join('\u0000');
+  const index = new Map<string, Existing[]>();
+  const add = (k: string, row: Existing) => index.set(k, [...(index.get(k) ?? []), row]);
+  for (const row of ownRows) {
+    if (register === 'activity') {
+      if (row.code) add(key('code', row.code), row);
+      add(key('title', row.title), row);
+    } else if (register === 'contribution') add(key(row.activityId, row.component), row);
+    else add(key(row.indicatorId, row.periodKey), row);
+  }
+  return (values: Map<string, FieldValue>, targeted: Set<string>): [Existing, ImportChangeDto['matchedBy']] | null => {
+    const one = (k: string) => {
+      const rows = (index.get(k) ?? []).filter((row) => !targeted.has(row.id));
+      return rows.length === 1 ? rows[0] : undefined;
+    };
+    if (register === 'activity') {
+      const code = values.get('code');
+      if (typeof code === 'string' && code !== '') {
+        const byCode = one(key('code', code));
+        return byCode ? [byCode, 'code'] : null;
+      }
+      const byTitle = one(key('title', values.get('title')));
+      return byTitle ? [byTitle, 'title'] : null;
+    }
+    if (register === 'contribution') {
+      const found = one(key(values.get('activityId') ?? null, values.get('component')));
+      return found ? [found, 'component'] : null;
+    }
+    const found = one(key(values.get('indicatorId'), values.get('periodKey')));
+    return found ? [found, 'period'] : null;
+  };
+}
+
+export interface PendingAdd {
+  row: TemplateRow;
+  input: Record<string, unknown>;
+  add: ImportAddDto;
+}
+
+/**
+ * Adds the new rows of a sheet with the register's bulk path (one savepoint, rules checked against
+ * an in-memory index), in the file's order. When a row is refused, the rows before it are added,
+ * the refused row is tried alone so its own message is reported, and the rest carry on.
+ */
+export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd[], adds: ImportAddDto[], attempt: ReportRefusal): void {
+  const service = s[sheet.register];
+  let queue = pending;
+  while (queue.length > 0) {
+    const batch = queue;
+    let failedAt: number | null = null;
+    try {
+      service.createMany(ctx, batch.map((item) => item.input) as never[]);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      failedAt = failingIndex(error, batch.length);
+    }
+    if (failedAt === null) {
+      for (const item of batch) adds.push(item.add);
+      return;
+    }
+    createAll(ctx, sheet, batch.slice(0, failedAt), adds, attempt);
+    const refused = batch[failedAt] as PendingAdd;
+    if (attempt(refused.row, () => service.create(ctx, refused.input as never))) adds.push(refused.add);
+    queue = batch.slice(failedAt + 1);
+  }
+}
+
+/** Which row a bulk load refused: its error names the row as "3.endDate" and "Row 4: …". */
+function failingIndex(error: ServiceError, size: number): number {
+  const fromField = /^(\d+)\./.exec(error.apiError.field ?? '')?.[1];
+  const fromMessage = /^Row (\d+):/.exec(error.apiError.message)?.[1];
+  const index = fromField !== undefined ? Number(fromField) : fromMessage !== undefined ? Number(fromMessage) - 1 : 0;
+  return Math.min(Math.max(index, 0), size - 1);
+}

@@ -1,0 +1,81 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { ServiceError } from '../../../shared/result';
+
+/** Beyond this a "template" unpacks to more than any partner's rows could need: likely a zip bomb. */
+const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
+const MAX_FILE_BYTES = 15 * 1024 * 1024;
+
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+export function fileProblem(message: string): ServiceError {
+  return new ServiceError({ code: 'invalid_input', message, field: 'file', problems: [{ field: 'file', message }] });
+}
+
+/**
+ * Opens a returned workbook, or says plainly why it cannot: not a workbook at all, an old .xls,
+ * password-protected, cut short in transit, or damaged. Sizes are checked from the zip directory
+ * before anything is unpacked.
+ */
+export async function openWorkbook(buffer: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
+  const name = `"${fileName}"`;
+  if (buffer.length === 0) throw fileProblem(`${name} is empty (0 bytes). Ask for the file again.`);
+  if (buffer.length > MAX_FILE_BYTES)
+    throw fileProblem(`${name} is ${(buffer.length / 1024 / 1024).toFixed(0)} MB, larger than any partner template (the limit is 15 MB).`);
+  if (buffer.subarray(0, 8).equals(OLE_SIGNATURE)) {
+    // Excel keeps a password-protected .xlsx inside an OLE container holding these streams.
+    const encrypted = buffer.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+    throw fileProblem(
+      encrypted
+        ? `${name} is protected with a password, so Pamoja JWP cannot read it. Open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear the password), save it and import it again.`
+        : `${name} is an old Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice, save it as an Excel Workbook (.xlsx) and import that.`,
+    );
+  }
+  if (!buffer.subarray(0, 4).equals(ZIP_SIGNATURE) && !buffer.subarray(0, 4).equals(EMPTY_ZIP_SIGNATURE)) {
+    const looksLikeText = !buffer.subarray(0, 512).some((byte) => byte === 0);
+    throw fileProblem(
+      looksLikeText
+        ? `${name} is not an Excel workbook: it holds plain text (a CSV or text file?). Import the .xlsx partner template itself.`
+        : `${name} is not an Excel workbook (.xlsx). Import the partner template Pamoja JWP exported, filled in and saved in Excel or LibreOffice.`,
+    );
+  }
+
+  const entries: { name: string; size: number }[] = [];
+  try {
+    unzipSync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
+      filter: (file) => {
+        entries.push({ name: file.name, size: file.originalSize });
+        return false;
+      },
+    });
+  } catch {
+    throw fileProblem(
+      `${name} is damaged or incomplete: it could not be unpacked (perhaps the download or e-mail attachment was cut short). Ask for the file again.`,
+    );
+  }
+  const names = new Set(entries.map((entry) => entry.name));
+  if (!names.has('xl/workbook.xml')) {
+    if (names.has('word/document.xml')) throw fileProblem(`${name} is a Word document, not an Excel workbook.`);
+    if (names.has('ppt/presentation.xml')) throw fileProblem(`${name} is a PowerPoint presentation, not an Excel workbook.`);
+    if (names.has('content.xml') && names.has('mimetype'))
+      throw fileProblem(`${name} is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx) in LibreOffice and import that.`);
+    throw fileProblem(`${name} is a zip file but not an Excel workbook (it has no workbook inside).`);
+  }
+  const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw fileProblem(`${name} unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB, far more than a partner template holds; Pamoja JWP will not open it.`);
+
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // A copy as an ArrayBuffer: the type exceljs declares, and never a view into a pooled Buffer.
+    await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 120) : String(error);
+    throw fileProblem(
+      `${name} is damaged: Excel's content inside it could not be read (${detail}). Open it in Excel or LibreOffice, save it again and import the saved copy.`,
+    );
+  }
+  return workbook;
+}

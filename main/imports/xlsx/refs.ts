@@ -1,0 +1,174 @@
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
+import { reportingPeriods } from '../../../shared/reporting-periods';
+import { codeLabel } from '../../exports/xlsx/cycle-data';
+import { listAdminUnits } from '../../services/admin-units';
+import type { AppContext } from '../../services/context';
+import { registerServices as s } from '../../services/index';
+import { matchKey, parseText, shown, type CellValue, type Parsed } from './cells';
+
+/** Names people type for rows of other registers, resolved to ids; and ids back to names for the preview. */
+export interface Refs {
+  objective(cell: CellValue): Parsed<string | null>;
+  activity(cell: CellValue): Parsed<string | null>;
+  indicator(cell: CellValue): Parsed<string | null>;
+  period(cell: CellValue): Parsed<string | null>;
+  wards(cell: CellValue): Parsed<string[]>;
+  organisations(cell: CellValue): Parsed<string[]>;
+  objectives: Map<string, ObjectiveDto>;
+  activities: Map<string, ActivityDto>;
+  indicators: Map<string, IndicatorDto>;
+  organisationsById: Map<string, OrganisationDto>;
+  wardName(id: string): string;
+  periodLabel(key: string): string;
+}
+
+/** An index from what people type (a label, a code or the text alone) to ids. */
+class NameIndex {
+  private readonly byKey = new Map<string, Set<string>>();
+
+  add(id: string, ...names: string[]): void {
+    for (const name of names) {
+      const key = matchKey(name);
+      if (!key) continue;
+      const ids = this.byKey.get(key) ?? new Set();
+      ids.add(id);
+      this.byKey.set(key, ids);
+    }
+  }
+
+  find(text: string): string[] {
+    return [...(this.byKey.get(matchKey(text)) ?? [])];
+  }
+}
+
+function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string | null> {
+  const text = parseText(raw);
+  if (!text.ok) return text;
+  if (text.value === '') return { ok: true, value: null };
+  let ids = index.find(text.value);
+  // "A1.2 - Some title" typed with a different title still names A1.2 by its code.
+  if (ids.length === 0) {
+    const code = /^(\S+)\s+[-–—]\s+/.exec(text.value)?.[1];
+    if (code) ids = index.find(code);
+  }
+  if (ids.length === 1) return { ok: true, value: ids[0] as string };
+  if (ids.length > 1) return { ok: false, message: `${shown(raw)} matches ${ids.length} ${noun}s; choose it from the list (with its code).` };
+  return { ok: false, message: `${shown(raw)} is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${where}; choose one from the list on the Lists sheet.` };
+}
+
+/**
+ * Splits "CGI-WEC, Maji Safi Drylands Trust" into names, re-joining pieces when a name itself
+ * holds a comma ("Kenya Red Cross, Isiolo Branch").
+ */
+function lookupList(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string[]> {
+  const text = parseText(raw);
+  if (!text.ok) return text;
+  const pieces = text.value
+    .split(/[,;\n]/)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
+  const ids: string[] = [];
+  for (let start = 0; start < pieces.length;) {
+    let matched = false;
+    for (let end = pieces.length; end > start; end--) {
+      const found = index.find(pieces.slice(start, end).join(', '));
+      if (found.length === 1) {
+        if (!ids.includes(found[0] as string)) ids.push(found[0] as string);
+        start = end;
+        matched = true;
+        break;
+      }
+      if (found.length > 1 && end === start + 1) {
+        return { ok: false, message: `"${pieces[start]}" matches ${found.length} ${noun}s of ${where}; write it as on the Lists sheet.` };
+      }
+    }
+    if (!matched)
+      return {
+        ok: false,
+        message: `"${pieces[start]}" is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${where}; use the names on the Lists sheet, separated by commas.`,
+      };
+  }
+  return { ok: true, value: ids };
+}
+
+/** Reads the cycle's reference rows now (inside the import's transaction, so rows just added count). */
+export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
+  const byCycle = { cycleId: cycle.id };
+  // Each list is read when first needed: a sheet of activities never asks for the 20,000 budget lines' activities twice.
+  const lazy = <T>(load: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= load());
+  };
+  const organisations = lazy(() => s.organisation.list(ctx, byCycle));
+  const objectives = lazy(() => s.objective.list(ctx, byCycle));
+  const activities = lazy(() => s.activity.list(ctx, byCycle));
+  const indicators = lazy(() => s.indicator.list(ctx, byCycle));
+  const units = lazy(() => listAdminUnits(ctx, { withinId: cycle.countyId }));
+  const wards = lazy(() => units().filter((u) => u.level === 'ward'));
+  const periods = reportingPeriods(cycle);
+
+  const objectiveIndex = lazy(() => {
+    const index = new NameIndex();
+    for (const o of objectives()) index.add(o.id, codeLabel(o.code, o.statement), o.code, o.statement);
+    return index;
+  });
+  const activityIndex = lazy(() => {
+    const index = new NameIndex();
+    for (const a of activities()) index.add(a.id, codeLabel(a.code, a.title), a.code, a.title);
+    return index;
+  });
+  const indicatorIndex = lazy(() => {
+    const index = new NameIndex();
+    for (const i of indicators()) index.add(i.id, codeLabel(i.code, i.name), i.code, i.name);
+    return index;
+  });
+  const orgIndex = lazy(() => {
+    const index = new NameIndex();
+    for (const o of organisations()) index.add(o.id, o.name, o.shortName);
+    return index;
+  });
+  const wardIndex = lazy(() => {
+    const subCounties = new Map(
+      units()
+        .filter((u) => u.level === 'sub_county')
+        .map((u) => [u.id, u.name]),
+    );
+    const index = new NameIndex();
+    for (const w of wards()) index.add(w.id, w.name, `${w.name} ward`, `${w.name} (${subCounties.get(w.parentId ?? '') ?? ''})`);
+    return index;
+  });
+  const periodIndex = new NameIndex();
+  for (const p of periods) periodIndex.add(p.key, p.key, p.label);
+  const byId = <T extends { id: string }>(rows: () => T[]) => lazy(() => new Map(rows().map((row) => [row.id, row])));
+  const objectivesById = byId(objectives);
+  const activitiesById = byId(activities);
+  const indicatorsById = byId(indicators);
+  const organisationsById = byId(organisations);
+  const wardNames = lazy(() => new Map(wards().map((w) => [w.id, w.name])));
+  const county = `${cycle.countyName} County`;
+  return {
+    objective: (cell) => lookup(objectiveIndex(), cell, 'objective', 'this cycle'),
+    activity: (cell) => lookup(activityIndex(), cell, 'activity', 'this cycle'),
+    indicator: (cell) => lookup(indicatorIndex(), cell, 'indicator', 'this cycle'),
+    period: (cell) => lookup(periodIndex, cell, 'reporting period', `this cycle (${periods.map((p) => p.label).join(', ')})`),
+    wards: (cell) => lookupList(wardIndex(), cell, 'ward', county),
+    organisations: (cell) => lookupList(orgIndex(), cell, 'organisation', 'this cycle'),
+    get objectives() {
+      return objectivesById();
+    },
+    get activities() {
+      return activitiesById();
+    },
+    get indicators() {
+      return indicatorsById();
+    },
+    get organisationsById() {
+      return organisationsById();
+    },
+    wardName: (id) => wardNames().get(id) ?? id,
+    periodLabel: (key) => periods.find((p) => p.key === key)?.label ?? key,
+  };
+}

@@ -1,0 +1,202 @@
+// npx tsx scripts/make-bad-workbooks.ts: writes the bad-workbook corpus to tests/fixtures/xlsx/.
+// Each file is something a partner or a mail system really does to a template; the test
+// (tests/exports/xlsx/bad-workbooks.test.ts) checks each gives its plain message and writes nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { zipSync, strToU8 } from 'fflate';
+import { openApp } from '../main/app-context';
+import { exportXlsx } from '../main/exports/xlsx/index';
+import { resourcesDir } from '../main/resource-paths';
+import type { AppContext } from '../main/services/context';
+import { createCycle } from '../main/services/cycles';
+import { registerServices as s } from '../main/services/index';
+
+export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'xlsx');
+
+/**
+ * A database whose ids and clock are fixed, so the corpus files (which name the cycle and rows by
+ * id) match it whenever the test builds it again.
+ */
+export function corpusContext(): AppContext {
+  let tick = 0;
+  let counter = 0;
+  const ctx = openApp({
+    file: ':memory:',
+    resourcesDir,
+    now: () => new Date(Date.parse('2026-11-25T08:00:00.000Z') + tick++ * 1000),
+    newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
+  });
+  ctx.userName = 'Corpus Builder';
+  return ctx;
+}
+
+/** A small cycle: one partner with an activity, a contribution and an indicator. */
+export function seedCorpusCycle(ctx: AppContext) {
+  const cycle = createCycle(ctx, {
+    title: 'Isiolo JWP FY 2026/27',
+    countyId: 'ke-county-011',
+    fiscalYear: '2026/27',
+    startDate: '2026-07-01',
+    endDate: '2027-06-30',
+    kesPerUsdScaled: 1_293_500,
+    exchangeRateDate: '2026-07-01',
+  });
+  const county = s.organisation.create(ctx, {
+    cycleId: cycle.id,
+    name: 'County Department of Finance & Economic Planning',
+    shortName: 'CDFEP',
+    category: 'government',
+  });
+  const partner = s.organisation.create(ctx, { cycleId: cycle.id, name: 'Resilience Partners Kenya', shortName: 'RPK', category: 'implementing_partner' });
+  const objective = s.objective.create(ctx, { cycleId: cycle.id, code: 'O1', statement: 'Increase access to safe water', sector: 'water_wash' });
+  const activity = s.activity.create(ctx, {
+    cycleId: cycle.id,
+    objectiveId: objective.id,
+    code: 'A1',
+    title: 'Rehabilitate boreholes',
+    sector: 'water_wash',
+    leadOrgId: partner.id,
+    supportingOrgIds: [county.id],
+    wardIds: ['ke-ward-0248'],
+    startDate: '2026-08-01',
+    endDate: '2027-03-31',
+  });
+  s.contribution.create(ctx, {
+    cycleId: cycle.id,
+    activityId: activity.id,
+    component: 'Pumps and fencing',
+    contributorOrgId: partner.id,
+    amountMinor: 450_000_000,
+    currency: 'KES',
+  });
+  const indicator = s.indicator.create(ctx, {
+    cycleId: cycle.id,
+    code: 'I1',
+    name: 'Boreholes rehabilitated',
+    type: 'output',
+    unit: 'boreholes',
+    targetValue: 12,
+    responsibleOrgId: partner.id,
+  });
+  s.indicatorPeriod.create(ctx, { cycleId: cycle.id, indicatorId: indicator.id, periodKey: 'Q1', target: 3 });
+  return { cycle, county, partner, objective, activity, indicator };
+}
+
+export interface CorpusEntry {
+  file: string;
+  /** What is wrong with it, in a partner's terms. */
+  what: string;
+  /** The message it must give: refused outright, listed among the preview's errors, or "nothing to import". */
+  expect: { refused: RegExp } | { previewError: RegExp } | { nothingToImport: true };
+}
+
+export const corpus: CorpusEntry[] = [
+  { file: 'empty.xlsx', what: 'an empty file (a failed download)', expect: { refused: /is empty \(0 bytes\)/ } },
+  { file: 'not-a-zip.xlsx', what: 'a CSV saved with the .xlsx name', expect: { refused: /is not an Excel workbook: it holds plain text/ } },
+  { file: 'truncated.xlsx', what: 'the template cut short in transit', expect: { refused: /is damaged or incomplete: it could not be unpacked/ } },
+  { file: 'password-protected.xlsx', what: 'an encrypted (password-protected) workbook container', expect: { refused: /is protected with a password/ } },
+  { file: 'old-format.xls', what: 'an Excel 97–2003 file', expect: { refused: /is an old Excel 97–2003 workbook \(\.xls\)/ } },
+  { file: 'word-document.xlsx', what: 'a Word document renamed .xlsx', expect: { refused: /is a Word document, not an Excel workbook/ } },
+  { file: 'not-a-template.xlsx', what: 'a workbook of their own with an Activities sheet', expect: { refused: /is not a Pamoja JWP partner template/ } },
+  {
+    file: 'cycle-workbook.xlsx',
+    what: 'the cycle workbook (a report) instead of a template',
+    expect: { refused: /is a Pamoja JWP cycle workbook \(a report\)/ },
+  },
+  { file: 'missing-sheet.xlsx', what: 'the Contributions sheet deleted', expect: { previewError: /^The sheet "Contributions" is missing/ } },
+  {
+    file: 'wrong-headers.xlsx',
+    what: 'the Title and Start date headers retyped',
+    expect: { previewError: /^The columns "Title", "Start date" are missing from the header row/ },
+  },
+  {
+    file: 'formula-injection.xlsx',
+    what: 'formulas typed into text cells (a DDE payload and a HYPERLINK)',
+    expect: { previewError: /this cell holds a formula \(=cmd\|/ },
+  },
+  { file: 'blank-rows-100k.xlsx', what: '100,000 formatted but empty rows below the data', expect: { nothingToImport: true } },
+];
+
+async function template(ctx: AppContext, cycleId: string): Promise<ExcelJS.Workbook> {
+  const { buffer } = await exportXlsx(ctx, { cycleId, doc: 'partner-template', partnerOrgId: 'RPK' });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+  return workbook;
+}
+
+const bytes = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
+
+/** An OLE compound-file header followed by stream names, as Excel writes encrypted and old files. */
+function oleContainer(streamNames: string[]): Buffer {
+  const header = Buffer.alloc(512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
+  return Buffer.concat([header, ...streamNames.map((name) => Buffer.from(name.padEnd(32, '\u0000'), 'utf16le')), Buffer.alloc(1024)]);
+}
+
+/** The corpus, built against `seedCorpusCycle` in a `corpusContext()` database. */
+export async function buildCorpus(ctx: AppContext, cycleId: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  const good = await bytes(await template(ctx, cycleId));
+
+  files.set('empty.xlsx', Buffer.alloc(0));
+  files.set('not-a-zip.xlsx', Buffer.from('Budget component,Amount\nPumps and fencing,"4,500,000"\n'));
+  files.set('truncated.xlsx', good.subarray(0, Math.floor(good.length * 0.6)));
+  files.set('password-protected.xlsx', oleContainer(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', '\u0006DataSpaces']));
+  files.set('old-format.xls', oleContainer(['Root Entry', 'Workbook', '\u0005SummaryInformation']));
+  files.set('word-document.xlsx', Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') })));
+
+  const own = new ExcelJS.Workbook();
+  own.addWorksheet('Activities').addRows([
+    ['Title', 'Start date', 'End date', 'Sector'],
+    ['Rehabilitate boreholes', '1/8/2026', '31/3/2027', 'Water & WASH'],
+  ]);
+  files.set('not-a-template.xlsx', await bytes(own));
+  files.set('cycle-workbook.xlsx', (await exportXlsx(ctx, { cycleId, doc: 'workbook' })).buffer);
+
+  const missing = await template(ctx, cycleId);
+  missing.removeWorksheet((missing.getWorksheet('Contributions') as ExcelJS.Worksheet).id);
+  files.set('missing-sheet.xlsx', await bytes(missing));
+
+  const wrongHeaders = await template(ctx, cycleId);
+  const headerRow = (wrongHeaders.getWorksheet('Activities') as ExcelJS.Worksheet).getRow(3);
+  headerRow.eachCell((cell) => {
+    if (cell.value === 'Title') cell.value = 'Activity name';
+    if (cell.value === 'Start date') cell.value = 'Begins';
+  });
+  files.set('wrong-headers.xlsx', await bytes(wrongHeaders));
+
+  const injected = await template(ctx, cycleId);
+  const acts = injected.getWorksheet('Activities') as ExcelJS.Worksheet;
+  acts.getCell('D4').value = { formula: "cmd|' /C calc'!A0", result: 0 } as ExcelJS.CellFormulaValue;
+  acts.getCell('C4').value = {
+    formula: 'HYPERLINK("http://attacker.example/x","Rehabilitate boreholes")',
+    result: 'Rehabilitate boreholes',
+  } as ExcelJS.CellFormulaValue;
+  files.set('formula-injection.xlsx', await bytes(injected));
+
+  const blank = await template(ctx, cycleId);
+  const sheet = blank.getWorksheet('Activities') as ExcelJS.Worksheet;
+  for (let row = 5; row < 100_005; row++) {
+    const cell = sheet.getCell(row, 3);
+    // Formatting and stray spaces, as a sheet gets when someone formats whole columns.
+    cell.border = { bottom: { style: 'thin' } };
+    if (row % 1000 === 0) cell.value = '   ';
+  }
+  files.set('blank-rows-100k.xlsx', await bytes(blank));
+  return files;
+}
+
+async function main() {
+  const ctx = corpusContext();
+  const { cycle } = seedCorpusCycle(ctx);
+  const files = await buildCorpus(ctx, cycle.id);
+  fs.mkdirSync(corpusDir, { recursive: true });
+  for (const [name, buffer] of files) {
+    fs.writeFileSync(path.join(corpusDir, name), buffer);
+    console.log(`${name.padEnd(26)} ${String(buffer.length).padStart(9)} bytes  ${corpus.find((entry) => entry.file === name)?.what ?? ''}`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportDocx, type DocxDocument } from '../../../main/exports/docx/index';
+import { cycleFingerprint } from '../../../main/exports/fingerprint';
+import { repoRoot } from '../../../main/resource-paths';
+import { loadSampleCycle } from '../../../main/services/sample';
+import { requireTool } from '../../support/external-tools';
+import { testApp } from '../../support/test-app';
+
+/**
+ * The documents as a printed copy shows them: converted by Debian's LibreOffice to PDF, read back
+ * with poppler, and rendered to PNGs in test-output/docx/ for a person to look at.
+ */
+const tools = ['soffice', 'pdftotext', 'pdfinfo', 'pdftoppm'].map((tool) => requireTool(tool, 'convert the Word deliverables to PDF and read them back'));
+const available = tools.every((tool) => tool.available);
+
+const outDir = path.join(repoRoot, 'test-output', 'docx');
+const docs = ['plan', 'budget', 'me-report', 'approval-pack'] as const;
+
+const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[] }> = {
+  plan: {
+    pages: [15, 30],
+    titles: [
+      'Contents',
+      '1 General information',
+      '2 Objectives and priority areas',
+      '3 Joint activities and implementation plan',
+      '4 Resource allocation',
+      '5 Monitoring and evaluation plan',
+      '6 Risk management',
+      '7 Review and reporting milestones',
+      '8 Approvals',
+      '9 Annexes',
+      '9.1 Stakeholder mapping matrix',
+      '9.2 Joint calendar',
+    ],
+  },
+  budget: { pages: [8, 18], titles: ['Project title', 'Budget by activity and component', 'TOTAL BUDGET', 'Total budget', 'Approvals and signatures'] },
+  'me-report': {
+    pages: [6, 14],
+    titles: [
+      '1 Overview',
+      '2 Indicator performance',
+      '3 Implementation progress',
+      '4 Budget utilisation',
+      '5 Risks that changed',
+      '6 Learning',
+      '7 Recommendations',
+    ],
+  },
+  'approval-pack': { pages: [3, 6], titles: ['Cover memo', 'What is being approved', 'Summary tables', 'Signatures'] },
+};
+
+const pdfText = (file: string, page?: number) =>
+  execFileSync('pdftotext', [...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]), '-layout', file, '-'], { encoding: 'utf8' });
+
+function pageSizes(file: string): { width: number; height: number }[] {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
+  return [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+}
+
+let fingerprint = '';
+let profile = '';
+
+describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
+  beforeAll(async () => {
+    const app = testApp();
+    const cycleId = loadSampleCycle(app).id;
+    fingerprint = cycleFingerprint(app, cycleId);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    for (const doc of docs)
+      fs.writeFileSync(path.join(outDir, `${doc}.docx`), (await exportDocx(app, cycleId, { doc, period: doc === 'me-report' ? 'Q2' : undefined })).buffer);
+    app.close();
+    // Its own profile, so a LibreOffice already open (or another test) cannot block the conversion.
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-lo-'));
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        ...docs.map((doc) => path.join(outDir, `${doc}.docx`)),
+      ],
+      { stdio: 'pipe', timeout: 180_000 },
+    );
+    for (const doc of docs) {
+      fs.mkdirSync(path.join(outDir, 'png'), { recursive: true });
+      execFileSync('pdftoppm', ['-png', '-r', '60', path.join(outDir, `${doc}.pdf`), path.join(outDir, 'png', doc)]);
+    }
+  }, 240_000);
+  afterAll(() => {
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  for (const doc of docs) {
+    it(`${doc}: converts, has ${EXPECTED[doc].pages.join('–')} A4 pages, its section titles and a numbered footer`, () => {
+      const pdf = path.join(outDir, `${doc}.pdf`);
+      expect(fs.existsSync(pdf)).toBe(true);
+      const sizes = pageSizes(pdf);
+      const [min, max] = EXPECTED[doc].pages;
+      expect(sizes.length).toBeGreaterThanOrEqual(min);
+      expect(sizes.length).toBeLessThanOrEqual(max);
+      // A4 is 595 × 842 points, either way round.
+      for (const size of sizes) expect([Math.round(Math.min(size.width, size.height)), Math.round(Math.max(size.width, size.height))]).toEqual([595, 842]);
+      const text = pdfText(pdf);
+      for (const title of EXPECTED[doc].titles) expect(text.includes(title), title).toBe(true);
+      expect(pdfText(pdf, 2).includes(`Page 2 of ${sizes.length}`)).toBe(true);
+      expect(pdfText(pdf, sizes.length).includes(`fingerprint ${fingerprint}`)).toBe(true);
+      expect(fs.readdirSync(path.join(outDir, 'png')).filter((name) => name.startsWith(`${doc}-`))).toHaveLength(sizes.length);
+    });
+  }
+
+  it('prints the wide registers on landscape pages and repeats table headers on each page', () => {
+    const pdf = path.join(outDir, 'plan.pdf');
+    const sizes = pageSizes(pdf);
+    const landscape = sizes.flatMap((size, index) => (size.width > size.height ? [index + 1] : []));
+    expect(landscape.length).toBeGreaterThan(3);
+    expect(sizes[0]?.width).toBeLessThan(sizes[0]?.height ?? 0);
+    const withCostShareHeader = landscape.filter((page) => pdfText(pdf, page).includes('Contributions (contributor · amount as entered · type)'));
+    expect(withCostShareHeader.length).toBeGreaterThan(1);
+  });
+});
