@@ -353,6 +353,7 @@ export const signatories = sqliteTable(
   (t) => [index('signatories_cycle').on(t.cycleId)],
 );
 
+/** A deleted exchangeable row: kept so a deletion travels in bundles and is never resurrected. */
 export const tombstones = sqliteTable(
   'tombstones',
   {
@@ -386,4 +387,5 @@ export const auditLog = sqliteTable(
 
 export * from './schema-analysis';
 export * from './schema-lifecycle';
+export * from './schema-bundles';
 

@@ -16,6 +16,7 @@ export const cycleScreens = [
   'lifecycle',
   'deliverables',
   'analysis',
+  'exchange',
 ] as const;
 export type CycleScreen = (typeof cycleScreens)[number];
 

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../main/services/context';
 import { reliabilityBench } from './reliability';
+import { bundlesBench } from './bundles';
 import { analysisBench } from './analysis';
 import { docxBench } from './docx';
 import { xlsxBench } from './xlsx';
@@ -24,6 +25,7 @@ export interface BenchSection {
 /** Each feature area adds its section here (one import and one entry). */
 export const benchSections: BenchSection[] = [
   reliabilityBench,
+  bundlesBench,
   analysisBench,
   docxBench,
   xlsxBench,

@@ -1,6 +1,7 @@
 import { backupMethods } from './methods/backups';
 import type { z } from 'zod';
 import { foundationMethods } from './methods/foundation';
+import { bundleMethods } from './methods/bundles';
 import { xlsxMethods } from './methods/xlsx';
 import { lifecycleMethods } from './methods/lifecycle';
 import { docxExportMethods } from './methods/docx-export';
@@ -15,6 +16,7 @@ export type { MethodSpec } from './methods/define';
  */
 export const apiContract = {
   ...foundationMethods,
+  ...bundleMethods,
   ...xlsxMethods,
   ...lifecycleMethods,
   ...docxExportMethods,

@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { backupCommands } from './backup';
 import { exportCommands } from './export';
 import { foundationCommands } from './foundation';
+import { bundleCommands } from './bundle';
 import { importXlsxCommands } from './import-xlsx';
 import { lifecycleCommands } from './lifecycle';
 import { analysisCommands } from './analysis';
@@ -9,6 +10,7 @@ import { analysisCommands } from './analysis';
 /** Every `pamoja` command; each feature area keeps its commands in its own module. */
 export const commands: Record<string, Command> = {
   ...foundationCommands,
+  ...bundleCommands,
   ...importXlsxCommands,
   ...lifecycleCommands,
   ...exportCommands,

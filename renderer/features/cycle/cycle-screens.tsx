@@ -32,6 +32,7 @@ export const cycleNavigation: readonly ScreenEntry[] = [
   { screen: 'lifecycle', label: 'Versions & close-out', render: extraScreens.lifecycle },
   { screen: 'deliverables', label: 'Deliverables', render: extraScreens.deliverables },
   { screen: 'analysis', label: 'Analysis', render: extraScreens.analysis },
+  { screen: 'exchange', label: 'Partner bundles', render: extraScreens.exchange },
 ];
 
 /** Only screens that are part of this build are offered. */

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { AnalysisScreen } from '../analysis/AnalysisScreen';
+import { BundlesScreen } from '../bundles/BundlesScreen';
 import { WordExportPanel } from '../exports/WordExportPanel';
 import { ExcelScreen } from '../xlsx/ExcelScreen';
 import { LifecycleScreen } from '../lifecycle/LifecycleScreen';
 
-export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle';
+export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle' | 'exchange';
 
 /**
  * Screens built in other feature folders (features/exports for the documents and workbooks a cycle
@@ -24,4 +25,5 @@ export const extraScreens: Partial<Record<ExtraScreen, ScreenRender>> = {
   ),
   analysis: (cycle) => <AnalysisScreen cycle={cycle} />,
   lifecycle: (cycle, reloadCycle) => <LifecycleScreen cycle={cycle} onCycleChanged={reloadCycle} />,
+  exchange: (cycle, reloadCycle) => <BundlesScreen cycle={cycle} onCycleChanged={reloadCycle} />,
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query';
 import { ErrorPanel, Loading } from '../../components/Status';
 import { useDocumentTitle } from '../../components/use-document-title';
+import { ImportBundlePanel } from '../bundles/ImportBundlePanel';
 import { CreateCycleForm } from './CreateCycleForm';
 import { CycleList } from './CycleList';
 import { SampleCycleButton } from './SampleCycleButton';
@@ -27,6 +28,8 @@ export function StartScreen() {
           {cycles.status === 'ready' ? <CycleList cycles={cycles.value} /> : null}
           <h2 className="panel__subheading">Try it with real-looking data</h2>
           <SampleCycleButton />
+          <h2 className="panel__subheading">Received a plan from the Secretariat?</h2>
+          <ImportBundlePanel onImported={cycles.status === 'loading' ? undefined : cycles.reload} />
         </section>
         <section className="panel" aria-labelledby="new-cycle-heading">
           <h2 id="new-cycle-heading">Create a new cycle</h2>

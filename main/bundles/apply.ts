@@ -1,0 +1,253 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { BundleImportDto, BundlePreviewDto } from '../../shared/api/schemas/bundles';
+import { parseHlc, receiveHlc, type Hlc } from '../../shared/hlc';
+import { linkStore, rowStore, type Row } from '../db/row-store';
+import { bundleImports } from '../db/schema';
+import { recordAudit } from '../services/audit';
+import { inWriteTransaction, stamp, type AppContext } from '../services/context';
+import { backupBeforeImport, importDto, maxAuditId } from './history';
+import { exchangeTable, type ExchangeTable } from './exchange-tables';
+import { setIdentity } from './identity';
+import { insertRow } from './insert-row';
+import { buildPlan, type PlanOptions } from './plan';
+import type { ImportPlan, PlanItem } from './plan-types';
+import { previewOf, refusedPreview } from './preview';
+import { readBundle, type ParsedBundle } from './read';
+import { BundleRefusal } from './refusal';
+import { writeCycle } from './write-cycle';
+
+export interface PreviewResult {
+  preview: BundlePreviewDto;
+  parsed: ParsedBundle | null;
+  plan: ImportPlan | null;
+}
+
+/**
+ * The last bundle read for each open database, by content hash: the screens preview a file, then
+ * apply the same file, and a county plan takes a while to check. Same bytes, same checks.
+ */
+const lastRead = new WeakMap<object, { digest: string; parsed: ParsedBundle }>();
+
+function readChecked(ctx: AppContext, file: Uint8Array): ParsedBundle {
+  const digest = createHash('sha256').update(file).digest('hex');
+  const cached = lastRead.get(ctx.db.$client);
+  if (cached?.digest === digest) return cached.parsed;
+  const parsed = readBundle(file);
+  lastRead.set(ctx.db.$client, { digest, parsed });
+  return parsed;
+}
+
+/**
+ * The last preview of each open database, reused by "apply" when nothing was written to the
+ * database since (this connection's change count and SQLite's data version, for other
+ * connections) and the file and choices are the same.
+ */
+const lastPreview = new WeakMap<object, { key: string; result: PreviewResult }>();
+
+function stateKey(ctx: AppContext, file: Uint8Array, options: PlanOptions): string {
+  const client = ctx.db.$client;
+  const changes = client.prepare('SELECT total_changes()').pluck().get() as number;
+  const version = client.pragma('data_version', { simple: true }) as number;
+  return `${createHash('sha256').update(file).digest('hex')}|${changes}|${version}|${JSON.stringify(options)}|${ctx.now().toISOString().slice(0, 13)}`;
+}
+
+/** Reads, checks and plans a bundle without writing anything. */
+export function previewBundle(ctx: AppContext, file: Uint8Array, options: PlanOptions): PreviewResult {
+  const key = stateKey(ctx, file, options);
+  // Keyed by the connection: restoring a backup (undo) opens a new one, and nothing carries over.
+  const cached = lastPreview.get(ctx.db.$client);
+  if (cached?.key === key) return cached.result;
+  const result = previewUncached(ctx, file, options);
+  lastPreview.set(ctx.db.$client, { key, result });
+  return result;
+}
+
+function previewUncached(ctx: AppContext, file: Uint8Array, options: PlanOptions): PreviewResult {
+  let parsed: ParsedBundle;
+  try {
+    parsed = readChecked(ctx, file);
+  } catch (error) {
+    if (error instanceof BundleRefusal) return { preview: refusedPreview(error.message, error.problems, null), parsed: null, plan: null };
+    // Reading touches no database: whatever else a hostile file provokes is still a refusal.
+    const message = 'This file could not be read as a Pamoja JWP bundle; it may be damaged. Ask the sender to send it again.';
+    return { preview: refusedPreview(message, [message], null), parsed: null, plan: null };
+  }
+  const result = buildPlan(ctx, parsed, options);
+  return { preview: previewOf(ctx, parsed, result), parsed, plan: result.kind === 'plan' ? result.plan : null };
+}
+
+export interface ApplyResult {
+  applied: boolean;
+  preview: BundlePreviewDto;
+  import: BundleImportDto | null;
+}
+
+/**
+ * Applies a bundle whose preview is ready (every conflict resolved): after a verified backup, in
+ * one transaction, with every change in the audit log and the import in the history.
+ */
+export function applyBundle(ctx: AppContext, file: Uint8Array, options: PlanOptions): ApplyResult {
+  const { preview, plan } = previewBundle(ctx, file, options);
+  if (!plan || preview.status !== 'ready') return { applied: false, preview, import: null };
+  const backupFile = backupBeforeImport(ctx);
+  const record = inWriteTransaction(ctx, () => writePlan(ctx, plan, preview, backupFile));
+  lastRead.delete(ctx.db.$client);
+  lastPreview.delete(ctx.db.$client);
+  return { applied: true, preview, import: importDto(ctx, record) };
+}
+
+const SYNC_HIDDEN = new Set(['hlc', 'origin', 'baseHlc']);
+function auditShape(t: ExchangeTable, row: Row): Row {
+  const dto: Row = {};
+  for (const [key] of t.columns) if (!SYNC_HIDDEN.has(key)) dto[key] = row[key];
+  for (const link of t.links) dto[link.field] = row[link.field];
+  return dto;
+}
+
+function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
+  const client = ctx.db.$client;
+  // Rows arrive in any order (a cycle and its organisations name each other): the foreign keys
+  // are checked once, at commit.
+  client.pragma('defer_foreign_keys = ON');
+  const auditFrom = maxAuditId(ctx);
+  const { manifest } = plan.parsed;
+  ctx.clock.last = receiveHlc(ctx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, ctx.now().getTime(), ctx.nodeId);
+  const at = ctx.now().toISOString();
+  const cycleId = manifest.cycle.id;
+  writeCycle(ctx, plan, at);
+  if (plan.createsCycle) setIdentity(ctx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
+
+  const s = statements(client);
+  for (const item of plan.items) {
+    if (item.refused) continue;
+    writeItem(ctx, plan, item, s, at);
+    if (item.outcome !== 'none') s.setBase.run(exchangeTable[item.register].tableName, item.id, cycleId, item.theirsHlc);
+  }
+  // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
+  const peer = manifest.sender.installationId;
+  for (const item of plan.items) if (!item.refused) s.peerRow.run(peer, exchangeTable[item.register].tableName, item.id, cycleId, item.theirsHlc);
+  if (plan.parsed.cycle) s.peerRow.run(peer, 'cycles', cycleId, cycleId, plan.parsed.cycle.hlc);
+  s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
+
+  const record: typeof bundleImports.$inferInsert = {
+    id: ctx.newId(),
+    cycleId,
+    bundleId: manifest.bundleId,
+    kind: manifest.kind,
+    senderRole: plan.authority.role,
+    senderOrgId: plan.authority.orgId,
+    senderName: manifest.sender.orgName,
+    senderInstallationId: manifest.sender.installationId,
+    senderFingerprint: plan.parsed.fingerprint,
+    bundleCreatedAt: manifest.createdAt,
+    importedAt: at,
+    userName: ctx.userName || 'unknown user',
+    backupFile,
+    summaryJson: JSON.stringify({
+      counts: preview.counts,
+      decisions: plan.items
+        .filter((item) => item.conflict && !item.refused)
+        .map((item) => ({ key: item.key, choice: item.conflict?.choice ?? item.conflict?.recommended })),
+      refused: preview.refused.map(({ register, id, label, reason }) => ({ register, id, label, reason })),
+      warnings: preview.warnings,
+    }),
+    auditFrom,
+    auditTo: 0,
+    undoneAt: null,
+  };
+  record.auditTo = maxAuditId(ctx);
+  ctx.db.insert(bundleImports).values(record).run();
+  return { ...record, auditTo: record.auditTo, backupFile, undoneAt: null } as typeof bundleImports.$inferSelect;
+}
+
+function statements(client: Database.Database) {
+  return {
+    tombstone: client.prepare(
+      'INSERT INTO tombstones (table_name, row_id, cycle_id, owner_org_id, deleted_at, hlc, origin) VALUES (?, ?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (table_name, row_id) DO UPDATE SET owner_org_id = excluded.owner_org_id, deleted_at = excluded.deleted_at, hlc = excluded.hlc, origin = excluded.origin',
+    ),
+    untomb: client.prepare('DELETE FROM tombstones WHERE table_name = ? AND row_id = ?'),
+    setBase: client.prepare(
+      'INSERT INTO bundle_row_bases (table_name, row_id, cycle_id, base_hlc) VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET base_hlc = excluded.base_hlc',
+    ),
+    peerRow: client.prepare(
+      'INSERT INTO bundle_peer_rows (peer_id, table_name, row_id, cycle_id, hlc) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (peer_id, table_name, row_id) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > bundle_peer_rows.hlc',
+    ),
+    peer: client.prepare(
+      'INSERT INTO bundle_peers (cycle_id, peer_id, last_clock, last_bundle_id, last_imported_at) VALUES (@c, @p, @clock, @b, @at) ' +
+        'ON CONFLICT (cycle_id, peer_id) DO UPDATE SET last_clock = excluded.last_clock, last_bundle_id = excluded.last_bundle_id, last_imported_at = excluded.last_imported_at WHERE excluded.last_clock > bundle_peers.last_clock',
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+
+function writeItem(ctx: AppContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): void {
+  const t = exchangeTable[item.register];
+  const store = rowStore(ctx.db.$client, t.table);
+  const cycleId = plan.parsed.manifest.cycle.id;
+  const fresh = () => {
+    const { hlc } = stamp(ctx);
+    return { hlc, origin: ctx.installationId, updatedAt: at };
+  };
+  const audit = (action: 'create' | 'update' | 'delete', before?: Row, after?: Row) =>
+    recordAudit(ctx, at, {
+      action,
+      tableName: t.tableName,
+      rowId: item.id,
+      cycleId,
+      before: before && auditShape(t, before),
+      after: after && auditShape(t, after),
+    });
+  const tombstoneOf = (hlc: string, origin: string, deletedAt: string, owner: string | null) =>
+    s.tombstone.run(t.tableName, item.id, cycleId, owner, deletedAt, hlc, origin);
+
+  switch (item.outcome) {
+    case 'write-theirs':
+    case 'merge': {
+      const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;
+      const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? fresh() : {}) };
+      if (item.mine) {
+        store.update(row);
+        for (const link of t.links) linkStore(ctx.db.$client, link).replace(item.id, row[link.field] as string[]);
+        audit('update', item.mine, row);
+      } else {
+        insertRow(ctx.db.$client, t, row);
+        for (const link of t.links) linkStore(ctx.db.$client, link).add(item.id, row[link.field] as string[]);
+        if (item.mineTombstone) s.untomb.run(t.tableName, item.id);
+        audit('create', undefined, row);
+      }
+      return;
+    }
+    case 'delete': {
+      const mine = item.mine as Row;
+      const theirs = item.theirsTombstone;
+      const revision = item.restamp || !theirs ? fresh() : { hlc: theirs.hlc, origin: theirs.origin, updatedAt: theirs.deletedAt };
+      store.remove(item.id);
+      tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, (mine.ownerOrgId as string | null) ?? null);
+      audit('delete', mine);
+      return;
+    }
+    case 'tombstone': {
+      const theirs = item.theirsTombstone;
+      if (theirs) tombstoneOf(theirs.hlc, theirs.origin, theirs.deletedAt, item.mineTombstone?.ownerOrgId ?? theirs.ownerOrgId);
+      return;
+    }
+    case 'keep-mine':
+    case 'meta': {
+      // Only clock marks change: a resolution newer than both sides, or the later of two equal versions.
+      const later = item.outcome === 'meta' && item.theirsHlc > (item.mine?.hlc ?? item.mineTombstone?.hlc ?? '');
+      if (!item.restamp && !later) return;
+      const revision = item.restamp
+        ? fresh()
+        : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: (item.theirs?.updatedAt as string | undefined) ?? at };
+      if (item.mine) store.update({ ...item.mine, ...revision });
+      else if (item.mineTombstone) tombstoneOf(revision.hlc, revision.origin, item.mineTombstone.deletedAt, item.mineTombstone.ownerOrgId);
+      return;
+    }
+    case 'none':
+      return;
+  }
+}

@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { linkStore, type Row } from '../db/row-store';
+import { cycles } from '../db/schema';
+import type { RegisterName } from '../db/tables';
+import { exchangeTables, registerOfTableName, type ExchangeTable } from './exchange-tables';
+
+/**
+ * Reads a cycle as bundles see it: every row with its clock columns and link lists, the
+ * tombstones, and the revision each row last took from a bundle. The row stores leave the clock
+ * columns out on purpose (screens never need them); sync does, so it has its own queries.
+ */
+
+export interface LocalTombstone {
+  rowId: string;
+  ownerOrgId: string | null;
+  deletedAt: string;
+  hlc: string;
+  origin: string;
+}
+
+export type RowsByRegister = Map<RegisterName, Map<string, Row>>;
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Every row of one register in a cycle, keyed by the schema's property names, with its links. */
+export function readRegisterRows(client: Database.Database, t: ExchangeTable, cycleId: string): Row[] {
+  const rows = readColumns(client, t.tableName, t.columns, cycleId);
+  for (const link of t.links) {
+    const values = linkStore(client, link).byCycle(t.tableName, cycleId);
+    for (const row of rows) row[link.field] = values.get(row.id as string) ?? [];
+  }
+  return rows;
+}
+
+function readColumns(client: Database.Database, tableName: string, columns: [string, SQLiteColumn][], cycleId: string): Row[] {
+  const statement = client
+    .prepare(`SELECT ${columns.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
+    .raw();
+  const keys = columns.map(([key]) => key);
+  const booleans = columns.flatMap(([key, col], index) => (col.columnType === 'SQLiteBoolean' ? [{ key, index, col }] : []));
+  return (statement.all(cycleId) as unknown[][]).map((values) => {
+    const row: Row = {};
+    for (let i = 0; i < keys.length; i++) row[keys[i] as string] = values[i];
+    for (const { key, index, col } of booleans) if (values[index] !== null) row[key] = col.mapFromDriverValue(values[index]);
+    return row;
+  });
+}
+
+export function readAllRows(client: Database.Database, cycleId: string): RowsByRegister {
+  return new Map(exchangeTables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [row.id as string, row]))]));
+}
+
+export function readTombstones(client: Database.Database, cycleId: string): Map<RegisterName, Map<string, LocalTombstone>> {
+  const byRegister = new Map<RegisterName, Map<string, LocalTombstone>>(exchangeTables.map((t) => [t.register, new Map()]));
+  const rows = client
+    .prepare(
+      'SELECT table_name AS tableName, row_id AS rowId, owner_org_id AS ownerOrgId, deleted_at AS deletedAt, hlc, origin FROM tombstones WHERE cycle_id = ? ORDER BY rowid',
+    )
+    .all(cycleId) as (LocalTombstone & { tableName: string })[];
+  for (const { tableName, ...tombstone } of rows) {
+    const register = registerOfTableName(tableName);
+    if (register) byRegister.get(register)?.set(tombstone.rowId, tombstone);
+  }
+  return byRegister;
+}
+
+export const baseKey = (tableName: string, rowId: string) => `${tableName}\u0000${rowId}`;
+
+/** The revision each row last took from a bundle, keyed by `baseKey`. */
+export function readBases(client: Database.Database, cycleId: string): Map<string, string> {
+  const rows = client.prepare('SELECT table_name, row_id, base_hlc FROM bundle_row_bases WHERE cycle_id = ?').raw().all(cycleId) as [string, string, string][];
+  const out = new Map<string, string>();
+  for (const [t, r, h] of rows) out.set(baseKey(t, r), h);
+  return out;
+}
+
+/** The last revision of each row a peer has shown us, keyed by `baseKey`. */
+export function readPeerRows(client: Database.Database, cycleId: string, peerId: string): Map<string, string> {
+  const rows = client.prepare('SELECT table_name, row_id, hlc FROM bundle_peer_rows WHERE cycle_id = ? AND peer_id = ?').raw().all(cycleId, peerId) as [
+    string,
+    string,
+    string,
+  ][];
+  const out = new Map<string, string>();
+  for (const [t, r, h] of rows) out.set(baseKey(t, r), h);
+  return out;
+}
+
+const cycleColumns = Object.entries(getTableColumns(cycles)) as [string, SQLiteColumn][];
+
+/** The cycle row with its clock columns and geographical scope. */
+export function readCycleRow(client: Database.Database, cycleId: string): Row | undefined {
+  const statement = client.prepare(`SELECT ${cycleColumns.map(([key, col]) => `${quote(col.name)} AS ${quote(key)}`).join(', ')} FROM "cycles" WHERE "id" = ?`);
+  const row = statement.get(cycleId) as Row | undefined;
+  if (!row) return undefined;
+  row.scopeUnitIds = client.prepare('SELECT unit_id FROM cycle_scope_units WHERE cycle_id = ? ORDER BY rowid').pluck().all(cycleId) as string[];
+  return row;
+}

@@ -1,0 +1,134 @@
+import { getTableColumns, getTableName, is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { formatMoney } from '../../shared/money';
+import * as schema from '../db/schema';
+import { registerLinks, registerNames, registerNouns, registerTables, type LinkTable, type RegisterName } from '../db/tables';
+import type { Row } from '../db/row-store';
+import { registerServices } from '../services/index';
+import { registerRowRules, type RegisterRowRules } from '../services/register-service';
+
+/**
+ * What a bundle knows about each register it carries, all derived from the drizzle schema and the
+ * register services: column names never come from a file, and a new foreign key or rule is picked
+ * up here without anyone remembering to.
+ */
+
+export type RefTarget = RegisterName | 'adminUnit';
+
+export interface Reference {
+  /** The row's field (a column, or a link list such as `wardIds`). */
+  field: string;
+  target: RefTarget;
+  list: boolean;
+}
+
+export interface ExchangeTable {
+  register: RegisterName;
+  table: SQLiteTable;
+  tableName: string;
+  /** Schema property → column, every column of the table. */
+  columns: [string, SQLiteColumn][];
+  /** The row's own fields: every column but the sync ones, plus link lists. */
+  fieldKeys: string[];
+  links: LinkTable[];
+  references: Reference[];
+  rules: RegisterRowRules;
+  noun: { one: string; many: string };
+}
+
+/** Columns the register services set themselves (docs/sync-metadata.md). */
+export const SYNC_KEYS = new Set(['id', 'ownerOrgId', 'createdAt', 'updatedAt', 'hlc', 'origin']);
+
+const schemaTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
+const registerByTableName = new Map<string, RegisterName>(registerNames.map((register) => [getTableName(registerTables[register]), register]));
+
+function targetOf(tableName: string): RefTarget | undefined {
+  if (tableName === 'admin_units') return 'adminUnit';
+  return registerByTableName.get(tableName);
+}
+
+function foreignKeysOf(table: SQLiteTable): { column: string; target: RefTarget }[] {
+  return getTableConfig(table).foreignKeys.flatMap((fk) => {
+    const ref = fk.reference();
+    const column = ref.columns[0]?.name;
+    const target = targetOf(getTableName(ref.foreignTable));
+    return column && target ? [{ column, target }] : [];
+  });
+}
+
+function describe(register: RegisterName): ExchangeTable {
+  const table = registerTables[register];
+  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const links = registerLinks[register] ?? [];
+  const keyOfColumn = new Map(columns.map(([key, col]) => [col.name, key]));
+  const references: Reference[] = foreignKeysOf(table)
+    .map(({ column, target }) => ({ field: keyOfColumn.get(column) ?? column, target, list: false }))
+    // The owner is derived again on arrival; the cycle is the bundle's own.
+    .filter((ref) => ref.field !== 'ownerOrgId');
+  for (const link of links) {
+    const linkTable = schemaTables.find((candidate) => getTableName(candidate) === link.table);
+    const fk = linkTable ? foreignKeysOf(linkTable).find((candidate) => candidate.column === link.valueColumn) : undefined;
+    if (!fk) throw new Error(`The link table ${link.table} has no foreign key on ${link.valueColumn}.`);
+    references.push({ field: link.field, target: fk.target, list: true });
+  }
+  return {
+    register,
+    table,
+    tableName: getTableName(table),
+    columns,
+    fieldKeys: [...columns.map(([key]) => key).filter((key) => !SYNC_KEYS.has(key)), ...links.map((link) => link.field)],
+    links,
+    references,
+    rules: registerRowRules(registerServices[register]),
+    noun: registerNouns[register],
+  };
+}
+
+export const exchangeTables: ExchangeTable[] = registerNames.map(describe);
+export const exchangeTable = Object.fromEntries(exchangeTables.map((t) => [t.register, t])) as Record<RegisterName, ExchangeTable>;
+export const registerOfTableName = (tableName: string): RegisterName | undefined => registerByTableName.get(tableName);
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+const joined = (...parts: unknown[]) =>
+  parts
+    .map(text)
+    .filter((part) => part !== '')
+    .join(' ');
+const short = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…` : value);
+
+/** What a person recognises a row by, in previews and the history. */
+export function rowLabel(register: RegisterName, row: Row): string {
+  const label = (() => {
+    switch (register) {
+      case 'organisation':
+        return joined(row.name, row.shortName ? `(${text(row.shortName)})` : '');
+      case 'contact':
+      case 'signatory':
+        return joined(row.name, row.title ? `— ${text(row.title)}` : '');
+      case 'objective':
+        return joined(row.code, row.statement);
+      case 'activity':
+        return joined(row.code, row.title);
+      case 'contribution':
+        return joined(
+          row.component,
+          typeof row.amountMinor === 'number' ? `(${formatMoney({ amountMinor: row.amountMinor, currency: row.currency === 'USD' ? 'USD' : 'KES' })})` : '',
+        );
+      case 'disbursement':
+        return joined(row.periodKey, row.date);
+      case 'indicator':
+        return joined(row.code, row.name);
+      case 'indicatorPeriod':
+        return joined('period', row.periodKey);
+      case 'risk':
+        return joined(row.code, row.description);
+      case 'milestone':
+        return joined(row.title, row.dueDate ? `(due ${text(row.dueDate)})` : '');
+      case 'learningEntry':
+        return joined(row.entryDate, row.session, row.whatWorked);
+      case 'adaptiveTrigger':
+        return text(row.trigger);
+    }
+  })();
+  return short(label || String(row.id ?? ''));
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { BundleExportDto, bundleExportInput } from '../../shared/api/schemas/bundles';
+import { notFound, ServiceError } from '../../shared/result';
+import type { Row } from '../db/row-store';
+import { APP_VERSION } from '../services/app-info';
+import { inWriteTransaction, stamp, type AppContext } from '../services/context';
+import { getAdminUnit } from '../services/admin-units';
+import { baseKey, readAllRows, readBases, readCycleRow, readTombstones } from './cycle-rows';
+import { exchangeTable, exchangeTables } from './exchange-tables';
+import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
+import { identityFor, organisationName, setIdentity } from './identity';
+import { installationKey, signManifest } from './keys';
+import { BUNDLE_MIME_TYPE, FORMAT_NAME, FORMAT_VERSION } from './limits';
+import { personalDataOf, selectFull, selectPartner } from './selection';
+import { writeZip } from './zip';
+
+export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
+  bytes: Uint8Array;
+  manifest: Manifest;
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'bundle';
+
+/**
+ * Makes a signed bundle of one cycle: the whole of it (`full`) or one partner's part. The file is
+ * self-describing (manifest with counts and a SHA-256 of every entry, signed with this
+ * installation's key) and states what personal data it carries.
+ */
+export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExportInput>): ExportedBundle {
+  const client = ctx.db.$client;
+  const cycle = readCycleRow(client, input.cycleId);
+  if (!cycle) throw notFound('JWP cycle', input.cycleId);
+  const partnerOrgId = input.kind === 'partner' ? input.partnerOrgId : null;
+  if (input.kind === 'partner' && partnerOrgId === null)
+    throw new ServiceError({ code: 'invalid_input', field: 'partnerOrgId', message: 'Partner: choose whose part of the plan goes in the bundle.' });
+  const partnerOrgName = organisationName(ctx, partnerOrgId);
+  if (partnerOrgId !== null && partnerOrgName === null)
+    throw new ServiceError({ code: 'invalid_input', field: 'partnerOrgId', message: 'Partner: choose an organisation of this cycle.' });
+
+  return inWriteTransaction(ctx, () => {
+    let identity = identityFor(ctx, input.cycleId);
+    if (identity.role === 'partner' && partnerOrgId !== null && identity.orgId !== partnerOrgId) {
+      if (identity.orgId !== null) {
+        throw new ServiceError({
+          code: 'invalid_input',
+          field: 'partnerOrgId',
+          message: `This copy of the plan speaks for ${identity.orgName}; it can send only ${identity.orgName}'s part, or the full plan.`,
+        });
+      }
+      // A copy made from a full bundle speaks for nobody until its first partner bundle says whom.
+      setIdentity(ctx, input.cycleId, 'partner', partnerOrgId);
+      identity = identityFor(ctx, input.cycleId);
+    }
+    const key = installationKey(ctx);
+    const { at, hlc: senderClock } = stamp(ctx);
+    const all = readAllRows(client, input.cycleId);
+    const deletions = readTombstones(client, input.cycleId);
+    const selection =
+      partnerOrgId === null
+        ? selectFull(all, deletions)
+        : selectPartner(all, deletions, {
+            partnerOrgId,
+            leadOrgId: (cycle.leadOrgId as string | null) ?? null,
+            senderIsSecretariat: identity.role === 'secretariat',
+          });
+    const bases = readBases(client, input.cycleId);
+    const personalData = personalDataOf(selection, input.kind);
+
+    const entries = new Map<string, Uint8Array>();
+    const counts: Record<string, number> = {};
+    if (identity.role === 'secretariat') {
+      entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId)) ?? null })));
+    }
+    for (const t of exchangeTables) {
+      const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
+      counts[t.register] = rows.length;
+      if (rows.length === 0) continue;
+      const ordered = rows.map((row) => {
+        const out: Row = {};
+        for (const [field] of t.columns) out[field] = row[field];
+        for (const link of t.links) out[link.field] = row[link.field];
+        out.baseHlc = bases.get(baseKey(t.tableName, row.id as string)) ?? null;
+        return out;
+      });
+      entries.set(rowsEntry(t.register), utf8(JSON.stringify(ordered)));
+    }
+    const tombstones: BundleTombstone[] = [...selection.tombstones].flatMap(([register, list]) =>
+      list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId)) ?? null })),
+    );
+    counts.tombstones = tombstones.length;
+    if (tombstones.length > 0) entries.set(TOMBSTONES_ENTRY, utf8(JSON.stringify(tombstones)));
+
+    const manifest: Manifest = {
+      format: FORMAT_NAME,
+      formatVersion: FORMAT_VERSION,
+      appVersion: APP_VERSION,
+      bundleId: ctx.newId(),
+      kind: input.kind,
+      partnerOrgId,
+      partnerOrgName,
+      cycle: {
+        id: input.cycleId,
+        title: cycle.title as string,
+        countyId: cycle.countyId as string,
+        countyName: getAdminUnit(ctx, cycle.countyId as string).name,
+        fiscalYear: cycle.fiscalYear as string,
+      },
+      sender: { installationId: ctx.installationId, role: identity.role, orgId: identity.orgId, orgName: identity.orgName, fingerprint: key.fingerprint },
+      createdAt: at,
+      senderClock,
+      personalData: personalData.summary,
+      counts,
+      entries: [...entries].map(([path, data]) => ({ path, sha256: sha256(data), bytes: data.length })),
+    };
+    const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
+    const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, signature: signManifest(key, manifestBytes) };
+    const bytes = writeZip(new Map([[MANIFEST, manifestBytes], [SIGNATURE, utf8(JSON.stringify(signature, null, 2))], ...entries]));
+    const who = partnerOrgId === null ? 'full' : slug(partnerOrgName ?? 'partner');
+    return {
+      bytes,
+      manifest,
+      fileName: `${slug(cycle.title as string)}-${who}-${at.slice(0, 10)}.jwpb`,
+      mimeType: BUNDLE_MIME_TYPE,
+      sizeBytes: bytes.length,
+      bundleId: manifest.bundleId,
+      kind: input.kind,
+      counts,
+      personalData,
+      fingerprint: key.fingerprint,
+    };
+  });
+}

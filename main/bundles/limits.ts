@@ -1,0 +1,23 @@
+/**
+ * What a bundle may hold. A county plan of 5,000 activities and 20,000 budget lines is about
+ * 25 MB of JSON and 3 MB zipped; these limits leave room for ten times that and stop a file that
+ * would unpack to gigabytes (a "zip bomb") before anything is inflated.
+ */
+export const BUNDLE_LIMITS = {
+  /** The file itself. */
+  maxFileBytes: 100 * 1024 * 1024,
+  maxEntries: 64,
+  /** Declared and actual size of one unpacked entry. */
+  maxEntryBytes: 128 * 1024 * 1024,
+  /** All entries together, unpacked. */
+  maxTotalBytes: 256 * 1024 * 1024,
+  /** Unpacked ÷ packed, for entries over `ratioAppliesFrom`; JSON of UUID-keyed rows packs about 5–15 times. */
+  maxRatio: 200,
+  ratioAppliesFrom: 1024 * 1024,
+  /** A day: a bundle whose clock is further ahead than this of the receiver's is flagged. */
+  futureClockMs: 24 * 60 * 60 * 1000,
+} as const;
+
+export const FORMAT_NAME = 'pamoja-jwp-bundle';
+export const FORMAT_VERSION = 1;
+export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';

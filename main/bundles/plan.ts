@@ -1,0 +1,199 @@
+import { and, eq } from 'drizzle-orm';
+import type { Resolutions, ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
+import { parseHlc } from '../../shared/hlc';
+import { bundleImports, bundleKeys, bundlePeers, bundleTrustedKeys, cycles } from '../db/schema';
+import type { RegisterName } from '../db/tables';
+import type { AppContext } from '../services/context';
+import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } from './cycle-rows';
+import { exchangeTable, exchangeTables, rowLabel } from './exchange-tables';
+import { trustedKeyFor } from './keys';
+import { BUNDLE_LIMITS } from './limits';
+import { checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
+import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
+import { buildItems, resolveConflict } from './plan-items';
+import { checkOwnership } from './plan-ownership';
+import type { ImportPlan, LocalState, SenderAuthority } from './plan-types';
+import type { ParsedBundle } from './read';
+import { plural } from './refusal';
+import { Problems } from './validate-rows';
+
+export interface PlanOptions {
+  resolutions: Resolutions;
+  resolveAll: ResolutionChoice | null;
+}
+
+export type PlanResult =
+  | { kind: 'plan'; plan: ImportPlan }
+  | { kind: 'own'; message: string }
+  | { kind: 'untrusted'; message: string }
+  | { kind: 'refused'; message: string; problems: string[] };
+
+const capital = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
+
+/** Whose key signed the bundle, and what that key may change here. */
+function authorityOf(ctx: AppContext, parsed: ParsedBundle): PlanResult | SenderAuthority {
+  const { manifest } = parsed;
+  const ownKey = ctx.db.select({ publicKey: bundleKeys.publicKey }).from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get();
+  if (ownKey?.publicKey === parsed.publicKey || manifest.sender.installationId === ctx.installationId) {
+    return { kind: 'own', message: 'This bundle was made by this copy of Pamoja JWP, so everything in it is already here: importing it changes nothing.' };
+  }
+  const trusted = trustedKeyFor(ctx, manifest.cycle.id, parsed.publicKey);
+  const claim = `${manifest.sender.orgName}${manifest.sender.role === 'secretariat' ? ' (the Secretariat)' : ''}`;
+  const cycleHere = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, manifest.cycle.id)).get();
+  const trustedElsewhere = ctx.db
+    .select({ cycleId: bundleTrustedKeys.cycleId })
+    .from(bundleTrustedKeys)
+    .where(eq(bundleTrustedKeys.publicKey, parsed.publicKey))
+    .get();
+  if (!trusted && !cycleHere && trustedElsewhere) {
+    const known = ctx.db.select({ title: cycles.title }).from(cycles).where(eq(cycles.id, trustedElsewhere.cycleId)).get();
+    return {
+      kind: 'refused',
+      message: `This bundle belongs to another cycle: “${manifest.cycle.title}” (${manifest.cycle.countyName}, FY ${manifest.cycle.fiscalYear}), which is not in this database. Its sender is trusted here for “${known?.title ?? 'another cycle'}” only.`,
+      problems: [],
+    };
+  }
+  if (!trusted) {
+    return {
+      kind: 'untrusted',
+      message:
+        `This bundle says it comes from ${claim}, signed with a key this copy does not trust yet (fingerprint ${parsed.fingerprint}). ` +
+        `Phone ${manifest.sender.orgName} and ask them to read out their fingerprint from Pamoja JWP; if it is the same, choose “Trust this sender” ` +
+        `(or run: pamoja keys trust --db FILE THIS-BUNDLE.jwpb), then import the bundle again.`,
+    };
+  }
+  if (trusted.role !== manifest.sender.role || (trusted.role === 'partner' && trusted.orgId !== manifest.sender.orgId)) {
+    return {
+      kind: 'refused',
+      message: `This bundle claims to come from ${claim}, but it is signed with the key you trusted for ${trusted.label}. It was refused.`,
+      problems: [],
+    };
+  }
+  return { role: trusted.role, orgId: trusted.role === 'partner' ? trusted.orgId : null, label: trusted.label };
+}
+
+function loadLocal(ctx: AppContext, parsed: ParsedBundle): LocalState {
+  const client = ctx.db.$client;
+  const cycleId = parsed.manifest.cycle.id;
+  return {
+    cycle: readCycleRow(client, cycleId),
+    rows: readAllRows(client, cycleId),
+    tombstones: readTombstones(client, cycleId),
+    bases: readBases(client, cycleId),
+    peerRows: readPeerRows(client, cycleId, parsed.manifest.sender.installationId),
+    adminUnitIds: new Set(client.prepare('SELECT id FROM admin_units').pluck().all() as string[]),
+  };
+}
+
+/** References that point nowhere at all (not in the bundle, not here, not deleted anywhere): a broken file. */
+function checkStructure(parsed: ParsedBundle, local: LocalState, problems: Problems): void {
+  const theirs = new Map(exchangeTables.map((t) => [t.register, new Set((parsed.rows.get(t.register) ?? []).map((row) => row.id as string))]));
+  for (const tombstone of parsed.tombstones) theirs.get(tombstone.register)?.add(tombstone.rowId);
+  const has = (register: RegisterName, id: string) =>
+    theirs.get(register)?.has(id) || local.rows.get(register)?.has(id) || local.tombstones.get(register)?.has(id) || false;
+  for (const t of exchangeTables) {
+    for (const row of parsed.rows.get(t.register) ?? []) {
+      for (const ref of t.references) {
+        const ids = ref.list ? (row[ref.field] as string[]) : [row[ref.field] as string | null];
+        for (const id of ids) {
+          if (id === null) continue;
+          const exists = ref.target === 'adminUnit' ? local.adminUnitIds.has(id) : has(ref.target, id);
+          if (!exists) {
+            const noun = ref.target === 'adminUnit' ? 'ward or county' : exchangeTable[ref.target].noun.one;
+            problems.add(`${capital(t.noun.one)} “${rowLabel(t.register, row)}” names ${noun} ${id}, which is neither in the bundle nor in this copy.`);
+          }
+        }
+      }
+    }
+  }
+  const cycle = parsed.cycle;
+  if (cycle) {
+    for (const unit of [cycle.countyId as string, ...(cycle.scopeUnitIds as string[])])
+      if (!local.adminUnitIds.has(unit)) problems.add(`The cycle names the area ${unit}, which this copy does not have.`);
+    if (cycle.leadOrgId !== null && !has('organisation', cycle.leadOrgId as string))
+      problems.add('The cycle names a lead organisation that is neither in the bundle nor in this copy.');
+  }
+}
+
+function choiceFor(options: PlanOptions, key: string): ResolutionDto | null {
+  return Object.hasOwn(options.resolutions, key) ? (options.resolutions[key] ?? null) : options.resolveAll;
+}
+
+function warningsFor(ctx: AppContext, parsed: ParsedBundle): string[] {
+  const warnings: string[] = [];
+  const now = ctx.now().getTime();
+  const ahead = (parseHlc(parsed.maxHlc)?.wallMs ?? 0) - now;
+  if (ahead > BUNDLE_LIMITS.futureClockMs) {
+    const days = Math.round(ahead / 86_400_000);
+    warnings.push(
+      `The sender’s clock is about ${plural(days, 'day', 'days')} ahead of this computer’s (its latest change is dated ${new Date(parseHlc(parsed.maxHlc)?.wallMs ?? 0).toISOString().slice(0, 10)}). ` +
+        'The date on their laptop, or on this one, is probably wrong; applying moves this copy’s clock forward too.',
+    );
+  }
+  const { manifest } = parsed;
+  const peer = ctx.db
+    .select()
+    .from(bundlePeers)
+    .where(and(eq(bundlePeers.cycleId, manifest.cycle.id), eq(bundlePeers.peerId, manifest.sender.installationId)))
+    .get();
+  if (peer && peer.lastClock > manifest.senderClock) {
+    warnings.push(
+      `This bundle is older than one already imported from ${manifest.sender.orgName} (imported ${peer.lastImportedAt.slice(0, 10)}): nothing in it will roll newer rows back.`,
+    );
+  }
+  const again = ctx.db
+    .select({ importedAt: bundleImports.importedAt, undoneAt: bundleImports.undoneAt })
+    .from(bundleImports)
+    .where(eq(bundleImports.bundleId, manifest.bundleId))
+    .all()
+    .find((row) => row.undoneAt === null);
+  if (again) warnings.push(`This same bundle was already imported on ${again.importedAt.slice(0, 10)}.`);
+  return warnings;
+}
+
+/** Everything an import would do, decided from the bundle and this copy, before anything is written. */
+export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOptions): PlanResult {
+  const authority = authorityOf(ctx, parsed);
+  if ('kind' in authority) return authority;
+  const { manifest } = parsed;
+  const local = loadLocal(ctx, parsed);
+  if (local.cycle && local.cycle.countyId !== manifest.cycle.countyId) {
+    return {
+      kind: 'refused',
+      message: `This bundle is for ${manifest.cycle.countyName} County, but the cycle “${String(local.cycle.title)}” here is another county’s. It was refused.`,
+      problems: [],
+    };
+  }
+  const createsCycle = !local.cycle;
+  if (createsCycle && (authority.role !== 'secretariat' || !parsed.cycle)) {
+    return {
+      kind: 'refused',
+      message: `This bundle belongs to the cycle “${manifest.cycle.title}” (${manifest.cycle.countyName}, FY ${manifest.cycle.fiscalYear}), which is not in this database. A partner’s bundle can only update a cycle you already have.`,
+      problems: [],
+    };
+  }
+  const problems = new Problems();
+  checkStructure(parsed, local, problems);
+  if (problems.count > 0) return { kind: 'refused', message: `The bundle refers to rows that do not exist: ${problems.list[0]}`, problems: problems.list };
+
+  const items = buildItems({ parsed, local, me: ctx.installationId });
+  const cycleItem = parsed.cycle ? buildCycleItem(parsed.cycle, local, ctx.installationId, manifest.sender.installationId, authority) : null;
+  const cycleForChecks = () => finalCycle(cycleItem, local);
+  if (cycleItem?.conflict) resolveCycleConflict(cycleItem, choiceFor(options, `cycle:${manifest.cycle.id}`));
+  // A partner's key never reaches here without the cycle already in this copy.
+  if (authority.role === 'partner') checkOwnership(ctx, finalCycle(null, local), authority, items, local, parsed);
+  for (const item of items) if (item.conflict) resolveConflict(item, choiceFor(options, item.key));
+  const final = finalState(local, items);
+  checkReferences(items, final, local);
+  const owners = checkRules(ctx, cycleForChecks(), items, final, problems);
+  checkSnapshot(ctx, parsed.cycle ? cycleRowOf(parsed.cycle) : cycleForChecks(), items, parsed, local, problems);
+  if (problems.count > 0)
+    return { kind: 'refused', message: `The bundle holds data Pamoja JWP would not accept: ${problems.list[0]}`, problems: problems.list };
+  const merged = cycleItem?.outcome === 'merge' ? cycleItem.merged : null;
+  if (cycleItem?.conflict && merged && (merged.endDate as string) < (merged.startDate as string))
+    cycleItem.conflict.invalid = 'The cycle: your choices put the end date before the start date.';
+  const conflicts = [...items.map((item) => (item.refused ? null : item.conflict)), cycleItem?.conflict ?? null].filter((c) => c !== null);
+  const unresolved = conflicts.filter((conflict) => conflict.choice === null || conflict.invalid !== null).length;
+  const plan: ImportPlan = { parsed, authority, createsCycle, local, items, cycleItem, final, owners, unresolved, warnings: warningsFor(ctx, parsed) };
+  return { kind: 'plan', plan };
+}

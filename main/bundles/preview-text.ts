@@ -1,0 +1,61 @@
+import type { BundlePreviewDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
+import { registerNouns, type RegisterName } from '../db/tables';
+
+/** The preview as `pamoja bundle import` prints it: what a person needs to decide, in words. */
+
+const LIMIT = 40;
+
+const value = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return '—';
+  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map(value).join(', ');
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  const text = String(v);
+  return text.length > 70 ? `${text.slice(0, 67)}…` : text;
+};
+
+const fieldLine = (f: FieldChangeDto, arrow: string) => `      ${f.label}: ${value(f.mine)} ${arrow} ${value(f.theirs)}`;
+
+function section<T>(lines: string[], title: string, items: T[], render: (item: T) => string[]): void {
+  if (items.length === 0) return;
+  lines.push('', `${title} (${items.length}):`);
+  for (const item of items.slice(0, LIMIT)) lines.push(...render(item));
+  if (items.length > LIMIT) lines.push(`    … and ${items.length - LIMIT} more (see --json).`);
+}
+
+export function previewText(preview: BundlePreviewDto): string {
+  const lines: string[] = [];
+  const b = preview.bundle;
+  if (b) {
+    lines.push(
+      `Bundle: ${b.kind === 'full' ? 'the full plan' : `${b.partnerOrgName ?? 'a partner'}’s part`} of “${b.cycleTitle}” (${b.countyName} County), made ${b.createdAt.slice(0, 16).replace('T', ' ')} UTC`,
+    );
+  }
+  const s = preview.sender;
+  if (s) {
+    const trust = s.isOwn ? 'this copy’s own key' : s.trusted ? `trusted as ${s.trustedAs ?? s.orgName}` : 'NOT trusted here';
+    lines.push(`From: ${s.orgName}${s.role === 'secretariat' ? ' (the Secretariat)' : ''} — key fingerprint ${s.fingerprint}, ${trust}`);
+  }
+  if (b) lines.push(b.personalData);
+  for (const warning of preview.warnings) lines.push(`Warning: ${warning}`);
+  lines.push('', preview.message);
+  if (preview.status === 'refused' || preview.status === 'untrusted') {
+    for (const problem of preview.problems.filter((p) => p !== preview.message)) lines.push(`  - ${problem}`);
+    return lines.join('\n') + '\n';
+  }
+  const adds = Object.entries(preview.addsByRegister).map(([register, n]) => {
+    const noun = registerNouns[register as RegisterName];
+    return `${n} ${noun ? (n === 1 ? noun.one : noun.many) : register}`;
+  });
+  if (adds.length > 0) lines.push('', `To add: ${adds.join(', ')}.`);
+  section(lines, 'Changed by the sender (here → theirs)', preview.changes, (c) => [
+    `    ${c.registerLabel} “${c.label}”`,
+    ...c.fields.map((f) => fieldLine(f, '→')),
+  ]);
+  section(lines, 'Deleted by the sender', preview.deletions, (d) => [`    ${d.registerLabel} “${d.label}”`]);
+  section(lines, 'Conflicts — changed on both sides; resolve with --resolve mine|theirs (or in the app, row by row)', preview.conflicts, (c) => [
+    `    ${c.registerLabel} “${c.label}”: ${c.reason} Suggested: keep ${c.recommended === 'mine' ? 'mine' : 'theirs'}.`,
+    ...c.fields.map((f) => fieldLine(f, '| theirs:').replace(`${f.label}: `, `${f.label}: mine: `)),
+  ]);
+  section(lines, 'Refused', preview.refused, (r) => [`    ${r.registerLabel} “${r.label}”: ${r.reason}`]);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import { useApiQuery } from '../../api/use-api-query';
+import { QueryView } from '../../components/QueryView';
+import { useDocumentTitle } from '../../components/use-document-title';
+import { ExportBundlePanel } from './ExportBundlePanel';
+import { ImportBundlePanel } from './ImportBundlePanel';
+import { ImportHistoryPanel } from './ImportHistoryPanel';
+
+/**
+ * Exchanging the plan with partners as files (email, USB): send a bundle, receive one (preview,
+ * conflicts, trust), and the history of imports with undo.
+ */
+export function BundlesScreen({ cycle, onCycleChanged }: { cycle: CycleDto; onCycleChanged?: () => void }) {
+  const keys = useApiQuery('bundle:keys', {});
+  const [version, setVersion] = useState(0);
+  useDocumentTitle(`Exchange with partners — ${cycle.title}`);
+  return (
+    <div className="stack">
+      <h1 className="page__title">Exchange with partners</h1>
+      <p className="page__lead">
+        Send the plan or a partner’s part as a file by email or USB stick, and bring in what partners send back. Every import is previewed first, backed up, and
+        can be undone.
+      </p>
+      <QueryView query={keys} what="this copy’s key">
+        {(k) => (
+          <p className="muted small">
+            This copy’s key fingerprint: <code>{k.fingerprint}</code>
+            {(() => {
+              const identity = k.identities.find((i) => i.cycleId === cycle.id);
+              return identity ? ` — it speaks for ${identity.orgName}${identity.role === 'secretariat' ? ' (the Secretariat)' : ''}.` : '';
+            })()}
+          </p>
+        )}
+      </QueryView>
+      <ExportBundlePanel cycleId={cycle.id} />
+      <ImportBundlePanel
+        onImported={() => {
+          setVersion((v) => v + 1);
+          onCycleChanged?.();
+        }}
+      />
+      <ImportHistoryPanel key={version} cycleId={cycle.id} />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import type { BundleExportDto } from '../../../shared/api/schemas/bundles';
+import { api } from '../../api/api';
+import { useApiQuery } from '../../api/use-api-query';
+import { QueryView } from '../../components/QueryView';
+import { formatBytes, saveBundleFile } from './bundle-files';
+
+/**
+ * Makes a bundle to send by email or USB: the whole plan, or one partner's part. Before the file
+ * is saved the panel says what personal data it carries, and the key fingerprint to read out to the
+ * receiver by phone.
+ */
+export function ExportBundlePanel({ cycleId }: { cycleId: string }) {
+  const organisations = useApiQuery('organisation:list', { cycleId });
+  const [kind, setKind] = useState<'full' | 'partner'>('partner');
+  const [partnerOrgId, setPartnerOrgId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [made, setMade] = useState<BundleExportDto | null>(null);
+
+  const prepare = async () => {
+    setBusy(true);
+    setProblem(null);
+    setMade(null);
+    const result = await api('bundle:export', { cycleId, kind, partnerOrgId: kind === 'partner' ? partnerOrgId || null : null });
+    setBusy(false);
+    if (result.ok) setMade(result.value);
+    else setProblem(result.error.message);
+  };
+
+  return (
+    <section className="section" aria-labelledby="bundle-export-heading">
+      <div className="section__head">
+        <h2 id="bundle-export-heading">Send the plan</h2>
+      </div>
+      <QueryView query={organisations} what="the organisations">
+        {(orgs) => (
+          <form
+            className="form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void prepare();
+            }}
+          >
+            <fieldset className="field">
+              <legend>What to send</legend>
+              <label>
+                <input type="radio" name="bundle-kind" checked={kind === 'partner'} onChange={() => setKind('partner')} /> One organisation’s part (for that
+                partner)
+              </label>
+              <label>
+                <input type="radio" name="bundle-kind" checked={kind === 'full'} onChange={() => setKind('full')} /> The whole plan (the consolidated plan)
+              </label>
+            </fieldset>
+            {kind === 'partner' ? (
+              <label className="field">
+                <span>Organisation</span>
+                <select value={partnerOrgId} onChange={(event) => setPartnerOrgId(event.target.value)} required>
+                  <option value="">Choose…</option>
+                  {orgs.map((org) => (
+                    <option key={org.id} value={org.id}>
+                      {org.shortName ? `${org.shortName} — ${org.name}` : org.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <div className="form__actions">
+              <button type="submit" className="button button--primary" disabled={busy || (kind === 'partner' && !partnerOrgId)}>
+                {busy ? 'Preparing the bundle…' : 'Prepare the bundle'}
+              </button>
+            </div>
+          </form>
+        )}
+      </QueryView>
+      {problem ? (
+        <p className="form__alert" role="alert">
+          No bundle was made. {problem}
+        </p>
+      ) : null}
+      {made ? (
+        <div className="panel" aria-live="polite">
+          <p>
+            <strong>{made.fileName}</strong> ({formatBytes(made.sizeBytes)}) is ready.
+          </p>
+          <p role="note">
+            <strong>Personal data:</strong> {made.personalData.summary}
+          </p>
+          <p>
+            Key fingerprint: <code>{made.fingerprint}</code> — read it out to the receiver by phone, so they can trust the file.
+          </p>
+          <button type="button" className="button button--primary" onClick={() => saveBundleFile(made)}>
+            Save the bundle file
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

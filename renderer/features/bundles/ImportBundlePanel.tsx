@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import type { BundlePreviewDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
+import { api } from '../../api/api';
+import { showNotice } from '../../components/notices';
+import { fileToBase64 } from './bundle-files';
+import { ConflictChoices } from './ConflictChoices';
+import { PreviewSummary } from './PreviewSummary';
+
+type Stage = { name: 'choose' } | { name: 'busy'; label: string } | { name: 'preview'; base64: string; preview: BundlePreviewDto };
+
+/**
+ * Importing is always a preview first: what the bundle adds, changes and deletes, the conflicts to
+ * resolve and the rows refused. An untrusted sender is trusted only after the fingerprint is
+ * checked by phone. Applying takes a backup first and can be undone from the history.
+ */
+export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
+  const [stage, setStage] = useState<Stage>({ name: 'choose' });
+  const [choices, setChoices] = useState<Record<string, ResolutionDto>>({});
+  const [confirmed, setConfirmed] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const previewOf = async (base64: string) => {
+    setStage({ name: 'busy', label: 'Checking the bundle…' });
+    const result = await api('bundle:preview', { base64 });
+    if (!result.ok) {
+      setProblem(result.error.message);
+      setStage({ name: 'choose' });
+      return;
+    }
+    setChoices({});
+    setConfirmed(false);
+    setStage({ name: 'preview', base64, preview: result.value });
+  };
+
+  const choose = async (file: File | undefined) => {
+    setProblem(null);
+    if (!file) return;
+    try {
+      await previewOf(await fileToBase64(file));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const trust = async (base64: string, fingerprint: string) => {
+    const result = await api('bundle:trust', { base64, fingerprint });
+    if (!result.ok) setProblem(result.error.message);
+    else await previewOf(base64);
+  };
+
+  const apply = async (base64: string, preview: BundlePreviewDto) => {
+    const resolutions = Object.fromEntries(preview.conflicts.map((c) => [c.key, choices[c.key] ?? c.recommended]));
+    setStage({ name: 'busy', label: 'Backing up, then importing…' });
+    const result = await api('bundle:apply', { base64, resolutions });
+    if (!result.ok) {
+      setProblem(result.error.message);
+      setStage({ name: 'preview', base64, preview });
+    } else if (!result.value.applied) {
+      setProblem('Nothing was written.');
+      setStage({ name: 'preview', base64, preview: result.value.preview });
+    } else {
+      const c = result.value.preview.counts;
+      showNotice(
+        `Imported: ${c.adds} added, ${c.changes} changed, ${c.deletions} deleted, ${c.conflicts} conflicts resolved, ${c.refused} refused. A backup was taken first.`,
+      );
+      setStage({ name: 'choose' });
+      onImported?.();
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="bundle-import-heading">
+      <div className="section__head">
+        <h2 id="bundle-import-heading">Receive a bundle</h2>
+      </div>
+      {stage.name === 'choose' ? (
+        <label className="field">
+          <span>Bundle file (.jwpb)</span>
+          <input type="file" accept=".jwpb" onChange={(event) => void choose(event.target.files?.[0])} />
+        </label>
+      ) : null}
+      {stage.name === 'busy' ? (
+        <p className="status status--loading" role="status">
+          {stage.label}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="form__alert" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {stage.name === 'preview' ? (
+        <div className="stack" aria-live="polite">
+          <p className={stage.preview.status === 'refused' || stage.preview.status === 'untrusted' ? 'form__alert' : ''}>
+            <strong>{stage.preview.message}</strong>
+          </p>
+          {stage.preview.problems.length > 1 ? (
+            <ul>
+              {stage.preview.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+          <PreviewSummary preview={stage.preview} />
+          {stage.preview.status === 'untrusted' && stage.preview.sender ? (
+            <div className="panel">
+              <p>
+                Phone {stage.preview.sender.orgName} and ask them to read the fingerprint shown in their Pamoja JWP. Trust this sender only if it is exactly{' '}
+                <code>{stage.preview.sender.fingerprint}</code>.
+              </p>
+              <label>
+                <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> They read me the same fingerprint.
+              </label>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!confirmed}
+                onClick={() => void trust(stage.base64, stage.preview.sender?.fingerprint ?? '')}
+              >
+                Trust this sender
+              </button>
+            </div>
+          ) : null}
+          {stage.preview.conflicts.length > 0 ? (
+            <ConflictChoices
+              conflicts={stage.preview.conflicts}
+              choices={choices}
+              onChange={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
+            />
+          ) : null}
+          <div className="form__actions">
+            {stage.preview.status === 'ready' || stage.preview.status === 'conflicts' ? (
+              <button type="button" className="button button--primary" onClick={() => void apply(stage.base64, stage.preview)}>
+                Apply{stage.preview.conflicts.length > 0 ? ' with these choices' : ''}
+              </button>
+            ) : null}
+            <button type="button" className="button" onClick={() => setStage({ name: 'choose' })}>
+              {stage.preview.status === 'ready' || stage.preview.status === 'conflicts' ? 'Cancel' : 'Choose another file'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,410 @@
+// npx tsx scripts/make-bad-bundles.ts: writes the bad-bundle corpus to tests/fixtures/bundles/.
+// Each file is something a USB stick, a mail system, a hand edit or an attacker does to a bundle;
+// tests/bundles/bad-files.test.ts checks each is refused with its plain message and writes nothing.
+// Everything is deterministic (fixed clock, ids and signing key), so running it again gives the
+// same bytes; the test regenerates the corpus and compares.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { zipSync } from 'fflate';
+import { createHash } from 'node:crypto';
+import { openApp } from '../main/app-context';
+import { exportBundle } from '../main/bundles/export';
+import type { Manifest } from '../main/bundles/format';
+import { privateKeyFromSeed, signManifest, storeInstallationKey, type InstallationKey } from '../main/bundles/keys';
+import { readZip, withChecksum, writeZip } from '../main/bundles/zip';
+import { resourcesDir } from '../main/resource-paths';
+import type { AppContext } from '../main/services/context';
+import { createCycle, updateCycle } from '../main/services/cycles';
+import { registerServices as s } from '../main/services/index';
+
+export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'bundles');
+
+/** The Secretariat key every corpus file is signed with (the test trusts it); a stranger's key. */
+export const corpusKeySeed = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
+const strangerSeed = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
+
+export interface BadBundleCase {
+  file: string;
+  /** What the refusal says (a regular expression, case-insensitive). */
+  expect: string;
+  status: 'refused' | 'untrusted';
+  /** The cycle must be in the database first (the good bundle is imported before this one). */
+  needsCycle?: boolean;
+  /** Too large to keep in git: made only in the test's temporary folder. */
+  large?: boolean;
+}
+
+export const badBundleCases: BadBundleCase[] = [
+  { file: 'not-a-bundle.jwpb', expect: 'not a Pamoja JWP bundle', status: 'refused' },
+  { file: 'empty.jwpb', expect: 'not a Pamoja JWP bundle', status: 'refused' },
+  { file: 'truncated.jwpb', expect: 'damaged.*cut short', status: 'refused' },
+  { file: 'flipped-byte-local-header.jwpb', expect: 'damaged', status: 'refused' },
+  { file: 'flipped-byte-manifest.jwpb', expect: 'damaged', status: 'refused' },
+  { file: 'flipped-byte-rows.jwpb', expect: 'damaged', status: 'refused' },
+  { file: 'flipped-byte-central-directory.jwpb', expect: 'damaged', status: 'refused' },
+  { file: 'flipped-byte-end-record.jwpb', expect: 'damaged', status: 'refused' },
+  { file: 'flipped-byte-checksum.jwpb', expect: 'damaged.*checksum', status: 'refused' },
+  { file: 'plain-zip.jwpb', expect: 'zip archive, but not a Pamoja JWP bundle', status: 'refused' },
+  { file: 'zip-slip-parent.jwpb', expect: 'path that points outside the bundle', status: 'refused' },
+  { file: 'zip-slip-absolute.jwpb', expect: 'path that points outside the bundle', status: 'refused' },
+  { file: 'bad-entry-name.jwpb', expect: 'file Pamoja JWP does not know', status: 'refused' },
+  { file: 'zip-bomb-declared-size.jwpb', expect: 'unpack to far more than it holds.*refused unopened', status: 'refused' },
+  { file: 'zip-bomb-ratio.jwpb', expect: 'zip bomb', status: 'refused' },
+  { file: 'future-format-version.jwpb', expect: 'newer version of Pamoja JWP.*Update', status: 'refused' },
+  { file: 'unsigned.jwpb', expect: 'not signed', status: 'refused' },
+  { file: 'wrong-signature.jwpb', expect: 'signature does not match', status: 'refused' },
+  { file: 'checksum-mismatch.jwpb', expect: 'does not match its checksum', status: 'refused' },
+  { file: 'signed-by-stranger.jwpb', expect: 'does not trust yet.*fingerprint', status: 'untrusted' },
+  { file: 'other-county.jwpb', expect: 'Marsabit County.*another county', status: 'refused', needsCycle: true },
+  { file: 'other-cycle.jwpb', expect: 'belongs to another cycle', status: 'refused', needsCycle: true },
+  { file: 'unknown-table.jwpb', expect: 'unknown tables are refused', status: 'refused' },
+  { file: 'unknown-column.jwpb', expect: 'unknown field "password"', status: 'refused' },
+  { file: 'proto-key.jwpb', expect: 'unknown field "__proto__"', status: 'refused' },
+  { file: 'duplicate-ids.jwpb', expect: 'appears twice', status: 'refused' },
+  { file: 'dangling-reference.jwpb', expect: 'neither in the bundle nor in this copy', status: 'refused' },
+  { file: 'negative-amount.jwpb', expect: 'Amount.*at least 0', status: 'refused' },
+  { file: 'end-before-start.jwpb', expect: 'End date: 15 Jul 2026 is before the start date', status: 'refused' },
+  { file: 'bad-enum.jwpb', expect: 'Status: choose one of', status: 'refused' },
+  { file: 'invalid-date.jwpb', expect: 'Start date: enter a real date', status: 'refused' },
+  { file: 'nan-literal.jwpb', expect: 'rows/indicator.json is not valid JSON', status: 'refused' },
+  { file: 'nan-string.jwpb', expect: 'Target.*expected a number', status: 'refused' },
+  { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
+];
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const decode = (data: Uint8Array) => new TextDecoder().decode(data);
+
+/** A database whose ids and clock are fixed, so the corpus is the same on every run. */
+export function corpusContext(prefix = '00000000'): AppContext {
+  let tick = 0;
+  let counter = 0;
+  const ctx = openApp({
+    file: ':memory:',
+    resourcesDir,
+    now: () => new Date(Date.parse('2026-11-25T08:00:00.000Z') + tick++ * 1000),
+    newId: () => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
+  });
+  ctx.userName = 'Corpus Builder';
+  return ctx;
+}
+
+/** A small cycle with a row in each register a bad file tampers with. */
+function seedCycle(ctx: AppContext, fiscalYear: string, start: string, end: string) {
+  const cycle = createCycle(ctx, {
+    title: `Isiolo JWP FY ${fiscalYear}`,
+    countyId: 'ke-county-011',
+    fiscalYear,
+    startDate: start,
+    endDate: end,
+    kesPerUsdScaled: 1_293_500,
+    exchangeRateDate: start,
+  });
+  const county = s.organisation.create(ctx, {
+    cycleId: cycle.id,
+    name: 'County Department of Finance & Economic Planning',
+    shortName: 'CDFEP',
+    category: 'government',
+  });
+  const partner = s.organisation.create(ctx, { cycleId: cycle.id, name: 'Resilience Partners Kenya', shortName: 'RPK', category: 'implementing_partner' });
+  updateCycle(ctx, { id: cycle.id, changes: { leadOrgId: county.id } });
+  s.contact.create(ctx, {
+    cycleId: cycle.id,
+    organisationId: partner.id,
+    name: 'Amina Hussein',
+    title: 'Programme Manager',
+    phone: '+254 700 000 001',
+    email: 'amina@example.org',
+  });
+  const objective = s.objective.create(ctx, { cycleId: cycle.id, code: 'O1', statement: 'Increase access to safe water', sector: 'water_wash' });
+  const activity = s.activity.create(ctx, {
+    cycleId: cycle.id,
+    objectiveId: objective.id,
+    code: 'A1',
+    title: 'Rehabilitate boreholes',
+    sector: 'water_wash',
+    leadOrgId: partner.id,
+    supportingOrgIds: [county.id],
+    wardIds: ['ke-ward-0248'],
+    startDate: start.replace(/-07-01$/, '-08-01'),
+    endDate: end.replace(/-06-30$/, '-03-31'),
+  });
+  s.contribution.create(ctx, {
+    cycleId: cycle.id,
+    activityId: activity.id,
+    component: 'Borehole rehabilitation',
+    contributorOrgId: partner.id,
+    amountMinor: 250_000_000,
+    currency: 'KES',
+  });
+  const indicator = s.indicator.create(ctx, {
+    cycleId: cycle.id,
+    code: 'I1',
+    name: 'Boreholes rehabilitated',
+    type: 'output',
+    unit: 'boreholes',
+    targetValue: 12,
+    responsibleOrgId: partner.id,
+  });
+  s.indicatorPeriod.create(ctx, { cycleId: cycle.id, indicatorId: indicator.id, periodKey: 'Q1', target: 3 });
+  s.risk.create(ctx, {
+    cycleId: cycle.id,
+    code: 'R1',
+    description: 'Drought delays drilling',
+    likelihood: 'medium',
+    impact: 'high',
+    responsibleOrgId: partner.id,
+  });
+  s.signatory.create(ctx, { cycleId: cycle.id, name: 'Hon. Abdi Guyo', title: 'County Secretary', organisationId: county.id, role: 'county_secretary' });
+  return cycle;
+}
+
+/** Deterministic pseudo-random text (xorshift), so the 10 MB string is the same on every run. */
+function pseudoRandomText(length: number): string {
+  let x = 0x9e3779b9;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const out = new Array<string>(length);
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = alphabet[(x >>> 0) % 64] as string;
+  }
+  return out.join('');
+}
+
+type Rows = Record<string, unknown>[];
+
+/** Unpacks a bundle, lets `change` edit its JSON (or replace an entry's text), re-signs and re-zips it. */
+function rebuild(
+  good: Uint8Array,
+  key: InstallationKey,
+  change: (json: Map<string, unknown>, manifest: Manifest, raw: Map<string, string>) => void,
+  options: { sign?: boolean } = {},
+): Uint8Array {
+  const entries = readZip(good);
+  const manifest = JSON.parse(decode(entries.get('manifest.json') as Uint8Array)) as Manifest;
+  const json = new Map<string, unknown>();
+  for (const [name, data] of entries) if (name !== 'manifest.json' && name !== 'signature.json') json.set(name, JSON.parse(decode(data)));
+  const raw = new Map<string, string>();
+  change(json, manifest, raw);
+  const bodies = new Map<string, Uint8Array>();
+  for (const [name, value] of json) bodies.set(name, utf8(raw.get(name) ?? JSON.stringify(value)));
+  manifest.entries = [...bodies].map(([name, data]) => ({ path: name, sha256: createHash('sha256').update(data).digest('hex'), bytes: data.length }));
+  for (const [name, value] of json) {
+    const match = /^rows\/([a-zA-Z]+)\.json$/.exec(name);
+    if (match?.[1] && Array.isArray(value) && Object.hasOwn(manifest.counts, match[1])) manifest.counts[match[1]] = value.length;
+  }
+  manifest.sender.fingerprint = key.fingerprint;
+  const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
+  const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, signature: signManifest(key, manifestBytes) };
+  const files = new Map<string, Uint8Array>([['manifest.json', manifestBytes]]);
+  if (options.sign !== false) files.set('signature.json', utf8(JSON.stringify(signature, null, 2)));
+  for (const [name, data] of bodies) files.set(name, data);
+  return writeZip(files);
+}
+
+const flip = (data: Uint8Array, at: number) => {
+  const copy = Uint8Array.from(data);
+  copy[at] = (copy[at] as number) ^ 0x01;
+  return copy;
+};
+
+/** Where an entry's data starts in a zip written by writeZip (local header 30 bytes + name). */
+function dataOffset(zip: Uint8Array, name: string): number {
+  const text = Buffer.from(zip).toString('latin1');
+  return text.indexOf(name) + name.length;
+}
+
+export interface Corpus {
+  good: Uint8Array;
+  cycleId: string;
+  files: Map<string, Uint8Array>;
+}
+
+export function makeBadBundles(options: { large: boolean }): Corpus {
+  const ctx = corpusContext();
+  const key = storeInstallationKey(ctx, privateKeyFromSeed(corpusKeySeed));
+  const cycle = seedCycle(ctx, '2026/27', '2026-07-01', '2027-06-30');
+  const good = exportBundle(ctx, { cycleId: cycle.id, kind: 'full', partnerOrgId: null }).bytes;
+  const otherCycle = seedCycle(ctx, '2027/28', '2027-07-01', '2028-06-30');
+  const other = exportBundle(ctx, { cycleId: otherCycle.id, kind: 'full', partnerOrgId: null }).bytes;
+  const stranger = storeInstallationKey(corpusContext('0000000e'), privateKeyFromSeed(strangerSeed));
+  const rows = (json: Map<string, unknown>, register: string) => json.get(`rows/${register}.json`) as Rows;
+  const first = (json: Map<string, unknown>, register: string) => rows(json, register)[0] as Record<string, unknown>;
+  const files = new Map<string, Uint8Array>();
+  const add = (file: string, data: Uint8Array) => files.set(file, data);
+
+  add('not-a-bundle.jwpb', utf8('Dear Secretariat, please find our plan attached.\n'));
+  add('empty.jwpb', new Uint8Array());
+  add('truncated.jwpb', good.subarray(0, Math.floor(good.length * 0.6)));
+  add('flipped-byte-local-header.jwpb', flip(good, 10));
+  add('flipped-byte-manifest.jwpb', flip(good, dataOffset(good, 'manifest.json') + 40));
+  add('flipped-byte-rows.jwpb', flip(good, dataOffset(good, 'rows/activity.json') + 20));
+  // The end record (22 bytes) and the checksum comment (71 bytes) close the file.
+  const endRecord = good.length - 22 - 71;
+  add('flipped-byte-central-directory.jwpb', flip(good, endRecord - 30));
+  add('flipped-byte-end-record.jwpb', flip(good, endRecord + 12));
+  add('flipped-byte-checksum.jwpb', flip(good, good.length - 5));
+  add(
+    'plain-zip.jwpb',
+    zipSync({ 'plan.json': utf8(JSON.stringify({ note: 'An ordinary zip file someone renamed to .jwpb' })) }, { mtime: new Date(1980, 0, 1) }),
+  );
+  add(
+    'zip-slip-parent.jwpb',
+    writeZip(
+      new Map([
+        ['manifest.json', utf8('{}')],
+        ['../../../.bashrc', utf8('echo owned')],
+      ]),
+    ),
+  );
+  add(
+    'zip-slip-absolute.jwpb',
+    writeZip(
+      new Map([
+        ['/etc/cron.d/pamoja.json', utf8('{}')],
+        ['manifest.json', utf8('{}')],
+      ]),
+    ),
+  );
+  add(
+    'bad-entry-name.jwpb',
+    writeZip(
+      new Map([
+        ['manifest.json', utf8('{}')],
+        ['rows/activity";DROP TABLE activities;--.json', utf8('[]')],
+      ]),
+    ),
+  );
+  // A hand-made archive that claims a 3.75 GB entry; its maker can compute the checksum too.
+  const declared = Uint8Array.from(good.subarray(0, endRecord));
+  const centralStart = new DataView(good.buffer, good.byteOffset).getUint32(endRecord + 16, true);
+  new DataView(declared.buffer).setUint32(centralStart + 24, 0xf0000000, true);
+  add('zip-bomb-declared-size.jwpb', withChecksum(declared, good.subarray(endRecord, endRecord + 22)));
+  add(
+    'zip-bomb-ratio.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').description = ' '.repeat(30 * 1024 * 1024);
+    }),
+  );
+  add(
+    'future-format-version.jwpb',
+    rebuild(good, key, (_json, manifest) => {
+      Object.assign(manifest, { formatVersion: 2, encryption: 'x25519' });
+    }),
+  );
+  add(
+    'unsigned.jwpb',
+    rebuild(good, key, () => undefined, { sign: false }),
+  );
+  const wrong = readZip(rebuild(good, key, () => undefined));
+  const forged = JSON.parse(decode(wrong.get('signature.json') as Uint8Array)) as { signature: string };
+  forged.signature = signManifest(stranger, wrong.get('manifest.json') as Uint8Array);
+  wrong.set('signature.json', utf8(JSON.stringify(forged, null, 2)));
+  add('wrong-signature.jwpb', writeZip(wrong));
+  const swapped = readZip(good);
+  const tampered = JSON.parse(decode(swapped.get('rows/activity.json') as Uint8Array)) as Rows;
+  (tampered[0] as Record<string, unknown>).title = 'Rehabilitate boreholes (edited by hand)';
+  swapped.set('rows/activity.json', utf8(JSON.stringify(tampered)));
+  add('checksum-mismatch.jwpb', writeZip(swapped));
+  add(
+    'signed-by-stranger.jwpb',
+    rebuild(good, stranger, () => undefined),
+  );
+  add(
+    'other-county.jwpb',
+    rebuild(good, key, (json, manifest) => {
+      manifest.cycle.countyId = 'ke-county-010';
+      manifest.cycle.countyName = 'Marsabit';
+      (json.get('cycle.json') as Record<string, unknown>).countyId = 'ke-county-010';
+    }),
+  );
+  add('other-cycle.jwpb', other);
+  add(
+    'unknown-table.jwpb',
+    rebuild(good, key, (json) => {
+      json.set('rows/secrets.json', [{ password: 'hunter2' }]);
+    }),
+  );
+  add(
+    'unknown-column.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').password = 'hunter2';
+    }),
+  );
+  add(
+    'proto-key.jwpb',
+    rebuild(good, key, (json) => {
+      const activity = first(json, 'activity');
+      json.set('rows/activity.json', [JSON.parse(JSON.stringify(activity).replace(/^\{/, '{"__proto__":{"polluted":true},')) as Record<string, unknown>]);
+    }),
+  );
+  add(
+    'duplicate-ids.jwpb',
+    rebuild(good, key, (json) => {
+      const activity = first(json, 'activity');
+      rows(json, 'activity').push({ ...activity, code: 'A2', title: 'A second activity with the same id' });
+    }),
+  );
+  add(
+    'dangling-reference.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'contribution').activityId = '7d0c5d52-27a4-4b8e-9a0e-3c1f00000000';
+    }),
+  );
+  add(
+    'negative-amount.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'contribution').amountMinor = -50_000;
+    }),
+  );
+  add(
+    'end-before-start.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').endDate = '2026-07-15';
+    }),
+  );
+  add(
+    'bad-enum.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').status = 'flying';
+    }),
+  );
+  add(
+    'invalid-date.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').startDate = '2026-02-30';
+    }),
+  );
+  add(
+    'nan-literal.jwpb',
+    rebuild(good, key, (json, _manifest, raw) => {
+      raw.set('rows/indicator.json', JSON.stringify(rows(json, 'indicator')).replace('"targetValue":12', '"targetValue":NaN'));
+    }),
+  );
+  add(
+    'nan-string.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'indicator').targetValue = 'NaN';
+    }),
+  );
+  if (options.large) {
+    add(
+      'huge-string.jwpb',
+      rebuild(good, key, (json) => {
+        first(json, 'activity').description = pseudoRandomText(10 * 1024 * 1024);
+      }),
+    );
+  }
+  return { good, cycleId: cycle.id, files };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const corpus = makeBadBundles({ large: false });
+  fs.mkdirSync(corpusDir, { recursive: true });
+  fs.writeFileSync(path.join(corpusDir, 'good-full.jwpb'), corpus.good);
+  for (const [file, data] of corpus.files) fs.writeFileSync(path.join(corpusDir, file), data);
+  fs.writeFileSync(path.join(corpusDir, '.gitignore'), '# Made by the test in a temporary folder only: 10 MB.\nhuge-string.jwpb\n');
+  console.log(`Wrote ${corpus.files.size + 1} bundles to ${corpusDir}.`);
+}

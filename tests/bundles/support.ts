@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openApp } from '../../main/app-context';
+import { applyBundle, exportBundle, previewBundle, trustSender } from '../../main/bundles/index';
+import { readCycleRow, readAllRows, readTombstones } from '../../main/bundles/cycle-rows';
+import { exchangeTables } from '../../main/bundles/exchange-tables';
+import { readBundle } from '../../main/bundles/read';
+import { closeDb } from '../../main/db/open-db';
+import { resourcesDir } from '../../main/resource-paths';
+import type { AppContext } from '../../main/services/context';
+import type { ResolutionChoice, Resolutions } from '../../shared/api/schemas/bundles';
+
+/** One installation of Pamoja JWP: its own database, ids, clock and key. */
+export interface Peer extends AppContext {
+  name: string;
+  close(): void;
+  /** Moves this laptop's clock (a wrong date, or days passing). */
+  shiftClock(ms: number): void;
+}
+
+/**
+ * A peer's ids start with its own 8 hex digits, so rows made on different laptops never share an
+ * id (as random UUIDs never do); its clock ticks a second per reading from `start`.
+ */
+export function peer(name: string, prefix: string, options: { file?: string; start?: string } = {}): Peer {
+  let counter = 0;
+  let offset = 0;
+  let tick = 0;
+  const base = Date.parse(options.start ?? '2026-11-25T08:00:00.000Z');
+  const ctx = openApp({
+    file: options.file ?? ':memory:',
+    resourcesDir,
+    now: () => new Date(base + offset + tick++ * 1000),
+    newId: () => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
+  });
+  ctx.userName = `${name} officer`;
+  return Object.assign(ctx, {
+    name,
+    close: () => closeDb(ctx.db),
+    shiftClock: (ms: number) => {
+      offset += ms;
+    },
+  });
+}
+
+export function tempDir(label: string): { dir: string; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pamoja-${label}-`));
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const fingerprintOfBundle = (bytes: Uint8Array) => readBundle(bytes).fingerprint;
+
+/** The receiver checks the fingerprint by phone, then trusts the sender (once per sender and cycle). */
+export function trust(receiver: AppContext, bytes: Uint8Array): void {
+  trustSender(receiver, bytes, fingerprintOfBundle(bytes));
+}
+
+export function exportFull(from: AppContext, cycleId: string): Uint8Array {
+  return exportBundle(from, { cycleId, kind: 'full', partnerOrgId: null }).bytes;
+}
+
+export function exportPartner(from: AppContext, cycleId: string, partnerOrgId: string): Uint8Array {
+  return exportBundle(from, { cycleId, kind: 'partner', partnerOrgId }).bytes;
+}
+
+export function importInto(to: AppContext, bytes: Uint8Array, resolve: { all?: ResolutionChoice; rows?: Resolutions } = {}) {
+  return applyBundle(to, bytes, { resolutions: resolve.rows ?? {}, resolveAll: resolve.all ?? null });
+}
+
+export function preview(to: AppContext, bytes: Uint8Array, resolveAll: ResolutionChoice | null = null) {
+  return previewBundle(to, bytes, { resolutions: {}, resolveAll }).preview;
+}
+
+/**
+ * A cycle's content as people see it: every row's fields, owner and link lists, sorted by id, and
+ * which rows are deleted. Two copies that agree on this agree on the plan.
+ */
+export function contentOf(ctx: AppContext, cycleId: string, only?: (register: string, row: Record<string, unknown>) => boolean): Record<string, unknown> {
+  const rows = readAllRows(ctx.db.$client, cycleId);
+  const tombstones = readTombstones(ctx.db.$client, cycleId);
+  const out: Record<string, unknown> = {};
+  const cycle = readCycleRow(ctx.db.$client, cycleId);
+  if (cycle)
+    out.cycle = Object.fromEntries(
+      ['title', 'countyId', 'leadOrgId', 'startDate', 'endDate', 'phase', 'notes', 'scopeUnitIds'].map((key) => [key, cycle[key]]),
+    );
+  for (const t of exchangeTables) {
+    const list = [...(rows.get(t.register)?.values() ?? [])]
+      .filter((row) => !only || only(t.register, row))
+      .map((row) =>
+        Object.fromEntries(['id', 'ownerOrgId', ...t.fieldKeys].map((key) => [key, Array.isArray(row[key]) ? [...(row[key] as string[])].sort() : row[key]])),
+      )
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    out[t.register] = list;
+    out[`${t.register}:deleted`] = [...(tombstones.get(t.register)?.keys() ?? [])].sort();
+  }
+  return out;
+}
