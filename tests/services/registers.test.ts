@@ -105,3 +105,12 @@ describe('the installation clock', () => {
     expect(stored >= newest).toBe(true);
   });
 });
+
+describe('the audit log is append-only', () => {
+  it('refuses to change or delete an entry, inside SQLite itself', () => {
+    const count = app.db.$client.prepare('SELECT count(*) FROM audit_log').pluck().get();
+    expect(() => app.db.$client.prepare("UPDATE audit_log SET user_name = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => app.db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(app.db.$client.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(count);
+  });
+});
