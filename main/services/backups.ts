@@ -29,6 +29,13 @@ export function backUpNow(ctx: AppContext): BackupListDto['backups'][number] {
   return toDto(createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason: 'manual', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) }));
 }
 
+/** A verified backup before an import changes the database; nothing to do for one in memory. */
+export function backUpBeforeImport(ctx: AppContext): void {
+  const file = ctx.db.$client.name;
+  if (file === ':memory:' || file === '') return;
+  createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason: 'before-import', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) });
+}
+
 /**
  * Restores one of the listed backups in place of the open database. The current state is backed
  * up first, so a restore can itself be undone by restoring that backup.

@@ -2,6 +2,7 @@ import type { ImportPreviewDto, ImportSummaryDto } from '../../../shared/api/met
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { ServiceError } from '../../../shared/result';
+import { backUpBeforeImport } from '../../services/backups';
 import type { AppContext } from '../../services/context';
 import { listCycles } from '../../services/cycles';
 import { registerServices } from '../../services/index';
@@ -65,6 +66,8 @@ export interface ApplyOptions {
  */
 export async function applyImport(ctx: AppContext, file: ImportFile, options: ApplyOptions): Promise<ImportSummaryDto> {
   const { read, cycle, organisation } = await prepare(ctx, file);
+  // Taken before the transaction opens (SQLite copies only a database at rest); undo = restore it.
+  backUpBeforeImport(ctx);
   let stale = false;
   const { preview, committed } = runImport(ctx, read, {
     fileName: file.fileName,
