@@ -32,7 +32,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: restrict([
-      { group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'shared/ is pure: it runs in Node and in the browser.' },
+      {
+        group: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+        message: 'shared/ is pure: it runs in Node and in the browser.',
+      },
       { group: ['**/main/**', '**/renderer/**'], message: 'shared/ imports only shared/.' },
     ]),
   },
@@ -51,7 +54,10 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrict([
-        { group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'The renderer runs in a browser sandbox.' },
+        {
+          group: [...nodeBuiltins, 'electron', 'electron/*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'],
+          message: 'The renderer runs in a browser sandbox.',
+        },
         { group: ['**/main/**'], message: 'The renderer talks to main/ only through the API client.' },
       ]),
     },

@@ -15,9 +15,13 @@ let failedRun = false;
 
 for (const run of runs) {
   const report = path.join(dir, `${run.name}.json`);
-  const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/vitest/vitest.mjs', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) failedRun = true;
   if (!fs.existsSync(report)) {
     failedRun = true;

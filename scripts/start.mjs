@@ -19,7 +19,9 @@ const WEB_HINT = 'run `npm run web` to use the same app in your browser.';
 
 const electron = findElectron() ?? downloadElectron();
 if (!electron) {
-  stop(`The Electron desktop runtime is not installed on this machine and could not be downloaded, so Pamoja JWP cannot open as a desktop window here; ${WEB_HINT}`);
+  stop(
+    `The Electron desktop runtime is not installed on this machine and could not be downloaded, so Pamoja JWP cannot open as a desktop window here; ${WEB_HINT}`,
+  );
 }
 if (!process.env.PAMOJA_SKIP_BUILD) build();
 prepareSqliteForElectron(electron.version);
@@ -58,9 +60,7 @@ function downloadElectron() {
 
 function build() {
   // Under npm, npm_execpath is npm's own script: running it with node avoids .cmd shims on Windows.
-  const [command, args] = process.env.npm_execpath
-    ? [process.execPath, [process.env.npm_execpath, 'run', 'build']]
-    : ['npm', ['run', 'build']];
+  const [command, args] = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, 'run', 'build']] : ['npm', ['run', 'build']];
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: !process.env.npm_execpath && process.platform === 'win32' });
   if (result.status !== 0) stop('Pamoja JWP could not be built (the messages above say why), so it was not started.');
 }
@@ -89,7 +89,9 @@ function prepareSqliteForElectron(electronVersion) {
     const log = path.join(root, 'out', 'electron', 'sqlite-build.log');
     fs.writeFileSync(log, `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`);
     fs.rmSync(target, { recursive: true, force: true });
-    stop(`The database driver could not be built for Electron (details in ${path.relative(root, log)}), so Pamoja JWP cannot open as a desktop window here; ${WEB_HINT}`);
+    stop(
+      `The database driver could not be built for Electron (details in ${path.relative(root, log)}), so Pamoja JWP cannot open as a desktop window here; ${WEB_HINT}`,
+    );
   }
   fs.writeFileSync(stampFile, stamp);
 }

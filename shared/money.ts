@@ -30,7 +30,9 @@ export function parseRate(text: string): number | null {
 
 export function formatRate(kesPerUsdScaled: number): string {
   const whole = Math.trunc(kesPerUsdScaled / RATE_SCALE);
-  const fraction = String(kesPerUsdScaled % RATE_SCALE).padStart(4, '0').replace(/0+$/, '');
+  const fraction = String(kesPerUsdScaled % RATE_SCALE)
+    .padStart(4, '0')
+    .replace(/0+$/, '');
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 

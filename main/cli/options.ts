@@ -30,7 +30,8 @@ export function openExisting(file: string): AppContext {
   try {
     return openApp({ file, resourcesDir });
   } catch (error) {
-    if (error instanceof DatabaseDamagedError) throw new CliError(`${error.message} Run \`pamoja check --db ${file}\`, and restore a backup with \`pamoja restore\`.`);
+    if (error instanceof DatabaseDamagedError)
+      throw new CliError(`${error.message} Run \`pamoja check --db ${file}\`, and restore a backup with \`pamoja restore\`.`);
     throw error;
   }
 }

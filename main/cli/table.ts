@@ -8,5 +8,8 @@ export function tsv(header: string[], rows: (string | number)[][]): string {
 export function alignedTable(header: string[], rows: (string | number)[][]): string {
   const all = [header, ...rows].map((row) => row.map(String));
   const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
-  return all.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')).join('\n') + '\n';
+  return (
+    all.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')).join('\n') +
+    '\n'
+  );
 }

@@ -31,7 +31,10 @@ function backupName(at: Date, reason: BackupReason): string {
  * A consistent copy of a live database, taken by SQLite itself (`VACUUM INTO`), never a file copy
  * that could catch a half-written page. Each copy is opened and fully checked before it counts.
  */
-export function createBackup(client: Database.Database, options: { dir: string; at: Date; reason: BackupReason; keep?: number; migrationsFolder: string }): BackupInfo {
+export function createBackup(
+  client: Database.Database,
+  options: { dir: string; at: Date; reason: BackupReason; keep?: number; migrationsFolder: string },
+): BackupInfo {
   fs.mkdirSync(options.dir, { recursive: true });
   const file = path.join(options.dir, backupName(options.at, options.reason));
   client.prepare('VACUUM INTO ?').run(file);

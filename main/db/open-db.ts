@@ -85,9 +85,7 @@ function verifyPragmas(client: Database.Database, file: string): void {
 function quickCheck(client: Database.Database): string[] {
   const rows = client.pragma('quick_check') as { quick_check: string }[];
   // SQLite prefixes its findings with a "*** in database main ***" line; users need the findings.
-  return rows
-    .flatMap((row) => row.quick_check.split('\n'))
-    .filter((line) => line !== 'ok' && !line.startsWith('***'));
+  return rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***'));
 }
 
 function hasPendingMigrations(client: Database.Database, migrationsFolder: string): boolean {

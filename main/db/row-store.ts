@@ -97,7 +97,9 @@ function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore 
         if (!column) throw new Error(`${tableName} has no column ${key}`);
         return column.dataType === 'string' ? `lower(${quote(column.name)}) = lower(@${key})` : `${quote(column.name)} = @${key}`;
       });
-      statement = client.prepare(`SELECT "id" FROM ${quote(tableName)} WHERE "cycle_id" = @cycleId AND "id" IS NOT @exceptId AND ${conditions.join(' AND ')} LIMIT 1`).pluck();
+      statement = client
+        .prepare(`SELECT "id" FROM ${quote(tableName)} WHERE "cycle_id" = @cycleId AND "id" IS NOT @exceptId AND ${conditions.join(' AND ')} LIMIT 1`)
+        .pluck();
       matchStatements.set(signature, statement);
     }
     return statement;
@@ -163,7 +165,9 @@ function buildLinkStore(client: Database.Database, link: LinkTable): LinkStore {
     valuesOf: (parentId) => select.all(parentId) as string[],
     byCycle(parentTable, cycleId) {
       const rows = client
-        .prepare(`SELECT l.${parent} AS p, l.${value} AS v FROM ${t} l JOIN ${quote(parentTable)} x ON x."id" = l.${parent} WHERE x."cycle_id" = ? ORDER BY l.rowid`)
+        .prepare(
+          `SELECT l.${parent} AS p, l.${value} AS v FROM ${t} l JOIN ${quote(parentTable)} x ON x."id" = l.${parent} WHERE x."cycle_id" = ? ORDER BY l.rowid`,
+        )
         .all(cycleId) as { p: string; v: string }[];
       const grouped = new Map<string, string[]>();
       for (const { p, v } of rows) {

@@ -1,4 +1,3 @@
-
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -388,4 +387,3 @@ export const auditLog = sqliteTable(
 export * from './schema-analysis';
 export * from './schema-lifecycle';
 export * from './schema-bundles';
-

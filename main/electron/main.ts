@@ -64,11 +64,7 @@ function start(): void {
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
     const trusted =
-      mainWindow !== null &&
-      event.sender.id === mainWindow.webContents.id &&
-      frame !== null &&
-      frame.parent === null &&
-      isTrustedSender(frame.url, appUrl);
+      mainWindow !== null && event.sender.id === mainWindow.webContents.id && frame !== null && frame.parent === null && isTrustedSender(frame.url, appUrl);
     return answerIpcCall(dispatch, trusted, method, input);
   });
 

@@ -25,7 +25,12 @@ function titleCase(name: string): string {
 }
 
 export function seedAdminUnits(ctx: AppContext): void {
-  const seeded = ctx.db.select({ n: sql<number>`count(*)` }).from(adminUnits).where(eq(adminUnits.origin, SEED.origin)).get()?.n ?? 0;
+  const seeded =
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(adminUnits)
+      .where(eq(adminUnits.origin, SEED.origin))
+      .get()?.n ?? 0;
   const counties = getCounties();
   const constituencies = getConstituencies();
   const wards = getWards();
@@ -34,8 +39,20 @@ export function seedAdminUnits(ctx: AppContext): void {
   const constituencyIdByName = new Map(constituencies.map((c) => [c.name, constituencyUnitId(c.code)]));
   const rows = [
     ...counties.map((c) => ({ id: countyUnitId(c.code), level: 'county' as const, name: titleCase(c.name), code: c.code, parentId: null })),
-    ...constituencies.map((c) => ({ id: constituencyUnitId(c.code), level: 'sub_county' as const, name: titleCase(c.name), code: c.code, parentId: countyIdByName.get(c.county) ?? null })),
-    ...wards.map((w) => ({ id: wardUnitId(w.code), level: 'ward' as const, name: titleCase(w.name), code: w.code, parentId: constituencyIdByName.get(w.constituency) ?? null })),
+    ...constituencies.map((c) => ({
+      id: constituencyUnitId(c.code),
+      level: 'sub_county' as const,
+      name: titleCase(c.name),
+      code: c.code,
+      parentId: countyIdByName.get(c.county) ?? null,
+    })),
+    ...wards.map((w) => ({
+      id: wardUnitId(w.code),
+      level: 'ward' as const,
+      name: titleCase(w.name),
+      code: w.code,
+      parentId: constituencyIdByName.get(w.constituency) ?? null,
+    })),
   ];
   // A prepared statement: 1,785 rows through the query builder would slow every first start.
   const insert = ctx.db.$client.prepare(
@@ -49,12 +66,22 @@ export function seedAdminUnits(ctx: AppContext): void {
 const toDto = ({ id, level, name, code, parentId }: typeof adminUnits.$inferSelect): AdminUnitDto => ({ id, level, name, code, parentId });
 
 export function listAdminUnits(ctx: AppContext, input: z.output<typeof adminUnitListInput>): AdminUnitDto[] {
-  let rows = ctx.db.select().from(adminUnits).where(input.level ? eq(adminUnits.level, input.level) : undefined).orderBy(adminUnits.name).all();
+  let rows = ctx.db
+    .select()
+    .from(adminUnits)
+    .where(input.level ? eq(adminUnits.level, input.level) : undefined)
+    .orderBy(adminUnits.name)
+    .all();
   if (input.withinId) {
     const within = new Set([input.withinId]);
     // Two levels below a county: its sub-counties, then their wards.
     for (let depth = 0; depth < 2; depth++) {
-      for (const id of ctx.db.select({ id: adminUnits.id }).from(adminUnits).where(inArray(adminUnits.parentId, [...within])).all()) within.add(id.id);
+      for (const id of ctx.db
+        .select({ id: adminUnits.id })
+        .from(adminUnits)
+        .where(inArray(adminUnits.parentId, [...within]))
+        .all())
+        within.add(id.id);
     }
     within.delete(input.withinId);
     rows = rows.filter((row) => within.has(row.id));
@@ -77,10 +104,23 @@ export function createAdminUnit(ctx: AppContext, input: z.input<typeof adminUnit
     if (parent.level !== expectedParent) {
       throw invalidField('parentId', `Part of: a ${fields.level === 'ward' ? 'ward belongs to a sub-county' : 'sub-county belongs to a county'}.`);
     }
-    const clash = ctx.db.select().from(adminUnits).where(and(eq(adminUnits.parentId, parent.id), sql`lower(${adminUnits.name}) = lower(${fields.name})`)).get();
+    const clash = ctx.db
+      .select()
+      .from(adminUnits)
+      .where(and(eq(adminUnits.parentId, parent.id), sql`lower(${adminUnits.name}) = lower(${fields.name})`))
+      .get();
     if (clash) throw invalidField('name', `Name: ${parent.name} already has ${clash.name}.`);
     const { at, hlc } = stamp(ctx);
-    const row = { id: ctx.newId(), level: fields.level, name: fields.name, code: fields.code, parentId: parent.id, updatedAt: at, hlc, origin: ctx.installationId };
+    const row = {
+      id: ctx.newId(),
+      level: fields.level,
+      name: fields.name,
+      code: fields.code,
+      parentId: parent.id,
+      updatedAt: at,
+      hlc,
+      origin: ctx.installationId,
+    };
     ctx.db.insert(adminUnits).values(row).run();
     recordAudit(ctx, at, { action: 'create', tableName: 'admin_units', rowId: row.id, cycleId: null, after: toDto(row) });
     return toDto(row);

@@ -26,7 +26,9 @@ export function listDatabaseBackups(ctx: AppContext): BackupListDto {
 
 export function backUpNow(ctx: AppContext): BackupListDto['backups'][number] {
   const file = databaseFile(ctx);
-  return toDto(createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason: 'manual', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) }));
+  return toDto(
+    createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason: 'manual', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) }),
+  );
 }
 
 /** A verified backup before an import changes the database; nothing to do for one in memory. */
@@ -57,7 +59,13 @@ export function restoreDatabaseBackup(ctx: AppContext, input: { fileName: string
     ctx.fileIdentity = fileIdentityOf(ctx.db);
   }
   seedAdminUnits(ctx);
-  recordAudit(ctx, at.toISOString(), { action: 'restore', tableName: 'database', rowId: input.fileName, cycleId: null, after: { restoredFrom: input.fileName } });
+  recordAudit(ctx, at.toISOString(), {
+    action: 'restore',
+    tableName: 'database',
+    rowId: input.fileName,
+    cycleId: null,
+    after: { restoredFrom: input.fileName },
+  });
   return listDatabaseBackups(ctx);
 }
 
@@ -67,7 +75,11 @@ export function exportDatabase(ctx: AppContext): DatabaseExportDto {
   try {
     const at = ctx.now();
     const copy = createBackup(ctx.db.$client, { dir, at, reason: 'manual', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) });
-    return { fileName: `pamoja-jwp-${at.toISOString().slice(0, 10)}.db`, mimeType: 'application/vnd.sqlite3', base64: fs.readFileSync(copy.file).toString('base64') };
+    return {
+      fileName: `pamoja-jwp-${at.toISOString().slice(0, 10)}.db`,
+      mimeType: 'application/vnd.sqlite3',
+      base64: fs.readFileSync(copy.file).toString('base64'),
+    };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -28,7 +28,12 @@ export function getCycle(ctx: AppContext, id: string): CycleDto {
 }
 
 export function listCycles(ctx: AppContext): CycleDto[] {
-  return ctx.db.select().from(cycles).orderBy(cycles.startDate, cycles.title).all().map((row) => toDto(ctx, row));
+  return ctx.db
+    .select()
+    .from(cycles)
+    .orderBy(cycles.startDate, cycles.title)
+    .all()
+    .map((row) => toDto(ctx, row));
 }
 
 /** The dates must be those of the fiscal year named, so quarters and the budget calendar line up. */
@@ -44,10 +49,16 @@ function checkCycle(ctx: AppContext, fields: CycleFields, id: string | null): vo
   }
   if (fiscalYearOf(fields.startDate) !== fields.fiscalYear) {
     const range = fiscalYearRange(fields.fiscalYear);
-    throw invalidField('startDate', `Start date: FY ${fields.fiscalYear} runs ${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}; ${formatDisplayDate(fields.startDate)} is outside it.`);
+    throw invalidField(
+      'startDate',
+      `Start date: FY ${fields.fiscalYear} runs ${formatDisplayDate(range.start)} – ${formatDisplayDate(range.end)}; ${formatDisplayDate(fields.startDate)} is outside it.`,
+    );
   }
   if (fields.endDate > fiscalYearRange(fields.fiscalYear).end) {
-    throw invalidField('endDate', `End date: a cycle ends by the end of FY ${fields.fiscalYear} (${formatDisplayDate(fiscalYearRange(fields.fiscalYear).end)}).`);
+    throw invalidField(
+      'endDate',
+      `End date: a cycle ends by the end of FY ${fields.fiscalYear} (${formatDisplayDate(fiscalYearRange(fields.fiscalYear).end)}).`,
+    );
   }
   if (fields.leadOrgId !== null && id !== null) {
     const cycle = ctx.db.select().from(cycles).where(eq(cycles.id, id)).get();
@@ -67,7 +78,10 @@ export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateIn
     const { at, hlc } = stamp(ctx);
     const { scopeUnitIds, ...columns } = fields;
     const id = ctx.newId();
-    ctx.db.insert(cycles).values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId }).run();
+    ctx.db
+      .insert(cycles)
+      .values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId })
+      .run();
     saveScope(ctx, id, scopeUnitIds);
     const created = getCycle(ctx, id);
     recordAudit(ctx, at, { action: 'create', tableName: 'cycles', rowId: id, cycleId: id, after: created });
@@ -83,7 +97,11 @@ export function updateCycle(ctx: AppContext, input: z.input<typeof cycleUpdateIn
     checkCycle(ctx, { ...before, ...changes }, id);
     const { at, hlc } = stamp(ctx);
     const { scopeUnitIds, ...columns } = changes;
-    ctx.db.update(cycles).set({ ...columns, updatedAt: at, hlc, origin: ctx.installationId }).where(eq(cycles.id, id)).run();
+    ctx.db
+      .update(cycles)
+      .set({ ...columns, updatedAt: at, hlc, origin: ctx.installationId })
+      .where(eq(cycles.id, id))
+      .run();
     if (scopeUnitIds) saveScope(ctx, id, scopeUnitIds);
     const after = getCycle(ctx, id);
     recordAudit(ctx, at, { action: 'update', tableName: 'cycles', rowId: id, cycleId: id, before, after });

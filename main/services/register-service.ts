@@ -216,5 +216,9 @@ export function registerRowRules(service: object): RegisterRowRules {
 function inRow(error: unknown, index: number): unknown {
   if (!(error instanceof ServiceError)) return error;
   const { apiError } = error;
-  return new ServiceError({ ...apiError, message: `Row ${index + 1}: ${apiError.message}`, field: apiError.field === undefined ? undefined : `${index}.${apiError.field}` });
+  return new ServiceError({
+    ...apiError,
+    message: `Row ${index + 1}: ${apiError.message}`,
+    field: apiError.field === undefined ? undefined : `${index}.${apiError.field}`,
+  });
 }

@@ -34,7 +34,11 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
   const rowsOf = (register: RegisterName) => {
     let byId = rows.get(register);
     if (!byId) {
-      byId = new Map(rowStore(ctx.db.$client, registerTables[register]).listByCycle(cycleId).map((row) => [row.id as string, row]));
+      byId = new Map(
+        rowStore(ctx.db.$client, registerTables[register])
+          .listByCycle(cycleId)
+          .map((row) => [row.id as string, row]),
+      );
       rows.set(register, byId);
     }
     return byId;

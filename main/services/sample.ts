@@ -36,20 +36,39 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
     const cycleId = createCycle(ctx, cycleFields).id;
     const ids = new Map<string, string>();
     const remember = (kind: string, refs: string[], created: string[]) => refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, created[index] as string));
-    const idOf = (kind: string) => (ref: string): string => {
-      const id = ids.get(`${kind}:${ref}`);
-      if (!id) throw new ServiceError({ code: 'invalid_input', message: `The cycle file refers to ${kind} "${ref}", which it does not define.` });
-      return id;
-    };
+    const idOf =
+      (kind: string) =>
+      (ref: string): string => {
+        const id = ids.get(`${kind}:${ref}`);
+        if (!id) throw new ServiceError({ code: 'invalid_input', message: `The cycle file refers to ${kind} "${ref}", which it does not define.` });
+        return id;
+      };
     const org = idOf('organisation');
     const optional = (kind: string, ref: string | null) => (ref === null ? null : idOf(kind)(ref));
 
     const orgs = data.organisations;
-    remember('organisation', orgs.map((o) => o.ref), s.organisation.createMany(ctx, orgs.map(({ ref: _ref, contacts: _contacts, ...fields }) => ({ ...fields, cycleId }))));
-    s.contact.createMany(ctx, orgs.flatMap((o) => o.contacts.map((contact) => ({ ...contact, cycleId, organisationId: org(o.ref) }))));
+    remember(
+      'organisation',
+      orgs.map((o) => o.ref),
+      s.organisation.createMany(
+        ctx,
+        orgs.map(({ ref: _ref, contacts: _contacts, ...fields }) => ({ ...fields, cycleId })),
+      ),
+    );
+    s.contact.createMany(
+      ctx,
+      orgs.flatMap((o) => o.contacts.map((contact) => ({ ...contact, cycleId, organisationId: org(o.ref) }))),
+    );
     updateCycle(ctx, { id: cycleId, changes: { leadOrgId: org(leadOrgRef) } });
 
-    remember('objective', data.objectives.map((o) => o.ref), s.objective.createMany(ctx, data.objectives.map(({ ref: _ref, ...fields }) => ({ ...fields, cycleId }))));
+    remember(
+      'objective',
+      data.objectives.map((o) => o.ref),
+      s.objective.createMany(
+        ctx,
+        data.objectives.map(({ ref: _ref, ...fields }) => ({ ...fields, cycleId })),
+      ),
+    );
     const activities = data.activities.map(({ ref: _ref, objectiveRef, leadOrgRef: lead, supportingOrgRefs, ...fields }) => ({
       ...fields,
       cycleId,
@@ -57,7 +76,11 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
       leadOrgId: org(lead),
       supportingOrgIds: supportingOrgRefs.map(org),
     }));
-    remember('activity', data.activities.map((a) => a.ref), s.activity.createMany(ctx, activities));
+    remember(
+      'activity',
+      data.activities.map((a) => a.ref),
+      s.activity.createMany(ctx, activities),
+    );
 
     const contributionIds = s.contribution.createMany(
       ctx,
@@ -83,15 +106,28 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
         activityId: optional('activity', activityRef),
       })),
     );
-    remember('indicator', data.indicators.map((i) => i.ref), indicatorIds);
+    remember(
+      'indicator',
+      data.indicators.map((i) => i.ref),
+      indicatorIds,
+    );
     s.indicatorPeriod.createMany(
       ctx,
       data.indicators.flatMap((i, index) => i.periods.map((p) => ({ ...p, cycleId, indicatorId: indicatorIds[index] as string }))),
     );
 
-    s.risk.createMany(ctx, data.risks.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })));
-    s.milestone.createMany(ctx, data.milestones.map(({ responsibleOrgRefs, ...fields }) => ({ ...fields, cycleId, responsibleOrgIds: responsibleOrgRefs.map(org) })));
-    s.learningEntry.createMany(ctx, data.learningEntries.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })));
+    s.risk.createMany(
+      ctx,
+      data.risks.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })),
+    );
+    s.milestone.createMany(
+      ctx,
+      data.milestones.map(({ responsibleOrgRefs, ...fields }) => ({ ...fields, cycleId, responsibleOrgIds: responsibleOrgRefs.map(org) })),
+    );
+    s.learningEntry.createMany(
+      ctx,
+      data.learningEntries.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })),
+    );
     s.adaptiveTrigger.createMany(
       ctx,
       data.adaptiveTriggers.map(({ responsibleOrgRef, indicatorRef, ...fields }) => ({
@@ -101,7 +137,10 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
         indicatorId: optional('indicator', indicatorRef),
       })),
     );
-    s.signatory.createMany(ctx, data.signatories.map(({ organisationRef, ...fields }) => ({ ...fields, cycleId, organisationId: org(organisationRef) })));
+    s.signatory.createMany(
+      ctx,
+      data.signatories.map(({ organisationRef, ...fields }) => ({ ...fields, cycleId, organisationId: org(organisationRef) })),
+    );
     return getCycle(ctx, cycleId);
   });
 }

@@ -44,7 +44,8 @@ function storageProblem(code: string): string | undefined {
     return 'The disk is full or cannot be written to. Free some space (or save to another drive) and try again.';
   }
   if (code.startsWith('SQLITE_READONLY')) return 'The database file or its folder is read-only. Move it to a folder you can write to.';
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_LOCKED')) return 'The database is in use by another Pamoja JWP window or program. Close it and try again.';
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_LOCKED'))
+    return 'The database is in use by another Pamoja JWP window or program. Close it and try again.';
   if (code.startsWith('SQLITE_IOERR') || code === 'SQLITE_CANTOPEN') return 'The database file could not be read or written (was the drive removed?).';
   return undefined;
 }

@@ -3,10 +3,7 @@ import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract';
 import type { ApiError, Result } from '../../shared/result';
 import { api } from './api';
 
-export type Query<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError; reload: () => void }
-  | { status: 'ready'; value: T; reload: () => void };
+export type Query<T> = { status: 'loading' } | { status: 'error'; error: ApiError; reload: () => void } | { status: 'ready'; value: T; reload: () => void };
 
 /**
  * Reads through the API when the method or input changes. `reload` fetches again but keeps showing

@@ -19,7 +19,16 @@ export interface LargePlanSize {
 
 export const LARGE_PLAN: LargePlanSize = { organisations: 60, activities: 5_000, contributions: 20_000, indicators: 2_000, risks: 500 };
 
-const sectors = ['water_wash', 'health_nutrition', 'agriculture_livestock', 'education', 'environment_climate', 'infrastructure', 'social_protection', 'governance'] as const;
+const sectors = [
+  'water_wash',
+  'health_nutrition',
+  'agriculture_livestock',
+  'education',
+  'environment_climate',
+  'infrastructure',
+  'social_protection',
+  'governance',
+] as const;
 const categories = ['government', 'government_agency', 'donor', 'implementing_partner', 'civil_society', 'faith_based', 'private_sector', 'community'] as const;
 const levels = ['high', 'medium', 'low'] as const;
 const statuses = ['planned', 'ongoing', 'delayed', 'cancelled'] as const;
@@ -45,7 +54,14 @@ export function generateLargePlan(countyId: string, wardIds: string[], size: Lar
     remarks: '',
     contacts: [{ name: `Contact ${i + 1}`, title: 'Programme Officer', phone: '+254 700 000 000', email: `contact${i + 1}@example.org`, isKeyContact: true }],
   }));
-  const objectives = sectors.map((sector, i) => ({ ref: `obj-${i}`, code: `SO${i + 1}`, statement: `Improve ${sector.replace('_', ' ')} outcomes`, priorityArea: sector, cidpLink: `CIDP programme ${i + 1}`, sector }));
+  const objectives = sectors.map((sector, i) => ({
+    ref: `obj-${i}`,
+    code: `SO${i + 1}`,
+    statement: `Improve ${sector.replace('_', ' ')} outcomes`,
+    priorityArea: sector,
+    cidpLink: `CIDP programme ${i + 1}`,
+    sector,
+  }));
   const activities = Array.from({ length: size.activities }, (_, i) => {
     const start = Math.floor(next() * 300);
     const objective = i % objectives.length;

@@ -27,7 +27,15 @@ export function rawInsertPlan(db: Db, plan: CycleFile, countyId: string): number
     });
     entry.statement.run(values);
   };
-  const meta = (cycleId: string, ownerOrgId: string | null) => ({ id: randomUUID(), cycleId, ownerOrgId, createdAt: 'now', updatedAt: 'now', hlc: '000001764000000:00000:raw', origin: 'raw' });
+  const meta = (cycleId: string, ownerOrgId: string | null) => ({
+    id: randomUUID(),
+    cycleId,
+    ownerOrgId,
+    createdAt: 'now',
+    updatedAt: 'now',
+    hlc: '000001764000000:00000:raw',
+    origin: 'raw',
+  });
   let rows = 0;
   db.$client.transaction(() => {
     const cycleId = randomUUID();
@@ -59,12 +67,23 @@ export function rawInsertPlan(db: Db, plan: CycleFile, countyId: string): number
     }
     for (const { activityRef, contributorOrgRef, disbursements: _d, ...contribution } of plan.contributions) {
       const contributor = ids.get(contributorOrgRef) ?? null;
-      insert(t.contributions, { ...contribution, ...meta(cycleId, contributor), activityId: activityRef ? ids.get(activityRef) : null, contributorOrgId: contributor });
+      insert(t.contributions, {
+        ...contribution,
+        ...meta(cycleId, contributor),
+        activityId: activityRef ? ids.get(activityRef) : null,
+        contributorOrgId: contributor,
+      });
       rows++;
     }
     for (const { ref, responsibleOrgRef, objectiveRef, activityRef, periods, ...indicator } of plan.indicators) {
       const responsible = ids.get(responsibleOrgRef) ?? null;
-      const row = { ...indicator, ...meta(cycleId, responsible), responsibleOrgId: responsible, objectiveId: objectiveRef ? ids.get(objectiveRef) : null, activityId: activityRef ? ids.get(activityRef) : null };
+      const row = {
+        ...indicator,
+        ...meta(cycleId, responsible),
+        responsibleOrgId: responsible,
+        objectiveId: objectiveRef ? ids.get(objectiveRef) : null,
+        activityId: activityRef ? ids.get(activityRef) : null,
+      };
       insert(t.indicators, row);
       ids.set(ref, row.id);
       for (const period of periods) insert(t.indicatorPeriods, { ...period, ...meta(cycleId, responsible), indicatorId: row.id });

@@ -28,7 +28,10 @@ export const reliabilityBench: BenchSection = {
       if (!result.ok) throw new Error(result.error.message);
     }
     const editMs = performance.now() - start;
-    line('10,000 edits through the API dispatcher', `${fmt(editMs)} ms = ${fmt(10_000 / (editMs / 1000))} edits/s (each its own transaction, synchronous=FULL)`);
+    line(
+      '10,000 edits through the API dispatcher',
+      `${fmt(editMs)} ms = ${fmt(10_000 / (editMs / 1000))} edits/s (each its own transaction, synchronous=FULL)`,
+    );
 
     const file = path.join(dir, 'big.db');
     const big = openApp({ file, resourcesDir });
@@ -41,7 +44,10 @@ export const reliabilityBench: BenchSection = {
       loadCycleFile(big, { ...plan, cycle: { ...plan.cycle, title: `Benchmark plan ${i + 1}` } });
     }
     closeDb(big.db);
-    line(`${LARGE_CYCLES} cycles of the large plan written`, `${fmt((performance.now() - start) / 1000, 1)} s, ${fmt(fs.statSync(file).size / 1024 / 1024)} MiB on disk`);
+    line(
+      `${LARGE_CYCLES} cycles of the large plan written`,
+      `${fmt((performance.now() - start) / 1000, 1)} s, ${fmt(fs.statSync(file).size / 1024 / 1024)} MiB on disk`,
+    );
 
     start = performance.now();
     const reopened = openDb({ file, migrationsFolder });

@@ -23,11 +23,4 @@ export interface BenchSection {
 }
 
 /** Each feature area adds its section here (one import and one entry). */
-export const benchSections: BenchSection[] = [
-  reliabilityBench,
-  bundlesBench,
-  analysisBench,
-  docxBench,
-  xlsxBench,
-  renderBench,
-];
+export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench];

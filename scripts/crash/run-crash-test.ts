@@ -28,13 +28,21 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-crash-'));
   const file = path.join(dir, 'crash.db');
   let seed = options.seed ?? 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   const report: CrashReport = { kills: 0, committedSingles: 0, committedBatches: 0, lost: [], partial: [], integrityProblems: [] };
   const singles = new Set<string>();
   const batches = new Map<string, number>();
 
   const setup = openApp({ file, resourcesDir });
-  const cycle = createCycle(setup, { title: 'Crash test', countyId: 'ke-county-011', fiscalYear: '2026/27', startDate: '2026-07-01', endDate: '2027-06-30', kesPerUsdScaled: 1_293_500, exchangeRateDate: '2026-07-01' });
+  const cycle = createCycle(setup, {
+    title: 'Crash test',
+    countyId: 'ke-county-011',
+    fiscalYear: '2026/27',
+    startDate: '2026-07-01',
+    endDate: '2027-06-30',
+    kesPerUsdScaled: 1_293_500,
+    exchangeRateDate: '2026-07-01',
+  });
   const org = s.organisation.create(setup, { cycleId: cycle.id, name: 'County', category: 'government' });
   closeDb(setup.db);
 
@@ -52,10 +60,17 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
         const client = ctx.db.$client;
         const present = new Set(client.prepare('SELECT id FROM risks').pluck().all() as string[]);
         for (const id of singles) if (!present.has(id)) report.lost.push(`risk ${id}`);
-        const batchCounts = client.prepare("SELECT substr(description, 7, instr(substr(description, 7), ' ') - 1) AS batch, count(*) AS n FROM risks WHERE description LIKE 'batch %' GROUP BY batch").all() as { batch: string; n: number }[];
+        const batchCounts = client
+          .prepare(
+            "SELECT substr(description, 7, instr(substr(description, 7), ' ') - 1) AS batch, count(*) AS n FROM risks WHERE description LIKE 'batch %' GROUP BY batch",
+          )
+          .all() as { batch: string; n: number }[];
         for (const { batch, n } of batchCounts) if (n !== 400) report.partial.push(`bulk load ${batch} has ${n} of 400 rows`);
         for (const [batch] of batches) if (!batchCounts.some((b) => b.batch === batch)) report.lost.push(`bulk load ${batch}`);
-        const unaudited = client.prepare("SELECT count(*) FROM risks r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.row_id = r.id AND a.action = 'create')").pluck().get() as number;
+        const unaudited = client
+          .prepare("SELECT count(*) FROM risks r WHERE NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.row_id = r.id AND a.action = 'create')")
+          .pluck()
+          .get() as number;
         if (unaudited > 0) report.partial.push(`${unaudited} risks without their audit entry`);
       } finally {
         closeDb(ctx.db);

@@ -55,9 +55,7 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** Allowed values are stored as keys (`in_kind`); messages print what the user sees (`In kind`). */
-const valueLabels = new Map<string, string>(
-  Object.values(vocabularies).flatMap((vocabulary) => Object.entries(vocabulary.labels as Record<string, string>)),
-);
+const valueLabels = new Map<string, string>(Object.values(vocabularies).flatMap((vocabulary) => Object.entries(vocabulary.labels as Record<string, string>)));
 
 function article(expected: string): string {
   const words: Record<string, string> = {

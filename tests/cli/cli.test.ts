@@ -32,7 +32,9 @@ describe('pamoja', () => {
     const { cycles } = JSON.parse(result.stdout) as { cycles: { fiscalYear: string; counts: Record<string, number> }[] };
     expect(cycles).toHaveLength(1);
     expect(cycles[0]?.fiscalYear).toBe('2026/27');
-    expect(Object.keys(cycles[0]?.counts ?? {})).toEqual(expect.arrayContaining(['organisations', 'activities', 'contributions', 'indicators', 'risks', 'signatories']));
+    expect(Object.keys(cycles[0]?.counts ?? {})).toEqual(
+      expect.arrayContaining(['organisations', 'activities', 'contributions', 'indicators', 'risks', 'signatories']),
+    );
     for (const [register, count] of Object.entries(cycles[0]?.counts ?? {})) expect(count, register).toBeGreaterThan(0);
     expect(pamoja('stats', '--db', db).stdout).toMatch(/activities\s+\d+/);
   });

@@ -21,7 +21,9 @@ describe('opening a database', () => {
   it('creates every table of the schema in an empty file', () => {
     const db = openDb({ file: tempFile(), migrationsFolder });
     const tables = new Set(db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
-    const expected = Object.values(schema).filter((value) => is(value, SQLiteTable)).map((table) => getTableName(table));
+    const expected = Object.values(schema)
+      .filter((value) => is(value, SQLiteTable))
+      .map((table) => getTableName(table));
     expect(expected.length).toBeGreaterThanOrEqual(20);
     for (const name of expected) expect(tables.has(name), name).toBe(true);
     closeDb(db);

@@ -21,7 +21,11 @@ describe('parseDbArg', () => {
   });
 
   it('explains a --db without a file instead of opening something else', () => {
-    for (const argv of [['app', '--db'], ['app', '--db='], ['app', '--db', '--inspect']]) {
+    for (const argv of [
+      ['app', '--db'],
+      ['app', '--db='],
+      ['app', '--db', '--inspect'],
+    ]) {
       const parsed = parseDbArg(argv, cwd);
       expect(parsed.ok, argv.join(' ')).toBe(false);
       if (!parsed.ok) expect(parsed.message).toMatch(/--db isiolo-jwp\.db/);

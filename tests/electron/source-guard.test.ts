@@ -36,7 +36,8 @@ describe('the Electron sources', () => {
   });
 
   it('would notice a weakened window (the guard itself works)', () => {
-    const bad = "new BrowserWindow({ webPreferences: { nodeIntegration: true, sandbox: false } });\ncontextBridge.exposeInMainWorld('x', { send: (c) => ipcRenderer.send(c) });";
+    const bad =
+      "new BrowserWindow({ webPreferences: { nodeIntegration: true, sandbox: false } });\ncontextBridge.exposeInMainWorld('x', { send: (c) => ipcRenderer.send(c) });";
     expect(forbiddenIn(bad)).toHaveLength(3);
   });
 });

@@ -43,7 +43,18 @@ describe('isSafeExternalUrl', () => {
   });
 
   it('refuses every other scheme and malformed input', () => {
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,hi', 'mailto:a@b.c', 'smb://server/share', 'ms-msdt:/id', 'https://', 'http:/', 'www.example.org', '']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,hi',
+      'mailto:a@b.c',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'https://',
+      'http:/',
+      'www.example.org',
+      '',
+    ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
   });

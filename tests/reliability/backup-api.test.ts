@@ -20,7 +20,13 @@ describe('backups through the API', () => {
   it('backs up, restores the earlier state, and records the restore', () => {
     const taken = call('backup:create', {});
     expect(taken.ok).toBe(true);
-    const risk = s.risk.create(app, { cycleId: seed.cycle.id, description: 'Entered after the backup', likelihood: 'low', impact: 'low', responsibleOrgId: seed.county.id });
+    const risk = s.risk.create(app, {
+      cycleId: seed.cycle.id,
+      description: 'Entered after the backup',
+      likelihood: 'low',
+      impact: 'low',
+      responsibleOrgId: seed.county.id,
+    });
     const fileName = taken.ok ? (taken.value as { fileName: string }).fileName : '';
     const restored = call('backup:restore', { fileName });
     expect(restored.ok, JSON.stringify(restored)).toBe(true);

@@ -62,9 +62,17 @@ describe('backups', () => {
     const resources = path.join(dir, 'resources');
     fs.cpSync(resourcesDir, resources, { recursive: true });
     const journalFile = path.join(resources, 'migrations', 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string; when: number; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; tag: string; when: number; version: string; breakpoints: boolean }[];
+    };
     const last = journal.entries.at(-1);
-    journal.entries.push({ idx: (last?.idx ?? 0) + 1, tag: '9999_next_release', when: (last?.when ?? 0) + 1000, version: last?.version ?? '6', breakpoints: true });
+    journal.entries.push({
+      idx: (last?.idx ?? 0) + 1,
+      tag: '9999_next_release',
+      when: (last?.when ?? 0) + 1000,
+      version: last?.version ?? '6',
+      breakpoints: true,
+    });
     fs.writeFileSync(journalFile, JSON.stringify(journal));
     fs.writeFileSync(path.join(resources, 'migrations', '9999_next_release.sql'), 'CREATE TABLE next_release (id text PRIMARY KEY);');
     const upgraded = openApp({ file, resourcesDir: resources, now: () => new Date('2026-12-01T09:00:00Z') });

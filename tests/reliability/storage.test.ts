@@ -65,11 +65,15 @@ describe('when storage fails under the app', () => {
     testApp({ file }).close();
     const limitKiB = Math.ceil(fs.statSync(file).size / 1024) + 256;
     // SIGXFSZ is ignored so the write fails with EFBIG, as it does on a full disk, instead of killing the process.
-    const child = spawnSync('sh', ['-c', `trap '' XFSZ; ulimit -f ${limitKiB}; exec "${process.execPath}" --import tsx tests/reliability/fixtures/load-sample-child.ts "${file}"`], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      'sh',
+      ['-c', `trap '' XFSZ; ulimit -f ${limitKiB}; exec "${process.execPath}" --import tsx tests/reliability/fixtures/load-sample-child.ts "${file}"`],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     const answer = JSON.parse(child.stdout) as { ok: boolean; error?: { code: string; message: string } };
     expect(answer.ok).toBe(false);
     expect(answer.error?.code).toBe('storage');

@@ -37,7 +37,16 @@ describe('a register service', () => {
   });
 
   it('lists a cycle with every row linked, in one call', () => {
-    s.activity.create(app, { cycleId: seed.cycle.id, objectiveId: seed.objective.id, title: 'Second', sector: 'education', leadOrgId: seed.county.id, startDate: '2026-07-01', endDate: '2026-07-31', wardIds: [WABERA] });
+    s.activity.create(app, {
+      cycleId: seed.cycle.id,
+      objectiveId: seed.objective.id,
+      title: 'Second',
+      sector: 'education',
+      leadOrgId: seed.county.id,
+      startDate: '2026-07-01',
+      endDate: '2026-07-31',
+      wardIds: [WABERA],
+    });
     const list = s.activity.list(app, { cycleId: seed.cycle.id });
     expect(list.map((a) => [a.title, a.wardIds])).toEqual([
       ['Rehabilitate boreholes', [GARBATULLA, KINNA]],
@@ -68,7 +77,13 @@ describe('a register service', () => {
 
 describe('the audit log', () => {
   it('records who, when, which row, and before/after for every write', () => {
-    const risk = s.risk.create(app, { cycleId: seed.cycle.id, description: 'Late exchequer releases', likelihood: 'high', impact: 'high', responsibleOrgId: seed.county.id });
+    const risk = s.risk.create(app, {
+      cycleId: seed.cycle.id,
+      description: 'Late exchequer releases',
+      likelihood: 'high',
+      impact: 'high',
+      responsibleOrgId: seed.county.id,
+    });
     s.risk.update(app, { id: risk.id, changes: { status: 'mitigated' } });
     s.risk.remove(app, { id: risk.id });
     const entries = listAudit(app, { rowId: risk.id, limit: 10 }).reverse();

@@ -53,7 +53,12 @@ describe('the Isiolo FY 2026/27 sample cycle', () => {
   it('shares costs between the county and 3+ partners, in KES and USD', () => {
     const contributions = call('contribution:list', { cycleId });
     const orgs = new Map(call('organisation:list', { cycleId }).map((o) => [o.id, o]));
-    const partners = new Set(contributions.map((c) => orgs.get(c.contributorOrgId)).filter((o) => o && o.category !== 'government').map((o) => o?.id));
+    const partners = new Set(
+      contributions
+        .map((c) => orgs.get(c.contributorOrgId))
+        .filter((o) => o && o.category !== 'government')
+        .map((o) => o?.id),
+    );
     expect(partners.size).toBeGreaterThanOrEqual(3);
     expect(contributions.some((c) => orgs.get(c.contributorOrgId)?.category === 'government')).toBe(true);
     expect(new Set(contributions.map((c) => c.currency))).toEqual(new Set(['KES', 'USD']));

@@ -18,7 +18,12 @@ export function seedCycle(ctx: AppContext) {
     kesPerUsdScaled: 1_293_500,
     exchangeRateDate: '2026-07-01',
   });
-  const county = s.organisation.create(ctx, { cycleId: cycle.id, name: 'County Department of Finance & Economic Planning', shortName: 'CDFEP', category: 'government' });
+  const county = s.organisation.create(ctx, {
+    cycleId: cycle.id,
+    name: 'County Department of Finance & Economic Planning',
+    shortName: 'CDFEP',
+    category: 'government',
+  });
   const partner = s.organisation.create(ctx, { cycleId: cycle.id, name: 'Resilience Partners Kenya', shortName: 'RPK', category: 'implementing_partner' });
   const objective = s.objective.create(ctx, { cycleId: cycle.id, code: 'O1', statement: 'Increase access to safe water', sector: 'water_wash' });
   const activity = s.activity.create(ctx, {

@@ -19,7 +19,12 @@ describe('malformed API calls', () => {
     ['an extra field', 'activity:create', { ...activity(), ownerOrgId: seed.county.id }, 'invalid_input'],
     ['an extra field in an update', 'risk:update', { id: seed.activity.id, changes: { hlc: 'x' } }, 'invalid_input'],
     ['a 50 MB string', 'activity:create', { ...activity(), description: huge }, 'invalid_input'],
-    ['NaN as an amount', 'contribution:create', { cycleId: seed.cycle.id, component: 'x', contributorOrgId: seed.county.id, amountMinor: Number.NaN }, 'invalid_input'],
+    [
+      'NaN as an amount',
+      'contribution:create',
+      { cycleId: seed.cycle.id, component: 'x', contributorOrgId: seed.county.id, amountMinor: Number.NaN },
+      'invalid_input',
+    ],
     ['an update of a row that does not exist', 'activity:update', { id: '00000000-0000-4000-8000-999999999999', changes: { title: 'x' } }, 'not_found'],
     ['null input', 'cycle:create', null, 'invalid_input'],
   ];
@@ -37,6 +42,14 @@ describe('malformed API calls', () => {
   });
 
   function activity() {
-    return { cycleId: seed.cycle.id, objectiveId: seed.objective.id, title: 'Water trucking', sector: 'water_wash', leadOrgId: seed.county.id, startDate: '2026-09-01', endDate: '2026-12-31' };
+    return {
+      cycleId: seed.cycle.id,
+      objectiveId: seed.objective.id,
+      title: 'Water trucking',
+      sector: 'water_wash',
+      leadOrgId: seed.county.id,
+      startDate: '2026-09-01',
+      endDate: '2026-12-31',
+    };
   }
 });

@@ -34,7 +34,15 @@ function post(method: string, body: unknown, headers: Record<string, string> = {
   });
 }
 
-const newCycle = { title: 'Marsabit JWP', countyId: 'ke-county-010', fiscalYear: '2026/27', startDate: '2026-07-01', endDate: '2027-06-30', kesPerUsdScaled: 1_290_000, exchangeRateDate: '2026-07-01' };
+const newCycle = {
+  title: 'Marsabit JWP',
+  countyId: 'ke-county-010',
+  fiscalYear: '2026/27',
+  startDate: '2026-07-01',
+  endDate: '2027-06-30',
+  kesPerUsdScaled: 1_290_000,
+  exchangeRateDate: '2026-07-01',
+};
 
 describe('the web shell API', () => {
   it('creates and reads a cycle over HTTP', async () => {
@@ -66,7 +74,16 @@ describe('the web shell API', () => {
     // fetch will not forge Host; node:http can, as a DNS-rebinding page effectively would.
     const http = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      const request = http.request({ host: '127.0.0.1', port: shell.port, path: '/api/cycle:list', method: 'POST', headers: { host: `evil.example:${shell.port}`, [HTTP_TOKEN_HEADER]: 'test-token' } }, (response) => resolve(response.statusCode ?? 0));
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port: shell.port,
+          path: '/api/cycle:list',
+          method: 'POST',
+          headers: { host: `evil.example:${shell.port}`, [HTTP_TOKEN_HEADER]: 'test-token' },
+        },
+        (response) => resolve(response.statusCode ?? 0),
+      );
       request.end('{}');
     });
     expect(status).toBe(421);

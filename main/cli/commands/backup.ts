@@ -65,7 +65,13 @@ export const backupCommands: Record<string, Command> = {
       const ctx = openApp({ file, resourcesDir });
       try {
         ctx.userName ||= 'pamoja restore';
-        recordAudit(ctx, at.toISOString(), { action: 'restore', tableName: 'database', rowId: path.basename(backupFile), cycleId: null, after: { restoredFrom: path.resolve(backupFile) } });
+        recordAudit(ctx, at.toISOString(), {
+          action: 'restore',
+          tableName: 'database',
+          rowId: path.basename(backupFile),
+          cycleId: null,
+          after: { restoredFrom: path.resolve(backupFile) },
+        });
         out(`Restored ${file} from ${backupFile}.\n`);
         return 0;
       } finally {

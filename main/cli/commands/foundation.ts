@@ -90,10 +90,21 @@ export const foundationCommands: Record<string, Command> = {
         const cycle = chooseCycle(ctx, values.cycle);
         const orgs = registerServices.organisation.list(ctx, { cycleId: cycle.id });
         if (values.json) {
-          const rows = orgs.map((o) => ({ id: o.id, shortName: o.shortName, name: o.name, category: o.category, categoryLabel: organisationCategories.label(o.category) }));
+          const rows = orgs.map((o) => ({
+            id: o.id,
+            shortName: o.shortName,
+            name: o.name,
+            category: o.category,
+            categoryLabel: organisationCategories.label(o.category),
+          }));
           out(JSON.stringify({ cycleId: cycle.id, organisations: rows }, null, 2) + '\n');
         } else {
-          out(tsv(['id', 'short name', 'name', 'category'], orgs.map((o) => [o.id, o.shortName, o.name, organisationCategories.label(o.category)])));
+          out(
+            tsv(
+              ['id', 'short name', 'name', 'category'],
+              orgs.map((o) => [o.id, o.shortName, o.name, organisationCategories.label(o.category)]),
+            ),
+          );
         }
         return 0;
       } finally {
@@ -131,7 +142,7 @@ export const foundationCommands: Record<string, Command> = {
   },
 
   serve: {
-    summary: 'serve [--db FILE] [--port N]        the app in a browser (web shell on 127.0.0.1); default: the app\'s own database',
+    summary: "serve [--db FILE] [--port N]        the app in a browser (web shell on 127.0.0.1); default: the app's own database",
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, port: { type: 'string' } });
       const file = values.db === undefined ? defaultDbPath() : requireDbFlag(values.db);

@@ -35,7 +35,10 @@ export const disbursements = registerService({
     rules.rowInCycle('contribution', fields.contributionId, 'contributionId');
     const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
     if (fields.date < period.start || fields.date > period.end) {
-      throw invalidField('date', `Date: ${formatDisplayDate(fields.date)} is outside ${period.label} (${formatDisplayDate(period.start)} – ${formatDisplayDate(period.end)}).`);
+      throw invalidField(
+        'date',
+        `Date: ${formatDisplayDate(fields.date)} is outside ${period.label} (${formatDisplayDate(period.start)} – ${formatDisplayDate(period.end)}).`,
+      );
     }
   },
 });

@@ -25,7 +25,10 @@ export const indicators = registerService({
     if (fields.activityId !== null) rules.rowInCycle('activity', fields.activityId, 'activityId');
     rules.uniqueInCycle('code', fields.code);
     if ((fields.baselineValue === null) !== (fields.baselineDate === null)) {
-      throw invalidField(fields.baselineValue === null ? 'baselineValue' : 'baselineDate', 'Baseline: give both the baseline value and the date it was measured, or neither.');
+      throw invalidField(
+        fields.baselineValue === null ? 'baselineValue' : 'baselineDate',
+        'Baseline: give both the baseline value and the date it was measured, or neither.',
+      );
     }
   },
 });
@@ -40,7 +43,11 @@ export const indicatorPeriods = registerService({
   check(fields, rules) {
     rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId');
     const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
-    rules.uniqueWhere('periodKey', { indicatorId: fields.indicatorId, periodKey: fields.periodKey }, `Reporting period: this indicator already has a target for ${period.label}.`);
+    rules.uniqueWhere(
+      'periodKey',
+      { indicatorId: fields.indicatorId, periodKey: fields.periodKey },
+      `Reporting period: this indicator already has a target for ${period.label}.`,
+    );
     if (fields.evaluatedOn !== null && fields.evaluatedOn < period.start) {
       throw invalidField('evaluatedOn', `Date of evaluation: it cannot be before ${period.label} begins.`);
     }
@@ -59,4 +66,3 @@ export const risks = registerService({
     rules.uniqueInCycle('code', fields.code);
   },
 });
-

@@ -79,7 +79,9 @@ function Budget({ cycle, lines, payments, activities, orgs, reload }: BudgetProp
         <p className="section__lead">
           All totals in KES; USD lines converted at the cycle's rate of KES {formatRate(cycle.kesPerUsdScaled)} per USD (rate of{' '}
           {formatDisplayDate(cycle.exchangeRateDate)}).
-          {totals.cancelledLines > 0 ? ` ${totals.cancelledLines.toLocaleString('en-KE')} line${totals.cancelledLines === 1 ? '' : 's'} of cancelled activities left out of the totals.` : ''}
+          {totals.cancelledLines > 0
+            ? ` ${totals.cancelledLines.toLocaleString('en-KE')} line${totals.cancelledLines === 1 ? '' : 's'} of cancelled activities left out of the totals.`
+            : ''}
         </p>
         {lines.length === 0 ? (
           <p className="empty">

@@ -55,10 +55,14 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
       </Field>
       <Field label="Fiscal year" hint="County FY, 1 July – 30 June" error={errors.fiscalYear}>
         {(control) => (
-          <select {...control} value={values.fiscalYear} onChange={(event) => {
+          <select
+            {...control}
+            value={values.fiscalYear}
+            onChange={(event) => {
               const fiscalYear = event.target.value;
               setValues((previous) => withFiscalYear(previous, fiscalYear));
-            }}>
+            }}
+          >
             {fiscalYearChoices(today).map((year) => (
               <option key={year} value={year}>
                 FY {year}
@@ -75,7 +79,11 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
       </Field>
       <Field label="Reporting period" error={errors.reportingPeriod}>
         {(control) => (
-          <select {...control} value={values.reportingPeriod} onChange={(event) => set('reportingPeriod', reportingFrequencies.keys.find((key) => key === event.target.value) ?? 'quarterly')}>
+          <select
+            {...control}
+            value={values.reportingPeriod}
+            onChange={(event) => set('reportingPeriod', reportingFrequencies.keys.find((key) => key === event.target.value) ?? 'quarterly')}
+          >
             {reportingFrequencies.keys.map((key) => (
               <option key={key} value={key}>
                 {reportingFrequencies.label(key)}
@@ -86,7 +94,11 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
       </Field>
       <Field label="Phase" error={errors.phase}>
         {(control) => (
-          <select {...control} value={values.phase} onChange={(event) => set('phase', cyclePhases.keys.find((key) => key === event.target.value) ?? 'planning')}>
+          <select
+            {...control}
+            value={values.phase}
+            onChange={(event) => set('phase', cyclePhases.keys.find((key) => key === event.target.value) ?? 'planning')}
+          >
             {cyclePhases.keys.map((key) => (
               <option key={key} value={key}>
                 {cyclePhases.label(key)}

@@ -29,8 +29,7 @@ export function SampleCycleButton() {
         {busy ? 'Loading the sample cycle…' : 'Load the sample cycle (Isiolo County, FY 2026/27)'}
       </button>
       <p className="sample__note">
-        A complete joint work plan with partners, activities, budget, indicators and risks. It is added as a separate cycle; your own cycles are
-        not touched.
+        A complete joint work plan with partners, activities, budget, indicators and risks. It is added as a separate cycle; your own cycles are not touched.
       </p>
       {error ? (
         <p className="field__error" role="alert">

@@ -38,13 +38,19 @@ export function fiscalYearChoices(today: string): string[] {
 
 /** A Secretariat plans for one county: the county of its newest cycle, else the pilot county. */
 export function defaultCountyId(counties: readonly { id: string; name: string }[], cycles: readonly { countyId: string; createdAt: string }[]): string {
-  const newest = cycles.reduce<{ countyId: string; createdAt: string } | null>((best, cycle) => (best && best.createdAt >= cycle.createdAt ? best : cycle), null);
+  const newest = cycles.reduce<{ countyId: string; createdAt: string } | null>(
+    (best, cycle) => (best && best.createdAt >= cycle.createdAt ? best : cycle),
+    null,
+  );
   if (newest && counties.some((county) => county.id === newest.countyId)) return newest.countyId;
   return (counties.find((county) => county.name === PILOT_COUNTY) ?? counties[0])?.id ?? '';
 }
 
 export function cycleFormDefaults(today: string, countyId: string): CycleFormValues {
-  return withFiscalYear({ title: '', countyId, fiscalYear: '', startDate: '', endDate: '', reportingPeriod: 'quarterly', phase: 'planning', rate: '', rateDate: today }, fiscalYearOf(today));
+  return withFiscalYear(
+    { title: '', countyId, fiscalYear: '', startDate: '', endDate: '', reportingPeriod: 'quarterly', phase: 'planning', rate: '', rateDate: today },
+    fiscalYearOf(today),
+  );
 }
 
 /** Choosing a fiscal year sets the cycle's dates to that year's 1 July – 30 June. */

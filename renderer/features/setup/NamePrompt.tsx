@@ -32,8 +32,7 @@ export function NamePrompt({ onSaved }: { onSaved: (info: AppInfoDto) => void })
         <p className="welcome__eyebrow">Pamoja JWP · first start</p>
         <h1>Welcome to Pamoja JWP</h1>
         <p className="welcome__lead">
-          Every change to a joint work plan is recorded with who made it, so the Secretariat can show partners and auditors how the plan
-          came to be.
+          Every change to a joint work plan is recorded with who made it, so the Secretariat can show partners and auditors how the plan came to be.
         </p>
         <Form label="Your name" errors={form.errors} busy={form.busy} onSubmit={() => void save()} onCancel={() => setName('')}>
           <Field label={LABEL} hint="For example: Amina Galgalo, County Economist" error={form.errors.byField.userName}>

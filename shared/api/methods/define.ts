@@ -30,4 +30,3 @@ export function crud<N extends string, C extends z.ZodType, U extends z.ZodType,
     [`${name}:delete`]: method(byId, deleted, `Deletes one of the ${noun}, refused while other rows name it.`),
   } as CrudMethods<N, C, U, D>;
 }
-

@@ -29,14 +29,7 @@ import {
   riskDto,
   riskUpdateInput,
 } from '../schemas/monitoring';
-import {
-  contactCreateInput,
-  contactDto,
-  contactUpdateInput,
-  organisationCreateInput,
-  organisationDto,
-  organisationUpdateInput,
-} from '../schemas/organisation';
+import { contactCreateInput, contactDto, contactUpdateInput, organisationCreateInput, organisationDto, organisationUpdateInput } from '../schemas/organisation';
 import { activityCreateInput, activityDto, activityUpdateInput, objectiveCreateInput, objectiveDto, objectiveUpdateInput } from '../schemas/plan';
 import {
   adaptiveTriggerCreateInput,
@@ -98,4 +91,3 @@ export const foundationMethods = {
   }),
   ...crud('signatory', 'signatories', { create: signatoryCreateInput, update: signatoryUpdateInput, dto: signatoryDto }),
 };
-

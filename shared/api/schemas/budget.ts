@@ -57,4 +57,3 @@ export const disbursementDto = z.object({
   notes: z.string(),
 });
 export type DisbursementDto = z.infer<typeof disbursementDto>;
-

@@ -20,7 +20,15 @@ export const percent = z.int().min(0).max(100);
 export const measure = z.number().finite().min(-1e12).max(1e12);
 
 export const email = z.union([z.literal(''), z.email().max(200)]).default('');
-export const phone = z.union([z.literal(''), z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/)]).default('');
+export const phone = z
+  .union([
+    z.literal(''),
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{7,20}$/),
+  ])
+  .default('');
 
 /** The columns every exchangeable row carries (see docs/sync-metadata.md). */
 export const rowMeta = {
