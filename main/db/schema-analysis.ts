@@ -1,10 +1,10 @@
-import { integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { cycles, organisations } from './schema';
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
 
 /**
  * The joint-planning intelligence's own rows (issue 5): decisions people take on what the analysis
  * shows, and per-cycle settings. They are the Secretariat's (owner null) and travel in bundles with
- * the cycle, so they carry the sync columns of docs/sync-metadata.md (same shape as schema.ts).
+ * the cycle, so they carry the sync columns of docs/sync-metadata.md.
  *
  * Activity, trigger and indicator ids are plain text, not foreign keys, on purpose: a foreign key
  * would make the register services refuse to delete an activity that someone once marked
@@ -12,18 +12,6 @@ import { cycles, organisations } from './schema';
  * could not hold a decision about an activity deleted here. A decision naming a row that no longer
  * exists simply never matches anything.
  */
-const syncColumns = () => ({
-  id: text('id').primaryKey(),
-  cycleId: text('cycle_id')
-    .notNull()
-    .references(() => cycles.id, { onDelete: 'cascade' }),
-  /** Null means the Secretariat of the cycle owns the row (always, for these tables). */
-  ownerOrgId: text('owner_org_id').references((): AnySQLiteColumn => organisations.id),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  hlc: text('hlc').notNull(),
-  origin: text('origin').notNull(),
-});
 
 /** One row per cycle: the thresholds of indicator status (default ≥ 90 % on track, ≥ 60 % at risk). */
 export const analysisSettings = sqliteTable(

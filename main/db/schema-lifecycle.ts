@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { cycles, organisations } from './schema';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
 
 /**
  * The life of a cycle (issue 6): approved plan versions with their frozen snapshot, signatures
@@ -11,18 +11,6 @@ import { cycles, organisations } from './schema';
  * "still named in …" from foreign keys, and a signature or a frozen version must never stop the
  * working plan's rows from being edited or deleted. A version holds its own copy of what it names.
  */
-const syncColumns = () => ({
-  id: text('id').primaryKey(),
-  cycleId: text('cycle_id')
-    .notNull()
-    .references(() => cycles.id, { onDelete: 'cascade' }),
-  /** Always null: the Secretariat of the cycle owns these rows. */
-  ownerOrgId: text('owner_org_id').references((): AnySQLiteColumn => organisations.id),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  hlc: text('hlc').notNull(),
-  origin: text('origin').notNull(),
-});
 
 /**
  * An approved, numbered plan version. `snapshot_json` is the canonical JSON of the cycle's content

@@ -1,22 +1,11 @@
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { syncColumns } from './sync-columns';
 
 /**
  * One table per register of REGISTERS.md. Rows that partners exchange carry the sync columns below
  * (docs/sync-metadata.md): a UUID, the owning organisation, timestamps, the hybrid-logical-clock
  * stamp of their last change and the installation that made it. Deletions leave a tombstone.
  */
-const syncColumns = () => ({
-  id: text('id').primaryKey(),
-  cycleId: text('cycle_id')
-    .notNull()
-    .references(() => cycles.id, { onDelete: 'cascade' }),
-  /** Null means the Secretariat of the cycle owns the row. */
-  ownerOrgId: text('owner_org_id').references((): AnySQLiteColumn => organisations.id),
-  createdAt: text('created_at').notNull(),
-  updatedAt: text('updated_at').notNull(),
-  hlc: text('hlc').notNull(),
-  origin: text('origin').notNull(),
-});
 
 export const installation = sqliteTable('installation', {
   id: text('id').primaryKey(),
