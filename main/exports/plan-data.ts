@@ -1,11 +1,18 @@
+import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis';
 import type { ContributionDto, DisbursementDto } from '../../shared/api/schemas/budget';
+import type { CloseOutReportDto } from '../../shared/api/schemas/lifecycle';
+import type { ChangesAnnex } from '../../shared/lifecycle/annex';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../../shared/api/schemas/monitoring';
 import type { ContactDto, OrganisationDto } from '../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../shared/api/schemas/plan';
 import type { AdaptiveTriggerDto, LearningEntryDto, MilestoneDto, SignatoryDto } from '../../shared/api/schemas/review';
 import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-periods';
+import { closeOutReport } from '../lifecycle/close-out';
+import { changesSinceVersion } from '../lifecycle/compare';
+import { latestVersionRow } from '../lifecycle/versions';
 import { listAdminUnits } from '../services/admin-units';
+import { coverageReport } from '../services/analysis/reports';
 import { listStatutoryDates } from '../services/analysis/settings';
 import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
@@ -47,6 +54,12 @@ export interface PlanData {
   indicatorById: Map<string, IndicatorDto>;
   /** Names of the county's sub-counties and wards by unit id. */
   unitNameById: Map<string, string>;
+  /** Wards × sectors: activity counts and planned budget (the coverage service's numbers). */
+  coverage: CoverageMatrixDto;
+  /** What changed since the latest approved version; null with no version or no change since. */
+  changesSinceApproved: ChangesAnnex | null;
+  /** The close-out data, only while the cycle is in its close-out phase (the end-of-cycle M&E report). */
+  closeOut: CloseOutReportDto | null;
 }
 
 // One collator: localeCompare with options builds a new one per comparison, slow for 20,000 rows.
@@ -105,6 +118,8 @@ export function loadPlanData(ctx: AppContext, cycleId: string): PlanData {
   const indicators = s.indicator.list(ctx, input).sort((a, b) => compareCodes(a.code, b.code) || compareText(a.name, b.name));
   const units = listAdminUnits(ctx, { withinId: cycle.countyId });
   const unitNameById = new Map(units.map((unit) => [unit.id, unit.name]));
+  const latest = latestVersionRow(ctx, cycleId);
+  const changes = latest ? changesSinceVersion(ctx, cycleId, latest.number) : null;
 
   return {
     cycle,
@@ -131,5 +146,8 @@ export function loadPlanData(ctx: AppContext, cycleId: string): PlanData {
     activityById: byId(activities),
     indicatorById: byId(indicators),
     unitNameById,
+    coverage: coverageReport(ctx, { cycleId, organisationId: null }),
+    changesSinceApproved: changes && !changes.noChanges ? changes : null,
+    closeOut: cycle.phase === 'close_out' ? closeOutReport(ctx, cycleId) : null,
   };
 }

@@ -27,6 +27,8 @@ const TITLES: Record<DocxDocument, string> = {
   'approval-pack': 'CEC Approval Pack',
 };
 
+export const END_OF_CYCLE_TITLE = 'End-of-cycle report';
+
 const FILE_STEMS: Record<DocxDocument, string> = {
   plan: 'joint-work-plan',
   budget: 'budget',
@@ -80,7 +82,8 @@ export function printedVersion(ctx: AppContext, data: PlanData): PrintedVersion 
 
 export function docxMeta(data: PlanData, doc: DocxDocument, version: PrintedVersion, generatedOn: string): DocMeta {
   return {
-    documentTitle: TITLES[doc],
+    // In the close-out phase the M&E report is the end-of-cycle report (issue 6).
+    documentTitle: doc === 'me-report' && data.closeOut !== null ? END_OF_CYCLE_TITLE : TITLES[doc],
     countyName: data.cycle.countyName,
     cycleTitle: data.cycle.title,
     fiscalYear: data.cycle.fiscalYear,

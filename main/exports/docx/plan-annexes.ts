@@ -1,8 +1,8 @@
 import type { FileChild } from 'docx';
 import { levels, milestoneStatuses, organisationCategories, reportTypes } from '../../../shared/domain/vocabulary';
 import type { PlanData } from '../plan-data';
-import { dataTable, heading1, heading2, para } from './blocks';
-import { displayDate, orgLabel } from './format';
+import { dataTable, heading1, heading2, para, type Column, type RowSpec } from './blocks';
+import { count, displayDate, kes, orgLabel } from './format';
 
 /** Section 9 of the Joint Work Plan: the stakeholder mapping matrix and the joint calendar. */
 
@@ -78,6 +78,56 @@ export function jointCalendar(data: PlanData): FileChild[] {
   ];
 }
 
+/** Wards × sectors (issue 5): in each cell the activities and their planned budget; "—" is a gap. */
+export function coverageMatrix(data: PlanData): FileChild[] {
+  const { coverage } = data;
+  const cellOf = (cell: { activityCount: number; plannedKesMinor: number }) =>
+    cell.activityCount === 0 ? '—' : [count(cell.activityCount, 'activity', 'activities'), kes(cell.plannedKesMinor)];
+  const columns: Column[] = [
+    { header: 'Ward', weight: 1.6 },
+    ...coverage.sectors.map((sector): Column => ({ header: sector.label, weight: 1.1 })),
+    { header: 'Total', weight: 1.2 },
+  ];
+  const rows: RowSpec[] = coverage.rows.map((row) => [
+    row.subCountyName ? { text: row.wardName, bold: true, note: row.subCountyName } : { text: row.wardName, bold: true },
+    ...row.cells.map(cellOf),
+    cellOf(row),
+  ]);
+  if (rows.length > 0) rows.push({ total: ['Total', ...coverage.sectorTotals.map(cellOf), cellOf(coverage)] });
+  const gaps =
+    coverage.wardsWithoutActivity.length === 0 ? 'Every ward has at least one activity.' : `No activity yet in ${coverage.wardsWithoutActivity.join(', ')}.`;
+  return [
+    heading2('9.3 Coverage: wards × sectors'),
+    para(
+      `Joint activities and their planned budget by ward and sector; "—" marks a gap. Cancelled activities are left out, and an activity in several wards has its budget split evenly among them. ${gaps}`,
+    ),
+    ...dataTable({ orientation: 'landscape', columns, rows, empty: 'The cycle has no wards or activities to show.' }),
+  ];
+}
+
+/** What changed since the latest approved version (issue 6): one table per register. */
+export function changesAnnex(data: PlanData): FileChild[] {
+  const annex = data.changesSinceApproved;
+  if (annex === null) return [];
+  return [
+    heading2(`9.4 ${annex.title}`),
+    para(annex.intro),
+    ...annex.sections.flatMap((part) => [
+      para(part.heading, { bold: true, keepNext: true }),
+      ...dataTable({
+        orientation: 'landscape',
+        columns: [
+          { header: 'Change', weight: 1 },
+          { header: 'Item', weight: 3 },
+          { header: 'Details', weight: 6 },
+        ],
+        rows: part.rows.map((row) => [row.change, row.item, row.details]),
+        empty: 'No changes.',
+      }),
+    ]),
+  ];
+}
+
 export function annexes(data: PlanData): FileChild[] {
-  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...jointCalendar(data)];
+  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...jointCalendar(data), ...coverageMatrix(data), ...changesAnnex(data)];
 }

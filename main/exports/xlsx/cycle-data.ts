@@ -6,6 +6,7 @@ import { reportingPeriods, type ReportingPeriod } from '../../../shared/reportin
 import { listAdminUnits } from '../../services/admin-units';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
+import { coverageReport } from '../../services/analysis/reports';
 import { registerServices as s } from '../../services/index';
 
 /** Everything the Excel builders print, read once through the register services. */
@@ -33,6 +34,8 @@ export function loadCycleData(ctx: AppContext, cycleId: string) {
     /** Wards of the cycle's county, by id. */
     wards: new Map(units.filter((unit) => unit.level === 'ward').map((unit) => [unit.id, unit])),
     subCounties: new Map(units.filter((unit) => unit.level === 'sub_county').map((unit) => [unit.id, unit])),
+    /** Wards × sectors: activity counts and planned budget (the coverage service's own numbers). */
+    coverage: coverageReport(ctx, { cycleId, organisationId: null }),
   };
   return { ...data, names: nameIndex(data) };
 }

@@ -4,6 +4,7 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
 import { addBudget, addBudgetLines, type BudgetLayout } from './budget-sheets';
 import type { CycleData } from './cycle-data';
+import { addCoverage } from './coverage-sheet';
 import { addIndicators } from './indicators-sheet';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
 import {
@@ -71,6 +72,7 @@ export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, 
   const activities = done(SHEETS.activities, addActivities(workbook, data));
   const budget = done(SHEETS.budget, addBudget(workbook, data, exportedOn));
   const lines = done(SHEETS.budgetLines, addBudgetLines(workbook, data));
+  done(SHEETS.coverage, addCoverage(workbook, data));
   done(SHEETS.disbursements, addDisbursements(workbook, data, RATE_NAME));
   done(SHEETS.indicators, addIndicators(workbook, data));
   done(SHEETS.risks, addRisks(workbook, data));
@@ -143,6 +145,7 @@ function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta
     [SHEETS.activities, 'Joint activities and implementation plan'],
     [SHEETS.budget, 'Cost-share budget: components × contributors, live totals, the exchange rate'],
     [SHEETS.budgetLines, 'Every contribution line, converted to KES at the exchange rate'],
+    [SHEETS.coverage, 'Wards × sectors: activities and planned budget; an empty cell is a gap'],
     [SHEETS.disbursements, 'Money disbursed or spent per reporting period'],
     [SHEETS.indicators, 'Indicators with targets, actuals, variance and % achieved per period'],
     [SHEETS.risks, 'Risk register'],

@@ -7,6 +7,7 @@ export const SHEETS = {
   activities: 'Activities',
   budget: 'Budget',
   budgetLines: 'Budget lines',
+  coverage: 'Coverage',
   disbursements: 'Disbursements',
   indicators: 'Indicators',
   risks: 'Risks',

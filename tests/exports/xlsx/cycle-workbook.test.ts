@@ -44,6 +44,7 @@ describe('the cycle workbook', () => {
       'Activities',
       'Budget',
       'Budget lines',
+      'Coverage',
       'Disbursements',
       'Indicators',
       'Risks',
