@@ -157,38 +157,20 @@ export function ContributorTable({ totals }: { totals: BudgetTotals }) {
 }
 
 export function SectorTable({ totals }: { totals: BudgetTotals }) {
-  return (
-    <table className="table table--compact" aria-label="Totals by sector">
-      <thead>
-        <tr>
-          <th scope="col">Sector</th>
-          <th scope="col" className="cell--num">
-            Total
-          </th>
-          <th scope="col" className="cell--num">
-            Share
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {totals.bySector.map((row) => (
-          <tr key={row.key}>
-            <td>{row.label}</td>
-            <td className="cell--num">{kes(row.kes)}</td>
-            <td className="cell--num">{percentOf(row.kes, totals.totalKes)} %</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <ShareTable heading="Sector" label="Totals by sector" rows={totals.bySector} totalKes={totals.totalKes} />;
 }
 
 export function TypeTable({ totals }: { totals: BudgetTotals }) {
+  return <ShareTable heading="Type" label="Totals by type of contribution" rows={totals.byType} totalKes={totals.totalKes} />;
+}
+
+/** One total per group with its share of the whole budget. */
+function ShareTable({ heading, label, rows, totalKes }: { heading: string; label: string; rows: BudgetTotals['bySector']; totalKes: number }) {
   return (
-    <table className="table table--compact" aria-label="Totals by type of contribution">
+    <table className="table table--compact" aria-label={label}>
       <thead>
         <tr>
-          <th scope="col">Type</th>
+          <th scope="col">{heading}</th>
           <th scope="col" className="cell--num">
             Total
           </th>
@@ -198,11 +180,11 @@ export function TypeTable({ totals }: { totals: BudgetTotals }) {
         </tr>
       </thead>
       <tbody>
-        {totals.byType.map((row) => (
+        {rows.map((row) => (
           <tr key={row.key}>
             <td>{row.label}</td>
             <td className="cell--num">{kes(row.kes)}</td>
-            <td className="cell--num">{percentOf(row.kes, totals.totalKes)} %</td>
+            <td className="cell--num">{percentOf(row.kes, totalKes)} %</td>
           </tr>
         ))}
       </tbody>
