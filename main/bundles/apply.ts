@@ -15,6 +15,7 @@ import type { ImportPlan, PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
 import { readBundle, type ParsedBundle } from './read';
 import { BundleRefusal } from './refusal';
+import { seenRevisions } from './seen-revisions';
 import { writeCycle } from './write-cycle';
 
 export interface PreviewResult {
@@ -115,19 +116,20 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
   ctx.clock.last = receiveHlc(ctx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, ctx.now().getTime(), ctx.nodeId);
   const at = ctx.now().toISOString();
   const cycleId = manifest.cycle.id;
-  writeCycle(ctx, plan, at);
+  const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
+  writeCycle(ctx, plan, at, seen);
   if (plan.createsCycle) setIdentity(ctx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
+  // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
     writeItem(ctx, plan, item, s, at);
-    if (item.outcome !== 'none') s.setBase.run(exchangeTable[item.register].tableName, item.id, cycleId, item.theirsHlc);
+    const tableName = exchangeTable[item.register].tableName;
+    if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
+    else seen.took(tableName, item.id, item.theirsHlc);
   }
-  // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
-  const peer = manifest.sender.installationId;
-  for (const item of plan.items) if (!item.refused) s.peerRow.run(peer, exchangeTable[item.register].tableName, item.id, cycleId, item.theirsHlc);
-  if (plan.parsed.cycle) s.peerRow.run(peer, 'cycles', cycleId, cycleId, plan.parsed.cycle.hlc);
+  if (plan.parsed.cycle) seen.shown('cycles', cycleId, plan.parsed.cycle.hlc as string);
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
 
   const record: typeof bundleImports.$inferInsert = {
@@ -168,13 +170,6 @@ function statements(client: Database.Database) {
         'ON CONFLICT (table_name, row_id) DO UPDATE SET owner_org_id = excluded.owner_org_id, deleted_at = excluded.deleted_at, hlc = excluded.hlc, origin = excluded.origin',
     ),
     untomb: client.prepare('DELETE FROM tombstones WHERE table_name = ? AND row_id = ?'),
-    setBase: client.prepare(
-      'INSERT INTO bundle_row_bases (table_name, row_id, cycle_id, base_hlc) VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET base_hlc = excluded.base_hlc',
-    ),
-    peerRow: client.prepare(
-      'INSERT INTO bundle_peer_rows (peer_id, table_name, row_id, cycle_id, hlc) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (peer_id, table_name, row_id) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > bundle_peer_rows.hlc',
-    ),
     peer: client.prepare(
       'INSERT INTO bundle_peers (cycle_id, peer_id, last_clock, last_bundle_id, last_imported_at) VALUES (@c, @p, @clock, @b, @at) ' +
         'ON CONFLICT (cycle_id, peer_id) DO UPDATE SET last_clock = excluded.last_clock, last_bundle_id = excluded.last_bundle_id, last_imported_at = excluded.last_imported_at WHERE excluded.last_clock > bundle_peers.last_clock',

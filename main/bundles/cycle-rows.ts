@@ -68,23 +68,43 @@ export function readTombstones(client: Database.Database, cycleId: string): Map<
 
 export const baseKey = (tableName: string, rowId: string) => `${tableName}\u0000${rowId}`;
 
+export interface RowBase {
+  hlc: string;
+  /** The installation whose bundle brought it; null when not recorded. */
+  peerId: string | null;
+}
+
 /** The revision each row last took from a bundle, keyed by `baseKey`. */
-export function readBases(client: Database.Database, cycleId: string): Map<string, string> {
-  const rows = client.prepare('SELECT table_name, row_id, base_hlc FROM bundle_row_bases WHERE cycle_id = ?').raw().all(cycleId) as [string, string, string][];
-  const out = new Map<string, string>();
-  for (const [t, r, h] of rows) out.set(baseKey(t, r), h);
+export function readBases(client: Database.Database, cycleId: string): Map<string, RowBase> {
+  const rows = client.prepare('SELECT table_name, row_id, base_hlc, base_peer_id FROM bundle_row_bases WHERE cycle_id = ?').raw().all(cycleId) as [
+    string,
+    string,
+    string,
+    string | null,
+  ][];
+  const out = new Map<string, RowBase>();
+  for (const [t, r, hlc, peerId] of rows) out.set(baseKey(t, r), { hlc, peerId });
   return out;
 }
 
-/** The last revision of each row a peer has shown us, keyed by `baseKey`. */
+/**
+ * The last revision of each row a peer has shown us, keyed by `baseKey`: its own entries, and the
+ * bases its bundles brought (schema-bundles.ts), whichever is later.
+ */
 export function readPeerRows(client: Database.Database, cycleId: string, peerId: string): Map<string, string> {
-  const rows = client.prepare('SELECT table_name, row_id, hlc FROM bundle_peer_rows WHERE cycle_id = ? AND peer_id = ?').raw().all(cycleId, peerId) as [
-    string,
-    string,
-    string,
-  ][];
+  const rows = client
+    .prepare(
+      'SELECT table_name, row_id, hlc FROM bundle_peer_rows WHERE cycle_id = ? AND peer_id = ? ' +
+        'UNION ALL SELECT table_name, row_id, base_hlc FROM bundle_row_bases WHERE cycle_id = ? AND base_peer_id = ?',
+    )
+    .raw()
+    .all(cycleId, peerId, cycleId, peerId) as [string, string, string][];
   const out = new Map<string, string>();
-  for (const [t, r, h] of rows) out.set(baseKey(t, r), h);
+  for (const [t, r, hlc] of rows) {
+    const key = baseKey(t, r);
+    const known = out.get(key);
+    if (known === undefined || hlc > known) out.set(key, hlc);
+  }
   return out;
 }
 

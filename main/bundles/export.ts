@@ -77,7 +77,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const entries = new Map<string, Uint8Array>();
     const counts: Record<string, number> = {};
     if (identity.role === 'secretariat') {
-      entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId)) ?? null })));
+      entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId))?.hlc ?? null })));
     }
     for (const t of exchangeTables) {
       const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
@@ -87,13 +87,13 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
         const out: Row = {};
         for (const [field] of t.columns) out[field] = row[field];
         for (const link of t.links) out[link.field] = row[link.field];
-        out.baseHlc = bases.get(baseKey(t.tableName, row.id as string)) ?? null;
+        out.baseHlc = bases.get(baseKey(t.tableName, row.id as string))?.hlc ?? null;
         return out;
       });
       entries.set(rowsEntry(t.register), utf8(JSON.stringify(ordered)));
     }
     const tombstones: BundleTombstone[] = [...selection.tombstones].flatMap(([register, list]) =>
-      list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId)) ?? null })),
+      list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),
     );
     counts.tombstones = tombstones.length;
     if (tombstones.length > 0) entries.set(TOMBSTONES_ENTRY, utf8(JSON.stringify(tombstones)));

@@ -33,7 +33,7 @@ export function buildCycleItem(theirs: Row, local: LocalState, me: string, peer:
   const decision = decide({
     theirs: { ...theirsRevision, baseHlc: theirs.baseHlc as string | null },
     mine: mineRevision,
-    myBase: local.bases.get(key) ?? null,
+    myBase: local.bases.get(key)?.hlc ?? null,
     peerLast: local.peerRows.get(key) ?? null,
     me,
     peer,

@@ -62,7 +62,7 @@ function newItem(t: ExchangeTable, id: string, theirs: Row | null, theirsTombsto
   item.decision = decide({
     theirs: { hlc: theirsHlc, origin: theirsOrigin, deleted: theirs === null, baseHlc },
     mine: mineRevision,
-    myBase: c.local.bases.get(key) ?? null,
+    myBase: c.local.bases.get(key)?.hlc ?? null,
     peerLast: c.local.peerRows.get(key) ?? null,
     me: c.me,
     peer: c.parsed.manifest.sender.installationId,

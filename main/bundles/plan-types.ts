@@ -1,7 +1,7 @@
 import type { ResolutionChoice, ResolutionDto, SenderRole } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
 import type { RegisterName } from '../db/tables';
-import type { LocalTombstone, RowsByRegister } from './cycle-rows';
+import type { LocalTombstone, RowBase, RowsByRegister } from './cycle-rows';
 import type { BundleTombstone } from './format';
 import type { Decision } from './merge';
 import type { ParsedBundle } from './read';
@@ -60,7 +60,7 @@ export interface LocalState {
   cycle: Row | undefined;
   rows: RowsByRegister;
   tombstones: Map<RegisterName, Map<string, LocalTombstone>>;
-  bases: Map<string, string>;
+  bases: Map<string, RowBase>;
   peerRows: Map<string, string>;
   adminUnitIds: Set<string>;
 }

@@ -4,6 +4,7 @@ import { cycles, cycleScopeUnits } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import { stamp, type AppContext } from '../services/context';
 import type { ImportPlan } from './plan-types';
+import type { SeenRevisions } from './seen-revisions';
 
 type CycleInsert = typeof cycles.$inferInsert;
 
@@ -34,16 +35,11 @@ const auditShape = (row: Row) => {
 };
 
 /** The cycle's own row: created by a bundle that brings a new cycle, or updated by the Secretariat's. */
-export function writeCycle(ctx: AppContext, plan: ImportPlan, at: string): void {
+export function writeCycle(ctx: AppContext, plan: ImportPlan, at: string, seen: SeenRevisions): void {
   const item = plan.cycleItem;
   if (!item || item.refused || item.outcome === 'none') return;
   const cycleId = item.theirs.id as string;
-  const setBase = () =>
-    ctx.db.$client
-      .prepare(
-        'INSERT INTO bundle_row_bases (table_name, row_id, cycle_id, base_hlc) VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id) DO UPDATE SET base_hlc = excluded.base_hlc',
-      )
-      .run('cycles', cycleId, cycleId, item.theirs.hlc);
+  const setBase = () => seen.took('cycles', cycleId, item.theirs.hlc as string);
   const fresh = () => ({ hlc: stamp(ctx).hlc, origin: ctx.installationId, updatedAt: at });
   if (item.outcome === 'write-theirs' || item.outcome === 'merge') {
     const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;

@@ -84,7 +84,9 @@ export const bundlePeerRows = sqliteTable(
 
 /**
  * The revision of each row this copy last took from a bundle (its "base"). Exported with the row,
- * it tells the receiver which of its revisions the sender's edit was made on.
+ * it tells the receiver which of its revisions the sender's edit was made on. The peer that sent
+ * the base has shown us that revision, so the base also stands for that peer's `bundle_peer_rows`
+ * entry: a county plan's first import writes one bookkeeping row per row, not two.
  */
 export const bundleRowBases = sqliteTable(
   'bundle_row_bases',
@@ -95,6 +97,8 @@ export const bundleRowBases = sqliteTable(
       .notNull()
       .references(() => cycles.id, { onDelete: 'cascade' }),
     baseHlc: text('base_hlc').notNull(),
+    /** The installation whose bundle brought the base; null for bases recorded before this column. */
+    basePeerId: text('base_peer_id'),
   },
   (t) => [primaryKey({ columns: [t.tableName, t.rowId] }), index('bundle_row_bases_cycle').on(t.cycleId)],
 );

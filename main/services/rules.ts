@@ -32,9 +32,15 @@ export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
 }
 
 export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterName, currentId: string | null, lookup: RowLookup): Rules {
-  const isWardOf = ctx.db.$client
-    .prepare("SELECT 1 FROM admin_units w JOIN admin_units p ON p.id = w.parent_id WHERE w.id = ? AND w.level = 'ward' AND p.parent_id = ?")
-    .pluck();
+  // A county has a few dozen wards; a bulk load checks thousands of activities against them.
+  let countyWards: Set<string> | undefined;
+  const wardsOfTheCounty = () =>
+    (countyWards ??= new Set(
+      ctx.db.$client
+        .prepare("SELECT w.id FROM admin_units w JOIN admin_units p ON p.id = w.parent_id WHERE w.level = 'ward' AND p.parent_id = ?")
+        .pluck()
+        .all(cycle.countyId) as string[],
+    ));
   let periods: ReportingPeriod[] | undefined;
   return {
     cycle,
@@ -47,7 +53,7 @@ export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterNam
     },
     wardsOfCounty(ids, field) {
       for (const id of ids) {
-        if (isWardOf.get(id, cycle.countyId) === undefined) {
+        if (!wardsOfTheCounty().has(id)) {
           const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
           throw invalidField(field, `${fieldLabels[field] ?? field}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
         }

@@ -1,0 +1,1 @@
+ALTER TABLE `bundle_row_bases` ADD `base_peer_id` text;
