@@ -12,7 +12,9 @@ import { openApp } from '../main/app-context';
 import { exportBundle } from '../main/bundles/export';
 import type { Manifest } from '../main/bundles/format';
 import { privateKeyFromSeed, signManifest, storeInstallationKey, type InstallationKey } from '../main/bundles/keys';
+import { FORMAT_VERSION } from '../main/bundles/limits';
 import { readZip, withChecksum, writeZip } from '../main/bundles/zip';
+import { approveVersion, recordSignature } from '../main/lifecycle/versions';
 import { resourcesDir } from '../main/resource-paths';
 import type { AppContext } from '../main/services/context';
 import { createCycle, updateCycle } from '../main/services/cycles';
@@ -69,6 +71,7 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'invalid-date.jwpb', expect: 'Start date: enter a real date', status: 'refused' },
   { file: 'nan-literal.jwpb', expect: 'rows/indicator.json is not valid JSON', status: 'refused' },
   { file: 'nan-string.jwpb', expect: 'Target.*expected a number', status: 'refused' },
+  { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
 ];
 
@@ -155,7 +158,16 @@ function seedCycle(ctx: AppContext, fiscalYear: string, start: string, end: stri
     impact: 'high',
     responsibleOrgId: partner.id,
   });
-  s.signatory.create(ctx, { cycleId: cycle.id, name: 'Hon. Abdi Guyo', title: 'County Secretary', organisationId: county.id, role: 'county_secretary' });
+  const signatory = s.signatory.create(ctx, {
+    cycleId: cycle.id,
+    name: 'Hon. Abdi Guyo',
+    title: 'County Secretary',
+    organisationId: county.id,
+    role: 'county_secretary',
+  });
+  // An approved version with its signature: the cycle records a full bundle carries.
+  const version = approveVersion(ctx, { cycleId: cycle.id, approvedBy: 'Corpus Builder', note: '' });
+  recordSignature(ctx, { versionId: version.id, signatoryId: signatory.id, signedOn: version.approvedOn });
   return cycle;
 }
 
@@ -291,7 +303,7 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
   add(
     'future-format-version.jwpb',
     rebuild(good, key, (_json, manifest) => {
-      Object.assign(manifest, { formatVersion: 2, encryption: 'x25519' });
+      Object.assign(manifest, { formatVersion: FORMAT_VERSION + 1, encryption: 'x25519' });
     }),
   );
   add(
@@ -387,6 +399,14 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
     'nan-string.jwpb',
     rebuild(good, key, (json) => {
       first(json, 'indicator').targetValue = 'NaN';
+    }),
+  );
+  add(
+    'version-not-its-fingerprint.jwpb',
+    rebuild(good, key, (json) => {
+      // Someone "corrects" the approved plan in the file: the fingerprint the CEC signed no longer fits.
+      const version = first(json, 'planVersion');
+      version.snapshotJson = String(version.snapshotJson).replace('Increase access to safe water', 'Increase access to water');
     }),
   );
   if (options.large) {

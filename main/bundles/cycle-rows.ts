@@ -3,8 +3,7 @@ import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { linkStore, type Row } from '../db/row-store';
 import { cycles } from '../db/schema';
-import type { RegisterName } from '../db/tables';
-import { exchangeTables, registerOfTableName, type ExchangeTable } from './exchange-tables';
+import { exchangeTables, registerOfTableName, type ExchangeTable, type ExchangeName } from './exchange-tables';
 
 /**
  * Reads a cycle as bundles see it: every row with its clock columns and link lists, the
@@ -20,7 +19,7 @@ export interface LocalTombstone {
   origin: string;
 }
 
-export type RowsByRegister = Map<RegisterName, Map<string, Row>>;
+export type RowsByRegister = Map<ExchangeName, Map<string, Row>>;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -52,8 +51,8 @@ export function readAllRows(client: Database.Database, cycleId: string): RowsByR
   return new Map(exchangeTables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [row.id as string, row]))]));
 }
 
-export function readTombstones(client: Database.Database, cycleId: string): Map<RegisterName, Map<string, LocalTombstone>> {
-  const byRegister = new Map<RegisterName, Map<string, LocalTombstone>>(exchangeTables.map((t) => [t.register, new Map()]));
+export function readTombstones(client: Database.Database, cycleId: string): Map<ExchangeName, Map<string, LocalTombstone>> {
+  const byRegister = new Map<ExchangeName, Map<string, LocalTombstone>>(exchangeTables.map((t) => [t.register, new Map()]));
   const rows = client
     .prepare(
       'SELECT table_name AS tableName, row_id AS rowId, owner_org_id AS ownerOrgId, deleted_at AS deletedAt, hlc, origin FROM tombstones WHERE cycle_id = ? ORDER BY rowid',

@@ -1,19 +1,37 @@
 import { getTableColumns, getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { z } from 'zod';
 import { formatMoney } from '../../shared/money';
 import * as schema from '../db/schema';
-import { registerLinks, registerNames, registerNouns, registerTables, type LinkTable, type RegisterName } from '../db/tables';
+import {
+  cycleRecordNames,
+  cycleRecordNouns,
+  cycleRecordTables,
+  registerLinks,
+  registerNames,
+  registerNouns,
+  registerTables,
+  type CycleRecordName,
+  type LinkTable,
+  type RegisterName,
+} from '../db/tables';
 import type { Row } from '../db/row-store';
 import { registerServices } from '../services/index';
-import { registerRowRules, type RegisterRowRules } from '../services/register-service';
+import type { Rules } from '../services/rules';
+import { registerRowRules } from '../services/register-service';
+import { cycleRecordSpecs } from './cycle-records';
 
 /**
- * What a bundle knows about each register it carries, all derived from the drizzle schema and the
- * register services: column names never come from a file, and a new foreign key or rule is picked
- * up here without anyone remembering to.
+ * What a bundle knows about each table it carries — the registers and the Secretariat's cycle
+ * records — all derived from the drizzle schema, the register services and the record specs:
+ * column names never come from a file, and a new foreign key or rule is picked up here without
+ * anyone remembering to.
  */
 
-export type RefTarget = RegisterName | 'adminUnit';
+export type ExchangeName = RegisterName | CycleRecordName;
+export const exchangeNames: ExchangeName[] = [...registerNames, ...cycleRecordNames];
+
+export type RefTarget = ExchangeName | 'adminUnit';
 
 export interface Reference {
   /** The row's field (a column, or a link list such as `wardIds`). */
@@ -22,8 +40,20 @@ export interface Reference {
   list: boolean;
 }
 
+/** The checks every incoming row of a table passes, as its own service would check it. */
+export interface ExchangeRules {
+  createInput: z.ZodObject<z.ZodRawShape>;
+  /** Rules exist for registers only (main/services/rules.ts); records are checked on their own. */
+  owner(fields: Row, rules: Rules | undefined): string | null;
+  check(fields: Row, rules: Rules | undefined): void;
+  /** Fields naming the same record in a cycle (cycle records only): a second such row is refused. */
+  naturalKey: string[] | null;
+}
+
 export interface ExchangeTable {
-  register: RegisterName;
+  register: ExchangeName;
+  /** A cycle record (the Secretariat's alone) rather than a register. */
+  isRecord: boolean;
   table: SQLiteTable;
   tableName: string;
   /** Schema property → column, every column of the table. */
@@ -32,7 +62,7 @@ export interface ExchangeTable {
   fieldKeys: string[];
   links: LinkTable[];
   references: Reference[];
-  rules: RegisterRowRules;
+  rules: ExchangeRules;
   noun: { one: string; many: string };
 }
 
@@ -40,7 +70,9 @@ export interface ExchangeTable {
 export const SYNC_KEYS = new Set(['id', 'ownerOrgId', 'createdAt', 'updatedAt', 'hlc', 'origin']);
 
 const schemaTables: SQLiteTable[] = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable));
-const registerByTableName = new Map<string, RegisterName>(registerNames.map((register) => [getTableName(registerTables[register]), register]));
+const tableOf = (name: ExchangeName): SQLiteTable =>
+  name in registerTables ? registerTables[name as RegisterName] : cycleRecordTables[name as CycleRecordName];
+const registerByTableName = new Map<string, ExchangeName>(exchangeNames.map((name) => [getTableName(tableOf(name)), name]));
 
 function targetOf(tableName: string): RefTarget | undefined {
   if (tableName === 'admin_units') return 'adminUnit';
@@ -56,10 +88,25 @@ function foreignKeysOf(table: SQLiteTable): { column: string; target: RefTarget 
   });
 }
 
-function describe(register: RegisterName): ExchangeTable {
-  const table = registerTables[register];
+function rulesOf(name: ExchangeName): ExchangeRules {
+  if (name in registerTables) {
+    const rules = registerRowRules(registerServices[name as RegisterName]);
+    return {
+      createInput: rules.createInput,
+      owner: (fields, r) => rules.owner(fields, r as Rules),
+      check: (fields, r) => rules.check(fields, r as Rules),
+      naturalKey: null,
+    };
+  }
+  const spec = cycleRecordSpecs[name as CycleRecordName];
+  return { createInput: spec.fields, owner: () => null, check: (fields) => spec.check?.(fields), naturalKey: spec.naturalKey };
+}
+
+function describe(register: ExchangeName): ExchangeTable {
+  const table = tableOf(register);
+  const isRecord = !(register in registerTables);
   const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  const links = registerLinks[register] ?? [];
+  const links = isRecord ? [] : (registerLinks[register as RegisterName] ?? []);
   const keyOfColumn = new Map(columns.map(([key, col]) => [col.name, key]));
   const references: Reference[] = foreignKeysOf(table)
     .map(({ column, target }) => ({ field: keyOfColumn.get(column) ?? column, target, list: false }))
@@ -73,20 +120,21 @@ function describe(register: RegisterName): ExchangeTable {
   }
   return {
     register,
+    isRecord,
     table,
     tableName: getTableName(table),
     columns,
     fieldKeys: [...columns.map(([key]) => key).filter((key) => !SYNC_KEYS.has(key)), ...links.map((link) => link.field)],
     links,
     references,
-    rules: registerRowRules(registerServices[register]),
-    noun: registerNouns[register],
+    rules: rulesOf(register),
+    noun: isRecord ? cycleRecordNouns[register as CycleRecordName] : registerNouns[register as RegisterName],
   };
 }
 
-export const exchangeTables: ExchangeTable[] = registerNames.map(describe);
-export const exchangeTable = Object.fromEntries(exchangeTables.map((t) => [t.register, t])) as Record<RegisterName, ExchangeTable>;
-export const registerOfTableName = (tableName: string): RegisterName | undefined => registerByTableName.get(tableName);
+export const exchangeTables: ExchangeTable[] = exchangeNames.map(describe);
+export const exchangeTable = Object.fromEntries(exchangeTables.map((t) => [t.register, t])) as Record<ExchangeName, ExchangeTable>;
+export const registerOfTableName = (tableName: string): ExchangeName | undefined => registerByTableName.get(tableName);
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const joined = (...parts: unknown[]) =>
@@ -97,9 +145,10 @@ const joined = (...parts: unknown[]) =>
 const short = (value: string) => (value.length > 80 ? `${value.slice(0, 77)}…` : value);
 
 /** What a person recognises a row by, in previews and the history. */
-export function rowLabel(register: RegisterName, row: Row): string {
+export function rowLabel(register: ExchangeName, row: Row): string {
   const label = (() => {
-    switch (register) {
+    if (!(register in registerTables)) return cycleRecordSpecs[register as CycleRecordName].label(row);
+    switch (register as RegisterName) {
       case 'organisation':
         return joined(row.name, row.shortName ? `(${text(row.shortName)})` : '');
       case 'contact':

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { parseHlc } from '../../shared/hlc';
 import { bundleKinds, senderRoles } from '../../shared/api/schemas/bundles';
-import { registerNames, type RegisterName } from '../db/tables';
 import { FORMAT_NAME, FORMAT_VERSION } from './limits';
+import { type ExchangeName, exchangeNames } from './exchange-tables';
 
 /** The manifest and the fixed entries of a bundle (docs/bundle-format.md is the prose version). */
 
@@ -10,7 +10,7 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'signature.json';
 export const CYCLE_ENTRY = 'cycle.json';
 export const TOMBSTONES_ENTRY = 'tombstones.json';
-export const rowsEntry = (register: RegisterName) => `rows/${register}.json`;
+export const rowsEntry = (register: ExchangeName) => `rows/${register}.json`;
 
 export const hlcText = z
   .string()
@@ -23,7 +23,7 @@ const name = z.string().max(300);
 
 export const manifestSchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
-  formatVersion: z.literal(FORMAT_VERSION),
+  formatVersion: z.int().min(1).max(FORMAT_VERSION),
   appVersion: z.string().max(40),
   bundleId: uuid,
   kind: z.enum(bundleKinds),
@@ -70,7 +70,7 @@ export const rowMetaSchema = {
 export const ROW_META_KEYS = new Set(Object.keys(rowMetaSchema));
 
 export const tombstoneSchema = z.strictObject({
-  register: z.enum(registerNames as [RegisterName, ...RegisterName[]]),
+  register: z.enum(exchangeNames as [ExchangeName, ...ExchangeName[]]),
   rowId: uuid,
   ownerOrgId: uuid.nullable(),
   deletedAt: isoInstant,

@@ -19,5 +19,6 @@ export const BUNDLE_LIMITS = {
 } as const;
 
 export const FORMAT_NAME = 'pamoja-jwp-bundle';
-export const FORMAT_VERSION = 1;
+/** 2 added the cycle records (approved versions, signatures, checklists, analysis decisions); 1 is still read. */
+export const FORMAT_VERSION = 2;
 export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';

@@ -5,7 +5,7 @@ import type { AppContext } from '../services/context';
 import type { RowLookup } from '../services/row-lookup';
 import { rulesFor, type CycleRow, type Rules } from '../services/rules';
 import type { RowsByRegister } from './cycle-rows';
-import { exchangeTable, exchangeTables, rowLabel } from './exchange-tables';
+import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import type { LocalState, PlanItem } from './plan-types';
 import type { ParsedBundle } from './read';
 import type { Problems } from './validate-rows';
@@ -51,11 +51,11 @@ export class StateLookup implements RowLookup {
   private readonly indexes = new Map<string, Map<string, string[]>>();
   constructor(private readonly rows: RowsByRegister) {}
 
-  get(register: RegisterName, id: string): Row | undefined {
+  get(register: ExchangeName, id: string): Row | undefined {
     return this.rows.get(register)?.get(id);
   }
 
-  findMatching(register: RegisterName, match: Row, exceptId: string | null): string | undefined {
+  findMatching(register: ExchangeName, match: Row, exceptId: string | null): string | undefined {
     const keys = Object.keys(match).sort();
     const signature = `${register}|${keys.join(',')}`;
     const norm = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : JSON.stringify(value));
@@ -84,7 +84,7 @@ class SnapshotLookup extends StateLookup {
     super(theirs);
   }
 
-  override get(register: RegisterName, id: string): Row | undefined {
+  override get(register: ExchangeName, id: string): Row | undefined {
     return super.get(register, id) ?? this.ours.get(register)?.get(id);
   }
 }
@@ -105,7 +105,7 @@ export function checkSnapshot(ctx: AppContext, cycle: CycleRow, items: PlanItem[
     const t = exchangeTable[item.register];
     lookup.current = item.id;
     try {
-      t.rules.check(item.theirs, rules.get(item.register) as Rules);
+      t.rules.check(item.theirs, rules.get(item.register));
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       problems.add(`${capital(t.noun.one)} “${rowLabel(item.register, item.theirs)}”: ${error.message}`);
@@ -115,15 +115,41 @@ export function checkSnapshot(ctx: AppContext, cycle: CycleRow, items: PlanItem[
   }
 }
 
-export function rulesForState(ctx: AppContext, cycle: CycleRow, lookup: RowLookup): Map<RegisterName, Rules> {
-  return new Map(exchangeTables.map((t) => [t.register, rulesFor(ctx, cycle, t.register, null, lookup)]));
+/** The register services' rules over the given state; cycle records have their own checks. */
+export function rulesForState(ctx: AppContext, cycle: CycleRow, lookup: RowLookup): Map<ExchangeName, Rules> {
+  const rules = new Map<ExchangeName, Rules>();
+  for (const t of exchangeTables) if (!t.isRecord) rules.set(t.register, rulesFor(ctx, cycle, t.register as RegisterName, null, lookup));
+  return rules;
 }
 
-const nounOf = (register: RegisterName) => exchangeTable[register].noun.one;
+const nounOf = (register: ExchangeName) => exchangeTable[register].noun.one;
 
 function refuseItem(final: RowsByRegister, item: PlanItem, reason: string): void {
   item.refused = reason;
   place(final, item);
+}
+
+/**
+ * A cycle record the bundle writes must not be a second copy of one this copy keeps under another
+ * id (its own version 2, its own thresholds, made before the Secretariat's arrived): it is refused
+ * and listed, and ours stays until someone deletes it.
+ */
+export function checkNaturalKeys(items: PlanItem[], final: RowsByRegister): void {
+  for (const item of items) {
+    const key = exchangeTable[item.register].rules.naturalKey;
+    const row = finalRowOf(item);
+    if (!key || !row) continue;
+    const identity = (r: Row) => JSON.stringify(key.map((field) => r[field]));
+    const mine = identity(row);
+    const clash = [...(final.get(item.register)?.values() ?? [])].find((other) => other.id !== item.id && identity(other) === mine);
+    if (clash) {
+      refuseItem(
+        final,
+        item,
+        `This copy already has its own ${nounOf(item.register)} (“${rowLabel(item.register, clash)}”), which is kept; delete it here first to take the one in this bundle.`,
+      );
+    }
+  }
 }
 
 /**
@@ -169,7 +195,7 @@ export function checkReferences(items: PlanItem[], final: RowsByRegister, local:
   }
 }
 
-function missingReference(register: RegisterName, row: Row, final: RowsByRegister, local: LocalState): string | null {
+function missingReference(register: ExchangeName, row: Row, final: RowsByRegister, local: LocalState): string | null {
   for (const ref of exchangeTable[register].references) {
     const ids = ref.list ? (row[ref.field] as string[]) : [row[ref.field] as string | null];
     for (const id of ids) {
@@ -209,7 +235,7 @@ export function checkRules(ctx: AppContext, cycle: CycleRow, items: PlanItem[], 
         fields = { ...row, ...(parsed.data as Row) };
         item.merged = fields;
       }
-      const registerRules = rules.get(item.register) as Rules;
+      const registerRules = rules.get(item.register);
       t.rules.check(fields, registerRules);
       owners.set(item.key, t.rules.owner(fields, registerRules));
     } catch (error) {

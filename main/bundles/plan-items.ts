@@ -1,8 +1,7 @@
 import type { ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
 import { baseKey } from './cycle-rows';
-import { exchangeTable, exchangeTables, type ExchangeTable } from './exchange-tables';
+import { exchangeTable, exchangeTables, type ExchangeTable, type ExchangeName } from './exchange-tables';
 import { decide, recommended, type Revision } from './merge';
 import type { ParsedBundle } from './read';
 import type { LocalState, Outcome, PlanItem } from './plan-types';
@@ -127,4 +126,4 @@ export function resolveConflict(item: PlanItem, choice: ResolutionDto | null): v
   }
 }
 
-export type RegisterRows = Map<RegisterName, Map<string, Row>>;
+export type RegisterRows = Map<ExchangeName, Map<string, Row>>;

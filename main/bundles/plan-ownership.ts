@@ -1,10 +1,9 @@
 import { ServiceError } from '../../shared/result';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
 import type { CycleRow, Rules } from '../services/rules';
 import type { RowsByRegister } from './cycle-rows';
-import { exchangeTable, exchangeTables } from './exchange-tables';
+import { exchangeTable, exchangeTables, type ExchangeName } from './exchange-tables';
 import { rulesForState, StateLookup } from './plan-checks';
 import type { LocalState, PlanItem, SenderAuthority } from './plan-types';
 import type { ParsedBundle } from './read';
@@ -42,9 +41,9 @@ export function checkOwnership(ctx: AppContext, cycle: CycleRow, authority: Send
   }
 }
 
-function ownerOf(register: RegisterName, row: Row, rules: Map<RegisterName, Rules>): string | null | undefined {
+function ownerOf(register: ExchangeName, row: Row, rules: Map<ExchangeName, Rules>): string | null | undefined {
   try {
-    return exchangeTable[register].rules.owner(row, rules.get(register) as Rules);
+    return exchangeTable[register].rules.owner(row, rules.get(register));
   } catch (error) {
     if (error instanceof ServiceError) return undefined;
     throw error;
@@ -54,8 +53,8 @@ function ownerOf(register: RegisterName, row: Row, rules: Map<RegisterName, Rule
 function problemWith(
   item: PlanItem,
   authority: SenderAuthority,
-  theirRules: Map<RegisterName, Rules>,
-  ourRules: Map<RegisterName, Rules>,
+  theirRules: Map<ExchangeName, Rules>,
+  ourRules: Map<ExchangeName, Rules>,
   orgName: (id: string | null | undefined) => string,
 ): string | null {
   const noun = exchangeTable[item.register].noun.one;

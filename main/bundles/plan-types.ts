@@ -1,10 +1,10 @@
 import type { ResolutionChoice, ResolutionDto, SenderRole } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
 import type { LocalTombstone, RowBase, RowsByRegister } from './cycle-rows';
 import type { BundleTombstone } from './format';
 import type { Decision } from './merge';
 import type { ParsedBundle } from './read';
+import { type ExchangeName } from './exchange-tables';
 
 /** What applying a bundle does to one row (or to the cycle's own row). */
 export type Outcome =
@@ -25,7 +25,7 @@ export type Outcome =
 
 export interface PlanItem {
   key: string;
-  register: RegisterName;
+  register: ExchangeName;
   id: string;
   theirs: Row | null;
   theirsTombstone: BundleTombstone | null;
@@ -59,7 +59,7 @@ export interface SenderAuthority {
 export interface LocalState {
   cycle: Row | undefined;
   rows: RowsByRegister;
-  tombstones: Map<RegisterName, Map<string, LocalTombstone>>;
+  tombstones: Map<ExchangeName, Map<string, LocalTombstone>>;
   bases: Map<string, RowBase>;
   peerRows: Map<string, string>;
   adminUnitIds: Set<string>;

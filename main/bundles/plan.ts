@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Resolutions, ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
 import { parseHlc } from '../../shared/hlc';
 import { bundleImports, bundleKeys, bundlePeers, bundleTrustedKeys, cycles } from '../db/schema';
-import type { RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
 import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } from './cycle-rows';
-import { exchangeTable, exchangeTables, rowLabel } from './exchange-tables';
+import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import { BUNDLE_LIMITS } from './limits';
-import { checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
+import { checkNaturalKeys, checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
 import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
 import { buildItems, resolveConflict } from './plan-items';
 import { checkOwnership } from './plan-ownership';
@@ -89,7 +88,7 @@ function loadLocal(ctx: AppContext, parsed: ParsedBundle): LocalState {
 function checkStructure(parsed: ParsedBundle, local: LocalState, problems: Problems): void {
   const theirs = new Map(exchangeTables.map((t) => [t.register, new Set((parsed.rows.get(t.register) ?? []).map((row) => row.id as string))]));
   for (const tombstone of parsed.tombstones) theirs.get(tombstone.register)?.add(tombstone.rowId);
-  const has = (register: RegisterName, id: string) =>
+  const has = (register: ExchangeName, id: string) =>
     theirs.get(register)?.has(id) || local.rows.get(register)?.has(id) || local.tombstones.get(register)?.has(id) || false;
   for (const t of exchangeTables) {
     for (const row of parsed.rows.get(t.register) ?? []) {
@@ -184,6 +183,7 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
   if (authority.role === 'partner') checkOwnership(ctx, finalCycle(null, local), authority, items, local, parsed);
   for (const item of items) if (item.conflict) resolveConflict(item, choiceFor(options, item.key));
   const final = finalState(local, items);
+  checkNaturalKeys(items, final);
   checkReferences(items, final, local);
   const owners = checkRules(ctx, cycleForChecks(), items, final, problems);
   checkSnapshot(ctx, parsed.cycle ? cycleRowOf(parsed.cycle) : cycleForChecks(), items, parsed, local, problems);

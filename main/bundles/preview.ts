@@ -1,9 +1,8 @@
 import type { BundlePreviewDto, ConflictDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
 import { fieldLabels } from '../../shared/api/field-labels';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
-import { exchangeTable, exchangeTables, rowLabel } from './exchange-tables';
+import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import type { CYCLE_FIELDS } from './plan-cycle';
 import { cycleDifferences } from './plan-cycle';
@@ -87,7 +86,7 @@ export function previewOf(ctx: AppContext, parsed: ParsedBundle, result: PlanRes
 
 function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): BundlePreviewDto {
   const show = displayer(ctx, plan);
-  const ref = (register: RegisterName, id: string, row: Row) => ({
+  const ref = (register: ExchangeName, id: string, row: Row) => ({
     register,
     registerLabel: exchangeTable[register].noun.one,
     id,
@@ -178,7 +177,7 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   };
 }
 
-type Show = (register: RegisterName, field: string, mine: Row, theirs: Row) => FieldChangeDto;
+type Show = (register: ExchangeName, field: string, mine: Row, theirs: Row) => FieldChangeDto;
 
 function conflictOf(item: PlanItem, plan: ImportPlan, show: Show): ConflictDto {
   const t = exchangeTable[item.register];

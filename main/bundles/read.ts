@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Row } from '../db/row-store';
-import { registerNames, type RegisterName } from '../db/tables';
 import {
   CYCLE_ENTRY,
   MANIFEST,
@@ -19,6 +18,7 @@ import { FORMAT_NAME, FORMAT_VERSION } from './limits';
 import { BundleRefusal, refuse } from './refusal';
 import { Problems, validateCycleRow, validateRegisterRows, validateTombstones } from './validate-rows';
 import { readZip } from './zip';
+import { type ExchangeName, exchangeNames } from './exchange-tables';
 
 /** A bundle whose container, signature, checksums and every row have been checked. */
 export interface ParsedBundle {
@@ -26,7 +26,7 @@ export interface ParsedBundle {
   publicKey: string;
   fingerprint: string;
   cycle: Row | null;
-  rows: Map<RegisterName, Row[]>;
+  rows: Map<ExchangeName, Row[]>;
   tombstones: BundleTombstone[];
   /** The latest clock stamp anywhere in the bundle. */
   maxHlc: string;
@@ -42,10 +42,10 @@ function parseJson(name: string, data: Uint8Array): unknown {
   }
 }
 
-const knownEntries = new Map<string, RegisterName | 'cycle' | 'tombstones'>([
+const knownEntries = new Map<string, ExchangeName | 'cycle' | 'tombstones'>([
   [CYCLE_ENTRY, 'cycle'],
   [TOMBSTONES_ENTRY, 'tombstones'],
-  ...registerNames.map((register) => [rowsEntry(register), register] as const),
+  ...exchangeNames.map((register) => [rowsEntry(register), register] as const),
 ]);
 
 /**
@@ -67,7 +67,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
       `This bundle was made by a newer version of Pamoja JWP (bundle format ${version}; this copy reads format ${FORMAT_VERSION}). Update Pamoja JWP on this computer, then import it again.`,
     );
   }
-  if (version !== FORMAT_VERSION) refuse(`This bundle's format version (${JSON.stringify(version)}) is not one Pamoja JWP has ever written.`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    refuse(`This bundle's format version (${JSON.stringify(version)}) is not one Pamoja JWP has ever written.`);
 
   const signatureBytes = entries.get(SIGNATURE);
   if (!signatureBytes)
@@ -90,8 +91,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   const problems = new Problems();
   const cycleData = entries.get(CYCLE_ENTRY);
   const cycle = cycleData ? validateCycleRow(parseJson(CYCLE_ENTRY, cycleData), m.cycle, problems) : null;
-  const rows = new Map<RegisterName, Row[]>();
-  for (const register of registerNames) {
+  const rows = new Map<ExchangeName, Row[]>();
+  for (const register of exchangeNames) {
     const data = entries.get(rowsEntry(register));
     rows.set(register, data ? validateRegisterRows(register, parseJson(rowsEntry(register), data), m.cycle.id, problems) : []);
   }
@@ -103,7 +104,7 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   if (problems.count > 0) {
     throw new BundleRefusal(`The bundle holds data Pamoja JWP would not accept: ${problems.list[0]}`, problems.list);
   }
-  for (const register of registerNames) {
+  for (const register of exchangeNames) {
     if ((m.counts[register] ?? 0) !== (rows.get(register)?.length ?? 0))
       refuse(`The bundle’s manifest counts ${m.counts[register] ?? 0} rows of ${register} but it holds ${rows.get(register)?.length ?? 0}.`);
   }

@@ -1,8 +1,7 @@
 import type { PersonalDataDto } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
 import type { LocalTombstone, RowsByRegister } from './cycle-rows';
-import { exchangeTable, exchangeTables } from './exchange-tables';
+import { exchangeTable, exchangeTables, type ExchangeName } from './exchange-tables';
 import { plural } from './refusal';
 
 /**
@@ -14,26 +13,26 @@ import { plural } from './refusal';
 
 export interface Selection {
   rows: RowsByRegister;
-  tombstones: Map<RegisterName, LocalTombstone[]>;
+  tombstones: Map<ExchangeName, LocalTombstone[]>;
 }
 
 /** Registers a partner bundle carries whole: the shared frame every partner plans within. */
-const SHARED_REGISTERS: RegisterName[] = ['organisation', 'objective', 'milestone'];
+const SHARED_REGISTERS: ExchangeName[] = ['organisation', 'objective', 'milestone'];
 /** Registers never in a partner bundle: who signs the plan is the Secretariat's business. */
-const NEVER_IN_PARTNER: RegisterName[] = ['signatory'];
+const NEVER_IN_PARTNER: ExchangeName[] = ['signatory'];
 
-export function selectFull(rows: RowsByRegister, tombstones: Map<RegisterName, Map<string, LocalTombstone>>): Selection {
+export function selectFull(rows: RowsByRegister, tombstones: Map<ExchangeName, Map<string, LocalTombstone>>): Selection {
   return { rows, tombstones: new Map([...tombstones].map(([register, byId]) => [register, [...byId.values()]])) };
 }
 
 export function selectPartner(
   all: RowsByRegister,
-  tombstones: Map<RegisterName, Map<string, LocalTombstone>>,
+  tombstones: Map<ExchangeName, Map<string, LocalTombstone>>,
   options: { partnerOrgId: string; leadOrgId: string | null; senderIsSecretariat: boolean },
 ): Selection {
-  const chosen = new Map<RegisterName, Map<string, Row>>(exchangeTables.map((t) => [t.register, new Map()]));
-  const pending: [RegisterName, Row][] = [];
-  const add = (register: RegisterName, row: Row | undefined) => {
+  const chosen = new Map<ExchangeName, Map<string, Row>>(exchangeTables.map((t) => [t.register, new Map()]));
+  const pending: [ExchangeName, Row][] = [];
+  const add = (register: ExchangeName, row: Row | undefined) => {
     if (!row || NEVER_IN_PARTNER.includes(register)) return;
     const into = chosen.get(register) as Map<string, Row>;
     if (into.has(row.id as string)) return;
@@ -52,14 +51,14 @@ export function selectPartner(
   }
   // The rows the chosen ones name, so the bundle is complete in itself.
   while (pending.length > 0) {
-    const [register, row] = pending.pop() as [RegisterName, Row];
+    const [register, row] = pending.pop() as [ExchangeName, Row];
     for (const ref of exchangeTable[register].references) {
       if (ref.target === 'adminUnit') continue;
       const ids = ref.list ? (row[ref.field] as string[]) : [row[ref.field] as string | null];
       for (const id of ids) if (id !== null) add(ref.target, all.get(ref.target)?.get(id));
     }
   }
-  const deletions = new Map<RegisterName, LocalTombstone[]>();
+  const deletions = new Map<ExchangeName, LocalTombstone[]>();
   for (const [register, byId] of tombstones) {
     // A partner sends only its own deletions; the Secretariat tells a partner of every deletion.
     const list = [...byId.values()].filter((tombstone) => options.senderIsSecretariat || tombstone.ownerOrgId === options.partnerOrgId);

@@ -5,8 +5,7 @@ import { entityId } from '../../shared/api/schemas/fields';
 import { formatDisplayDate } from '../../shared/dates';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
 import type { Row } from '../db/row-store';
-import type { RegisterName } from '../db/tables';
-import { exchangeTable, rowLabel } from './exchange-tables';
+import { exchangeTable, rowLabel, type ExchangeName } from './exchange-tables';
 import { hlcText, rowMetaSchema, tombstoneSchema, type BundleTombstone } from './format';
 
 /**
@@ -78,7 +77,7 @@ function splitKeys(
   return copy;
 }
 
-export function validateRegisterRows(register: RegisterName, data: unknown, cycleId: string, problems: Problems): Row[] {
+export function validateRegisterRows(register: ExchangeName, data: unknown, cycleId: string, problems: Problems): Row[] {
   const t = exchangeTable[register];
   const file = `rows/${register}.json`;
   if (!Array.isArray(data)) {

@@ -57,6 +57,37 @@ export const registerNouns: Record<RegisterName, { one: string; many: string }> 
   signatory: { one: 'signatory', many: 'signatories' },
 };
 
+/**
+ * The Secretariat's rows that belong to a cycle but are not registers: analysis decisions and
+ * settings, the statutory dates, approved versions and their signatures, the phase checklists and
+ * the close-out notes. They travel in full bundles with the plan (main/bundles); partners never
+ * own them. The roll-over record stays with the copy that rolled the cycle over.
+ */
+export const cycleRecordTables = {
+  analysisSetting: t.analysisSettings,
+  overlapDecision: t.overlapDecisions,
+  triggerProposalDecision: t.triggerProposalDecisions,
+  statutoryDate: t.statutoryDates,
+  planVersion: t.planVersions,
+  versionSignature: t.versionSignatures,
+  phaseChecklistItem: t.phaseChecklistItems,
+  closeOutNote: t.closeOutNotes,
+} as const;
+
+export type CycleRecordName = keyof typeof cycleRecordTables;
+export const cycleRecordNames = Object.keys(cycleRecordTables) as CycleRecordName[];
+
+export const cycleRecordNouns: Record<CycleRecordName, { one: string; many: string }> = {
+  analysisSetting: { one: 'indicator status setting', many: 'indicator status settings' },
+  overlapDecision: { one: 'overlap decision', many: 'overlap decisions' },
+  triggerProposalDecision: { one: 'decision on a proposed trigger', many: 'decisions on proposed triggers' },
+  statutoryDate: { one: 'statutory date', many: 'statutory dates' },
+  planVersion: { one: 'approved plan version', many: 'approved plan versions' },
+  versionSignature: { one: 'signature of a plan version', many: 'signatures of plan versions' },
+  phaseChecklistItem: { one: 'checklist step', many: 'checklist steps' },
+  closeOutNote: { one: 'close-out note', many: 'close-out notes' },
+};
+
 /** A many-to-many list that is part of its parent row (it travels and is versioned with it). */
 export interface LinkTable {
   /** The parent's field holding the list, e.g. `wardIds`. */

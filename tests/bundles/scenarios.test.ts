@@ -2,6 +2,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listImports, undoLastImport } from '../../main/bundles/index';
 import { setIdentity } from '../../main/bundles/identity';
+import { readBundle } from '../../main/bundles/read';
+import { cycleRecordNames } from '../../main/db/tables';
+import { saveCloseOutNotes } from '../../main/lifecycle/close-out';
+import { tickStep } from '../../main/lifecycle/phases';
+import { approveVersion, listVersions, recordSignature } from '../../main/lifecycle/versions';
+import { getAnalysisSettings, listStatutoryDates, setStatutoryDates, updateAnalysisSettings } from '../../main/services/analysis/settings';
 import { registerServices as s } from '../../main/services/index';
 import { loadSampleCycle } from '../../main/services/sample';
 import { parseHlc } from '../../shared/hlc';
@@ -317,6 +323,70 @@ describe('partner bundles between three copies', () => {
     expect(entries.map((e) => `${e.action} ${e.t}`).sort()).toEqual(['create contributions', 'update activities']);
     expect(result.preview.counts).toMatchObject({ adds: 1, changes: 1 });
     expect(JSON.parse(entries.find((e) => e.action === 'update')?.a ?? '{}')).toMatchObject({ challenges: 'Audited change' });
+  });
+});
+
+describe('the Secretariat’s cycle records travel with the plan', () => {
+  const approveAndSign = (at: Peer) => {
+    const version = approveVersion(at, { cycleId, approvedBy: `${at.name} officer`, note: '' });
+    const signatory = s.signatory.list(at, { cycleId })[0];
+    if (signatory) recordSignature(at, { versionId: version.id, signatoryId: signatory.id, signedOn: version.approvedOn });
+    return version;
+  };
+
+  it('a full bundle carries approvals, signatures, thresholds, statutory dates, checklist steps and close-out notes; a partner bundle none', () => {
+    const version = approveAndSign(county);
+    updateAnalysisSettings(county, { cycleId, onTrackPct: 85, atRiskPct: 50 });
+    setStatutoryDates(county, {
+      cycleId,
+      dates: [{ key: 'budget_estimates', title: 'Budget estimates to the County Assembly', month: 4, day: 30, description: '' }],
+    });
+    tickStep(county, { cycleId, phase: 'preparatory', key: 'inception_team', doneOn: '2026-07-15', note: 'Gazetted' });
+    saveCloseOutNotes(county, { cycleId, summary: 'Mid-cycle notes', recommendations: ['Start the next JWP in January'] });
+
+    const partnerPart = readBundle(exportPartner(county, cycleId, orgA));
+    expect(cycleRecordNames.map((name) => partnerPart.rows.get(name)?.length ?? 0)).toEqual(cycleRecordNames.map(() => 0));
+
+    expect(deliver(a, exportFull(county, cycleId)).applied).toBe(true);
+    const atA = listVersions(a, cycleId);
+    expect(atA.versions.map((v) => [v.number, v.fingerprint, v.signatures.length])).toEqual([[1, version.fingerprint, 1]]);
+    // The partner now holds the whole plan: its working plan is exactly the approved version 1.
+    expect(atA.working).toMatchObject({ state: 'approved', latestVersion: 1, workingFingerprint: version.fingerprint });
+    expect(getAnalysisSettings(a, cycleId)).toMatchObject({ onTrackPct: 85, atRiskPct: 50, isDefault: false });
+    expect(listStatutoryDates(a, cycleId).dates.map((d) => d.title)).toEqual(['Budget estimates to the County Assembly']);
+    expect(a.db.$client.prepare('SELECT done_on, note FROM phase_checklist_items WHERE item_key = ?').get('inception_team')).toEqual({
+      done_on: '2026-07-15',
+      note: 'Gazetted',
+    });
+    expect(a.db.$client.prepare('SELECT summary FROM close_out_notes WHERE cycle_id = ?').pluck().get(cycleId)).toBe('Mid-cycle notes');
+    // Sent again, nothing changes.
+    expect(preview(a, exportFull(county, cycleId)).status).toBe('nothing');
+  });
+
+  it('a copy’s own version 1 is kept; the Secretariat’s version 1, its signature and its checklist tick are refused and listed, the rest applied', () => {
+    const own = approveVersion(a, { cycleId, approvedBy: 'partner A officer', note: 'approved on the partner’s laptop by mistake' });
+    approveAndSign(county);
+    s.objective.update(county, { id: s.objective.list(county, { cycleId })[0]?.id as string, changes: { cidpLink: 'CIDP 2023–27, programme 7' } });
+    const result = deliver(a, exportFull(county, cycleId));
+    expect(result.applied).toBe(true);
+    expect(result.preview.refused.map((r) => [r.register, r.reason])).toEqual([
+      ['planVersion', expect.stringMatching(/already has its own approved plan version \(“version 1 \(fingerprint .{8}\)”\), which is kept/)],
+      ['versionSignature', expect.stringMatching(/names approved plan version .* was not accepted from this bundle/)],
+      // Approving ticks the CEC approval step on each copy: this copy keeps its own tick.
+      ['phaseChecklistItem', expect.stringMatching(/already has its own checklist step \(“Plan approved by the County Executive Committee/)],
+    ]);
+    expect(listVersions(a, cycleId).versions.map((v) => [v.id, v.signatures.length])).toEqual([[own.id, 0]]);
+    expect(s.objective.list(a, { cycleId })[0]?.cidpLink).toBe('CIDP 2023–27, programme 7');
+  });
+
+  it('cycle records sent by a partner are refused: approvals are the Secretariat’s', () => {
+    approveVersion(a, { cycleId, approvedBy: 'partner A officer', note: '' });
+    updateAnalysisSettings(a, { cycleId, onTrackPct: 70, atRiskPct: 40 });
+    const result = deliver(county, exportFull(a, cycleId));
+    const refused = new Set(result.preview.refused.map((r) => r.register));
+    expect(refused.has('planVersion') && refused.has('analysisSetting')).toBe(true);
+    expect(listVersions(county, cycleId).versions).toEqual([]);
+    expect(getAnalysisSettings(county, cycleId).isDefault).toBe(true);
   });
 });
 
