@@ -6,6 +6,7 @@ import { linkStore, rowStore, type Row } from '../db/row-store';
 import { bundleImports } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
+import { writeAreaUnits } from './area-units';
 import { backupBeforeImport, importDto, maxAuditId } from './history';
 import { exchangeTable, type ExchangeTable } from './exchange-tables';
 import { setIdentity } from './identity';
@@ -117,6 +118,7 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
   const at = ctx.now().toISOString();
   const cycleId = manifest.cycle.id;
   const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
+  writeAreaUnits(ctx, plan.areaUnits, at);
   writeCycle(ctx, plan, at, seen);
   if (plan.createsCycle) setIdentity(ctx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 

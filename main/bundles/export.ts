@@ -6,6 +6,7 @@ import type { Row } from '../db/row-store';
 import { APP_VERSION } from '../services/app-info';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
 import { getAdminUnit } from '../services/admin-units';
+import { AREA_UNITS_ENTRY, readAreaUnits } from './area-units';
 import { baseKey, readAllRows, readBases, readCycleRow, readTombstones } from './cycle-rows';
 import { exchangeTable, exchangeTables } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
@@ -96,6 +97,9 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),
     );
     counts.tombstones = tombstones.length;
+    const areaUnits = readAreaUnits(client, cycle.countyId as string);
+    counts.areaUnits = areaUnits.length;
+    if (areaUnits.length > 0) entries.set(AREA_UNITS_ENTRY, utf8(JSON.stringify(areaUnits)));
     if (tombstones.length > 0) entries.set(TOMBSTONES_ENTRY, utf8(JSON.stringify(tombstones)));
 
     const manifest: Manifest = {

@@ -94,12 +94,20 @@ class SnapshotLookup extends StateLookup {
  * the sender's own snapshot: a bundle holding a row that breaks a rule is refused whole, whatever
  * this copy holds.
  */
-export function checkSnapshot(ctx: AppContext, cycle: CycleRow, items: PlanItem[], parsed: ParsedBundle, local: LocalState, problems: Problems): void {
+export function checkSnapshot(
+  ctx: AppContext,
+  cycle: CycleRow,
+  items: PlanItem[],
+  parsed: ParsedBundle,
+  local: LocalState,
+  problems: Problems,
+  wardsArriving: ReadonlySet<string>,
+): void {
   const theirs: RowsByRegister = new Map(
     exchangeTables.map((t) => [t.register, new Map((parsed.rows.get(t.register) ?? []).map((row) => [row.id as string, row]))]),
   );
   const lookup = new SnapshotLookup(theirs, local.rows);
-  const rules = rulesForState(ctx, cycle, lookup);
+  const rules = rulesForState(ctx, cycle, lookup, wardsArriving);
   for (const item of items) {
     if (!item.theirs || finalRowOf(item) === item.theirs) continue;
     const t = exchangeTable[item.register];
@@ -116,9 +124,9 @@ export function checkSnapshot(ctx: AppContext, cycle: CycleRow, items: PlanItem[
 }
 
 /** The register services' rules over the given state; cycle records have their own checks. */
-export function rulesForState(ctx: AppContext, cycle: CycleRow, lookup: RowLookup): Map<ExchangeName, Rules> {
+export function rulesForState(ctx: AppContext, cycle: CycleRow, lookup: RowLookup, wardsArriving?: ReadonlySet<string>): Map<ExchangeName, Rules> {
   const rules = new Map<ExchangeName, Rules>();
-  for (const t of exchangeTables) if (!t.isRecord) rules.set(t.register, rulesFor(ctx, cycle, t.register as RegisterName, null, lookup));
+  for (const t of exchangeTables) if (!t.isRecord) rules.set(t.register, rulesFor(ctx, cycle, t.register as RegisterName, null, lookup, wardsArriving));
   return rules;
 }
 
@@ -216,9 +224,16 @@ function missingReference(register: ExchangeName, row: Row, final: RowsByRegiste
  * service would derive it. A broken row of theirs refuses the bundle; a field-by-field choice
  * that breaks a rule is sent back to the person who chose it.
  */
-export function checkRules(ctx: AppContext, cycle: CycleRow, items: PlanItem[], final: RowsByRegister, problems: Problems): Map<string, string | null> {
+export function checkRules(
+  ctx: AppContext,
+  cycle: CycleRow,
+  items: PlanItem[],
+  final: RowsByRegister,
+  problems: Problems,
+  wardsArriving: ReadonlySet<string>,
+): Map<string, string | null> {
   const lookup = new StateLookup(final);
-  const rules = rulesForState(ctx, cycle, lookup);
+  const rules = rulesForState(ctx, cycle, lookup, wardsArriving);
   const owners = new Map<string, string | null>();
   for (const item of items) {
     const row = finalRowOf(item);

@@ -1,6 +1,7 @@
 import type { ResolutionChoice, ResolutionDto, SenderRole } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
 import type { LocalTombstone, RowBase, RowsByRegister } from './cycle-rows';
+import type { AreaUnitPlan } from './area-units';
 import type { BundleTombstone } from './format';
 import type { Decision } from './merge';
 import type { ParsedBundle } from './read';
@@ -81,6 +82,7 @@ export interface ImportPlan {
   authority: SenderAuthority;
   createsCycle: boolean;
   local: LocalState;
+  areaUnits: AreaUnitPlan;
   items: PlanItem[];
   cycleItem: CycleItem | null;
   /** The cycle's rows after the import, as the checks saw them. */

@@ -7,6 +7,7 @@ import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } fr
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import { BUNDLE_LIMITS } from './limits';
+import { planAreaUnits } from './area-units';
 import { checkNaturalKeys, checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
 import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
 import { buildItems, resolveConflict } from './plan-items';
@@ -171,6 +172,8 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
       problems: [],
     };
   }
+  const areaUnits = planAreaUnits(ctx.db.$client, parsed.areaUnits, manifest.cycle.countyId, authority);
+  for (const unit of areaUnits.adds) local.adminUnitIds.add(unit.id as string);
   const problems = new Problems();
   checkStructure(parsed, local, problems);
   if (problems.count > 0) return { kind: 'refused', message: `The bundle refers to rows that do not exist: ${problems.list[0]}`, problems: problems.list };
@@ -185,8 +188,8 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
   const final = finalState(local, items);
   checkNaturalKeys(items, final);
   checkReferences(items, final, local);
-  const owners = checkRules(ctx, cycleForChecks(), items, final, problems);
-  checkSnapshot(ctx, parsed.cycle ? cycleRowOf(parsed.cycle) : cycleForChecks(), items, parsed, local, problems);
+  const owners = checkRules(ctx, cycleForChecks(), items, final, problems, areaUnits.addedWardIds);
+  checkSnapshot(ctx, parsed.cycle ? cycleRowOf(parsed.cycle) : cycleForChecks(), items, parsed, local, problems, areaUnits.addedWardIds);
   if (problems.count > 0)
     return { kind: 'refused', message: `The bundle holds data Pamoja JWP would not accept: ${problems.list[0]}`, problems: problems.list };
   const merged = cycleItem?.outcome === 'merge' ? cycleItem.merged : null;
@@ -194,6 +197,18 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
     cycleItem.conflict.invalid = 'The cycle: your choices put the end date before the start date.';
   const conflicts = [...items.map((item) => (item.refused ? null : item.conflict)), cycleItem?.conflict ?? null].filter((c) => c !== null);
   const unresolved = conflicts.filter((conflict) => conflict.choice === null || conflict.invalid !== null).length;
-  const plan: ImportPlan = { parsed, authority, createsCycle, local, items, cycleItem, final, owners, unresolved, warnings: warningsFor(ctx, parsed) };
+  const plan: ImportPlan = {
+    parsed,
+    authority,
+    createsCycle,
+    local,
+    areaUnits,
+    items,
+    cycleItem,
+    final,
+    owners,
+    unresolved,
+    warnings: warningsFor(ctx, parsed),
+  };
   return { kind: 'plan', plan };
 }

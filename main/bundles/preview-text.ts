@@ -1,4 +1,5 @@
 import type { BundlePreviewDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
+import { AREA_UNIT_NOUN } from './area-units';
 import { type ExchangeName, exchangeTable } from './exchange-tables';
 
 /** The preview as `pamoja bundle import` prints it: what a person needs to decide, in words. */
@@ -43,7 +44,7 @@ export function previewText(preview: BundlePreviewDto): string {
     return lines.join('\n') + '\n';
   }
   const adds = Object.entries(preview.addsByRegister).map(([register, n]) => {
-    const noun = exchangeTable[register as ExchangeName]?.noun;
+    const noun = register === 'adminUnit' ? AREA_UNIT_NOUN : exchangeTable[register as ExchangeName]?.noun;
     return `${n} ${noun ? (n === 1 ? noun.one : noun.many) : register}`;
   });
   if (adds.length > 0) lines.push('', `To add: ${adds.join(', ')}.`);

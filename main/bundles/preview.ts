@@ -2,6 +2,7 @@ import type { BundlePreviewDto, ConflictDto, FieldChangeDto } from '../../shared
 import { fieldLabels } from '../../shared/api/field-labels';
 import type { Row } from '../db/row-store';
 import type { AppContext } from '../services/context';
+import { AREA_UNIT_NOUN } from './area-units';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import type { CYCLE_FIELDS } from './plan-cycle';
@@ -100,6 +101,9 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   const conflicted = live.filter((item) => item.conflict);
   const refused = plan.items.filter((item) => item.refused);
   const addsByRegister: Record<string, number> = {};
+  const units = plan.areaUnits;
+  const unitRef = (unit: Row) => ({ register: 'adminUnit', registerLabel: AREA_UNIT_NOUN.one, id: unit.id as string, label: String(unit.name) });
+  if (units.adds.length > 0) addsByRegister.adminUnit = units.adds.length;
   for (const item of added) addsByRegister[item.register] = (addsByRegister[item.register] ?? 0) + 1;
 
   const changes: BundlePreviewDto['changes'] = visibleChanges.map((item) => ({
@@ -108,6 +112,9 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
       show(item.register, field, item.mine as Row, item.theirs as Row),
     ),
   }));
+  for (const { mine, theirs } of units.renames) {
+    changes.push({ ...unitRef(theirs), fields: [{ field: 'name', label: 'Name', mine: String(mine.name), theirs: String(theirs.name) }] });
+  }
   const conflicts: ConflictDto[] = conflicted.map((item) => conflictOf(item, plan, show));
   const cycle = plan.cycleItem;
   const cycleRef = { register: 'cycle', registerLabel: 'JWP cycle', id: String(cycle?.theirs.id ?? ''), label: String(cycle?.theirs.title ?? '') };
@@ -132,10 +139,14 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
     reason: item.refused as string,
   }));
   if (cycle?.refused && cycle.decision !== 'same' && cycle.decision !== 'stale') refusedList.unshift({ ...cycleRef, reason: cycle.refused });
+  for (const { unit, reason } of units.refused) refusedList.push({ ...unitRef(unit), reason });
 
-  const writes = live.some((item) => item.outcome !== 'none') || (cycle !== null && !cycle.refused && cycle.outcome !== 'none');
+  const writes =
+    live.some((item) => item.outcome !== 'none') ||
+    (cycle !== null && !cycle.refused && cycle.outcome !== 'none') ||
+    units.adds.length + units.renames.length > 0;
   const counts = {
-    adds: added.length,
+    adds: added.length + units.adds.length,
     changes: changes.length,
     deletions: deleted.length,
     conflicts: conflicts.length,

@@ -18,6 +18,7 @@ import { FORMAT_NAME, FORMAT_VERSION } from './limits';
 import { BundleRefusal, refuse } from './refusal';
 import { Problems, validateCycleRow, validateRegisterRows, validateTombstones } from './validate-rows';
 import { readZip } from './zip';
+import { AREA_UNITS_ENTRY, validateAreaUnits } from './area-units';
 import { type ExchangeName, exchangeNames } from './exchange-tables';
 
 /** A bundle whose container, signature, checksums and every row have been checked. */
@@ -28,6 +29,8 @@ export interface ParsedBundle {
   cycle: Row | null;
   rows: Map<ExchangeName, Row[]>;
   tombstones: BundleTombstone[];
+  /** Wards and sub-counties people added or renamed (area-units.ts). */
+  areaUnits: Row[];
   /** The latest clock stamp anywhere in the bundle. */
   maxHlc: string;
 }
@@ -42,9 +45,10 @@ function parseJson(name: string, data: Uint8Array): unknown {
   }
 }
 
-const knownEntries = new Map<string, ExchangeName | 'cycle' | 'tombstones'>([
+const knownEntries = new Map<string, ExchangeName | 'cycle' | 'tombstones' | 'areaUnits'>([
   [CYCLE_ENTRY, 'cycle'],
   [TOMBSTONES_ENTRY, 'tombstones'],
+  [AREA_UNITS_ENTRY, 'areaUnits'],
   ...exchangeNames.map((register) => [rowsEntry(register), register] as const),
 ]);
 
@@ -96,6 +100,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
     const data = entries.get(rowsEntry(register));
     rows.set(register, data ? validateRegisterRows(register, parseJson(rowsEntry(register), data), m.cycle.id, problems) : []);
   }
+  const unitData = entries.get(AREA_UNITS_ENTRY);
+  const areaUnits = unitData ? validateAreaUnits(parseJson(AREA_UNITS_ENTRY, unitData), problems) : [];
   const tombstoneData = entries.get(TOMBSTONES_ENTRY);
   const tombstones = tombstoneData ? validateTombstones(parseJson(TOMBSTONES_ENTRY, tombstoneData), problems) : [];
   for (const tombstone of tombstones) {
@@ -112,7 +118,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   for (const list of rows.values()) for (const row of list) if ((row.hlc as string) > maxHlc) maxHlc = row.hlc as string;
   for (const tombstone of tombstones) if (tombstone.hlc > maxHlc) maxHlc = tombstone.hlc;
   if (cycle && (cycle.hlc as string) > maxHlc) maxHlc = cycle.hlc as string;
-  return { manifest: m, publicKey, fingerprint, cycle, rows, tombstones, maxHlc };
+  for (const unit of areaUnits) if ((unit.hlc as string) > maxHlc) maxHlc = unit.hlc as string;
+  return { manifest: m, publicKey, fingerprint, cycle, rows, tombstones, areaUnits, maxHlc };
 }
 
 /** Every entry is listed in the signed manifest with its SHA-256, and nothing else is in the file. */

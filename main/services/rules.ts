@@ -31,7 +31,15 @@ export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
   return cycle;
 }
 
-export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterName, currentId: string | null, lookup: RowLookup): Rules {
+/** `wardsArriving`: wards a partner bundle adds along with the rows that name them (main/bundles/area-units.ts). */
+export function rulesFor(
+  ctx: AppContext,
+  cycle: CycleRow,
+  register: RegisterName,
+  currentId: string | null,
+  lookup: RowLookup,
+  wardsArriving: ReadonlySet<string> = new Set(),
+): Rules {
   // A county has a few dozen wards; a bulk load checks thousands of activities against them.
   let countyWards: Set<string> | undefined;
   const wardsOfTheCounty = () =>
@@ -53,7 +61,7 @@ export function rulesFor(ctx: AppContext, cycle: CycleRow, register: RegisterNam
     },
     wardsOfCounty(ids, field) {
       for (const id of ids) {
-        if (!wardsOfTheCounty().has(id)) {
+        if (!wardsOfTheCounty().has(id) && !wardsArriving.has(id)) {
           const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
           throw invalidField(field, `${fieldLabels[field] ?? field}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
         }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listImports, undoLastImport } from '../../main/bundles/index';
 import { setIdentity } from '../../main/bundles/identity';
+import { createAdminUnit, getAdminUnit, renameAdminUnit } from '../../main/services/admin-units';
 import { readBundle } from '../../main/bundles/read';
 import { cycleRecordNames } from '../../main/db/tables';
 import { saveCloseOutNotes } from '../../main/lifecycle/close-out';
@@ -387,6 +388,45 @@ describe('the Secretariat’s cycle records travel with the plan', () => {
     expect(refused.has('planVersion') && refused.has('analysisSetting')).toBe(true);
     expect(listVersions(county, cycleId).versions).toEqual([]);
     expect(getAnalysisSettings(county, cycleId).isDefault).toBe(true);
+  });
+});
+
+describe('wards people added travel with the rows that name them', () => {
+  const subCountyOf = (ctx: Peer, wardId: string) => getAdminUnit(ctx, wardId).parentId as string;
+  const wardsOf = (ctx: Peer, id: string) => s.activity.get(ctx, { id }).wardIds;
+
+  it('a ward a partner added reaches the Secretariat with the activity in it, and back out to another partner', () => {
+    const activity = activityOf(a, orgA);
+    const newWard = createAdminUnit(a, { level: 'ward', name: 'Kulamawe', parentId: subCountyOf(a, activity.wardIds[0] as string), code: '' });
+    s.activity.update(a, { id: activity.id, changes: { wardIds: [...activity.wardIds, newWard.id] } });
+    const result = deliver(county, exportPartner(a, cycleId, orgA));
+    expect(result.applied).toBe(true);
+    expect(result.preview.addsByRegister.adminUnit).toBe(1);
+    expect(getAdminUnit(county, newWard.id)).toMatchObject({ name: 'Kulamawe', level: 'ward' });
+    expect(wardsOf(county, activity.id)).toContain(newWard.id);
+    // The Secretariat's next full bundle gives partner B the ward too.
+    expect(deliver(b, exportFull(county, cycleId)).applied).toBe(true);
+    expect(getAdminUnit(b, newWard.id).name).toBe('Kulamawe');
+  });
+
+  it('only the Secretariat renames a ward: a partner’s rename is refused and listed, the Secretariat’s is taken', () => {
+    const ward = activityOf(county, orgA).wardIds[0] as string;
+    const original = getAdminUnit(county, ward).name;
+    renameAdminUnit(a, { id: ward, name: `${original} (partner spelling)` });
+    const fromA = deliver(county, exportPartner(a, cycleId, orgA));
+    expect(fromA.preview.refused).toEqual([
+      expect.objectContaining({ register: 'adminUnit', reason: expect.stringMatching(/Only the Secretariat can rename/) }),
+    ]);
+    expect(getAdminUnit(county, ward).name).toBe(original);
+
+    renameAdminUnit(county, { id: ward, name: `${original} Central` });
+    const fromCounty = deliver(b, exportFull(county, cycleId));
+    expect(fromCounty.preview.changes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ register: 'adminUnit', fields: [expect.objectContaining({ mine: original, theirs: `${original} Central` })] }),
+      ]),
+    );
+    expect(getAdminUnit(b, ward).name).toBe(`${original} Central`);
   });
 });
 
