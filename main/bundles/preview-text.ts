@@ -1,6 +1,4 @@
 import type { BundlePreviewDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
-import { AREA_UNIT_NOUN } from './area-units';
-import { type ExchangeName, exchangeTable } from './exchange-tables';
 
 /** The preview as `pamoja bundle import` prints it: what a person needs to decide, in words. */
 
@@ -43,11 +41,7 @@ export function previewText(preview: BundlePreviewDto): string {
     for (const problem of preview.problems.filter((p) => p !== preview.message)) lines.push(`  - ${problem}`);
     return lines.join('\n') + '\n';
   }
-  const adds = Object.entries(preview.addsByRegister).map(([register, n]) => {
-    const noun = register === 'adminUnit' ? AREA_UNIT_NOUN : exchangeTable[register as ExchangeName]?.noun;
-    return `${n} ${noun ? (n === 1 ? noun.one : noun.many) : register}`;
-  });
-  if (adds.length > 0) lines.push('', `To add: ${adds.join(', ')}.`);
+  if (preview.addsInWords.length > 0) lines.push('', `To add: ${preview.addsInWords.join(', ')}.`);
   section(lines, 'Changed by the sender (here → theirs)', preview.changes, (c) => [
     `    ${c.registerLabel} “${c.label}”`,
     ...c.fields.map((f) => fieldLine(f, '→')),

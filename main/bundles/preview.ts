@@ -31,6 +31,7 @@ export function refusedPreview(message: string, problems: string[], parsed: Pars
     createsCycle: false,
     counts: emptyCounts,
     addsByRegister: {},
+    addsInWords: [],
     adds: [],
     changes: [],
     deletions: [],
@@ -180,6 +181,10 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
     createsCycle: plan.createsCycle,
     counts,
     addsByRegister,
+    addsInWords: Object.entries(addsByRegister).map(([register, n]) => {
+      const noun = register === 'adminUnit' ? AREA_UNIT_NOUN : exchangeTable[register as ExchangeName].noun;
+      return `${n} ${n === 1 ? noun.one : noun.many}`;
+    }),
     adds: added.slice(0, LISTED_ADDS).map((item) => ref(item.register, item.id, item.theirs as Row)),
     changes,
     deletions: deleted.map((item) => ref(item.register, item.id, item.mine as Row)),

@@ -15,6 +15,7 @@ export function BundlesScreen({ cycle, onCycleChanged }: { cycle: CycleDto; onCy
   const keys = useApiQuery('bundle:keys', {});
   const [version, setVersion] = useState(0);
   useDocumentTitle(`Exchange with partners — ${cycle.title}`);
+  const identity = keys.status === 'ready' ? keys.value.identities.find((i) => i.cycleId === cycle.id) : undefined;
   return (
     <div className="stack">
       <h1 className="page__title">Exchange with partners</h1>
@@ -26,14 +27,11 @@ export function BundlesScreen({ cycle, onCycleChanged }: { cycle: CycleDto; onCy
         {(k) => (
           <p className="muted small">
             This copy’s key fingerprint: <code>{k.fingerprint}</code>
-            {(() => {
-              const identity = k.identities.find((i) => i.cycleId === cycle.id);
-              return identity ? ` — it speaks for ${identity.orgName}${identity.role === 'secretariat' ? ' (the Secretariat)' : ''}.` : '';
-            })()}
+            {identity ? ` — it speaks for ${identity.orgName}${identity.role === 'secretariat' ? ' (the Secretariat)' : ''}.` : ''}
           </p>
         )}
       </QueryView>
-      <ExportBundlePanel cycleId={cycle.id} />
+      <ExportBundlePanel cycleId={cycle.id} ownOrgId={identity?.role === 'partner' ? identity.orgId : null} />
       <ImportBundlePanel
         onImported={() => {
           setVersion((v) => v + 1);

@@ -1,28 +1,33 @@
 import type { ConflictDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
-import { showValue } from './bundle-files';
+import { capitalised, showField } from './preview-words';
 
 interface ConflictChoicesProps {
   conflicts: ConflictDto[];
   choices: Record<string, ResolutionDto>;
+  /** Who sent the bundle, for the "theirs" column. */
+  senderName: string;
   onChange: (key: string, choice: ResolutionDto) => void;
 }
+
+const sideLabel = { mine: 'keep mine', theirs: 'take theirs' } as const;
 
 /**
  * One row per conflict: keep mine or take theirs (the suggested choice is preselected), or choose
  * field by field. Nothing is applied until every conflict has a choice.
  */
-export function ConflictChoices({ conflicts, choices, onChange }: ConflictChoicesProps) {
+export function ConflictChoices({ conflicts, choices, senderName, onChange }: ConflictChoicesProps) {
   return (
     <ol className="stack" aria-label="Conflicts to resolve">
       {conflicts.map((conflict) => {
         const choice = choices[conflict.key] ?? conflict.recommended;
         const byField = typeof choice === 'object';
         const sideOf = (field: string) => (typeof choice === 'object' ? (choice.fields[field] ?? conflict.recommended) : choice);
+        const show = (field: string, value: unknown) => showField(conflict.register, field, value);
         return (
           <li key={conflict.key} className="panel">
             <p>
               <strong>
-                {conflict.registerLabel} “{conflict.label}”
+                {capitalised(conflict.registerLabel)} “{conflict.label}”
               </strong>
               : {conflict.reason}
             </p>
@@ -31,8 +36,8 @@ export function ConflictChoices({ conflicts, choices, onChange }: ConflictChoice
               {(['mine', 'theirs'] as const).map((side) => (
                 <label key={side}>
                   <input type="radio" name={`conflict-${conflict.key}`} checked={!byField && choice === side} onChange={() => onChange(conflict.key, side)} />{' '}
-                  {side === 'mine' ? 'Keep mine (this copy)' : 'Take theirs (the sender’s)'}
-                  {conflict.recommended === side ? ' — suggested' : ''}
+                  {side === 'mine' ? 'Keep mine (this copy) for every field' : `Take theirs (${senderName}’s) for every field`}
+                  {conflict.recommended === side ? (conflict.kind === 'edited-both' ? ' — suggested: the later edit' : ' — suggested: keeps the row') : ''}
                 </label>
               ))}
               {conflict.fields.length > 1 ? (
@@ -52,8 +57,9 @@ export function ConflictChoices({ conflicts, choices, onChange }: ConflictChoice
                 <thead>
                   <tr>
                     <th scope="col">Field</th>
-                    <th scope="col">Mine</th>
-                    <th scope="col">Theirs</th>
+                    <th scope="col">Mine (this copy)</th>
+                    <th scope="col">Theirs ({senderName})</th>
+                    <th scope="col">Result</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -70,13 +76,17 @@ export function ConflictChoices({ conflicts, choices, onChange }: ConflictChoice
                                 checked={sideOf(f.field) === side}
                                 onChange={() => onChange(conflict.key, { fields: { ...(typeof choice === 'object' ? choice.fields : {}), [f.field]: side } })}
                               />{' '}
-                              {showValue(f[side])}
+                              <span className="visually-hidden">
+                                {f.label}, {sideLabel[side]}:{' '}
+                              </span>
+                              {show(f.field, f[side])}
                             </label>
                           ) : (
-                            showValue(f[side])
+                            show(f.field, f[side])
                           )}
                         </td>
                       ))}
+                      <td data-result-of={f.field}>{show(f.field, f[sideOf(f.field)])}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BundleExportDto } from '../../../shared/api/schemas/bundles';
 import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
+import { Field } from '../../components/form/Field';
 import { QueryView } from '../../components/QueryView';
 import { formatBytes, saveBundleFile } from './bundle-files';
 
@@ -10,10 +11,12 @@ import { formatBytes, saveBundleFile } from './bundle-files';
  * is saved the panel says what personal data it carries, and the key fingerprint to read out to the
  * receiver by phone.
  */
-export function ExportBundlePanel({ cycleId }: { cycleId: string }) {
+export function ExportBundlePanel({ cycleId, ownOrgId = null }: { cycleId: string; ownOrgId?: string | null }) {
   const organisations = useApiQuery('organisation:list', { cycleId });
   const [kind, setKind] = useState<'full' | 'partner'>('partner');
-  const [partnerOrgId, setPartnerOrgId] = useState('');
+  // A partner's copy can send only its own part: that organisation is chosen until someone changes it.
+  const [chosenOrgId, setPartnerOrgId] = useState<string | null>(null);
+  const partnerOrgId = chosenOrgId ?? ownOrgId ?? '';
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<BundleExportDto | null>(null);
@@ -53,17 +56,18 @@ export function ExportBundlePanel({ cycleId }: { cycleId: string }) {
               </label>
             </fieldset>
             {kind === 'partner' ? (
-              <label className="field">
-                <span>Organisation</span>
-                <select value={partnerOrgId} onChange={(event) => setPartnerOrgId(event.target.value)} required>
-                  <option value="">Choose…</option>
-                  {orgs.map((org) => (
-                    <option key={org.id} value={org.id}>
-                      {org.shortName ? `${org.shortName} — ${org.name}` : org.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <Field label="Organisation" hint="The bundle carries this organisation’s own rows and what they name.">
+                {(control) => (
+                  <select {...control} value={partnerOrgId} onChange={(event) => setPartnerOrgId(event.target.value)} required>
+                    <option value="">Choose…</option>
+                    {orgs.map((org) => (
+                      <option key={org.id} value={org.id}>
+                        {org.shortName ? `${org.shortName} — ${org.name}` : org.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             ) : null}
             <div className="form__actions">
               <button type="submit" className="button button--primary" disabled={busy || (kind === 'partner' && !partnerOrgId)}>

@@ -1,10 +1,21 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BundlePreviewDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
 import { api } from '../../api/api';
+import { Field } from '../../components/form/Field';
 import { showNotice } from '../../components/notices';
 import { fileToBase64 } from './bundle-files';
 import { ConflictChoices } from './ConflictChoices';
+import { importOutcome } from './preview-words';
 import { PreviewSummary } from './PreviewSummary';
+
+/**
+ * The preview's message, except for an untrusted sender: the server's sentence is written for the
+ * command line too (it names `pamoja keys trust`), while here the steps are in the panel below it.
+ */
+function headline(preview: BundlePreviewDto): string {
+  if (preview.status !== 'untrusted' || !preview.sender) return preview.message;
+  return `Not imported yet: this file is signed by ${preview.sender.orgName} with a key this computer does not trust yet. Check the fingerprint below first.`;
+}
 
 type Stage = { name: 'choose' } | { name: 'busy'; label: string } | { name: 'preview'; base64: string; preview: BundlePreviewDto };
 
@@ -18,6 +29,14 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
   const [choices, setChoices] = useState<Record<string, ResolutionDto>>({});
   const [confirmed, setConfirmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const headlineRef = useRef<HTMLParagraphElement>(null);
+  const shown = stage.name === 'preview' ? stage.preview : null;
+
+  // The button pressed (choose, trust) is gone once a preview shows: keyboard and screen-reader
+  // users continue from the preview's headline instead of the top of the page.
+  useEffect(() => {
+    if (shown) headlineRef.current?.focus();
+  }, [shown]);
 
   const previewOf = async (base64: string) => {
     setStage({ name: 'busy', label: 'Checking the bundle…' });
@@ -60,9 +79,8 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
       setStage({ name: 'preview', base64, preview: result.value.preview });
     } else {
       const c = result.value.preview.counts;
-      showNotice(
-        `Imported: ${c.adds} added, ${c.changes} changed, ${c.deletions} deleted, ${c.conflicts} conflicts resolved, ${c.refused} refused. A backup was taken first.`,
-      );
+      const counts = result.value.import?.counts ?? { ...c, conflictsResolved: c.conflicts };
+      showNotice(`Imported: ${importOutcome(counts)}. A backup was taken first.`);
       setStage({ name: 'choose' });
       onImported?.();
     }
@@ -74,10 +92,9 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
         <h2 id="bundle-import-heading">Receive a bundle</h2>
       </div>
       {stage.name === 'choose' ? (
-        <label className="field">
-          <span>Bundle file (.jwpb)</span>
-          <input type="file" accept=".jwpb" onChange={(event) => void choose(event.target.files?.[0])} />
-        </label>
+        <Field label="Bundle file (.jwpb)" hint="Nothing is written until you have seen what the file would change and chosen Apply.">
+          {(control) => <input {...control} type="file" accept=".jwpb" onChange={(event) => void choose(event.target.files?.[0])} />}
+        </Field>
       ) : null}
       {stage.name === 'busy' ? (
         <p className="status status--loading" role="status">
@@ -91,8 +108,8 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
       ) : null}
       {stage.name === 'preview' ? (
         <div className="stack" aria-live="polite">
-          <p className={stage.preview.status === 'refused' || stage.preview.status === 'untrusted' ? 'form__alert' : ''}>
-            <strong>{stage.preview.message}</strong>
+          <p ref={headlineRef} tabIndex={-1} className={stage.preview.status === 'refused' || stage.preview.status === 'untrusted' ? 'form__alert' : ''}>
+            <strong>{headline(stage.preview)}</strong>
           </p>
           {stage.preview.problems.length > 1 ? (
             <ul>
@@ -111,20 +128,23 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
               <label>
                 <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> They read me the same fingerprint.
               </label>
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={!confirmed}
-                onClick={() => void trust(stage.base64, stage.preview.sender?.fingerprint ?? '')}
-              >
-                Trust this sender
-              </button>
+              <div className="form__actions">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={!confirmed}
+                  onClick={() => void trust(stage.base64, stage.preview.sender?.fingerprint ?? '')}
+                >
+                  Trust this sender
+                </button>
+              </div>
             </div>
           ) : null}
           {stage.preview.conflicts.length > 0 ? (
             <ConflictChoices
               conflicts={stage.preview.conflicts}
               choices={choices}
+              senderName={stage.preview.sender?.orgName ?? 'the sender'}
               onChange={(key, choice) => setChoices((all) => ({ ...all, [key]: choice }))}
             />
           ) : null}

@@ -5,6 +5,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { QueryView } from '../../components/QueryView';
 import { showTime } from './bundle-files';
+import { capitalised, importOutcome } from './preview-words';
 
 /** The bundles imported into this copy, newest first; the last can be undone while nothing changed after it. */
 export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
@@ -14,8 +15,10 @@ export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
   const undo = async (): Promise<string | null> => {
     const result = await api('bundle:undo', {});
     if (!result.ok) return result.error.message;
-    // Every screen's data changed underneath: start again from the list of cycles.
-    window.location.hash = '#/';
+    // Every screen's data changed underneath: read everything afresh. Stay here, where the history
+    // shows the import as undone, unless the import was what brought this cycle in.
+    const cycles = await api('cycle:list', {});
+    if (!cycles.ok || !cycles.value.some((cycle) => cycle.id === cycleId)) window.location.hash = '#/';
     window.location.reload();
     return null;
   };
@@ -50,18 +53,17 @@ export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
                       <span className="muted small">by {item.userName}</span>
                     </td>
                     <td>
-                      {item.senderName} ({item.kind === 'full' ? 'whole plan' : 'partner part'})
+                      {item.senderName}
+                      <br />
+                      <span className="muted small">{item.kind === 'full' ? 'the whole plan' : 'their part'}</span>
                     </td>
-                    <td>
-                      {item.counts.adds} added, {item.counts.changes} changed, {item.counts.deletions} deleted, {item.counts.conflictsResolved} conflicts
-                      resolved, {item.counts.refused} refused
-                    </td>
-                    <td>
+                    <td>{capitalised(importOutcome(item.counts))}</td>
+                    <td className="nowrap">
                       {item.undoneAt ? (
                         <span className="muted small">Undone {showTime(item.undoneAt)}</span>
                       ) : item.canUndo ? (
                         <button type="button" className="button button--small" onClick={() => setUndoing(item)}>
-                          Undo…
+                          Undo the last import…
                         </button>
                       ) : null}
                     </td>

@@ -1,5 +1,6 @@
 import type { BundlePreviewDto } from '../../../shared/api/schemas/bundles';
-import { showTime, showValue } from './bundle-files';
+import { showTime } from './bundle-files';
+import { capitalised, showField } from './preview-words';
 
 /** What a bundle holds and what importing it would do: who sent it, then adds, changes, deletions, refusals. */
 export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
@@ -25,15 +26,7 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
           {warning}
         </p>
       ))}
-      {Object.keys(preview.addsByRegister).length > 0 ? (
-        <p>
-          To add:{' '}
-          {Object.entries(preview.addsByRegister)
-            .map(([register, count]) => `${count} ${register}`)
-            .join(', ')}
-          .
-        </p>
-      ) : null}
+      {preview.addsInWords.length > 0 ? <p>To add: {preview.addsInWords.join(', ')}.</p> : null}
       {preview.changes.length > 0 ? (
         <table className="table" aria-label="Changed by the sender">
           <caption>Changed by the sender (this copy → theirs)</caption>
@@ -49,10 +42,10 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
             {preview.changes.flatMap((change) =>
               change.fields.map((field, index) => (
                 <tr key={`${change.id}-${field.field}`}>
-                  <td>{index === 0 ? `${change.registerLabel} “${change.label}”` : ''}</td>
+                  <td>{index === 0 ? `${capitalised(change.registerLabel)} “${change.label}”` : ''}</td>
                   <td>{field.label}</td>
-                  <td>{showValue(field.mine)}</td>
-                  <td>{showValue(field.theirs)}</td>
+                  <td>{showField(change.register, field.field, field.mine)}</td>
+                  <td>{showField(change.register, field.field, field.theirs)}</td>
                 </tr>
               )),
             )}
@@ -65,7 +58,7 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
           <ul>
             {preview.deletions.map((row) => (
               <li key={row.id}>
-                {row.registerLabel} “{row.label}”
+                {capitalised(row.registerLabel)} “{row.label}”
               </li>
             ))}
           </ul>
@@ -77,7 +70,7 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
           <ul>
             {preview.refused.map((row) => (
               <li key={`${row.register}-${row.id}`}>
-                {row.registerLabel} “{row.label}”: {row.reason}
+                {capitalised(row.registerLabel)} “{row.label}”: {row.reason}
               </li>
             ))}
           </ul>

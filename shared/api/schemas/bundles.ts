@@ -113,6 +113,8 @@ export const bundlePreviewDto = z.object({
   createsCycle: z.boolean(),
   counts: z.object({ adds: z.int(), changes: z.int(), deletions: z.int(), conflicts: z.int(), refused: z.int(), unchanged: z.int() }),
   addsByRegister: z.record(z.string(), z.int()),
+  /** The same counts in words, for people: "13 organisations", "1 approved plan version". */
+  addsInWords: z.array(z.string()),
   /** The first rows added (all counted in addsByRegister). */
   adds: z.array(z.object(rowRef)),
   changes: z.array(z.object({ ...rowRef, fields: z.array(fieldChangeDto) })),
