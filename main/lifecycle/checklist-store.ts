@@ -3,7 +3,7 @@ import type { CyclePhase } from '../../shared/lifecycle/checklists';
 import { phaseChecklistItems } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import type { AppContext } from '../services/context';
-import { changedRowMeta, newRowMeta } from './records';
+import { changedRowMeta, newRowMeta } from '../services/record-meta';
 
 export type ChecklistRow = typeof phaseChecklistItems.$inferSelect;
 

@@ -8,7 +8,7 @@ import { inWriteTransaction, type AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
 import { assertCycleWritable } from './read-only';
-import { changedRowMeta, newRowMeta } from './records';
+import { changedRowMeta, newRowMeta } from '../services/record-meta';
 
 function notesOf(ctx: AppContext, cycleId: string) {
   const row = ctx.db.select().from(closeOutNotes).where(eq(closeOutNotes.cycleId, cycleId)).get();

@@ -8,7 +8,7 @@ import { inWriteTransaction, type AppContext } from '../services/context';
 import { getCycle, updateCycle } from '../services/cycles';
 import { checklistRows, writeStep } from './checklist-store';
 import { rolledOverTo, assertCycleWritable } from './read-only';
-import { todayOf } from './records';
+import { todayOf } from '../services/record-meta';
 import { workingState } from './versions';
 
 /** The current phase, every phase's checklist with its ticks, the working plan's state, read-only state. */

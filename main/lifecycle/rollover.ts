@@ -20,7 +20,7 @@ import { inWriteTransaction, type AppContext } from '../services/context';
 import { createCycle, getCycle, updateCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
 import { assertCycleWritable } from './read-only';
-import { newRowMeta } from './records';
+import { newRowMeta } from '../services/record-meta';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 

@@ -12,7 +12,7 @@ import { inWriteTransaction, type AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { tickIfOpen } from './checklist-store';
 import { assertCycleWritable } from './read-only';
-import { newRowMeta, todayOf, writeTombstone } from './records';
+import { newRowMeta, todayOf, writeTombstone } from '../services/record-meta';
 
 export type VersionRow = typeof planVersions.$inferSelect;
 

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
-import { changedRowMeta, newRowMeta, writeTombstone } from './records';
+import { changedRowMeta, newRowMeta, writeTombstone } from '../record-meta';
 import { namesOf } from './names';
 
 type DecisionRow = typeof overlapDecisions.$inferSelect;

@@ -14,7 +14,7 @@ import { triggerProposalDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { registerServices } from '../index';
-import { newRowMeta, todayOf } from './records';
+import { newRowMeta, todayOf } from '../record-meta';
 import { costShareReport, indicatorStatusReport } from './reports';
 
 type DecisionRow = typeof triggerProposalDecisions.$inferSelect;

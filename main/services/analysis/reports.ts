@@ -10,7 +10,7 @@ import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
 import { wardsOfCycle } from './names';
-import { todayOf } from './records';
+import { todayOf } from '../record-meta';
 import { cycleStatutoryDates, getAnalysisSettings } from './settings';
 
 /** Wards × sectors for the cycle, optionally for one organisation. */

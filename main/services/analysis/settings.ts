@@ -9,7 +9,7 @@ import { analysisSettings, statutoryDates } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { getCycle } from '../cycles';
-import { changedRowMeta, newRowMeta, writeTombstone } from './records';
+import { changedRowMeta, newRowMeta, writeTombstone } from '../record-meta';
 
 export function getAnalysisSettings(ctx: AppContext, cycleId: string): AnalysisSettingsDto {
   getCycle(ctx, cycleId);

@@ -1,10 +1,12 @@
-import { isoDate } from '../../../shared/dates';
-import { tombstones } from '../../db/schema';
-import { stamp, type AppContext } from '../context';
+import { isoDate } from '../../shared/dates';
+import { tombstones } from '../db/schema';
+import { stamp, type AppContext } from './context';
 
 /**
- * Sync columns for the analysis tables' rows (docs/sync-metadata.md). These rows are the
- * Secretariat's, so the owner is always null; a deletion leaves a tombstone like any register row.
+ * Sync columns for the Secretariat's cycle records — the analysis and lifecycle tables
+ * (main/db/tables.ts `cycleRecordTables`, docs/sync-metadata.md). They are the county's, so the
+ * owner is always null; a deletion leaves a tombstone like any register row, so it travels in
+ * bundles.
  */
 export function newRowMeta(ctx: AppContext, cycleId: string) {
   const { at, hlc } = stamp(ctx);
