@@ -2,6 +2,7 @@ import type { BundlePreviewDto, ConflictDto, FieldChangeDto } from '../../shared
 import { fieldLabels } from '../../shared/api/field-labels';
 import type { Row } from '../db/row-store';
 import type { AppContext } from '../services/context';
+import { formatMoney } from '../../shared/money';
 import { AREA_UNIT_NOUN } from './area-units';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
@@ -238,9 +239,16 @@ function displayer(ctx: AppContext, plan: ImportPlan): Show {
     units ??= new Map((ctx.db.$client.prepare('SELECT id, name FROM admin_units').all() as { id: string; name: string }[]).map((u) => [u.id, u.name]));
     return units.get(id) ?? id;
   };
+  // An amount alone does not say its currency: it is shown with its own row's.
+  const money = (row: Row, amount: unknown) =>
+    typeof amount === 'number' ? formatMoney({ amountMinor: amount, currency: row.currency === 'USD' ? 'USD' : 'KES' }) : amount;
   return (register, field, mine, theirs) => {
     const isRef = exchangeTable[register].references.some((r) => r.field === field);
-    const value = (v: unknown) => (!isRef ? v : Array.isArray(v) ? v.map(name) : name(v));
-    return { field, label: capital(fieldLabels[field] ?? field), mine: value(mine[field]), theirs: value(theirs[field]) };
+    const value = (row: Row) => {
+      const v = row[field];
+      if (field === 'amountMinor') return money(row, v);
+      return !isRef ? v : Array.isArray(v) ? v.map(name) : name(v);
+    };
+    return { field, label: capital(fieldLabels[field] ?? field), mine: value(mine), theirs: value(theirs) };
   };
 }

@@ -169,6 +169,18 @@ describe('partner bundles between three copies', () => {
     expect(s.activity.get(county, { id: actA.id }).description).toBe('UDRA: drilling starts in January.');
   });
 
+  it('a conflict on an amount shows each side in its currency', () => {
+    const line = s.contribution.list(a, { cycleId }).find((c) => c.ownerOrgId === orgA);
+    expect(line).toBeDefined();
+    const currency = line?.currency as string;
+    s.contribution.update(a, { id: line?.id as string, changes: { amountMinor: 1_250_000_00 } });
+    s.contribution.update(county, { id: line?.id as string, changes: { amountMinor: 1_100_000_00 } });
+    const bytes = exportPartner(a, cycleId, orgA);
+    if (preview(county, bytes).status === 'untrusted') trust(county, bytes);
+    const field = preview(county, bytes).conflicts[0]?.fields.find((f) => f.field === 'amountMinor');
+    expect(field).toMatchObject({ mine: `${currency} 1,100,000`, theirs: `${currency} 1,250,000` });
+  });
+
   it('a partner may change only its own rows: the rest is refused and listed, the rest applied', () => {
     const objective = s.objective.list(a, { cycleId })[0];
     const orgRow = s.organisation.list(a, { cycleId }).find((o) => o.id === orgB);

@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
     await download.saveAs(file);
     return file;
   };
-  const receive = (page: Page) => page.getByRole('region', { name: 'Receive a bundle' });
+  const receive = (page: Page) => page.getByRole('region', { name: /^(Receive a bundle|Received a plan from the Secretariat\?)$/ });
   /** A table's body as it is seen, cell by cell (the rows' header cells included, words only for screen readers left out). */
   const rowsOf = (table: Locator) =>
     table.locator('tbody tr').evaluateAll((rows) =>

@@ -24,7 +24,7 @@ type Stage = { name: 'choose' } | { name: 'busy'; label: string } | { name: 'pre
  * resolve and the rows refused. An untrusted sender is trusted only after the fingerprint is
  * checked by phone. Applying takes a backup first and can be undone from the history.
  */
-export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
+export function ImportBundlePanel({ onImported, heading = 'Receive a bundle' }: { onImported?: () => void; heading?: string }) {
   const [stage, setStage] = useState<Stage>({ name: 'choose' });
   const [choices, setChoices] = useState<Record<string, ResolutionDto>>({});
   const [confirmed, setConfirmed] = useState(false);
@@ -89,7 +89,7 @@ export function ImportBundlePanel({ onImported }: { onImported?: () => void }) {
   return (
     <section className="section" aria-labelledby="bundle-import-heading">
       <div className="section__head">
-        <h2 id="bundle-import-heading">Receive a bundle</h2>
+        <h2 id="bundle-import-heading">{heading}</h2>
       </div>
       {stage.name === 'choose' ? (
         <Field label="Bundle file (.jwpb)" hint="Nothing is written until you have seen what the file would change and chosen Apply.">

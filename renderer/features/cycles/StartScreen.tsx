@@ -28,8 +28,7 @@ export function StartScreen() {
           {cycles.status === 'ready' ? <CycleList cycles={cycles.value} /> : null}
           <h2 className="panel__subheading">Try it with real-looking data</h2>
           <SampleCycleButton />
-          <h2 className="panel__subheading">Received a plan from the Secretariat?</h2>
-          <ImportBundlePanel onImported={cycles.status === 'loading' ? undefined : cycles.reload} />
+          <ImportBundlePanel heading="Received a plan from the Secretariat?" onImported={cycles.status === 'loading' ? undefined : cycles.reload} />
         </section>
         <section className="panel" aria-labelledby="new-cycle-heading">
           <h2 id="new-cycle-heading">Create a new cycle</h2>
