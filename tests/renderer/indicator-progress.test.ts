@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportingPeriods } from '../../shared/reporting-periods';
-import {
-  AT_RISK_PCT,
-  ON_TRACK_PCT,
-  latestProgress,
-  percentAchieved,
-  periodProgress,
-  statusCounts,
-  statusOfPercent,
-} from '../../renderer/features/indicators/indicator-progress';
+import { DEFAULT_THRESHOLDS } from '../../shared/analysis/indicator-status';
+import { latestProgress, periodProgress, statusCounts, thresholdsInWords } from '../../renderer/features/indicators/indicator-progress';
 import { periodChanges, periodDrafts } from '../../renderer/features/indicators/period-grid';
 
 const calendar = reportingPeriods({ startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' });
@@ -22,24 +15,9 @@ const row = (indicatorId: string, periodKey: string, target: number, actual: num
   actual,
 });
 
-describe('indicator progress (the one rule: ≥ 90 % on track, 60–90 % at risk, < 60 % off track)', () => {
-  it('draws the lines at 90 % and 60 % of the period target', () => {
-    expect([ON_TRACK_PCT, AT_RISK_PCT]).toEqual([90, 60]);
-    expect(statusOfPercent(90)).toBe('on_track');
-    expect(statusOfPercent(89.9)).toBe('at_risk');
-    expect(statusOfPercent(60)).toBe('at_risk');
-    expect(statusOfPercent(59.9)).toBe('off_track');
-    expect(statusOfPercent(null)).toBe('on_track');
-  });
-
-  it('judges an indicator to bring down by target ÷ actual', () => {
-    expect(percentAchieved('increase', 4, 3)).toBe(75);
-    expect(percentAchieved('decrease', 12, 15)).toBe(80);
-    expect(percentAchieved('increase', 0, 5)).toBeNull();
-  });
-
+describe('indicator progress in the screens (the reports’ rule, the cycle’s thresholds)', () => {
   it('lays out every period with its % achieved, variance and status; the latest reported one decides', () => {
-    const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, 1)], calendar);
+    const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, 1)], calendar, DEFAULT_THRESHOLDS);
     expect(periods.map((p) => [p.label, p.target, p.actual, p.pct, p.variance, p.status])).toEqual([
       ['Q1 (Jul–Sep)', 2, 2, 100, 0, 'on_track'],
       ['Q2 (Oct–Dec)', 4, 1, 25, -3, 'off_track'],
@@ -54,13 +32,22 @@ describe('indicator progress (the one rule: ≥ 90 % on track, 60–90 % at risk
       [rising, falling, { id: 'i3', baselineValue: null, targetValue: 10 }],
       [row('i1', 'Q1', 2, 2), row('i2', 'Q1', 14, 20)],
       calendar,
+      DEFAULT_THRESHOLDS,
     );
     expect(counts).toEqual({ on_track: 1, at_risk: 1, off_track: 0, not_reported: 1 });
+  });
+
+  it('colours with the thresholds the Secretariat set for the cycle, and says them', () => {
+    const strict = { onTrackPct: 100, atRiskPct: 80 };
+    // 3 of 4 achieved: at risk by the manual's defaults, off track by the cycle's own.
+    const periods = (t: typeof strict) => periodProgress(rising, [row('i1', 'Q1', 4, 3)], calendar, t)[0]?.status;
+    expect([periods(DEFAULT_THRESHOLDS), periods(strict)]).toEqual(['at_risk', 'off_track']);
+    expect(thresholdsInWords(strict)).toBe('on track from 100 %, at risk from 80 %, off track below');
   });
 });
 
 describe('saving the targets-and-actuals grid', () => {
-  const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, null)], calendar);
+  const periods = periodProgress(rising, [row('i1', 'Q1', 2, 2), row('i1', 'Q2', 4, null)], calendar, DEFAULT_THRESHOLDS);
   const drafts = periodDrafts(periods);
 
   it('needs no save when nothing changed (typed "2.0" is still 2)', () => {

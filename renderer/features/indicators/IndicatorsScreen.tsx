@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
@@ -10,7 +11,7 @@ import { QueryView } from '../../components/QueryView';
 import { RegisterSection } from '../../components/register/RegisterSection';
 import { useEditor } from '../../components/register/use-editor';
 import { indexById } from '../lookups/lookups';
-import { AT_RISK_PCT, latestProgress, ON_TRACK_PCT, periodProgress, progressLabels, type PeriodProgress, type ProgressStatus } from './indicator-progress';
+import { latestProgress, periodProgress, progressLabels, thresholdsInWords, type PeriodProgress, type ProgressStatus } from './indicator-progress';
 import { describeIndicator, indicatorColumns, indicatorDefaults, indicatorFields } from './indicator-register';
 import { PeriodGrid } from './PeriodGrid';
 
@@ -20,10 +21,20 @@ export function IndicatorsScreen({ cycle }: { cycle: CycleDto }) {
   const organisations = useApiQuery('organisation:list', { cycleId: cycle.id });
   const objectives = useApiQuery('objective:list', { cycleId: cycle.id });
   const activities = useApiQuery('activity:list', { cycleId: cycle.id });
+  const settings = useApiQuery('analysisSettings:get', { cycleId: cycle.id });
   return (
-    <QueryView query={allReady(indicators, periods, organisations, objectives, activities)} what="the M&E plan">
-      {([rows, periodRows, orgs, objs, acts], reload) => (
-        <Indicators cycle={cycle} indicators={rows} periodRows={periodRows} orgs={orgs} objectives={objs} activities={acts} reload={reload} />
+    <QueryView query={allReady(indicators, periods, organisations, objectives, activities, settings)} what="the M&E plan">
+      {([rows, periodRows, orgs, objs, acts, thresholds], reload) => (
+        <Indicators
+          cycle={cycle}
+          indicators={rows}
+          periodRows={periodRows}
+          orgs={orgs}
+          objectives={objs}
+          activities={acts}
+          thresholds={thresholds}
+          reload={reload}
+        />
       )}
     </QueryView>
   );
@@ -36,20 +47,21 @@ interface IndicatorsProps {
   orgs: readonly OrganisationDto[];
   objectives: readonly ObjectiveDto[];
   activities: readonly ActivityDto[];
+  thresholds: ThresholdsDto;
   reload: () => void;
 }
 
 const STATUSES: readonly ProgressStatus[] = ['on_track', 'at_risk', 'off_track', 'not_reported'];
 
-function Indicators({ cycle, indicators, periodRows, orgs, objectives, activities, reload }: IndicatorsProps) {
+function Indicators({ cycle, indicators, periodRows, orgs, objectives, activities, thresholds, reload }: IndicatorsProps) {
   const editor = useEditor();
   const [status, setStatus] = useState<ProgressStatus | null>(null);
   const progress = useMemo(() => {
     const calendar = reportingPeriods(cycle);
     const byIndicator = new Map<string, IndicatorPeriodDto[]>();
     for (const row of periodRows) byIndicator.set(row.indicatorId, [...(byIndicator.get(row.indicatorId) ?? []), row]);
-    return new Map(indicators.map((indicator) => [indicator.id, periodProgress(indicator, byIndicator.get(indicator.id) ?? [], calendar)]));
-  }, [cycle, indicators, periodRows]);
+    return new Map(indicators.map((indicator) => [indicator.id, periodProgress(indicator, byIndicator.get(indicator.id) ?? [], calendar, thresholds)]));
+  }, [cycle, indicators, periodRows, thresholds]);
   const latest = useMemo(() => new Map([...progress].map(([id, periods]): [string, PeriodProgress | null] => [id, latestProgress(periods)])), [progress]);
   const statusOf = (id: string): ProgressStatus => latest.get(id)?.status ?? 'not_reported';
   const counts = STATUSES.map((key) => ({ key, count: indicators.filter((indicator) => statusOf(indicator.id) === key).length }));
@@ -61,7 +73,7 @@ function Indicators({ cycle, indicators, periodRows, orgs, objectives, activitie
       noun="indicator"
       nounPlural="indicators"
       heading="M&E plan"
-      lead={`Open an indicator to enter its targets and actuals per period. Colours follow the period's target: on track from ${ON_TRACK_PCT} %, at risk from ${AT_RISK_PCT} %, off track below.`}
+      lead={`Open an indicator to enter its targets and actuals per period. Colours follow the period's target: ${thresholdsInWords(thresholds)}.`}
       cycleId={cycle.id}
       rows={indicators}
       shownRows={shown}

@@ -1,14 +1,14 @@
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
 import type { IndicatorDto, IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
+import { indicatorDirection, percentAchieved, statusOfPct } from '../../../shared/analysis/indicator-status';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 
 /**
- * THE rule for an indicator's progress colour in the screens (manual's defaults): at least 90 % of
- * the period's target achieved is on track, 60–90 % at risk, below 60 % off track. Every screen
- * that colours an indicator asks this module; shared/analysis applies the same thresholds to the
- * reports.
+ * An indicator's progress colour in the screens. The rule is the reports' own
+ * (shared/analysis/indicator-status.ts) with the cycle's thresholds (`analysisSettings:get`, the
+ * manual's 90 % / 60 % unless the Secretariat changed them), so a screen and a printed report never
+ * colour the same period differently.
  */
-export const ON_TRACK_PCT = 90;
-export const AT_RISK_PCT = 60;
 
 export type ProgressStatus = 'on_track' | 'at_risk' | 'off_track' | 'not_reported';
 
@@ -19,27 +19,8 @@ export const progressLabels: Record<ProgressStatus, string> = {
   not_reported: 'Not reported yet',
 };
 
-export type Direction = 'increase' | 'decrease';
-
-/** An indicator whose target is below its baseline (stunting, distance to water) is one to bring down. */
-export function directionOf(indicator: Pick<IndicatorDto, 'baselineValue' | 'targetValue'>): Direction {
-  return indicator.baselineValue !== null && indicator.targetValue < indicator.baselineValue ? 'decrease' : 'increase';
-}
-
-/**
- * Share of a period's target achieved: actual ÷ target, or target ÷ actual for an indicator to
- * bring down. Null when the target asks for nothing (0 on a rising indicator): any actual meets it.
- */
-export function percentAchieved(direction: Direction, target: number, actual: number): number | null {
-  if (direction === 'increase') return target === 0 ? null : (actual / target) * 100;
-  if (actual <= 0) return 100;
-  return (target / actual) * 100;
-}
-
-export function statusOfPercent(pct: number | null): Exclude<ProgressStatus, 'not_reported'> {
-  if (pct === null || pct >= ON_TRACK_PCT) return 'on_track';
-  return pct >= AT_RISK_PCT ? 'at_risk' : 'off_track';
-}
+/** "on track from 90 %, at risk from 60 %, off track below." */
+export const thresholdsInWords = (t: ThresholdsDto) => `on track from ${t.onTrackPct} %, at risk from ${t.atRiskPct} %, off track below`;
 
 export interface PeriodProgress {
   key: string;
@@ -64,8 +45,9 @@ export function periodProgress(
   indicator: Pick<IndicatorDto, 'id' | 'baselineValue' | 'targetValue'>,
   rows: readonly Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'>[],
   calendar: readonly ReportingPeriod[],
+  thresholds: ThresholdsDto,
 ): PeriodProgress[] {
-  const direction = directionOf(indicator);
+  const direction = indicatorDirection(indicator);
   const own = new Map(rows.filter((row) => row.indicatorId === indicator.id).map((row) => [row.periodKey, row]));
   return calendar.map((period) => {
     const row = own.get(period.key);
@@ -81,7 +63,7 @@ export function periodProgress(
       actual: row?.actual ?? null,
       pct: pct === null ? null : round1(pct),
       variance: reported ? round1((row.actual ?? 0) - row.target) : null,
-      status: reported ? statusOfPercent(pct) : 'not_reported',
+      status: reported ? (statusOfPct(pct, thresholds) as ProgressStatus) : 'not_reported',
     };
   });
 }
@@ -98,12 +80,13 @@ export function statusCounts(
   indicators: readonly Pick<IndicatorDto, 'id' | 'baselineValue' | 'targetValue'>[],
   rows: readonly Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'>[],
   calendar: readonly ReportingPeriod[],
+  thresholds: ThresholdsDto,
 ): StatusCounts {
   const counts: StatusCounts = { on_track: 0, at_risk: 0, off_track: 0, not_reported: 0 };
   const byIndicator = new Map<string, (typeof rows)[number][]>();
   for (const row of rows) byIndicator.set(row.indicatorId, [...(byIndicator.get(row.indicatorId) ?? []), row]);
   for (const indicator of indicators) {
-    counts[latestProgress(periodProgress(indicator, byIndicator.get(indicator.id) ?? [], calendar))?.status ?? 'not_reported']++;
+    counts[latestProgress(periodProgress(indicator, byIndicator.get(indicator.id) ?? [], calendar, thresholds))?.status ?? 'not_reported']++;
   }
   return counts;
 }

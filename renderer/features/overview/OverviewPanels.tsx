@@ -1,3 +1,4 @@
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { MilestoneDto } from '../../../shared/api/schemas/review';
@@ -7,7 +8,7 @@ import { cycleRoute, hrefFor, type CycleScreen } from '../../routing/routes';
 import type { BudgetTotals } from '../budget/budget-totals';
 import { BudgetCards } from '../budget/BudgetCards';
 import { ContributorChart, CountyPartnerShare, SectorChart } from '../budget/BudgetFigures';
-import { AT_RISK_PCT, ON_TRACK_PCT, progressLabels, type ProgressStatus, type StatusCounts } from '../indicators/indicator-progress';
+import { progressLabels, thresholdsInWords, type ProgressStatus, type StatusCounts } from '../indicators/indicator-progress';
 import { relativeDays } from '../reviews/due-items';
 
 const link = (cycleId: string, screen: CycleScreen) => hrefFor(cycleRoute(cycleId, screen));
@@ -53,7 +54,7 @@ export function BudgetCharts({ totals }: { totals: BudgetTotals }) {
 
 const SHOWN: readonly ProgressStatus[] = ['on_track', 'at_risk', 'off_track', 'not_reported'];
 
-export function IndicatorPanel({ cycleId, counts, total }: { cycleId: string; counts: StatusCounts; total: number }) {
+export function IndicatorPanel({ cycleId, counts, total, thresholds }: { cycleId: string; counts: StatusCounts; total: number; thresholds: ThresholdsDto }) {
   return (
     <section className="panel" aria-labelledby="overview-indicators-heading">
       <h2 id="overview-indicators-heading">Indicators</h2>
@@ -71,9 +72,7 @@ export function IndicatorPanel({ cycleId, counts, total }: { cycleId: string; co
           <div className="status-bar" aria-hidden="true">
             {SHOWN.map((status) => (counts[status] > 0 ? <span key={status} className={`chip--${status}`} style={{ flexGrow: counts[status] }} /> : null))}
           </div>
-          <p className="muted small">
-            Latest reported period against its target: on track from {ON_TRACK_PCT} %, at risk from {AT_RISK_PCT} %, off track below.
-          </p>
+          <p className="muted small">Latest reported period against its target: {thresholdsInWords(thresholds)}.</p>
         </>
       )}
       <a href={link(cycleId, 'indicators')}>Open the M&amp;E plan →</a>

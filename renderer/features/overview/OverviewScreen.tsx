@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
@@ -33,6 +34,7 @@ export function OverviewScreen({ cycle }: { cycle: CycleDto }) {
     useApiQuery('indicatorPeriod:list', input),
     useApiQuery('risk:list', input),
     useApiQuery('milestone:list', input),
+    useApiQuery('analysisSettings:get', input),
   );
   const counts = stats.status === 'ready' ? (stats.value.find((entry) => entry.id === cycle.id)?.counts ?? {}) : null;
 
@@ -60,23 +62,24 @@ interface FiguresProps {
     readonly IndicatorPeriodDto[],
     readonly RiskDto[],
     readonly MilestoneDto[],
+    ThresholdsDto,
   ];
 }
 
 /** The charts and lists the Secretariat opens the cycle for. */
 function Figures({ cycle, values }: FiguresProps) {
-  const [orgs, activities, contributions, disbursements, indicators, periods, risks, milestones] = values;
+  const [orgs, activities, contributions, disbursements, indicators, periods, risks, milestones, thresholds] = values;
   const [today] = useState(todayIso);
   const totals = useMemo(
     () => budgetTotals({ cycle, organisations: orgs, activities, contributions, disbursements }),
     [cycle, orgs, activities, contributions, disbursements],
   );
-  const indicatorCounts = useMemo(() => statusCounts(indicators, periods, reportingPeriods(cycle)), [indicators, periods, cycle]);
+  const indicatorCounts = useMemo(() => statusCounts(indicators, periods, reportingPeriods(cycle), thresholds), [indicators, periods, cycle, thresholds]);
   return (
     <>
       <BudgetPanel cycleId={cycle.id} totals={totals} />
       <div className="overview-grid">
-        <IndicatorPanel cycleId={cycle.id} counts={indicatorCounts} total={indicators.length} />
+        <IndicatorPanel cycleId={cycle.id} counts={indicatorCounts} total={indicators.length} thresholds={thresholds} />
         <RiskPanel cycleId={cycle.id} risks={highRisks(risks)} total={risks.length} />
         <DuePanel
           cycleId={cycle.id}
