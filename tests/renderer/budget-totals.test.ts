@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { budgetTotals, phaseByDays } from '../../renderer/features/budget/budget-totals';
+import { budgetTotals } from '../../renderer/features/budget/budget-totals';
 import { kes, kesShort } from '../../renderer/components/charts/money-format';
 
-const cycle = { startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' as const, kesPerUsdScaled: 1_293_500 };
+const cycle = { id: 'cycle', startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' as const, kesPerUsdScaled: 1_293_500 };
 const organisations = [
   { id: 'county', name: 'County Government – Water', shortName: 'CGI-WEC', category: 'government' as const },
   { id: 'udra', name: 'UDRA', shortName: '', category: 'donor' as const },
 ];
 const activities = [
-  { id: 'a1', sector: 'water_wash' as const, startDate: '2026-07-01', endDate: '2026-12-31', status: 'ongoing' as const },
-  { id: 'a2', sector: 'education' as const, startDate: '2026-07-01', endDate: '2026-09-30', status: 'cancelled' as const },
+  { id: 'a1', code: 'A1', title: 'Boreholes', sector: 'water_wash' as const, startDate: '2026-07-01', endDate: '2026-12-31', status: 'ongoing' as const },
+  { id: 'a2', code: 'A2', title: 'Classrooms', sector: 'education' as const, startDate: '2026-07-01', endDate: '2026-09-30', status: 'cancelled' as const },
 ];
 const line = (id: string, fields: Partial<Parameters<typeof budgetTotals>[0]['contributions'][number]>) => ({
   id,
-  activityId: 'a1',
+  activityId: 'a1' as string | null,
+  component: `Line ${id}`,
+  onBudget: true,
   contributorOrgId: 'county',
   type: 'cash' as const,
   amountMinor: 0,
@@ -57,16 +59,6 @@ describe('budget totals in KES at the cycle’s rate', () => {
     expect(planned[2]).toBe(Math.floor((365_000_00 * 90) / 365));
     expect(totals.periods[0]).toMatchObject({ label: 'Q1 (Jul–Sep)', disbursedKes: 129_350_00 });
     expect(totals.disbursedKes).toBe(129_350_00);
-  });
-
-  it('splits an amount over periods in whole cents that add up exactly', () => {
-    const parts = phaseByDays(100, { start: '2026-10-01', end: '2027-03-31' }, [
-      { start: '2026-07-01', end: '2026-09-30' },
-      { start: '2026-10-01', end: '2026-12-31' },
-      { start: '2027-01-01', end: '2027-03-31' },
-    ]);
-    // 92 and 90 days: 50.5 and 49.5 cents, floored to 50 and 49; the cent left over goes to the last.
-    expect(parts).toEqual([0, 50, 50]);
   });
 
   it('prints money as KES 1,234,567 and short on chart axes', () => {

@@ -1,8 +1,8 @@
 import { kes } from '../../components/charts/money-format';
-import { percentOf, type BudgetTotals } from './budget-totals';
+import { percentOf, type ShareTotals } from './budget-totals';
 
 /** The four figures a finance officer asks for first. */
-export function BudgetCards({ totals }: { totals: BudgetTotals }) {
+export function BudgetCards({ totals }: { totals: ShareTotals }) {
   const cards = [
     { label: 'Total estimated cost', value: kes(totals.totalKes), note: `${totals.byContributor.length} contributors` },
     { label: 'County government', value: kes(totals.countyKes), note: `${percentOf(totals.countyKes, totals.totalKes)} % of the total` },

@@ -2,7 +2,7 @@ import { contributionTypes } from '../../../shared/domain/vocabulary';
 import { kes } from '../../components/charts/money-format';
 import { MoneyBars } from '../../components/charts/MoneyBars';
 import { ShareBar } from '../../components/charts/ShareBar';
-import { percentOf, type BudgetTotals } from './budget-totals';
+import { percentOf, type ShareTotals } from './budget-totals';
 
 export const COUNTY_COLOUR = '#185c45';
 export const PARTNER_COLOUR = '#c79a2e';
@@ -10,7 +10,7 @@ const PLANNED_COLOUR = '#9fb8ac';
 const DISBURSED_COLOUR = '#185c45';
 
 /** Charts need few bars to stay readable: the largest contributors, the rest as one bar. */
-export function topContributors(totals: BudgetTotals, count = 12) {
+export function topContributors(totals: ShareTotals, count = 12) {
   const rows = totals.byContributor.map((row) => ({ label: row.label, county: row.county ? row.kes : 0, partner: row.county ? 0 : row.kes }));
   if (rows.length <= count + 1) return rows;
   const rest = rows.slice(count);
@@ -20,7 +20,7 @@ export function topContributors(totals: BudgetTotals, count = 12) {
   ];
 }
 
-export function ContributorChart({ totals }: { totals: BudgetTotals }) {
+export function ContributorChart({ totals }: { totals: ShareTotals }) {
   return (
     <MoneyBars
       label="Budget by contributor, in KES"
@@ -34,7 +34,7 @@ export function ContributorChart({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function SectorChart({ totals }: { totals: BudgetTotals }) {
+export function SectorChart({ totals }: { totals: ShareTotals }) {
   return (
     <MoneyBars
       label="Budget by sector, in KES"
@@ -44,7 +44,7 @@ export function SectorChart({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function CountyPartnerShare({ totals }: { totals: BudgetTotals }) {
+export function CountyPartnerShare({ totals }: { totals: ShareTotals }) {
   return (
     <ShareBar
       label="Cost share: county government and partners"
@@ -56,7 +56,7 @@ export function CountyPartnerShare({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function PeriodChart({ totals }: { totals: BudgetTotals }) {
+export function PeriodChart({ totals }: { totals: ShareTotals }) {
   return (
     <MoneyBars
       label="Planned and disbursed per reporting period, in KES"
@@ -70,7 +70,7 @@ export function PeriodChart({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function PeriodTable({ totals }: { totals: BudgetTotals }) {
+export function PeriodTable({ totals }: { totals: ShareTotals }) {
   return (
     <table className="table table--compact" aria-label="Planned and disbursed per reporting period">
       <thead>
@@ -101,7 +101,7 @@ export function PeriodTable({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function ContributorTable({ totals }: { totals: BudgetTotals }) {
+export function ContributorTable({ totals }: { totals: ShareTotals }) {
   return (
     <table className="table table--compact" aria-label="Totals by contributor">
       <thead>
@@ -156,16 +156,16 @@ export function ContributorTable({ totals }: { totals: BudgetTotals }) {
   );
 }
 
-export function SectorTable({ totals }: { totals: BudgetTotals }) {
+export function SectorTable({ totals }: { totals: ShareTotals }) {
   return <ShareTable heading="Sector" label="Totals by sector" rows={totals.bySector} totalKes={totals.totalKes} />;
 }
 
-export function TypeTable({ totals }: { totals: BudgetTotals }) {
+export function TypeTable({ totals }: { totals: ShareTotals }) {
   return <ShareTable heading="Type" label="Totals by type of contribution" rows={totals.byType} totalKes={totals.totalKes} />;
 }
 
 /** One total per group with its share of the whole budget. */
-function ShareTable({ heading, label, rows, totalKes }: { heading: string; label: string; rows: BudgetTotals['bySector']; totalKes: number }) {
+function ShareTable({ heading, label, rows, totalKes }: { heading: string; label: string; rows: ShareTotals['bySector']; totalKes: number }) {
   return (
     <table className="table table--compact" aria-label={label}>
       <thead>

@@ -8,7 +8,8 @@ import { kes } from '../../components/charts/money-format';
 import type { Editor } from '../../components/register/use-editor';
 import { orgShortName, vocabularyOptions } from '../lookups/lookups';
 import { sortByCode } from '../action-plan/activity-filter';
-import { isCountyOrganisation, NO_ACTIVITY, NO_ACTIVITY_LABEL } from './budget-totals';
+import { isCountyOrganisation } from '../../../shared/analysis/cost-share';
+import { NO_ACTIVITY, NO_ACTIVITY_LABEL } from './budget-totals';
 
 interface CostShareGridProps {
   kesPerUsdScaled: number;

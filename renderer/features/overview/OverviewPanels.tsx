@@ -5,7 +5,7 @@ import type { MilestoneDto } from '../../../shared/api/schemas/review';
 import { formatDisplayDate } from '../../../shared/dates';
 import { levels } from '../../../shared/domain/vocabulary';
 import { cycleRoute, hrefFor, type CycleScreen } from '../../routing/routes';
-import type { BudgetTotals } from '../budget/budget-totals';
+import type { ShareTotals } from '../budget/budget-totals';
 import { BudgetCards } from '../budget/BudgetCards';
 import { ContributorChart, CountyPartnerShare, SectorChart } from '../budget/BudgetFigures';
 import { progressLabels, thresholdsInWords, type ProgressStatus, type StatusCounts } from '../indicators/indicator-progress';
@@ -13,7 +13,7 @@ import { relativeDays } from '../reviews/due-items';
 
 const link = (cycleId: string, screen: CycleScreen) => hrefFor(cycleRoute(cycleId, screen));
 
-export function BudgetPanel({ cycleId, totals }: { cycleId: string; totals: BudgetTotals }) {
+export function BudgetPanel({ cycleId, totals }: { cycleId: string; totals: ShareTotals }) {
   return (
     <section className="section" aria-labelledby="overview-budget-heading">
       <div className="section__head">
@@ -30,7 +30,7 @@ export function BudgetPanel({ cycleId, totals }: { cycleId: string; totals: Budg
 }
 
 /** Budget by contributor and by sector, and the county's share against the partners'. */
-export function BudgetCharts({ totals }: { totals: BudgetTotals }) {
+export function BudgetCharts({ totals }: { totals: ShareTotals }) {
   if (totals.totalKes === 0) return null;
   return (
     <section className="section" aria-label="Budget charts">

@@ -1,9 +1,7 @@
 import { useMemo, useState } from 'react';
-import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
-import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
+import type { CostShareDto, ThresholdsDto } from '../../../shared/api/schemas/analysis';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../../../shared/api/schemas/monitoring';
-import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { MilestoneDto } from '../../../shared/api/schemas/review';
 import { reportingPeriods } from '../../../shared/reporting-periods';
@@ -12,7 +10,7 @@ import { useApiQuery, type Query } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
 import { ErrorPanel, Loading } from '../../components/Status';
 import { todayIso } from '../../components/today';
-import { budgetTotals } from '../budget/budget-totals';
+import { totalsFromShare } from '../budget/budget-totals';
 import { statusCounts } from '../indicators/indicator-progress';
 import { highRisks } from '../risks/risk-matrix';
 import { overdueActivities, overdueMilestones, upcomingMilestones } from '../reviews/due-items';
@@ -26,10 +24,9 @@ export function OverviewScreen({ cycle }: { cycle: CycleDto }) {
   const stats = useApiQuery('cycle:stats', {});
   const input = { cycleId: cycle.id };
   const data = allReady(
-    useApiQuery('organisation:list', input),
     useApiQuery('activity:list', input),
-    useApiQuery('contribution:list', input),
-    useApiQuery('disbursement:list', input),
+    // The totals, not the lines: a county plan can hold 20,000 budget lines.
+    useApiQuery('costShare:summary', input),
     useApiQuery('indicator:list', input),
     useApiQuery('indicatorPeriod:list', input),
     useApiQuery('risk:list', input),
@@ -54,10 +51,8 @@ export function OverviewScreen({ cycle }: { cycle: CycleDto }) {
 interface FiguresProps {
   cycle: CycleDto;
   values: readonly [
-    readonly OrganisationDto[],
     readonly ActivityDto[],
-    readonly ContributionDto[],
-    readonly DisbursementDto[],
+    CostShareDto,
     readonly IndicatorDto[],
     readonly IndicatorPeriodDto[],
     readonly RiskDto[],
@@ -68,12 +63,9 @@ interface FiguresProps {
 
 /** The charts and lists the Secretariat opens the cycle for. */
 function Figures({ cycle, values }: FiguresProps) {
-  const [orgs, activities, contributions, disbursements, indicators, periods, risks, milestones, thresholds] = values;
+  const [activities, share, indicators, periods, risks, milestones, thresholds] = values;
   const [today] = useState(todayIso);
-  const totals = useMemo(
-    () => budgetTotals({ cycle, organisations: orgs, activities, contributions, disbursements }),
-    [cycle, orgs, activities, contributions, disbursements],
-  );
+  const totals = useMemo(() => totalsFromShare(share), [share]);
   const indicatorCounts = useMemo(() => statusCounts(indicators, periods, reportingPeriods(cycle), thresholds), [indicators, periods, cycle, thresholds]);
   return (
     <>
