@@ -46,7 +46,11 @@ export interface ExchangeRules {
   /** Rules exist for registers only (main/services/rules.ts); records are checked on their own. */
   owner(fields: Row, rules: Rules | undefined): string | null;
   check(fields: Row, rules: Rules | undefined): void;
-  /** Fields naming the same record in a cycle (cycle records only): a second such row is refused. */
+  /**
+   * Fields naming the same record in a cycle (cycle records only). Keyed records share their id
+   * across copies (record-meta.ts `recordIdFor`); a second row under another id — an approved
+   * version, or a record made before keyed ids — is refused.
+   */
   naturalKey: string[] | null;
 }
 

@@ -3,7 +3,7 @@ import type { CyclePhase } from '../../shared/lifecycle/checklists';
 import { phaseChecklistItems } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import type { AppContext } from '../services/context';
-import { changedRowMeta, newRowMeta } from '../services/record-meta';
+import { changedRowMeta, newKeyedRowMeta } from '../services/record-meta';
 
 export type ChecklistRow = typeof phaseChecklistItems.$inferSelect;
 
@@ -28,7 +28,7 @@ export function writeStep(ctx: AppContext, cycleId: string, phase: CyclePhase, k
     .get();
   const after = { phase, itemKey: key, ...state };
   if (!row) {
-    const { at, meta } = newRowMeta(ctx, cycleId);
+    const { at, meta } = newKeyedRowMeta(ctx, 'phase_checklist_items', cycleId, [phase, key]);
     ctx.db
       .insert(phaseChecklistItems)
       .values({ ...meta, ...after })

@@ -8,7 +8,7 @@ import { inWriteTransaction, type AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
 import { assertCycleWritable } from './read-only';
-import { changedRowMeta, newRowMeta } from '../services/record-meta';
+import { changedRowMeta, newKeyedRowMeta } from '../services/record-meta';
 
 function notesOf(ctx: AppContext, cycleId: string) {
   const row = ctx.db.select().from(closeOutNotes).where(eq(closeOutNotes.cycleId, cycleId)).get();
@@ -43,7 +43,7 @@ export function saveCloseOutNotes(ctx: AppContext, input: z.output<typeof closeO
     const { row } = notesOf(ctx, input.cycleId);
     const after = { summary: input.summary, recommendations: input.recommendations.map((line) => line.replace(/\s*\n\s*/g, ' ')).join('\n') };
     if (!row) {
-      const { at, meta } = newRowMeta(ctx, input.cycleId);
+      const { at, meta } = newKeyedRowMeta(ctx, 'close_out_notes', input.cycleId, []);
       ctx.db
         .insert(closeOutNotes)
         .values({ ...meta, ...after })

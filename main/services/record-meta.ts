@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../../shared/dates';
 import { tombstones } from '../db/schema';
 import { stamp, type AppContext } from './context';
@@ -11,6 +13,31 @@ import { stamp, type AppContext } from './context';
 export function newRowMeta(ctx: AppContext, cycleId: string) {
   const { at, hlc } = stamp(ctx);
   return { at, meta: { id: ctx.newId(), cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId } };
+}
+
+/**
+ * The id of a record that exists at most once per key in a cycle — the cycle's thresholds or
+ * close-out notes, a checklist step, a statutory date, a decision on a pair or a proposal. It is
+ * derived from the key (a version 8 UUID from SHA-256), so two copies that make "the same" record
+ * apart make the same row, and a bundle merges them like any row instead of holding two.
+ */
+export function recordIdFor(tableName: string, cycleId: string, key: readonly string[]): string {
+  const hex = createHash('sha256')
+    .update(JSON.stringify([tableName, cycleId, ...key]))
+    .digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Sync columns for a keyed record (`recordIdFor`); made again after a deletion, its tombstone goes. */
+export function newKeyedRowMeta(ctx: AppContext, tableName: string, cycleId: string, key: readonly string[]) {
+  const { at, hlc } = stamp(ctx);
+  const id = recordIdFor(tableName, cycleId, key);
+  ctx.db
+    .delete(tombstones)
+    .where(and(eq(tombstones.tableName, tableName), eq(tombstones.rowId, id)))
+    .run();
+  return { at, meta: { id, cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId } };
 }
 
 export function changedRowMeta(ctx: AppContext) {

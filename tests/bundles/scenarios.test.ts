@@ -376,20 +376,45 @@ describe('the Secretariat’s cycle records travel with the plan', () => {
     expect(preview(a, exportFull(county, cycleId)).status).toBe('nothing');
   });
 
-  it('a copy’s own version 1 is kept; the Secretariat’s version 1, its signature and its checklist tick are refused and listed, the rest applied', () => {
+  it('a copy’s own version 1 is kept; the Secretariat’s version 1 and its signature are refused and listed, the rest applied', () => {
     const own = approveVersion(a, { cycleId, approvedBy: 'partner A officer', note: 'approved on the partner’s laptop by mistake' });
     approveAndSign(county);
     s.objective.update(county, { id: s.objective.list(county, { cycleId })[0]?.id as string, changes: { cidpLink: 'CIDP 2023–27, programme 7' } });
-    const result = deliver(a, exportFull(county, cycleId));
+    const bytes = exportFull(county, cycleId);
+    // Approving ticks the CEC approval step on each copy: the same step, so one row ticked apart — a conflict.
+    const seen = preview(a, bytes);
+    expect(seen.conflicts.map((c) => [c.register, c.label])).toEqual([['phaseChecklistItem', 'Plan approved by the County Executive Committee']]);
+    const result = deliver(a, bytes, { all: 'theirs' });
     expect(result.applied).toBe(true);
     expect(result.preview.refused.map((r) => [r.register, r.reason])).toEqual([
       ['planVersion', expect.stringMatching(/already has its own approved plan version \(“version 1 \(fingerprint .{8}\)”\), which is kept/)],
       ['versionSignature', expect.stringMatching(/names approved plan version .* was not accepted from this bundle/)],
-      // Approving ticks the CEC approval step on each copy: this copy keeps its own tick.
-      ['phaseChecklistItem', expect.stringMatching(/already has its own checklist step \(“Plan approved by the County Executive Committee/)],
     ]);
     expect(listVersions(a, cycleId).versions.map((v) => [v.id, v.signatures.length])).toEqual([[own.id, 0]]);
     expect(s.objective.list(a, { cycleId })[0]?.cidpLink).toBe('CIDP 2023–27, programme 7');
+    expect(a.db.$client.prepare("SELECT done_by FROM phase_checklist_items WHERE item_key = 'cec_approval'").pluck().get()).toBe('county officer');
+  });
+
+  it('thresholds set on both copies are one record: the same values agree quietly, different ones are a conflict', () => {
+    updateAnalysisSettings(a, { cycleId, onTrackPct: 85, atRiskPct: 50 });
+    updateAnalysisSettings(county, { cycleId, onTrackPct: 85, atRiskPct: 50 });
+    const same = preview(a, exportFull(county, cycleId));
+    expect(same.conflicts).toEqual([]);
+    expect(same.refused).toEqual([]);
+    updateAnalysisSettings(county, { cycleId, onTrackPct: 95, atRiskPct: 70 });
+    updateAnalysisSettings(a, { cycleId, onTrackPct: 80, atRiskPct: 50 });
+    const apart = preview(a, exportFull(county, cycleId));
+    expect(apart.conflicts.map((c) => [c.register, c.fields.map((f) => [f.field, f.mine, f.theirs])])).toEqual([
+      [
+        'analysisSetting',
+        [
+          ['onTrackPct', 80, 95],
+          ['atRiskPct', 50, 70],
+        ],
+      ],
+    ]);
+    expect(deliver(a, exportFull(county, cycleId), { all: 'theirs' }).applied).toBe(true);
+    expect(getAnalysisSettings(a, cycleId)).toMatchObject({ onTrackPct: 95, atRiskPct: 70 });
   });
 
   it('cycle records sent by a partner are refused: approvals are the Secretariat’s', () => {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
-import { changedRowMeta, newRowMeta, writeTombstone } from '../record-meta';
+import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../record-meta';
 import { namesOf } from './names';
 
 type DecisionRow = typeof overlapDecisions.$inferSelect;
@@ -73,7 +73,7 @@ export function markComplementary(ctx: AppContext, input: z.output<typeof markCo
       recordAudit(ctx, at, { action: 'update', tableName: 'overlap_decisions', rowId: existing.id, cycleId, before: toDto(existing), after });
       return after;
     }
-    const { at, meta } = newRowMeta(ctx, cycleId);
+    const { at, meta } = newKeyedRowMeta(ctx, 'overlap_decisions', cycleId, [activityAId, activityBId]);
     const row: DecisionRow = { ...meta, activityAId, activityBId, decision: 'complementary', note, decidedBy: ctx.userName };
     ctx.db.insert(overlapDecisions).values(row).run();
     const created = toDto(row);

@@ -14,7 +14,7 @@ import { triggerProposalDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { registerServices } from '../index';
-import { newRowMeta, todayOf } from '../record-meta';
+import { newKeyedRowMeta, todayOf } from '../record-meta';
 import { costShareReport, indicatorStatusReport } from './reports';
 
 type DecisionRow = typeof triggerProposalDecisions.$inferSelect;
@@ -58,7 +58,7 @@ function findProposal(ctx: AppContext, cycleId: string, key: string): TriggerPro
 }
 
 function recordDecision(ctx: AppContext, cycleId: string, fields: Pick<DecisionRow, 'proposalKey' | 'decision' | 'triggerId' | 'note'>): ProposalDecisionDto {
-  const { at, meta } = newRowMeta(ctx, cycleId);
+  const { at, meta } = newKeyedRowMeta(ctx, 'trigger_proposal_decisions', cycleId, [fields.proposalKey]);
   const row: DecisionRow = { ...meta, ...fields, decidedBy: ctx.userName };
   ctx.db.insert(triggerProposalDecisions).values(row).run();
   const created = toDto(row);

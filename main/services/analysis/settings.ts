@@ -9,7 +9,7 @@ import { analysisSettings, statutoryDates } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { inWriteTransaction, type AppContext } from '../context';
 import { getCycle } from '../cycles';
-import { changedRowMeta, newRowMeta, writeTombstone } from '../record-meta';
+import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../record-meta';
 
 export function getAnalysisSettings(ctx: AppContext, cycleId: string): AnalysisSettingsDto {
   getCycle(ctx, cycleId);
@@ -36,7 +36,7 @@ export function updateAnalysisSettings(ctx: AppContext, input: z.output<typeof a
         .run();
       recordAudit(ctx, at, { action: 'update', tableName: 'analysis_settings', rowId: row.id, cycleId, before, after });
     } else {
-      const { at, meta } = newRowMeta(ctx, cycleId);
+      const { at, meta } = newKeyedRowMeta(ctx, 'analysis_settings', cycleId, []);
       ctx.db
         .insert(analysisSettings)
         .values({ ...meta, onTrackPct, atRiskPct })
@@ -87,7 +87,7 @@ export function setStatutoryDates(ctx: AppContext, input: z.output<typeof statut
       const row = existing.get(d.key);
       existing.delete(d.key);
       if (!row) {
-        const { at, meta } = newRowMeta(ctx, cycleId);
+        const { at, meta } = newKeyedRowMeta(ctx, 'statutory_dates', cycleId, [d.key]);
         ctx.db
           .insert(statutoryDates)
           .values({ ...meta, key: d.key, ...fields })
