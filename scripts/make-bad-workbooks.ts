@@ -10,7 +10,7 @@ import { openApp } from '../main/app-context';
 import { exportXlsx } from '../main/exports/xlsx/index';
 import { resourcesDir } from '../main/resource-paths';
 import type { AppContext } from '../main/services/context';
-import { createCycle } from '../main/services/cycles';
+import { seedCycle } from '../tests/support/factories';
 import { registerServices as s } from '../main/services/index';
 
 export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'xlsx');
@@ -32,37 +32,10 @@ export function corpusContext(): AppContext {
   return ctx;
 }
 
-/** A small cycle: one partner with an activity, a contribution and an indicator. */
+/** The tests' small cycle (tests/support/factories.ts), with a budget line and a Q1 target for the template to carry. */
 export function seedCorpusCycle(ctx: AppContext) {
-  const cycle = createCycle(ctx, {
-    title: 'Isiolo JWP FY 2026/27',
-    countyId: 'ke-county-011',
-    fiscalYear: '2026/27',
-    startDate: '2026-07-01',
-    endDate: '2027-06-30',
-    kesPerUsdScaled: 1_293_500,
-    exchangeRateDate: '2026-07-01',
-  });
-  const county = s.organisation.create(ctx, {
-    cycleId: cycle.id,
-    name: 'County Department of Finance & Economic Planning',
-    shortName: 'CDFEP',
-    category: 'government',
-  });
-  const partner = s.organisation.create(ctx, { cycleId: cycle.id, name: 'Resilience Partners Kenya', shortName: 'RPK', category: 'implementing_partner' });
-  const objective = s.objective.create(ctx, { cycleId: cycle.id, code: 'O1', statement: 'Increase access to safe water', sector: 'water_wash' });
-  const activity = s.activity.create(ctx, {
-    cycleId: cycle.id,
-    objectiveId: objective.id,
-    code: 'A1',
-    title: 'Rehabilitate boreholes',
-    sector: 'water_wash',
-    leadOrgId: partner.id,
-    supportingOrgIds: [county.id],
-    wardIds: ['ke-ward-0248'],
-    startDate: '2026-08-01',
-    endDate: '2027-03-31',
-  });
+  const seeded = seedCycle(ctx);
+  const { cycle, partner, activity, indicator } = seeded;
   s.contribution.create(ctx, {
     cycleId: cycle.id,
     activityId: activity.id,
@@ -71,17 +44,8 @@ export function seedCorpusCycle(ctx: AppContext) {
     amountMinor: 450_000_000,
     currency: 'KES',
   });
-  const indicator = s.indicator.create(ctx, {
-    cycleId: cycle.id,
-    code: 'I1',
-    name: 'Boreholes rehabilitated',
-    type: 'output',
-    unit: 'boreholes',
-    targetValue: 12,
-    responsibleOrgId: partner.id,
-  });
   s.indicatorPeriod.create(ctx, { cycleId: cycle.id, indicatorId: indicator.id, periodKey: 'Q1', target: 3 });
-  return { cycle, county, partner, objective, activity, indicator };
+  return seeded;
 }
 
 export interface CorpusEntry {
