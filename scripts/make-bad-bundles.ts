@@ -71,6 +71,7 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'invalid-date.jwpb', expect: 'Start date: enter a real date', status: 'refused' },
   { file: 'nan-literal.jwpb', expect: 'rows/indicator.json is not valid JSON', status: 'refused' },
   { file: 'nan-string.jwpb', expect: 'Target.*expected a number', status: 'refused' },
+  { file: 'ward-without-a-name.jwpb', expect: 'Ward or sub-county 1: Name', status: 'refused' },
   { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
 ];
@@ -399,6 +400,23 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
     'nan-string.jwpb',
     rebuild(good, key, (json) => {
       first(json, 'indicator').targetValue = 'NaN';
+    }),
+  );
+  add(
+    'ward-without-a-name.jwpb',
+    rebuild(good, key, (json) => {
+      const cycle = json.get('cycle.json') as Record<string, unknown>;
+      const ward = {
+        id: 'ke-ward-added-1',
+        level: 'ward',
+        name: ' ',
+        code: '',
+        parentId: 'ke-subcounty-055',
+        updatedAt: cycle.updatedAt,
+        hlc: cycle.hlc,
+        origin: cycle.origin,
+      };
+      json.set('area-units.json', [ward]);
     }),
   );
   add(

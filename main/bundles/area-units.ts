@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { explainIssues } from '../../shared/api/explain';
 import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import type { Row } from '../db/row-store';
 import { recordAudit } from '../services/audit';
@@ -51,7 +52,7 @@ export function validateAreaUnits(data: unknown, problems: Problems): Row[] {
   const units: Row[] = [];
   data.forEach((item: unknown, index) => {
     const parsed = areaUnitSchema.safeParse(item);
-    if (!parsed.success) return problems.add(`Ward or sub-county ${index + 1}: ${parsed.error.issues[0]?.message ?? 'not valid'}.`);
+    if (!parsed.success) return problems.add(`Ward or sub-county ${index + 1}: ${explainIssues(parsed.error.issues).message}`);
     if (seen.has(parsed.data.id)) return problems.add(`Ward or sub-county ${index + 1}: the id ${parsed.data.id} appears twice.`);
     seen.add(parsed.data.id);
     units.push(parsed.data);
