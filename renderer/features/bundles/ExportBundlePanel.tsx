@@ -4,7 +4,8 @@ import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
 import { Field } from '../../components/form/Field';
 import { QueryView } from '../../components/QueryView';
-import { formatBytes, saveBundleFile } from './bundle-files';
+import { saveDownload } from '../../components/files';
+import { formatBytes } from './bundle-files';
 
 /**
  * Makes a bundle to send by email or USB: the whole plan, or one partner's part. Before the file
@@ -93,7 +94,7 @@ export function ExportBundlePanel({ cycleId, ownOrgId = null }: { cycleId: strin
           <p>
             Key fingerprint: <code>{made.fingerprint}</code> — read it out to the receiver by phone, so they can trust the file.
           </p>
-          <button type="button" className="button button--primary" onClick={() => saveBundleFile(made)}>
+          <button type="button" className="button button--primary" onClick={() => saveDownload(made)}>
             Save the bundle file
           </button>
         </div>

@@ -3,7 +3,7 @@ import type { BundlePreviewDto, ResolutionDto } from '../../../shared/api/schema
 import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { showNotice } from '../../components/notices';
-import { fileToBase64 } from './bundle-files';
+import { fileToBase64 } from '../../components/files';
 import { ConflictChoices } from './ConflictChoices';
 import { importOutcome } from './preview-words';
 import { PreviewSummary } from './PreviewSummary';

@@ -1,28 +1,4 @@
-/** Bundle files in the browser sandbox: read a chosen file as base64, hand a made one over as a download. */
-
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error('The file could not be read.'));
-    reader.readAsDataURL(file);
-  });
-}
-
-export function saveBundleFile(file: { fileName: string; mimeType: string; base64: string }): void {
-  const binary = atob(file.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = file.fileName;
-  anchor.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
+/** Bundle files as people read about them: sizes, values and times in a preview. */
 
 /** "2.9 MB", "18 KB". */
 export function formatBytes(bytes: number): string {

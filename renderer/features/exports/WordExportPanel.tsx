@@ -5,7 +5,8 @@ import { reportingPeriods } from '../../../shared/reporting-periods';
 import type { ApiError } from '../../../shared/result';
 import { api } from '../../api/api';
 import { ErrorPanel } from '../../components/Status';
-import { produceWordDocument, saveFile } from './word-export';
+import { saveDownload } from '../../components/files';
+import { produceWordDocument } from './word-export';
 
 const DESCRIPTIONS: Record<DocxDocument, string> = {
   plan: 'The consolidated plan, sections 1–9 of the manual’s template, ready to print and sign.',
@@ -30,7 +31,7 @@ export function WordExportPanel({ cycle }: { cycle: CycleDto }) {
       setState({ kind: 'failed', error: result.error });
       return;
     }
-    saveFile(result.value);
+    saveDownload(result.value);
     setState({ kind: 'saved', fileName: result.value.fileName, fingerprint: result.value.fingerprint });
   };
 

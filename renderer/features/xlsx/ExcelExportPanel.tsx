@@ -5,7 +5,8 @@ import type { ApiError } from '../../../shared/result';
 import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
 import { ErrorPanel } from '../../components/Status';
-import { runXlsxJob, saveWorkbook } from './xlsx-jobs';
+import { saveDownload } from '../../components/files';
+import { runXlsxJob } from './xlsx-jobs';
 
 type State = { kind: 'idle' } | { kind: 'working'; doc: XlsxDoc } | { kind: 'saved'; fileName: string } | { kind: 'failed'; error: ApiError };
 
@@ -21,7 +22,7 @@ export function ExcelExportPanel({ cycle }: { cycle: CycleDto }) {
     if (!result.ok) return setState({ kind: 'failed', error: result.error });
     if (result.value.kind !== 'export')
       return setState({ kind: 'failed', error: { code: 'internal', message: 'Pamoja JWP answered with something other than a workbook.' } });
-    saveWorkbook(result.value.file);
+    saveDownload(result.value.file);
     setState({ kind: 'saved', fileName: result.value.file.fileName });
   };
   const orgs = organisations.status === 'ready' ? organisations.value : [];

@@ -5,7 +5,8 @@ import type { ApiError } from '../../../shared/result';
 import { api } from '../../api/api';
 import { ErrorPanel } from '../../components/Status';
 import { ImportPreviewTables } from './ImportPreviewTables';
-import { fileToBase64, runXlsxJob } from './xlsx-jobs';
+import { fileToBase64 } from '../../components/files';
+import { runXlsxJob } from './xlsx-jobs';
 
 type State =
   | { kind: 'idle' }

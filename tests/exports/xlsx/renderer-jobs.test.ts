@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../shared/api/client';
-import { fileToBase64, runXlsxJob } from '../../../renderer/features/xlsx/xlsx-jobs';
+import { fileToBase64 } from '../../../renderer/components/files';
+import { runXlsxJob } from '../../../renderer/features/xlsx/xlsx-jobs';
 
 /** The screen's side of the job protocol, against a scripted API. */
 describe('the Excel screens’ helpers', () => {
