@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { entityId, isoDate, optionalText, requiredText } from '../../shared/api/schemas/fields';
-import { statutoryDateFields } from '../../shared/api/schemas/analysis';
+import { statutoryDateFields } from '../../shared/api/schemas/analysis/calendar';
 import { cyclePhases, signatoryRoles } from '../../shared/domain/vocabulary';
 import { checklistStep, type CyclePhase } from '../../shared/lifecycle/checklists';
 import { invalidField } from '../../shared/result';

@@ -1,4 +1,4 @@
-import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis';
+import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis/coverage';
 import type { ContributionDto, DisbursementDto } from '../../shared/api/schemas/budget';
 import type { CloseOutReportDto } from '../../shared/api/schemas/lifecycle';
 import type { ChangesAnnex } from '../../shared/lifecycle/annex';

@@ -2,7 +2,7 @@ import { daysBetween, formatDisplayDate } from '../dates';
 import { milestoneStatuses, reportTypes } from '../domain/vocabulary';
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
 import type { MilestoneDto } from '../api/schemas/review';
-import type { CalendarDto, CalendarEventDto, CalendarState, StatutoryDateDto } from '../api/schemas/analysis';
+import type { CalendarDto, CalendarEventDto, CalendarState, StatutoryDateDto } from '../api/schemas/analysis/calendar';
 
 /** "Due soon" on the overview: within this many days from today, today included. */
 export const DUE_SOON_DAYS = 14;

@@ -5,7 +5,7 @@ import { reportingPeriods, type ReportingFrequency, type ReportingPeriod } from 
 import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { OrganisationDto } from '../api/schemas/organisation';
-import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis';
+import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis/cost-share';
 import { splitByWeights } from './allocate';
 
 export interface CostShareCycle {

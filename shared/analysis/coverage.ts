@@ -2,7 +2,7 @@ import { sectors } from '../domain/vocabulary';
 import { toKesMinor } from '../money';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto } from '../api/schemas/budget';
-import type { CoverageMatrixDto } from '../api/schemas/analysis';
+import type { CoverageMatrixDto } from '../api/schemas/analysis/coverage';
 import { splitEvenly } from './allocate';
 
 export type CoverageActivity = Pick<ActivityDto, 'id' | 'sector' | 'leadOrgId' | 'supportingOrgIds' | 'wardIds' | 'status'>;

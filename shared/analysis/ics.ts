@@ -1,5 +1,5 @@
 import { addDays } from '../dates';
-import type { CalendarEventDto } from '../api/schemas/analysis';
+import type { CalendarEventDto } from '../api/schemas/analysis/calendar';
 
 /**
  * The joint calendar as an iCalendar file (RFC 5545) that Outlook and Google Calendar import:

@@ -1,6 +1,12 @@
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
 import type { IndicatorDto, IndicatorPeriodDto } from '../api/schemas/monitoring';
-import { indicatorStatuses, type IndicatorStatus, type IndicatorStatusDto, type IndicatorStatusReportDto, type ThresholdsDto } from '../api/schemas/analysis';
+import {
+  indicatorStatuses,
+  type IndicatorStatus,
+  type IndicatorStatusDto,
+  type IndicatorStatusReportDto,
+  type ThresholdsDto,
+} from '../api/schemas/analysis/indicator-status';
 
 /** The manual's defaults: ≥ 90 % of the period target on track, 60–90 % at risk, below 60 % off track. */
 export const DEFAULT_THRESHOLDS: ThresholdsDto = { onTrackPct: 90, atRiskPct: 60 };

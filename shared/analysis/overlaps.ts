@@ -1,7 +1,7 @@
 import { formatDisplayDate } from '../dates';
 import { sectors } from '../domain/vocabulary';
 import type { ActivityDto } from '../api/schemas/plan';
-import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis';
+import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis/overlaps';
 import { jaccard, tokens } from './text-similarity';
 
 /** The fields of an activity the overlap rule reads. */

@@ -1,6 +1,6 @@
 import { daysInMonth, isoDate } from '../dates';
 import { fiscalYearStartYear } from '../fiscal-year';
-import type { StatutoryDateDto } from '../api/schemas/analysis';
+import type { StatutoryDateDto } from '../api/schemas/analysis/calendar';
 
 export interface StatutoryDate {
   key: string;

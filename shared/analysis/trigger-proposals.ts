@@ -1,6 +1,8 @@
 import { formatMoney } from '../money';
 import type { AdaptiveTriggerDto } from '../api/schemas/review';
-import type { IndicatorStatusReportDto, OverspendDto, ProposalDecisionDto, TriggerProposalDto } from '../api/schemas/analysis';
+import type { OverspendDto } from '../api/schemas/analysis/cost-share';
+import type { IndicatorStatusReportDto } from '../api/schemas/analysis/indicator-status';
+import type { ProposalDecisionDto, TriggerProposalDto } from '../api/schemas/analysis/trigger-proposals';
 
 export const indicatorProposalKey = (indicatorId: string, periodKey: string) => `indicator:${indicatorId}:${periodKey}`;
 export const overspendProposalKey = (contributionId: string) => `overspend:${contributionId}`;

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageMatrixDto, OverlapReportDto } from '../../shared/api/schemas/analysis';
+import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis/coverage';
+import type { OverlapReportDto } from '../../shared/api/schemas/analysis/overlaps';
 import { shortKes } from '../../main/cli/commands/analysis';
 import { repoRoot } from '../../main/resource-paths';
 

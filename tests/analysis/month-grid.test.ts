@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attentionItems, relativeDays } from '../../renderer/features/analysis/calendar-view';
 import { monthGrid, monthTitle, nextMonth, startingMonth } from '../../renderer/features/analysis/month-grid';
-import type { CalendarEventDto } from '../../shared/api/schemas/analysis';
+import type { CalendarEventDto } from '../../shared/api/schemas/analysis/calendar';
 
 describe('the month view', () => {
   it('lays a month out in Monday-to-Sunday weeks, padded with neighbouring days', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CoverageMatrixDto, OverlapReportDto } from '../../../shared/api/schemas/analysis';
+import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
+import type { OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
 import { formatDisplayDate } from '../../../shared/dates';
 import { closeDb } from '../../db/open-db';
 import type { AppContext } from '../../services/context';

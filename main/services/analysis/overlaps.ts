@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis';
+import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
 import { applyOverlapDecisions, findOverlaps, pairKey } from '../../../shared/analysis/overlaps';
 import { invalidField, notFound } from '../../../shared/result';
 import { activities, overlapDecisions } from '../../db/schema';

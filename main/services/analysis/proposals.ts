@@ -6,7 +6,7 @@ import type {
   ProposalDecisionDto,
   TriggerProposalDto,
   TriggerProposalReportDto,
-} from '../../../shared/api/schemas/analysis';
+} from '../../../shared/api/schemas/analysis/trigger-proposals';
 import type { AdaptiveTriggerDto } from '../../../shared/api/schemas/review';
 import { proposeTriggers } from '../../../shared/analysis/trigger-proposals';
 import { invalidField } from '../../../shared/result';

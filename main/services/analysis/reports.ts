@@ -1,4 +1,7 @@
-import type { CalendarDto, CostShareDto, CoverageMatrixDto, IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis';
+import type { CalendarDto } from '../../../shared/api/schemas/analysis/calendar';
+import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
+import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
+import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { jointCalendar } from '../../../shared/analysis/calendar';
 import { costShare } from '../../../shared/analysis/cost-share';
 import { coverageMatrix } from '../../../shared/analysis/coverage';

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { analysisSettingsUpdateInput, AnalysisSettingsDto, statutoryDatesSetInput } from '../../../shared/api/schemas/analysis';
+import type { statutoryDatesSetInput } from '../../../shared/api/schemas/analysis/calendar';
+import type { analysisSettingsUpdateInput, AnalysisSettingsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
 import { DEFAULT_STATUTORY_DATES, isValidMonthDay, resolveStatutoryDates, type StatutoryDate } from '../../../shared/analysis/statutory-dates';
 import { monthAbbreviation } from '../../../shared/dates';

@@ -1,4 +1,4 @@
-import type { CostShareDto } from '../../../shared/api/schemas/analysis';
+import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
 import { kes } from '../../components/charts/money-format';
 
 const pct = (part: number, whole: number) => (whole === 0 ? '—' : `${Math.round((part / whole) * 100)} %`);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis';
+import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';

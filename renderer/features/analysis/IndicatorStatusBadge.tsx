@@ -1,4 +1,4 @@
-import { indicatorStatusLabels, type IndicatorStatus } from '../../../shared/api/schemas/analysis';
+import { indicatorStatusLabels, type IndicatorStatus } from '../../../shared/api/schemas/analysis/indicator-status';
 
 /** An indicator's status as a coloured badge with its words; "provisional" when its period is still running. */
 export function IndicatorStatusBadge({ status, provisional = false, pct = null }: { status: IndicatorStatus; provisional?: boolean; pct?: number | null }) {

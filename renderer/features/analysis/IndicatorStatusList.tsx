@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis';
+import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
 import { IndicatorStatusBadge } from './IndicatorStatusBadge';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CalendarDto, CalendarEventDto } from '../../../shared/api/schemas/analysis';
+import type { CalendarDto, CalendarEventDto } from '../../../shared/api/schemas/analysis/calendar';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { formatDisplayDate } from '../../../shared/dates';
 import { api } from '../../api/api';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OverlapPairDto, OverlapReportDto } from '../../../shared/api/schemas/analysis';
+import type { OverlapPairDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
 import { formatDisplayDate } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StatutoryDateDto } from '../../../shared/api/schemas/analysis';
+import type { StatutoryDateDto } from '../../../shared/api/schemas/analysis/calendar';
 import { formatDisplayDate, monthAbbreviation } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';

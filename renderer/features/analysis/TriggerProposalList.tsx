@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TriggerProposalDto, TriggerProposalReportDto } from '../../../shared/api/schemas/analysis';
+import type { TriggerProposalDto, TriggerProposalReportDto } from '../../../shared/api/schemas/analysis/trigger-proposals';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { triggerKinds } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';

@@ -1,4 +1,4 @@
-import type { CalendarEventDto, CalendarState } from '../../../shared/api/schemas/analysis';
+import type { CalendarEventDto, CalendarState } from '../../../shared/api/schemas/analysis/calendar';
 
 /** What each state says next to an event (never colour alone). */
 export const calendarStateLabels: Record<CalendarState, string> = {

@@ -1,4 +1,4 @@
-import type { CostShareDto } from '../../../shared/api/schemas/analysis';
+import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
 import {
   costShare,
   type CostShareActivity,

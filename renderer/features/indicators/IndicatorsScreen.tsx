@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';

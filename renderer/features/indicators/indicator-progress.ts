@@ -1,4 +1,4 @@
-import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { IndicatorDto, IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
 import { indicatorDirection, percentAchieved, statusOfPct } from '../../../shared/analysis/indicator-status';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';

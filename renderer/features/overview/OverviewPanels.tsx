@@ -1,4 +1,4 @@
-import type { ThresholdsDto } from '../../../shared/api/schemas/analysis';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { MilestoneDto } from '../../../shared/api/schemas/review';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { CostShareDto, ThresholdsDto } from '../../../shared/api/schemas/analysis';
+import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
+import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';

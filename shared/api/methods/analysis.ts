@@ -1,23 +1,15 @@
+import { calendarDto, calendarIcsDto, statutoryDateListDto, statutoryDatesSetInput } from '../schemas/analysis/calendar';
+import { costShareDto } from '../schemas/analysis/cost-share';
+import { coverageInput, coverageMatrixDto } from '../schemas/analysis/coverage';
+import { analysisSettingsDto, analysisSettingsUpdateInput, indicatorStatusReportDto } from '../schemas/analysis/indicator-status';
+import { markComplementaryInput, overlapDecisionDto, overlapReportDto } from '../schemas/analysis/overlaps';
 import {
   acceptProposalInput,
   acceptProposalOutput,
-  analysisSettingsDto,
-  analysisSettingsUpdateInput,
-  calendarDto,
-  calendarIcsDto,
-  costShareDto,
-  coverageInput,
-  coverageMatrixDto,
   dismissProposalInput,
-  indicatorStatusReportDto,
-  markComplementaryInput,
-  overlapDecisionDto,
-  overlapReportDto,
   proposalDecisionDto,
-  statutoryDateListDto,
-  statutoryDatesSetInput,
   triggerProposalReportDto,
-} from '../schemas/analysis';
+} from '../schemas/analysis/trigger-proposals';
 import { byCycle, byId, deleted } from '../schemas/fields';
 import { method } from './define';
 

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
 import { coverageReport } from '../../../main/services/analysis/reports';
-import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis';
+import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
 import { headers, openXlsx, sampleApp, sheet } from './support';
 
 /** The workbook's Coverage sheet (issue 5), re-opened and checked against the coverage service. */
