@@ -8,12 +8,13 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 1;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     process.stderr.write(`pamoja: there is no command "${name}".\n\n${usage()}`);
     return 1;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest);
   } catch (error) {
     if (error instanceof CliError) {

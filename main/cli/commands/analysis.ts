@@ -78,9 +78,8 @@ function coverageText(matrix: CoverageMatrixDto, title: string): string {
 }
 
 /** Joint-planning intelligence: overlaps, the coverage matrix and the joint calendar. */
-export const analysisCommands: Record<string, Command> = {
+export const analysisCommands = {
   overlaps: {
-    summary: 'overlaps --db FILE [--cycle ID] [--json]   likely duplicate activities, with score and reason',
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, json: { type: 'boolean' } });
       return withDb(requireDbFlag(values.db), (ctx) => {
@@ -93,7 +92,6 @@ export const analysisCommands: Record<string, Command> = {
   },
 
   coverage: {
-    summary: 'coverage --db FILE [--cycle ID] [--org ID] [--json]   ward × sector matrix: activities and planned KES; gaps',
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, org: { type: 'string' }, json: { type: 'boolean' } });
       return withDb(requireDbFlag(values.db), (ctx) => {
@@ -106,7 +104,6 @@ export const analysisCommands: Record<string, Command> = {
   },
 
   calendar: {
-    summary: 'calendar --db FILE [--cycle ID] --out FILE.ics   the joint calendar for Outlook / Google Calendar',
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, out: { type: 'string' } });
       const file = requireDbFlag(values.db);
@@ -127,4 +124,4 @@ export const analysisCommands: Record<string, Command> = {
       });
     },
   },
-};
+} satisfies Record<string, Command>;

@@ -13,9 +13,8 @@ const out = (text: string) => process.stdout.write(text);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Backups a user can take to a USB stick, and restoring one. */
-export const backupCommands: Record<string, Command> = {
+export const backupCommands = {
   backup: {
-    summary: 'backup --db FILE --out DIR              a verified copy of the database in DIR',
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, out: { type: 'string' } });
       const file = requireDbFlag(values.db);
@@ -35,7 +34,6 @@ export const backupCommands: Record<string, Command> = {
   },
 
   restore: {
-    summary: 'restore --db FILE BACKUP                puts BACKUP in place of FILE (FILE is backed up first)',
     async run(args) {
       const { values, positionals } = parseFlags(args, { db: { type: 'string' } }, true);
       const file = requireDbFlag(values.db);
@@ -79,4 +77,4 @@ export const backupCommands: Record<string, Command> = {
       }
     },
   },
-};
+} satisfies Record<string, Command>;

@@ -134,10 +134,8 @@ function runImport(args: string[]): number {
 }
 
 /** Partner bundles: export, preview and import, undo, history. */
-export const bundleCommands: Record<string, Command> = {
+export const bundleCommands = {
   bundle: {
-    summary:
-      'bundle export --db FILE [--cycle ID] (--full | --partner ORG) --out FILE.jwpb | import --db FILE [--dry-run] [--resolve mine|theirs] [--json] FILE.jwpb | undo --db FILE | history --db FILE [--json]',
     async run(args) {
       const [sub, ...rest] = args;
       if (sub === 'export') return runExport(rest);
@@ -173,7 +171,6 @@ export const bundleCommands: Record<string, Command> = {
   },
 
   keys: {
-    summary: 'keys show --db FILE [--json] | trust --db FILE [--fingerprint "XXXX XXXX …"] BUNDLE.jwpb   this copy’s signing key; trust a sender',
     async run(args) {
       const [sub, ...rest] = args;
       if (sub === 'show') {
@@ -226,4 +223,4 @@ export const bundleCommands: Record<string, Command> = {
       throw new CliError('say what to do: pamoja keys show|trust (see pamoja --help).');
     },
   },
-};
+} satisfies Record<string, Command>;

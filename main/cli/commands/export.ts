@@ -82,11 +82,8 @@ async function runXlsx(values: ExportFlags): Promise<number> {
 }
 
 /** `pamoja export`: the Word deliverables (issue 9) and the Excel workbooks (issue 4). */
-export const exportCommands: Record<string, Command> = {
+export const exportCommands = {
   export: {
-    summary:
-      'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +
-      '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook',
     async run(args) {
       const { values } = parseFlags(args, {
         db: { type: 'string' },
@@ -103,4 +100,4 @@ export const exportCommands: Record<string, Command> = {
       throw new CliError(`there is no format "${values.format}"; use --format docx or --format xlsx.`);
     },
   },
-};
+} satisfies Record<string, Command>;

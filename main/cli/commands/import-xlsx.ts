@@ -52,9 +52,8 @@ export function formatPreview(preview: ImportPreviewDto): string {
   return lines.join('\n') + '\n';
 }
 
-export const importXlsxCommands: Record<string, Command> = {
+export const importXlsxCommands = {
   'import-xlsx': {
-    summary: 'import-xlsx --db FILE [--dry-run] FILE.xlsx   preview a returned partner template, and apply it if no row has an error (exit 2: nothing written)',
     async run(args) {
       const { values, positionals } = parseFlags(args, { db: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
       const db = requireDbFlag(values.db);
@@ -92,4 +91,4 @@ export const importXlsxCommands: Record<string, Command> = {
       }
     },
   },
-};
+} satisfies Record<string, Command>;

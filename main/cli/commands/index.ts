@@ -1,21 +1,65 @@
 import type { Command } from './command';
-import { backupCommands } from './backup';
-import { exportCommands } from './export';
-import { foundationCommands } from './foundation';
-import { bundleCommands } from './bundle';
-import { importXlsxCommands } from './import-xlsx';
-import { lifecycleCommands } from './lifecycle';
-import { analysisCommands } from './analysis';
 
-/** Every `pamoja` command; each feature area keeps its commands in its own module. */
-export const commands: Record<string, Command> = {
-  ...foundationCommands,
-  ...bundleCommands,
-  ...importXlsxCommands,
-  ...lifecycleCommands,
-  ...exportCommands,
-  ...analysisCommands,
-  ...backupCommands,
+/** A command's line of help, and the module that runs it. */
+export interface CommandEntry {
+  /** One line for `pamoja --help`: the command, its flags, and what it does. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/**
+ * A feature area's commands: its module is loaded only when one of them runs, so `pamoja --help`
+ * never loads the database, the Word or the Excel writers. The help must name exactly the
+ * module's commands: one without its line, or a line for a command that does not exist, does not
+ * compile.
+ */
+// (The result's type does not mention Name, so the table's type cannot widen Name to string.)
+function area<Name extends string>(load: () => Promise<Record<Name, Command>>, help: Record<NoInfer<Name>, string>): Record<string, CommandEntry> {
+  const names = Object.keys(help) as Name[];
+  return Object.fromEntries(names.map((name) => [name, { summary: help[name], load: async () => (await load())[name] }]));
+}
+
+/** Every `pamoja` command, in the order `pamoja --help` lists them. */
+export const commands: Record<string, CommandEntry> = {
+  ...area(() => import('./foundation').then((m) => m.foundationCommands), {
+    demo: 'demo --db FILE                      create FILE holding the Isiolo FY 2026/27 sample cycle',
+    stats: 'stats --db FILE [--json]            row counts of every register of every cycle',
+    orgs: "orgs --db FILE [--cycle ID] [--json]  the cycle's organisations",
+    check: 'check --db FILE                     SQLite integrity and foreign-key checks',
+  }),
+  ...area(() => import('./serve').then((m) => m.serveCommands), {
+    serve: "serve [--db FILE] [--port N]        the app in a browser (web shell on 127.0.0.1); default: the app's own database",
+  }),
+  ...area(() => import('./bundle').then((m) => m.bundleCommands), {
+    bundle:
+      'bundle export --db FILE [--cycle ID] (--full | --partner ORG) --out FILE.jwpb | import --db FILE [--dry-run] [--resolve mine|theirs] [--json] FILE.jwpb | undo --db FILE | history --db FILE [--json]',
+    keys: 'keys show --db FILE [--json] | trust --db FILE [--fingerprint "XXXX XXXX …"] BUNDLE.jwpb   this copy’s signing key; trust a sender',
+  }),
+  ...area(() => import('./import-xlsx').then((m) => m.importXlsxCommands), {
+    'import-xlsx':
+      'import-xlsx --db FILE [--dry-run] FILE.xlsx   preview a returned partner template, and apply it if no row has an error (exit 2: nothing written)',
+  }),
+  ...area(() => import('./lifecycle').then((m) => m.lifecycleCommands), {
+    approve: 'approve --db FILE [--cycle ID] --by NAME [--on DATE] [--note TEXT] [--json]   freeze the plan as its next approved version',
+    versions: 'versions --db FILE [--cycle ID] [--json]   approved plan versions, signatures, and whether the plan changed since',
+    diff: 'diff --db FILE [--cycle ID] --from N [--to M|working] [--json]   what changed between two versions, or since a version',
+    rollover:
+      'rollover --db FILE [--cycle ID] --to 2027/28 [--exclude CODE,…] [--title TEXT] [--json]   start the next fiscal year from this cycle (carries every unfinished activity except those excluded by code or id); this cycle becomes read-only',
+  }),
+  ...area(() => import('./export').then((m) => m.exportCommands), {
+    export:
+      'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +
+      '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook',
+  }),
+  ...area(() => import('./analysis').then((m) => m.analysisCommands), {
+    overlaps: 'overlaps --db FILE [--cycle ID] [--json]   likely duplicate activities, with score and reason',
+    coverage: 'coverage --db FILE [--cycle ID] [--org ID] [--json]   ward × sector matrix: activities and planned KES; gaps',
+    calendar: 'calendar --db FILE [--cycle ID] --out FILE.ics   the joint calendar for Outlook / Google Calendar',
+  }),
+  ...area(() => import('./backup').then((m) => m.backupCommands), {
+    backup: 'backup --db FILE --out DIR              a verified copy of the database in DIR',
+    restore: 'restore --db FILE BACKUP                puts BACKUP in place of FILE (FILE is backed up first)',
+  }),
 };
 
 export function usage(): string {

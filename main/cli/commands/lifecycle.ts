@@ -54,9 +54,8 @@ export function diffText(diff: ReadableDiff): string {
 }
 
 /** Approve, list versions, compare, roll over: the life of a cycle from a terminal. */
-export const lifecycleCommands: Record<string, Command> = {
+export const lifecycleCommands = {
   approve: {
-    summary: 'approve --db FILE [--cycle ID] --by NAME [--on DATE] [--note TEXT] [--json]   freeze the plan as its next approved version',
     async run(args) {
       const { values } = parseFlags(args, {
         db: { type: 'string' },
@@ -82,7 +81,6 @@ export const lifecycleCommands: Record<string, Command> = {
   },
 
   versions: {
-    summary: 'versions --db FILE [--cycle ID] [--json]   approved plan versions, signatures, and whether the plan changed since',
     async run(args) {
       const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, json: { type: 'boolean' } });
       return withDb(requireDbFlag(values.db), (ctx) => {
@@ -115,7 +113,6 @@ export const lifecycleCommands: Record<string, Command> = {
   },
 
   diff: {
-    summary: 'diff --db FILE [--cycle ID] --from N [--to M|working] [--json]   what changed between two versions, or since a version',
     async run(args) {
       const { values } = parseFlags(args, {
         db: { type: 'string' },
@@ -137,8 +134,6 @@ export const lifecycleCommands: Record<string, Command> = {
   },
 
   rollover: {
-    summary:
-      'rollover --db FILE [--cycle ID] --to 2027/28 [--exclude CODE,…] [--title TEXT] [--json]   start the next fiscal year from this cycle (carries every unfinished activity except those excluded by code or id); this cycle becomes read-only',
     async run(args) {
       const { values } = parseFlags(args, {
         db: { type: 'string' },
@@ -182,4 +177,4 @@ export const lifecycleCommands: Record<string, Command> = {
       });
     },
   },
-};
+} satisfies Record<string, Command>;
