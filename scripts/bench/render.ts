@@ -82,7 +82,7 @@ export const renderBench: BenchSection = {
       line('action plan first render', `skipped: ${chromiumPath} is missing (apt-get install chromium)`);
       return;
     }
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     const shell = await startWebShell({ dispatch: createDispatcher(ctx), staticDir: rendererBuildDir });
     const browser = await launchChromium();
     try {

@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
     );
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bundles-e2e-'));
     county = await startTestShell();
     partner = await startTestShell();

@@ -36,7 +36,7 @@ describe.skipIf(!chromiumAvailable())('first run in the browser', () => {
   const statValue = (register: string) => page.locator(`[data-register="${register}"] .stat__value`);
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });

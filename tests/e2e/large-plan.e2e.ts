@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
   let cycleId = '';
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     const turkana = listAdminUnits(shell.ctx, { level: 'county' }).find((unit) => unit.name === 'Turkana');
     if (!turkana) throw new Error('Turkana County is missing from the administrative units.');

@@ -30,7 +30,7 @@ describe.skipIf(!chromiumAvailable())('the life of a cycle in the browser', () =
   };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     await value(shell.api('app:setUserName', { userName: 'Amina Wario' }));
     cycleId = (await value(shell.api('cycle:loadSample', {}))).id;

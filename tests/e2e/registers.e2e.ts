@@ -22,7 +22,7 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
   let cycleId = '';
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Amina Galgalo' });
     browser = await launchChromium();

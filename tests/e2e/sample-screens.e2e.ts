@@ -24,7 +24,7 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
   };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     cycle = await read(shell.api, 'cycle:loadSample', {});

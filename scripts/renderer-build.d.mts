@@ -1,0 +1,2 @@
+export function rendererStampFile(root: string): string;
+export function rendererBuildIsCurrent(root: string): boolean;
