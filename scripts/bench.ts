@@ -12,6 +12,7 @@ import { loadCycleFile } from '../main/services/sample';
 import { generateLargePlan, registerRowCount } from './bench/large-plan';
 import { rawInsertPlan } from './bench/raw-insert';
 import { benchSections } from './bench/sections';
+import { startupBench } from './bench/startup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bench-'));
 const ms = (start: number) => performance.now() - start;
@@ -25,6 +26,16 @@ function median(samples: number[]): number {
 
 try {
   console.log(`Pamoja JWP foundation benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
+  // First, while the large plan is not yet in memory: whole processes starting.
+  await startupBench(dir, line, fmt);
+  // `npm run bench -- --startup-only` stops here.
+  if (!process.argv.includes('--startup-only')) await benchLargePlan();
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function benchLargePlan() {
+  console.log('');
 
   let start = performance.now();
   const ctx = openApp({ file: path.join(dir, 'large.db'), resourcesDir });
@@ -78,6 +89,4 @@ try {
   }
   closeDb(ctx.db);
   line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
-} finally {
-  fs.rmSync(dir, { recursive: true, force: true });
 }
