@@ -1,38 +1,80 @@
-// Runs the Node suites, then the browser suites, and ends with one plain line for CI:
-// "N passed, N failed, N skipped" over both. The exit code is non-zero if either run failed.
+// `npm test`: the type checks, lint, the builds, the Node suites and the browser suites, ending
+// with one plain line for CI: "N passed, N failed, N skipped". Every failure counts in that line:
+// failed tests, a check or build that failed, errors outside a test (a file that cannot load, a
+// failing hook), unhandled errors (a worker's RPC timeout) and a run that ended without its counts.
+// The exit code is 0 exactly when the line says 0 failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
+const vitest = [
+  process.execPath,
+  path.join(root, 'node_modules', 'vitest', 'vitest.mjs'),
+  'run',
+  '--reporter=default',
+  '--reporter=./scripts/test-summary-reporter.mjs',
+];
+
+const steps = [
+  { name: 'type checks', command: [...npm, 'run', 'typecheck'] },
+  { name: 'lint', command: [...npm, 'run', 'lint'] },
+  { name: 'build', command: [...npm, 'run', 'build'] },
+  { name: 'Node tests', command: vitest, suite: true },
+  { name: 'browser tests', command: [...vitest, '--config', 'vitest.e2e.config.ts'], suite: true },
+];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-test-results-'));
-const runs = [
-  { name: 'node', args: [] },
-  { name: 'browser', args: ['--config', 'vitest.e2e.config.ts'] },
-];
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedRun = false;
+const otherFailures = [];
+const durations = [];
+const files = [];
+const started = Date.now();
 
-for (const run of runs) {
-  const report = path.join(dir, `${run.name}.json`);
-  const result = spawnSync(
-    process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', ...run.args, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (result.status !== 0) failedRun = true;
-  if (!fs.existsSync(report)) {
-    failedRun = true;
+for (const step of steps) {
+  const summaryFile = path.join(dir, `${durations.length}.json`);
+  const stepStarted = Date.now();
+  const [command, ...args] = step.command;
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PAMOJA_TEST_SUMMARY: summaryFile } });
+  durations.push(`${step.name} ${seconds(Date.now() - stepStarted)}`);
+  const status = result.status ?? `signal ${result.signal}`;
+  if (!step.suite) {
+    if (status !== 0) otherFailures.push(`${step.name} failed (exit ${status}; the messages above say why)`);
     continue;
   }
-  const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-  totals.passed += json.numPassedTests;
-  totals.failed += json.numFailedTests;
-  totals.skipped += json.numPendingTests + json.numTodoTests;
+  if (!fs.existsSync(summaryFile)) {
+    otherFailures.push(`the ${step.name} ended (exit ${status}) without counting their results`);
+    continue;
+  }
+  const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+  totals.passed += summary.passed;
+  totals.failed += summary.failed;
+  totals.skipped += summary.skipped;
+  otherFailures.push(...summary.otherFailures.map((failure) => `${step.name}: ${failure}`));
+  files.push(...summary.files);
+  // vitest failed for a reason none of the counts above shows: it still counts.
+  if (status !== 0 && summary.failed === 0 && summary.otherFailures.length === 0) {
+    otherFailures.push(`the ${step.name} exited with ${status} although no test failed`);
+  }
 }
 fs.rmSync(dir, { recursive: true, force: true });
 
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exitCode = failedRun || totals.failed > 0 ? 1 : 0;
+const slowest = files.sort((a, b) => b.ms - a.ms).slice(0, 8);
+console.log(`\nSlowest test files: ${slowest.map((f) => `${f.file} ${seconds(f.ms)}`).join(', ')}`);
+console.log(
+  `Took ${seconds(Date.now() - started)} (${durations.join(', ')}); load average at the end ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores.`,
+);
+if (otherFailures.length > 0) {
+  console.log(`\nFailures besides failed tests (each counts as one failed):\n${otherFailures.map((failure) => `  - ${failure}`).join('\n')}`);
+}
+const failed = totals.failed + otherFailures.length;
+console.log(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
+process.exitCode = failed > 0 ? 1 : 0;
+
+function seconds(ms) {
+  const whole = Math.round(ms / 1000);
+  return whole >= 60 ? `${Math.floor(whole / 60)} min ${whole % 60} s` : `${(ms / 1000).toFixed(1)} s`;
+}

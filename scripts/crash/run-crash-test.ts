@@ -8,6 +8,7 @@ import { closeDb } from '../../main/db/open-db';
 import { repoRoot, resourcesDir } from '../../main/resource-paths';
 import { createCycle } from '../../main/services/cycles';
 import { registerServices as s } from '../../main/services/index';
+import { REQUIRE_BANNER } from '../cli-build.mjs';
 
 export interface CrashReport {
   kills: number;
@@ -33,6 +34,7 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
   const singles = new Set<string>();
   const batches = new Map<string, number>();
 
+  const child = await bundleChild();
   const setup = openApp({ file, resourcesDir });
   const cycle = createCycle(setup, {
     title: 'Crash test',
@@ -48,7 +50,7 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
 
   try {
     for (let kill = 0; kill < options.kills; kill++) {
-      await runAndKill(file, cycle.id, org.id, 40 + random() * 700, (line) => {
+      await runAndKill(child, file, cycle.id, org.id, 40 + random() * 700, (line) => {
         const [kind, id, size] = line.split(' ');
         if (kind === 'single' && id) singles.add(id);
         if (kind === 'batch' && id) batches.set(id, Number(size));
@@ -80,15 +82,38 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(child, { force: true });
   }
   report.committedSingles = singles.size;
   report.committedBatches = batches.size;
   return report;
 }
 
-function runAndKill(file: string, cycleId: string, orgId: string, afterMs: number, onCommitted: (line: string) => void): Promise<void> {
+/**
+ * The writing child, bundled once per run by esbuild (as the pamoja command is): started through
+ * tsx, each of the kills would first spend seconds compiling. It is written inside the checkout so
+ * that it finds the resources and the database driver as the sources do.
+ */
+async function bundleChild(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(repoRoot, 'out', 'crash-test', `child-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    entryPoints: [path.join(repoRoot, 'scripts', 'crash', 'child.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    banner: { js: REQUIRE_BANNER },
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+function runAndKill(childScript: string, file: string, cycleId: string, orgId: string, afterMs: number, onCommitted: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'crash', 'child.ts'), file, cycleId, orgId], {
+    const child = spawn(process.execPath, [childScript, file, cycleId, orgId], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

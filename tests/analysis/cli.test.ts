@@ -1,62 +1,58 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pamoja } from '../support/pamoja-cli';
 import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis/coverage';
 import type { OverlapReportDto } from '../../shared/api/schemas/analysis/overlaps';
 import { shortKes } from '../../main/cli/commands/analysis';
-import { repoRoot } from '../../main/resource-paths';
-
-const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
-const pamoja = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 let dir: string;
 let db: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-analysis-cli-'));
   db = path.join(dir, 'demo.db');
-  execFileSync(process.execPath, [bin, 'demo', '--db', db]);
+  expect((await pamoja('demo', '--db', db)).status).toBe(0);
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 // Each test starts the CLI two or three times; a busy machine needs more than the default 30 s.
 describe('pamoja overlaps, coverage and calendar', { timeout: 120_000 }, () => {
-  it('overlaps lists the flagged pair with its score and reason, as text or JSON', () => {
-    const text = pamoja('overlaps', '--db', db);
+  it('overlaps lists the flagged pair with its score and reason, as text or JSON', async () => {
+    const text = await pamoja('overlaps', '--db', db);
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^1 likely duplicate in "Isiolo County Joint Work Plan FY 2026\/27"/);
     expect(text.stdout).toMatch(/score \d+ \(high\)\n {4}A1\.1 .*CGI-WEC.*\n {4}A1\.2 .*MSDT.*\n {4}Both Water & WASH in Garbatulla/);
-    const json = JSON.parse(pamoja('overlaps', '--db', db, '--json').stdout) as OverlapReportDto;
+    const json = JSON.parse((await pamoja('overlaps', '--db', db, '--json')).stdout) as OverlapReportDto;
     expect(json.pairs.map((p) => [p.activityA.code, p.activityB.code, p.sharedWardNames])).toEqual([['A1.1', 'A1.2', ['Garbatulla']]]);
     expect(json.pairs[0]?.score).toBeGreaterThanOrEqual(60);
-    const wrong = pamoja('overlaps', '--db', db, '--cycle', '00000000-0000-4000-8000-000000000000');
+    const wrong = await pamoja('overlaps', '--db', db, '--cycle', '00000000-0000-4000-8000-000000000000');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/there is no cycle 00000000/);
   });
 
-  it('coverage prints the ward × sector table with gaps, or the matrix as JSON', () => {
-    const text = pamoja('coverage', '--db', db);
+  it('coverage prints the ward × sector table with gaps, or the matrix as JSON', async () => {
+    const text = await pamoja('coverage', '--db', db);
     expect(text.status).toBe(0);
     const lines = text.stdout.split('\n');
     const header = lines.find((l) => l.startsWith('ward '));
     expect(header).toMatch(/Water & WASH +Health & nutrition .* total$/);
     expect(lines.find((l) => l.startsWith('Garbatulla '))).toMatch(/^Garbatulla +2 \/ \d+M/);
     expect(text.stdout).toMatch(/Gaps: \d+ of 100 ward × sector cells are empty\./);
-    const json = JSON.parse(pamoja('coverage', '--db', db, '--json').stdout) as CoverageMatrixDto;
+    const json = JSON.parse((await pamoja('coverage', '--db', db, '--json')).stdout) as CoverageMatrixDto;
     expect(json.rows).toHaveLength(10);
     expect(json.gapCount).toBeGreaterThan(0);
   });
 
-  it('calendar writes an .ics file and says how many items are overdue or due soon', () => {
+  it('calendar writes an .ics file and says how many items are overdue or due soon', async () => {
     const out = path.join(dir, 'out', 'isiolo.ics');
-    const result = pamoja('calendar', '--db', db, '--out', out);
+    const result = await pamoja('calendar', '--db', db, '--out', out);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Wrote 23 events of ".*" to .*isiolo\.ics \(\d+ overdue, \d+ due in the next 14 days\)\.\n$/);
     const ics = fs.readFileSync(out, 'utf8');
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics).toContain('DTSTART;VALUE=DATE:20260901\r\n');
-    const missing = pamoja('calendar', '--db', db);
+    const missing = await pamoja('calendar', '--db', db);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/--out FILE\.ics/);
   });

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pamoja } from '../support/pamoja-cli';
 import { readBundle } from '../../main/bundles/read';
 import { recordTrust } from '../../main/bundles/keys';
-import { repoRoot } from '../../main/resource-paths';
 import { badBundleCases, corpusDir, makeBadBundles, type Corpus } from '../../scripts/make-bad-bundles';
 import { dumpDatabase } from '../support/fault-injection';
 import { tableCounts } from '../support/snapshot';
@@ -94,16 +93,6 @@ describe('the bad-bundle corpus', () => {
   it('the CLI exits 2 for a refused bundle and the database is unchanged (pamoja stats)', async () => {
     const db = path.join(tmp.dir, 'cli.db');
     receiver(true, db).close();
-    const pamoja = (...args: string[]) =>
-      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'pamoja.mjs'), ...args]);
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-        child.on('error', reject);
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
     const stats = (await pamoja('stats', '--db', db, '--json')).stdout;
     for (const file of ['zip-slip-parent.jwpb', 'negative-amount.jwpb', 'signed-by-stranger.jwpb', 'other-county.jwpb']) {
       const result = await pamoja('bundle', 'import', '--db', db, path.join(tmp.dir, file));

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pamoja } from '../support/pamoja-cli';
 import { openApp } from '../../main/app-context';
 import { closeDb } from '../../main/db/open-db';
-import { repoRoot, resourcesDir } from '../../main/resource-paths';
+import { resourcesDir } from '../../main/resource-paths';
 import { registerServices as s } from '../../main/services/index';
 import { tempDir } from './support';
 
@@ -14,25 +14,6 @@ const tmp = tempDir('bundle-cli');
 const county = path.join(tmp.dir, 'county', 'county.db');
 const partner = path.join(tmp.dir, 'udra', 'udra.db');
 const file = (name: string) => path.join(tmp.dir, name);
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `pamoja` in a child process without blocking the test runner (a run takes seconds). */
-function pamoja(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'pamoja.mjs'), ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** Edits a database file directly, as the app would. */
 function edit(db: string, work: (ctx: ReturnType<typeof openApp>) => void): void {

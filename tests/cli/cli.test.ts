@@ -1,33 +1,30 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../main/resource-paths';
+import { pamoja } from '../support/pamoja-cli';
 
 /** The `pamoja` command as a new user runs it, in a child process. */
-const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
-const pamoja = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 let dir: string;
 let db: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-cli-'));
   db = path.join(dir, 'demo.db');
-  execFileSync(process.execPath, [bin, 'demo', '--db', db]);
+  expect((await pamoja('demo', '--db', db)).status).toBe(0);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('pamoja', () => {
-  it('demo creates the sample and refuses to overwrite', () => {
-    const again = pamoja('demo', '--db', db);
+  it('demo creates the sample and refuses to overwrite', async () => {
+    const again = await pamoja('demo', '--db', db);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already exists; demo never overwrites/);
   });
 
-  it('stats --json counts every register of the sample, all non-empty', () => {
-    const result = pamoja('stats', '--db', db, '--json');
+  it('stats --json counts every register of the sample, all non-empty', async () => {
+    const result = await pamoja('stats', '--db', db, '--json');
     expect(result.status).toBe(0);
     const { cycles } = JSON.parse(result.stdout) as { cycles: { fiscalYear: string; counts: Record<string, number> }[] };
     expect(cycles).toHaveLength(1);
@@ -36,36 +33,36 @@ describe('pamoja', () => {
       expect.arrayContaining(['organisations', 'activities', 'contributions', 'indicators', 'risks', 'signatories']),
     );
     for (const [register, count] of Object.entries(cycles[0]?.counts ?? {})) expect(count, register).toBeGreaterThan(0);
-    expect(pamoja('stats', '--db', db).stdout).toMatch(/activities\s+\d+/);
+    expect((await pamoja('stats', '--db', db)).stdout).toMatch(/activities\s+\d+/);
   });
 
-  it('orgs prints a tab-separated table with a header, or JSON', () => {
-    const text = pamoja('orgs', '--db', db);
+  it('orgs prints a tab-separated table with a header, or JSON', async () => {
+    const text = await pamoja('orgs', '--db', db);
     const [header, ...rows] = text.stdout.trim().split('\n');
     expect(header).toBe('id\tshort name\tname\tcategory');
     expect(rows.length).toBeGreaterThanOrEqual(12);
     expect(rows.every((row) => row.split('\t').length === 4)).toBe(true);
-    const json = JSON.parse(pamoja('orgs', '--db', db, '--json').stdout) as { organisations: { category: string }[] };
+    const json = JSON.parse((await pamoja('orgs', '--db', db, '--json')).stdout) as { organisations: { category: string }[] };
     expect(json.organisations).toHaveLength(rows.length);
   });
 
-  it('check passes on the sample and fails on a damaged file', () => {
-    expect(pamoja('check', '--db', db).status).toBe(0);
+  it('check passes on the sample and fails on a damaged file', async () => {
+    expect((await pamoja('check', '--db', db)).status).toBe(0);
     const broken = path.join(dir, 'broken.db');
     fs.copyFileSync(db, broken);
     const fd = fs.openSync(broken, 'r+');
     fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 8192);
     fs.closeSync(fd);
-    const result = pamoja('check', '--db', broken);
+    const result = await pamoja('check', '--db', broken);
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('reports a missing database or flag in one sentence', () => {
-    const missing = pamoja('stats', '--db', path.join(dir, 'nope.db'));
+  it('reports a missing database or flag in one sentence', async () => {
+    const missing = await pamoja('stats', '--db', path.join(dir, 'nope.db'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/there is no database at/);
-    expect(pamoja('orgs').stderr).toMatch(/--db FILE/);
-    expect(pamoja('frobnicate').stderr).toMatch(/no command "frobnicate"/);
+    expect((await pamoja('orgs')).stderr).toMatch(/--db FILE/);
+    expect((await pamoja('frobnicate')).stderr).toMatch(/no command "frobnicate"/);
   });
 });

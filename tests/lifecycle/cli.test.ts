@@ -1,24 +1,22 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pamoja } from '../support/pamoja-cli';
 import { openApp } from '../../main/app-context';
 import { closeDb } from '../../main/db/open-db';
-import { repoRoot, resourcesDir } from '../../main/resource-paths';
+import { resourcesDir } from '../../main/resource-paths';
 import { registerServices as s } from '../../main/services/index';
 import { listCycles } from '../../main/services/cycles';
 
 /** approve, versions, diff and rollover as a user runs them, in a child process. */
-const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
-const pamoja = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 
 let dir: string;
 let db: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-lifecycle-cli-'));
   db = path.join(dir, 'demo.db');
-  execFileSync(process.execPath, [bin, 'demo', '--db', db]);
+  expect((await pamoja('demo', '--db', db)).status).toBe(0);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -35,52 +33,54 @@ function editActivity(code: string, changes: Record<string, unknown>): void {
 }
 
 describe('pamoja approve / versions / diff / rollover', () => {
-  it('approves, sees an edit, diffs and re-approves', () => {
-    const first = pamoja('approve', '--db', db, '--by', 'Amina Wario');
+  it('approves, sees an edit, diffs and re-approves', async () => {
+    const first = await pamoja('approve', '--db', db, '--by', 'Amina Wario');
     expect(first.status).toBe(0);
     const [, fingerprint] = /Approved version 1 of .*: fingerprint ([0-9a-f]{8})/.exec(first.stdout) ?? [];
     expect(fingerprint).toMatch(/^[0-9a-f]{8}$/);
 
-    const again = pamoja('approve', '--db', db, '--by', 'Amina Wario');
+    const again = await pamoja('approve', '--db', db, '--by', 'Amina Wario');
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already holds exactly this plan/);
     expect(again.stderr).not.toMatch(/\n\s+at /);
 
     editActivity('A1.4', { status: 'ongoing', completionPct: 10 });
-    const versions = pamoja('versions', '--db', db);
+    const versions = await pamoja('versions', '--db', db);
     expect(versions.status).toBe(0);
     expect(versions.stdout).toMatch(new RegExp(`1\\s+${fingerprint}\\s+\\d+ \\w{3} \\d{4}\\s+Amina Wario\\s+0 of 3`));
     expect(versions.stdout).toMatch(/Revision of version 1 in progress \(not approved\): 1 change\(s\) since version 1/);
 
-    const diff = pamoja('diff', '--db', db, '--from', '1');
+    const diff = await pamoja('diff', '--db', db, '--from', '1');
     expect(diff.status).toBe(0);
     expect(diff.stdout).toContain('Joint activities (action plan) (1 changed)');
     expect(diff.stdout).toMatch(/~ A1\.4 .*\n\s+Status: Planned → Ongoing\n\s+Completion %: 0 % → 10 %/);
-    const json = JSON.parse(pamoja('diff', '--db', db, '--from', '1', '--to', 'working', '--json').stdout) as { totals: { changed: number } };
+    const json = JSON.parse((await pamoja('diff', '--db', db, '--from', '1', '--to', 'working', '--json')).stdout) as { totals: { changed: number } };
     expect(json.totals.changed).toBe(1);
 
-    const second = pamoja('approve', '--db', db, '--by', 'Amina Wario', '--json');
+    const second = await pamoja('approve', '--db', db, '--by', 'Amina Wario', '--json');
     expect(JSON.parse(second.stdout)).toMatchObject({ number: 2 });
-    expect(pamoja('diff', '--db', db, '--from', '1', '--to', '2').stdout).toContain('1 changed');
-    expect(pamoja('diff', '--db', db, '--from', '2').stdout).toContain('No changes');
+    expect((await pamoja('diff', '--db', db, '--from', '1', '--to', '2')).stdout).toContain('1 changed');
+    expect((await pamoja('diff', '--db', db, '--from', '2')).stdout).toContain('No changes');
   }, 120_000);
 
-  it('explains bad flags in one sentence', () => {
-    expect(pamoja('diff', '--db', db).stderr).toMatch(/--from N/);
-    expect(pamoja('diff', '--db', db, '--from', 'x').stderr).toMatch(/--from takes a version number/);
-    expect(pamoja('diff', '--db', db, '--from', '9').stderr).toMatch(/there is no version 9/);
-    expect(pamoja('approve', '--db', db).stderr).toMatch(/--by NAME/);
-    expect(pamoja('rollover', '--db', db, '--to', '2027/28', '--exclude', 'Z9').stderr).toMatch(/--exclude names no unfinished activity of this cycle: Z9/);
+  it('explains bad flags in one sentence', async () => {
+    expect((await pamoja('diff', '--db', db)).stderr).toMatch(/--from N/);
+    expect((await pamoja('diff', '--db', db, '--from', 'x')).stderr).toMatch(/--from takes a version number/);
+    expect((await pamoja('diff', '--db', db, '--from', '9')).stderr).toMatch(/there is no version 9/);
+    expect((await pamoja('approve', '--db', db)).stderr).toMatch(/--by NAME/);
+    expect((await pamoja('rollover', '--db', db, '--to', '2027/28', '--exclude', 'Z9')).stderr).toMatch(
+      /--exclude names no unfinished activity of this cycle: Z9/,
+    );
   }, 120_000);
 
-  it('rolls over into 2027/28 leaving out the excluded activities; the old cycle is then read-only', () => {
-    const result = pamoja('rollover', '--db', db, '--to', '2027/28', '--exclude', 'A1.3,a1.4', '--exclude', 'A1.5');
+  it('rolls over into 2027/28 leaving out the excluded activities; the old cycle is then read-only', async () => {
+    const result = await pamoja('rollover', '--db', db, '--to', '2027/28', '--exclude', 'A1.3,a1.4', '--exclude', 'A1.5');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/into "Isiolo County Joint Work Plan FY 2027\/28"/);
     expect(result.stdout).toContain('20 of 23 unfinished activities');
     expect(result.stdout).toContain('Left behind at your choice: A1.3, A1.4, A1.5.');
-    const [oldCycle] = JSON.parse(pamoja('stats', '--db', db, '--json').stdout).cycles as { id: string }[];
-    const refused = pamoja('approve', '--db', db, '--cycle', oldCycle?.id ?? '', '--by', 'Amina Wario');
+    const [oldCycle] = JSON.parse((await pamoja('stats', '--db', db, '--json')).stdout).cycles as { id: string }[];
+    const refused = await pamoja('approve', '--db', db, '--cycle', oldCycle?.id ?? '', '--by', 'Amina Wario');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/read-only/);
   }, 120_000);

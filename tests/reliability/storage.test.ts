@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { migrationsFolder, repoRoot, resourcesDir } from '../../main/resource-pa
 import { createContext } from '../../main/services/context';
 import { createDispatcher } from '../../main/transport/dispatcher';
 import { seedCycle } from '../support/factories';
+import { runTool } from '../support/external-tools';
 import { testApp } from '../support/test-app';
 
 const dirs: string[] = [];
@@ -60,21 +60,18 @@ describe('when storage fails under the app', () => {
     closeDb(readonly.db);
   });
 
-  it('says the disk is full, and leaves a sound database with nothing half-written', () => {
+  it('says the disk is full, and leaves a sound database with nothing half-written', async () => {
     const file = tempFile();
     testApp({ file }).close();
     const limitKiB = Math.ceil(fs.statSync(file).size / 1024) + 256;
     // SIGXFSZ is ignored so the write fails with EFBIG, as it does on a full disk, instead of killing the process.
-    const child = spawnSync(
+    // The child prints the API's answer and ends normally, whatever that answer is.
+    const stdout = await runTool(
       'sh',
       ['-c', `trap '' XFSZ; ulimit -f ${limitKiB}; exec "${process.execPath}" --import tsx tests/reliability/fixtures/load-sample-child.ts "${file}"`],
-      {
-        cwd: repoRoot,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+      { cwd: repoRoot, timeoutMs: 60_000 },
     );
-    const answer = JSON.parse(child.stdout) as { ok: boolean; error?: { code: string; message: string } };
+    const answer = JSON.parse(stdout) as { ok: boolean; error?: { code: string; message: string } };
     expect(answer.ok).toBe(false);
     expect(answer.error?.code).toBe('storage');
     expect(answer.error?.message).toMatch(/disk is full/);

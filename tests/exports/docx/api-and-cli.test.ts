@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pamoja } from '../../support/pamoja-cli';
 import { apiContract, type ApiMethod } from '../../../shared/api/contract';
 import { cycleFingerprint } from '../../../main/exports/fingerprint';
-import { repoRoot } from '../../../main/resource-paths';
 import { createDispatcher } from '../../../main/transport/dispatcher';
 import { testApp } from '../../support/test-app';
 import { documentXml, plainText } from './docx-reader';
@@ -80,22 +79,20 @@ describe('docx:export and docx:job', () => {
 });
 
 describe('pamoja export --format docx', () => {
-  const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
-  const pamoja = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
   let dir: string;
   let db: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-docx-cli-'));
     db = path.join(dir, 'demo.db');
-    expect(pamoja('demo', '--db', db).status).toBe(0);
+    expect((await pamoja('demo', '--db', db)).status).toBe(0);
   }, 60_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('writes each document and says so in one line', () => {
+  it('writes each document and says so in one line', async () => {
     for (const doc of ['plan', 'budget', 'me-report', 'approval-pack']) {
       const out = path.join(dir, `${doc}.docx`);
-      const result = pamoja('export', '--db', db, '--format', 'docx', '--doc', doc, ...(doc === 'me-report' ? ['--period', 'Q2'] : []), '--out', out);
+      const result = await pamoja('export', '--db', db, '--format', 'docx', '--doc', doc, ...(doc === 'me-report' ? ['--period', 'Q2'] : []), '--out', out);
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout.trim().split('\n')).toHaveLength(1);
       expect(result.stdout).toMatch(
@@ -105,15 +102,15 @@ describe('pamoja export --format docx', () => {
     }
   }, 120_000);
 
-  it('hands --format xlsx to the Excel exports (issue 4)', () => {
+  it('hands --format xlsx to the Excel exports (issue 4)', async () => {
     const out = path.join(dir, 'workbook.xlsx');
-    const result = pamoja('export', '--db', db, '--format', 'xlsx', '--doc', 'workbook', '--out', out);
+    const result = await pamoja('export', '--db', db, '--format', 'xlsx', '--doc', 'workbook', '--out', out);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Wrote the cycle workbook of .* to .*workbook\.xlsx \(\d+ KB\)\.\n$/);
     expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   }, 120_000);
 
-  it('refuses bad input with one plain sentence and exit code 1', () => {
+  it('refuses bad input with one plain sentence and exit code 1', async () => {
     const cases: [string[], RegExp][] = [
       [['--format', 'docx', '--doc', 'plan'], /^pamoja export: say where to write the document with --out FILE\.docx\.\n$/],
       [
@@ -136,7 +133,7 @@ describe('pamoja export --format docx', () => {
       ],
     ];
     for (const [args, message] of cases) {
-      const result = pamoja('export', '--db', db, ...args);
+      const result = await pamoja('export', '--db', db, ...args);
       expect(result.status, args.join(' ')).toBe(1);
       expect(result.stderr, args.join(' ')).toMatch(message);
       expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -8,7 +8,7 @@ import { exportDocx, type DocxDocument } from '../../../main/exports/docx/index'
 import { cycleFingerprint } from '../../../main/exports/fingerprint';
 import { repoRoot } from '../../../main/resource-paths';
 import { loadSampleCycle } from '../../../main/services/sample';
-import { requireTool } from '../../support/external-tools';
+import { requireTool, runTool } from '../../support/external-tools';
 import { testApp } from '../../support/test-app';
 
 /**
@@ -78,7 +78,7 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     app.close();
     // Its own profile, so a LibreOffice already open (or another test) cannot block the conversion.
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-lo-'));
-    execFileSync(
+    await runTool(
       'soffice',
       [
         `-env:UserInstallation=${pathToFileURL(profile).href}`,
@@ -89,12 +89,10 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
         outDir,
         ...docs.map((doc) => path.join(outDir, `${doc}.docx`)),
       ],
-      { stdio: 'pipe', timeout: 180_000 },
+      { timeoutMs: 180_000 },
     );
-    for (const doc of docs) {
-      fs.mkdirSync(path.join(outDir, 'png'), { recursive: true });
-      execFileSync('pdftoppm', ['-png', '-r', '60', path.join(outDir, `${doc}.pdf`), path.join(outDir, 'png', doc)]);
-    }
+    fs.mkdirSync(path.join(outDir, 'png'), { recursive: true });
+    await Promise.all(docs.map((doc) => runTool('pdftoppm', ['-png', '-r', '60', path.join(outDir, `${doc}.pdf`), path.join(outDir, 'png', doc)])));
   }, 240_000);
   afterAll(() => {
     if (profile) fs.rmSync(profile, { recursive: true, force: true });

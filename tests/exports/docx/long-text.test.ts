@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exportDocx } from '../../../main/exports/docx/index';
 import { registerServices } from '../../../main/services/index';
-import { requireTool } from '../../support/external-tools';
+import { requireTool, runTool } from '../../support/external-tools';
 import { seedCycle } from '../../support/factories';
 import { testApp } from '../../support/test-app';
 import { documentXml } from './docx-reader';
@@ -35,23 +34,16 @@ describe('a row too long for one page', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-long-'));
     try {
       fs.writeFileSync(path.join(dir, 'report.docx'), report);
-      execFileSync(
-        'soffice',
-        [
-          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-          '--headless',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          path.join(dir, 'report.docx'),
-        ],
-        {
-          stdio: 'pipe',
-          timeout: 120_000,
-        },
-      );
-      const text = execFileSync('pdftotext', [path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+      await runTool('soffice', [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        path.join(dir, 'report.docx'),
+      ]);
+      const text = await runTool('pdftotext', [path.join(dir, 'report.pdf'), '-']);
       expect(text.includes('ENDOFCHALLENGES')).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

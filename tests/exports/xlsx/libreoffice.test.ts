@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { sectors } from '../../../shared/domain/vocabulary';
 import { RATE_SCALE } from '../../../shared/money';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
 import { registerServices as s } from '../../../main/services/index';
-import { requireTool } from '../../support/external-tools';
+import { requireTool, runTool } from '../../support/external-tools';
 import { columnOf, formulaOf, headers, openXlsx, outputDir, resultOf, sampleApp, sheet, soffice, toBuffer } from './support';
 
 /**
@@ -21,9 +20,9 @@ const poppler = requireTool('pdftoppm', 'turn the workbook PDF into page images'
 let env: ReturnType<typeof sampleApp>;
 let dir: string;
 let exported: Buffer;
-let asExported: Promise<ExcelJS.Workbook> | undefined;
-/** One LibreOffice run for the tests that read the workbook as exported (each run takes seconds). */
-const recalculatedAsExported = () => (asExported ??= recalculated(exported, 'as-exported'));
+let recalculation: Promise<{ asExported: ExcelJS.Workbook; rate150: ExcelJS.Workbook }> | undefined;
+/** One LibreOffice run for the tests that read recalculated copies (each run takes seconds). */
+const recalculatedCopies = () => (recalculation ??= recalculate());
 
 beforeAll(async () => {
   env = sampleApp();
@@ -38,13 +37,24 @@ afterAll(() => {
 const contributions = () => s.contribution.list(env.app, { cycleId: env.cycle.id });
 const kes = (c: { amountMinor: number; currency: string }, rate: number) => (c.currency === 'USD' ? (c.amountMinor / 100) * rate : c.amountMinor / 100);
 
-/** Writes the workbook, lets LibreOffice recalculate and save a copy, and reads the copy. */
-async function recalculated(buffer: Buffer, name: string): Promise<ExcelJS.Workbook> {
-  const input = path.join(dir, `${name}.xlsx`);
-  fs.writeFileSync(input, buffer);
-  const outDir = path.join(dir, `${name}-recalculated`);
+/**
+ * Writes the workbook as exported and a copy whose exchange rate a finance officer changed to 150,
+ * lets LibreOffice recalculate and save both, and reads what it saved.
+ */
+async function recalculate() {
+  const changed = await openXlsx(exported);
+  sheet(changed, 'Budget').getCell('C8').value = 150;
+  const asExportedFile = path.join(dir, 'as-exported.xlsx');
+  const rate150File = path.join(dir, 'rate-150.xlsx');
+  fs.writeFileSync(asExportedFile, exported);
+  fs.writeFileSync(rate150File, await toBuffer(changed));
+  const outDir = path.join(dir, 'recalculated');
   fs.mkdirSync(outDir);
-  return openXlsx(fs.readFileSync(soffice(input, 'xlsx', outDir)));
+  const [asExported, rate150] = await Promise.all(
+    (await soffice([asExportedFile, rate150File], 'xlsx', outDir)).map((file) => openXlsx(fs.readFileSync(file))),
+  );
+  if (!asExported || !rate150) throw new Error('LibreOffice did not save both recalculated copies.');
+  return { asExported, rate150 };
 }
 
 function budgetTotals(workbook: ExcelJS.Workbook) {
@@ -70,7 +80,7 @@ function expectedByContributor(rate: number): Map<string, number> {
 describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffice', () => {
   it('computes the budget totals the database gives, by contributor and overall', async () => {
     const rate = env.cycle.kesPerUsdScaled / RATE_SCALE;
-    const workbook = await recalculatedAsExported();
+    const workbook = (await recalculatedCopies()).asExported;
     const totals = budgetTotals(workbook);
     expect(totals.formula).toMatch(/^SUM\(/);
     const expected = contributions().reduce((sum, c) => sum + kes(c, rate), 0);
@@ -98,9 +108,7 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
   });
 
   it('moves every total when a finance officer changes the exchange rate', async () => {
-    const workbook = await openXlsx(exported);
-    sheet(workbook, 'Budget').getCell('C8').value = 150;
-    const totals = budgetTotals(await recalculated(await toBuffer(workbook), 'rate-150'));
+    const totals = budgetTotals((await recalculatedCopies()).rate150);
     expect(totals.grand).toBeCloseTo(
       contributions().reduce((sum, c) => sum + kes(c, 150), 0),
       2,
@@ -109,7 +117,7 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
   });
 
   it('computes variance and % achieved of each indicator period', async () => {
-    const workbook = await recalculatedAsExported();
+    const workbook = (await recalculatedCopies()).asExported;
     const indicators = sheet(workbook, 'Indicators');
     const target = columnOf(indicators, 4, 'Q1 target');
     const periods = new Map(
@@ -140,9 +148,9 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
     fs.mkdirSync(outputDir, { recursive: true });
     const input = path.join(dir, 'workbook.xlsx');
     fs.writeFileSync(input, exported);
-    const pdf = soffice(input, 'pdf', dir);
+    const [pdf = ''] = await soffice([input], 'pdf', dir);
     fs.copyFileSync(pdf, path.join(outputDir, 'workbook.pdf'));
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const text = await runTool('pdftotext', ['-layout', pdf, '-']);
     for (const name of ['General information', 'Summary', 'Stakeholders', 'Activities', 'Budget', 'Budget lines', 'Indicators', 'Risks', 'Approvals']) {
       expect(text).toMatch(new RegExp(`${name}\\s+Page \\d+ of \\d+`));
     }
@@ -150,12 +158,12 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
     // A number too wide for its column prints as ###.
     expect(text).not.toContain('###');
     expect(text).toMatch(/Signatures[\s\S]+For\s+Name\s+Signature\s+Date[\s\S]+representative/);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(await runTool('pdfinfo', [pdf]))?.[1]);
     expect(pages).toBeGreaterThan(10);
     expect(pages).toBeLessThan(60);
     if (poppler.available) {
       for (const old of fs.readdirSync(outputDir).filter((f) => f.startsWith('workbook-page'))) fs.rmSync(path.join(outputDir, old));
-      execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(outputDir, 'workbook-page')]);
+      await runTool('pdftoppm', ['-png', '-r', '60', pdf, path.join(outputDir, 'workbook-page')]);
       expect(fs.readdirSync(outputDir).filter((f) => f.startsWith('workbook-page')).length).toBe(pages);
     }
   });

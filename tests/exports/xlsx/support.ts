@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { repoRoot } from '../../../main/resource-paths';
 import { loadSampleCycle } from '../../../main/services/sample';
+import { runTool } from '../../support/external-tools';
 import { testApp } from '../../support/test-app';
 
 /** A fresh database holding the Isiolo sample cycle: realistic rows in every register. */
@@ -66,25 +66,27 @@ const RECALCULATE_ON_LOAD = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /**
- * Converts a file with LibreOffice headless, each run with its own profile folder (two soffice
- * processes sharing one profile block each other). Returns the converted file's path.
+ * Converts files with LibreOffice headless, in one run (each run starts LibreOffice, which takes
+ * seconds), with its own profile folder (two soffice processes sharing one profile block each
+ * other). Returns the converted files' paths, in the order given.
  */
-export function soffice(input: string, format: string, outDir: string): string {
+export async function soffice(inputs: string[], format: string, outDir: string): Promise<string[]> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-lo-profile-'));
   // LibreOffice keeps the results stored in an .xlsx unless told to recalculate on load; the
   // tests want its own arithmetic, so the fresh profile says "always recalculate".
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALCULATE_ON_LOAD);
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, input], {
-      stdio: 'pipe',
-      timeout: 120_000,
+    await runTool('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...inputs], {
+      timeoutMs: 180_000,
     });
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
   const extension = format.split(':')[0] as string;
-  const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
-  if (!fs.existsSync(output)) throw new Error(`LibreOffice did not write ${output}`);
-  return output;
+  return inputs.map((input) => {
+    const output = path.join(outDir, `${path.basename(input, path.extname(input))}.${extension}`);
+    if (!fs.existsSync(output)) throw new Error(`LibreOffice did not write ${output}`);
+    return output;
+  });
 }
