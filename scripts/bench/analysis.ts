@@ -1,9 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { coverageMatrix } from '../../shared/analysis/coverage';
+import { clusterOverlaps } from '../../shared/analysis/overlap-clusters';
 import { findOverlaps } from '../../shared/analysis/overlaps';
+import { toKesMinor } from '../../shared/money';
 import { getCycle } from '../../main/services/cycles';
 import { registerServices } from '../../main/services/index';
 import { namesOf, wardsOfCycle } from '../../main/services/analysis/names';
+import { overlapClusterReport } from '../../main/services/analysis/overlap-clusters';
 import { overlapReport } from '../../main/services/analysis/overlaps';
 import { calendarReport, costShareReport, coverageReport, indicatorStatusReport } from '../../main/services/analysis/reports';
 import type { BenchSection } from './sections';
@@ -46,6 +49,15 @@ export const analysisBench: BenchSection = {
     const figures = (t: { ms: number; cpuMs: number }) => `${fmt(t.ms, 1)} ms (CPU ${fmt(t.cpuMs, 1)} ms)`;
     const overlaps = time(5, () => findOverlaps(activities, names));
     line('  overlap detection (pure)', `${figures(overlaps)}  ${fmt(activities.length)} activities → ${fmt(overlaps.result.length)} flagged pairs`);
+    const planned = new Map<string, number>();
+    for (const c of contributions) if (c.activityId) planned.set(c.activityId, (planned.get(c.activityId) ?? 0) + toKesMinor(c, cycle.kesPerUsdScaled));
+    const clusters = time(5, () => clusterOverlaps(overlaps.result, planned));
+    const largest = Math.max(0, ...clusters.result.map((cluster) => cluster.activities.length));
+    const inside = clusters.result.reduce((sum, cluster) => sum + cluster.pairs.length, 0);
+    line(
+      '  overlap clusters (pure)',
+      `${figures(clusters)}  ${fmt(clusters.result.length)} clusters, largest ${largest} activities; ${fmt(inside)} of ${fmt(overlaps.result.length)} pairs inside`,
+    );
     const coverage = time(5, () => coverageMatrix({ cycleId, kesPerUsdScaled: cycle.kesPerUsdScaled, wards, activities, contributions }));
     line(
       '  coverage matrix (pure)',
@@ -54,6 +66,7 @@ export const analysisBench: BenchSection = {
 
     // End to end through the service: most of this is reading the registers (activity:list, contribution:list).
     line('  overlap:list (read + detect + decisions)', figures(time(5, () => overlapReport(ctx, cycleId))));
+    line('  overlap:clusters (read + detect + cluster)', figures(time(5, () => overlapClusterReport(ctx, cycleId))));
     line('  coverage:matrix (read + matrix)', figures(time(5, () => coverageReport(ctx, { cycleId, organisationId: null }))));
     line('  costShare:summary', figures(time(5, () => costShareReport(ctx, cycleId))));
     line('  indicatorStatus:list', figures(time(5, () => indicatorStatusReport(ctx, cycleId))));

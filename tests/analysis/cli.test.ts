@@ -4,8 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pamoja } from '../support/pamoja-cli';
 import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis/coverage';
+import type { OverlapClusterReportDto } from '../../shared/api/schemas/analysis/overlap-clusters';
 import type { OverlapReportDto } from '../../shared/api/schemas/analysis/overlaps';
+import { toKesMinor } from '../../shared/money';
+import { openApp } from '../../main/app-context';
 import { shortKes } from '../../main/cli/commands/analysis';
+import { closeDb } from '../../main/db/open-db';
+import { resourcesDir } from '../../main/resource-paths';
 
 let dir: string;
 let db: string;
@@ -29,6 +34,37 @@ describe('pamoja overlaps, coverage and calendar', { timeout: 120_000 }, () => {
     const wrong = await pamoja('overlaps', '--db', db, '--cycle', '00000000-0000-4000-8000-000000000000');
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toMatch(/there is no cycle 00000000/);
+  });
+
+  it('overlaps --clusters groups likely duplicates with the money at stake, as text or JSON', async () => {
+    const text = await pamoja('overlaps', '--db', db, '--clusters');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(
+      /^1 cluster of likely duplicates in "Isiolo County Joint Work Plan FY 2026\/27" \(1 of 1 flagged pairs; \d+ active activities checked\)\./,
+    );
+    expect(text.stdout).toMatch(
+      /\n1\. score \d+ \(high\): 2 activities, Water & WASH in Garbatulla, all running .*; KES \d+M at stake\n {4}A1\.1 .*\n {4}A1\.2 .*\n {4}pairs: A1\.1 \+ A1\.2 \(\d+\)\n$/,
+    );
+    const json = JSON.parse((await pamoja('overlaps', '--db', db, '--clusters', '--json')).stdout) as OverlapClusterReportDto;
+    const [cluster] = json.clusters;
+    expect(cluster?.activities.map((a) => a.code)).toEqual(['A1.1', 'A1.2']);
+    expect(cluster?.pairs.map((p) => [p.activityA.code, p.activityB.code])).toEqual([['A1.1', 'A1.2']]);
+    // The money at stake, checked against the database's budget lines of the two activities.
+    const ctx = openApp({ file: db, resourcesDir });
+    try {
+      const rate = ctx.db.$client.prepare('SELECT kes_per_usd_scaled FROM cycles').pluck().get() as number;
+      const lines = ctx.db.$client
+        .prepare(
+          "SELECT c.amount_minor AS amountMinor, c.currency FROM contributions c JOIN activities a ON a.id = c.activity_id WHERE a.code IN ('A1.1', 'A1.2')",
+        )
+        .all() as { amountMinor: number; currency: 'KES' | 'USD' }[];
+      expect(lines.length).toBeGreaterThan(1);
+      expect(cluster?.plannedKesMinor).toBe(lines.reduce((sum, line) => sum + toKesMinor(line, rate), 0));
+    } finally {
+      closeDb(ctx.db);
+    }
+    // Without --clusters, --json keeps listing the pairs.
+    expect((JSON.parse((await pamoja('overlaps', '--db', db, '--json')).stdout) as OverlapReportDto).pairs).toHaveLength(1);
   });
 
   it('coverage prints the ward × sector table with gaps, or the matrix as JSON', async () => {

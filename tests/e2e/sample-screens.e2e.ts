@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
+import { overlapClustersCsv } from '../../shared/analysis/overlap-clusters-csv';
 import { toKesMinor, formatMoney } from '../../shared/money';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
@@ -129,6 +131,22 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
       }
     }
     await screenshot(page, '42-sample-risks');
+  });
+
+  it('analysis: likely duplicates grouped into a cluster with its money at stake, and its CSV', async () => {
+    const report = await read(shell.api, 'overlap:clusters', { cycleId: cycle.id });
+    const [cluster] = report.clusters;
+    expect(cluster?.activities.map((a) => a.code)).toEqual(['A1.1', 'A1.2']);
+    await go('analysis', 'Duplication and overlap');
+    const card = page.getByRole('listitem', { name: 'Cluster 1' });
+    await card.scrollIntoViewIfNeeded();
+    await card.getByText(formatMoney({ amountMinor: cluster?.plannedKesMinor ?? -1, currency: 'KES' }, { cents: 'never' })).waitFor();
+    for (const activity of cluster?.activities ?? []) await card.getByText(`${activity.code} ${activity.title}`).waitFor();
+    await screenshot(page, '47-sample-overlap-clusters');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download clusters (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('Overlap clusters - Isiolo County Joint Work Plan FY 2026-27.csv');
+    const file = await download.path();
+    expect(fs.readFileSync(file, 'utf8')).toBe(overlapClustersCsv(report));
   });
 
   it('reviews, approvals, backups and the audit log', async () => {

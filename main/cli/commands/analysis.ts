@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
+import type { OverlapClusterReportDto } from '../../../shared/api/schemas/analysis/overlap-clusters';
 import type { OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
+import { sectors } from '../../../shared/domain/vocabulary';
 import { formatDisplayDate } from '../../../shared/dates';
 import { closeDb } from '../../db/open-db';
 import type { AppContext } from '../../services/context';
+import { overlapClusterReport } from '../../services/analysis/overlap-clusters';
 import { overlapReport } from '../../services/analysis/overlaps';
 import { calendarIcs, calendarReport, coverageReport } from '../../services/analysis/reports';
 import { asCliError, CliError } from '../cli-error';
@@ -55,6 +58,28 @@ function overlapText(report: OverlapReportDto, title: string): string {
   return lines.join('\n') + '\n';
 }
 
+function clusterText(report: OverlapClusterReportDto, title: string): string {
+  const n = report.clusters.length;
+  const lines = [
+    `${n === 0 ? 'No' : n} cluster${n === 1 ? '' : 's'} of likely duplicates in "${title}" (${report.pairsInClusters} of ${report.pairsFlagged} flagged pairs; ${report.activitiesChecked} active activities checked).`,
+  ];
+  report.clusters.forEach((cluster, index) => {
+    lines.push(
+      '',
+      `${index + 1}. score ${cluster.score} (${cluster.level}): ${cluster.activities.length} activities, ${sectors.label(cluster.sector)} in ${cluster.wardNames.join(', ')}, all running ${formatDisplayDate(cluster.overlapStart)} – ${formatDisplayDate(cluster.overlapEnd)}; KES ${shortKes(cluster.plannedKesMinor)} at stake`,
+    );
+    for (const a of cluster.activities) {
+      lines.push(
+        `    ${a.code ? `${a.code} ` : ''}${a.title} — ${a.leadOrgName}, ${formatDisplayDate(a.startDate)} – ${formatDisplayDate(a.endDate)}, KES ${shortKes(a.plannedKesMinor)}`,
+      );
+    }
+    lines.push(
+      `    pairs: ${cluster.pairs.map((pair) => `${pair.activityA.code || pair.activityA.title} + ${pair.activityB.code || pair.activityB.title} (${pair.score})`).join(', ')}`,
+    );
+  });
+  return lines.join('\n') + '\n';
+}
+
 function coverageText(matrix: CoverageMatrixDto, title: string): string {
   const header = ['ward', ...matrix.sectors.map((s) => s.label), 'total'];
   const cell = (count: number, kes: number) => (count === 0 ? '—' : `${count} / ${shortKes(kes)}`);
@@ -81,9 +106,14 @@ function coverageText(matrix: CoverageMatrixDto, title: string): string {
 export const analysisCommands = {
   overlaps: {
     async run(args) {
-      const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, json: { type: 'boolean' } });
+      const { values } = parseFlags(args, { db: { type: 'string' }, cycle: { type: 'string' }, json: { type: 'boolean' }, clusters: { type: 'boolean' } });
       return withDb(requireDbFlag(values.db), (ctx) => {
         const cycle = chooseCycle(ctx, values.cycle);
+        if (values.clusters) {
+          const report = overlapClusterReport(ctx, cycle.id);
+          out(values.json ? JSON.stringify(report, null, 2) + '\n' : clusterText(report, cycle.title));
+          return 0;
+        }
         const report = overlapReport(ctx, cycle.id);
         out(values.json ? JSON.stringify(report, null, 2) + '\n' : overlapText(report, cycle.title));
         return 0;

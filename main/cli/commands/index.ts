@@ -52,7 +52,8 @@ export const commands: Record<string, CommandEntry> = {
       '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook',
   }),
   ...area(() => import('./analysis').then((m) => m.analysisCommands), {
-    overlaps: 'overlaps --db FILE [--cycle ID] [--json]   likely duplicate activities, with score and reason',
+    overlaps:
+      'overlaps --db FILE [--cycle ID] [--clusters] [--json]   likely duplicate activities, with score and reason; --clusters groups them, by score and money at stake',
     coverage: 'coverage --db FILE [--cycle ID] [--org ID] [--json]   ward × sector matrix: activities and planned KES; gaps',
     calendar: 'calendar --db FILE [--cycle ID] --out FILE.ics   the joint calendar for Outlook / Google Calendar',
   }),

@@ -1,5 +1,6 @@
 import type { analysisMethods } from '../../../shared/api/methods/analysis';
 import type { HandlersFor } from './handler-types';
+import { overlapClusterReport } from '../../services/analysis/overlap-clusters';
 import { markComplementary, overlapReport, unmarkComplementary } from '../../services/analysis/overlaps';
 import { acceptProposal, dismissProposal, triggerProposals } from '../../services/analysis/proposals';
 import { calendarIcs, calendarReport, costShareReport, coverageReport, indicatorStatusReport } from '../../services/analysis/reports';
@@ -10,6 +11,7 @@ export const analysisHandlers: HandlersFor<typeof analysisMethods> = {
   'overlap:list': (ctx, { cycleId }) => overlapReport(ctx, cycleId),
   'overlap:markComplementary': markComplementary,
   'overlap:unmark': unmarkComplementary,
+  'overlap:clusters': (ctx, { cycleId }) => overlapClusterReport(ctx, cycleId),
   'coverage:matrix': coverageReport,
   'costShare:summary': (ctx, { cycleId }) => costShareReport(ctx, cycleId),
   'indicatorStatus:list': (ctx, { cycleId }) => indicatorStatusReport(ctx, cycleId),

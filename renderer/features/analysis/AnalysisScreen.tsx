@@ -6,6 +6,7 @@ import { CostShareSummary } from './CostShareSummary';
 import { CoverageTable } from './CoverageTable';
 import { IndicatorStatusList } from './IndicatorStatusList';
 import { JointCalendar } from './JointCalendar';
+import { OverlapClusterList } from './OverlapClusterList';
 import { OverlapList } from './OverlapList';
 import { StatutoryDatesForm } from './StatutoryDatesForm';
 import { TriggerProposalList } from './TriggerProposalList';
@@ -20,6 +21,7 @@ export function AnalysisScreen({ cycle }: { cycle: CycleDto }) {
   const calendar = useApiQuery('calendar:list', { cycleId });
   const statutory = useApiQuery('statutoryDate:list', { cycleId });
   const overlaps = useApiQuery('overlap:list', { cycleId });
+  const clusters = useApiQuery('overlap:clusters', { cycleId });
   const organisations = useApiQuery('organisation:list', { cycleId });
   const costs = useApiQuery('costShare:summary', { cycleId });
   const status = useApiQuery('indicatorStatus:list', { cycleId });
@@ -62,8 +64,22 @@ export function AnalysisScreen({ cycle }: { cycle: CycleDto }) {
 
       <section className="section" id="analysis-overlaps" aria-labelledby="analysis-overlaps-heading">
         <h2 id="analysis-overlaps-heading">Duplication and overlap</h2>
+        <h3>Clusters of likely duplicates</h3>
+        <QueryView query={clusters} what="the overlap clusters">
+          {(value) => <OverlapClusterList report={value} cycleTitle={cycle.title} />}
+        </QueryView>
+        <h3>Every flagged pair</h3>
         <QueryView query={overlaps} what="the overlap check">
-          {(value, reload) => <OverlapList report={value} onChanged={reload} />}
+          {(value, reload) => (
+            <OverlapList
+              report={value}
+              onChanged={() => {
+                reload();
+                // A pair judged complementary leaves its cluster.
+                if (clusters.status !== 'loading') clusters.reload();
+              }}
+            />
+          )}
         </QueryView>
       </section>
 

@@ -2,6 +2,7 @@ import { calendarDto, calendarIcsDto, statutoryDateListDto, statutoryDatesSetInp
 import { costShareDto } from '../schemas/analysis/cost-share';
 import { coverageInput, coverageMatrixDto } from '../schemas/analysis/coverage';
 import { analysisSettingsDto, analysisSettingsUpdateInput, indicatorStatusReportDto } from '../schemas/analysis/indicator-status';
+import { overlapClusterReportDto } from '../schemas/analysis/overlap-clusters';
 import { markComplementaryInput, overlapDecisionDto, overlapReportDto } from '../schemas/analysis/overlaps';
 import {
   acceptProposalInput,
@@ -22,6 +23,11 @@ export const analysisMethods = {
     'Marks a pair "complementary, not duplicate" with a note; it is not flagged again.',
   ),
   'overlap:unmark': method(byId, deleted, 'Takes back a "complementary" mark, so the pair is flagged again.'),
+  'overlap:clusters': method(
+    byCycle,
+    overlapClusterReportDto,
+    'Likely duplicates grouped into clusters (same sector, a common ward and days, similar titles), by score and money at stake.',
+  ),
 
   'coverage:matrix': method(coverageInput, coverageMatrixDto, 'Wards × sectors: activities and planned budget per cell; empty cells are gaps.'),
   'costShare:summary': method(byCycle, costShareDto, 'Who pays for what: county vs partners, cash vs in kind, planned vs disbursed per period.'),
