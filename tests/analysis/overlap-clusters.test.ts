@@ -3,26 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CLUSTER_RULE, clusterOverlaps } from '../../shared/analysis/overlap-clusters';
 import { overlapClustersCsv } from '../../shared/analysis/overlap-clusters-csv';
 import { findOverlaps, type OverlapActivity } from '../../shared/analysis/overlaps';
-
-const names = { orgName: (id: string) => id.toUpperCase(), wardName: (id: string) => `Ward ${id}` };
-
-let counter = 0;
-function act(fields: Partial<OverlapActivity> = {}): OverlapActivity {
-  counter++;
-  return {
-    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    code: `A${counter}`,
-    title: 'Borehole rehabilitation and water trough repair',
-    description: '',
-    sector: 'water_wash',
-    leadOrgId: `org-${counter}`,
-    wardIds: ['w1'],
-    startDate: '2026-08-01',
-    endDate: '2026-10-31',
-    status: 'planned',
-    ...fields,
-  };
-}
+import { overlapActivity as act, overlapNames as names } from './overlap-fixtures';
 
 const clustersOf = (activities: OverlapActivity[], money = new Map<string, number>()) => clusterOverlaps(findOverlaps(activities, names), money);
 const codes = (cluster: { activities: { code: string }[] }) => cluster.activities.map((a) => a.code);

@@ -1,29 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOverlapDecisions, findOverlaps, overlapScore, pairKey, type OverlapActivity } from '../../shared/analysis/overlaps';
+import { applyOverlapDecisions, findOverlaps, overlapScore, pairKey } from '../../shared/analysis/overlaps';
 import { jaccard, tokens } from '../../shared/analysis/text-similarity';
 import { daysBetween } from '../../shared/dates';
-
-const names = { orgName: (id: string) => id.toUpperCase(), wardName: (id: string) => `Ward ${id}` };
-
-let counter = 0;
-/** An activity with sensible defaults; ids sort in creation order. */
-function act(fields: Partial<OverlapActivity> = {}): OverlapActivity {
-  counter++;
-  return {
-    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    code: `A${counter}`,
-    title: 'Borehole rehabilitation',
-    description: '',
-    sector: 'water_wash',
-    leadOrgId: `org-${counter}`,
-    wardIds: ['w1'],
-    startDate: '2026-08-01',
-    endDate: '2026-10-31',
-    status: 'planned',
-    ...fields,
-  };
-}
+import { overlapActivity as act, overlapNames as names } from './overlap-fixtures';
 
 describe('overlap rule', () => {
   it('flags different leads, same sector, a shared ward and overlapping dates', () => {
