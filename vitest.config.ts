@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     // Browser end-to-end specs run under their own runner script (tests/e2e).
     exclude: ['tests/e2e/**', 'node_modules/**'],
-    testTimeout: 30_000,
+    // Generous: a timeout is there to end a hang, and a busy 2-core machine runs these several times slower.
+    testTimeout: 120_000,
+    setupFiles: ['tests/support/yield-between-tests.ts'],
   },
 });

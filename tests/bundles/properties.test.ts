@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { yieldToRunner } from '../support/yield-to-runner';
 import { createCycle, updateCycle } from '../../main/services/cycles';
 import { registerServices as s } from '../../main/services/index';
 import { dumpDatabase } from '../support/fault-injection';
@@ -195,10 +196,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 const close = (world: World) => Object.values(world.peers).forEach((p) => p.close());
 const RUNS = Number(process.env.PAMOJA_PROPERTY_RUNS ?? 12);
 
-describe('merge properties (fast-check)', () => {
-  it('after any edits and exchanges, one last round makes all three copies agree, and no edit is lost without a recorded decision', () => {
-    fc.assert(
-      fc.property(fc.array(step, { maxLength: 14 }), resolve, (steps, last) => {
+// Minutes on a busy machine: the runs are many, each builds and merges three databases; each run
+// first lets the worker answer vitest.
+describe('merge properties (fast-check)', { timeout: 300_000 }, () => {
+  it('after any edits and exchanges, one last round makes all three copies agree, and no edit is lost without a recorded decision', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 14 }), resolve, async (steps, last) => {
+        await yieldToRunner();
         const world = makeWorld();
         try {
           for (const st of steps) {
@@ -241,17 +245,18 @@ describe('merge properties (fast-check)', () => {
     );
   });
 
-  it('independent partners’ bundles merge to the same plan in either order', () => {
+  it('independent partners’ bundles merge to the same plan in either order', async () => {
     const partnerEdit = edit.filter((e) => e.who !== 'C');
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(partnerEdit, { maxLength: 8 }),
         fc.array(
           edit.filter((e) => e.who === 'C' && e.kind !== 'delete'),
           { maxLength: 3 },
         ),
         resolve,
-        (edits, countyEdits, choice) => {
+        async (edits, countyEdits, choice) => {
+          await yieldToRunner();
           const results: unknown[] = [];
           for (const order of [
             ['A', 'B'],
