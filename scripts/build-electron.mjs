@@ -11,7 +11,8 @@ await Promise.all([
     platform: 'node',
     target: 'node20',
     // better-sqlite3 is a native addon: it is loaded from disk, built for Electron (see scripts/start.mjs).
-    external: ['electron', 'better-sqlite3'],
+    // @resvg/resvg-js (charts and maps in Word documents) is a Node-API addon: loaded from disk, no rebuild.
+    external: ['electron', 'better-sqlite3', '@resvg/resvg-js'],
   }),
   build({
     ...shared,

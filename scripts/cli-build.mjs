@@ -51,8 +51,8 @@ export async function buildCli(root) {
     // Less to parse at every start; names are kept, so a stack trace still reads.
     minifyWhitespace: true,
     minifySyntax: true,
-    // A native addon: loaded from node_modules, built for this Node.
-    external: ['better-sqlite3'],
+    // Native addons: loaded from node_modules, built for this Node and platform.
+    external: ['better-sqlite3', '@resvg/resvg-js'],
     banner: { js: REQUIRE_BANNER },
     metafile: true,
     logLevel: 'error',
