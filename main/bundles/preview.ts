@@ -1,5 +1,6 @@
 import type { BundlePreviewDto, ConflictDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
-import { fieldLabels } from '../../shared/api/field-labels';
+import { fieldLabel } from '../../shared/api/field-labels';
+import { isRegisterName } from '../../shared/api/registers';
 import type { Row } from '../db/row-store';
 import type { AppContext } from '../services/context';
 import { formatMoney } from '../../shared/money';
@@ -223,7 +224,7 @@ function conflictOf(item: PlanItem, plan: ImportPlan, show: Show): ConflictDto {
 }
 
 function cycleField(field: (typeof CYCLE_FIELDS)[number], mine: Row, theirs: Row): FieldChangeDto {
-  return { field, label: fieldLabels[field] ?? field, mine: mine[field], theirs: theirs[field] };
+  return { field, label: fieldLabel(field), mine: mine[field], theirs: theirs[field] };
 }
 
 /** Field values as people read them: names for ids of organisations, objectives, wards. */
@@ -249,6 +250,6 @@ function displayer(ctx: AppContext, plan: ImportPlan): Show {
       if (field === 'amountMinor') return money(row, v);
       return !isRef ? v : Array.isArray(v) ? v.map(name) : name(v);
     };
-    return { field, label: capital(fieldLabels[field] ?? field), mine: value(mine), theirs: value(theirs) };
+    return { field, label: capital(fieldLabel(field, isRegisterName(register) ? register : undefined)), mine: value(mine), theirs: value(theirs) };
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { explainIssues } from '../../shared/api/explain';
+import { isRegisterName } from '../../shared/api/registers';
 import { cycleCreateShape } from '../../shared/api/schemas/cycle';
 import { entityId } from '../../shared/api/schemas/fields';
 import { formatDisplayDate } from '../../shared/dates';
@@ -110,7 +111,7 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
     for (const key of t.fieldKeys) fieldValues[key] = copy[key];
     const fields = t.rules.createInput.safeParse(fieldValues);
     if (!fields.success) {
-      problems.add(`${named()}: ${explainIssues(fields.error.issues).message}`);
+      problems.add(`${named()}: ${explainIssues(fields.error.issues, isRegisterName(t.register) ? t.register : undefined).message}`);
       continue;
     }
     if (fields.data.cycleId !== cycleId) {

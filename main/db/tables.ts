@@ -1,3 +1,5 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { RegisterName } from '../../shared/api/registers';
 import * as t from './schema';
 
 /**
@@ -18,10 +20,9 @@ export const registerTables = {
   learningEntry: t.learningEntries,
   adaptiveTrigger: t.adaptiveTriggers,
   signatory: t.signatories,
-} as const;
+} as const satisfies Record<RegisterName, SQLiteTable>;
 
-export type RegisterName = keyof typeof registerTables;
-export const registerNames = Object.keys(registerTables) as RegisterName[];
+export { registerNames, type RegisterName } from '../../shared/api/registers';
 
 /** The plural key each register is counted under (`pamoja stats`). */
 export const registerPlurals: Record<RegisterName, string> = {

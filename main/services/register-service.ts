@@ -89,7 +89,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
 
   const service: RegisterService<Create, Update, Dto> = {
     create(ctx, input) {
-      const fields = validate(definition.createInput, input);
+      const fields = validate(definition.createInput, input, definition.register);
       return inWriteTransaction(ctx, () => {
         const cycleId = fields.cycleId as string;
         assertCycleWritable(ctx, cycleId);
@@ -101,7 +101,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
     createMany(ctx, inputs) {
       const rows = inputs.map((input, index) => {
         try {
-          return validate(definition.createInput, input);
+          return validate(definition.createInput, input, definition.register);
         } catch (error) {
           throw inRow(error, index);
         }
@@ -125,7 +125,7 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
     },
 
     update(ctx, input) {
-      const { id, changes } = validate(definition.updateInput, input) as { id: string; changes: Row };
+      const { id, changes } = validate(definition.updateInput, input, definition.register) as { id: string; changes: Row };
       return inWriteTransaction(ctx, () => {
         const before = load(ctx, id) as Row;
         const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));

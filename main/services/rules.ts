@@ -4,7 +4,7 @@ import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-p
 import { invalidField, notFound } from '../../shared/result';
 import { adminUnits, cycles } from '../db/schema';
 import { registerNouns, type RegisterName } from '../db/tables';
-import { fieldLabels } from '../../shared/api/field-labels';
+import { fieldLabel } from '../../shared/api/field-labels';
 import type { AppContext } from './context';
 import type { RowLookup } from './row-lookup';
 
@@ -50,12 +50,13 @@ export function rulesFor(
         .all(cycle.countyId) as string[],
     ));
   let periods: ReportingPeriod[] | undefined;
+  const label = (field: string) => fieldLabel(field, register);
   return {
     cycle,
     rowInCycle(register, id, field) {
       const row = lookup.get(register, id);
       if (!row || row.cycleId !== cycle.id) {
-        throw invalidField(field, `${fieldLabels[field] ?? field}: choose ${article(registerNouns[register].one)} of this cycle.`);
+        throw invalidField(field, `${label(field)}: choose ${article(registerNouns[register].one)} of this cycle.`);
       }
       return row;
     },
@@ -63,7 +64,7 @@ export function rulesFor(
       for (const id of ids) {
         if (!wardsOfTheCounty().has(id) && !wardsArriving.has(id)) {
           const ward = ctx.db.select().from(adminUnits).where(eq(adminUnits.id, id)).get();
-          throw invalidField(field, `${fieldLabels[field] ?? field}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
+          throw invalidField(field, `${label(field)}: ${ward ? `${ward.name} is not a ward of this county` : `no ward ${id} exists`}.`);
         }
       }
     },
@@ -71,7 +72,7 @@ export function rulesFor(
       periods ??= reportingPeriods(cycle);
       const period = periods.find((p) => p.key === key);
       if (!period) {
-        throw invalidField(field, `${fieldLabels[field] ?? field}: choose one of this cycle's periods (${periods.map((p) => p.key).join(', ')}).`);
+        throw invalidField(field, `${label(field)}: choose one of this cycle's periods (${periods.map((p) => p.key).join(', ')}).`);
       }
       return period;
     },
@@ -79,14 +80,14 @@ export function rulesFor(
       if (later !== null && earlier !== null && later < earlier) {
         throw invalidField(
           laterField,
-          `${fieldLabels[laterField] ?? laterField}: ${formatDisplayDate(later)} is before the ${(fieldLabels[earlierField] ?? earlierField).toLowerCase()} (${formatDisplayDate(earlier)}).`,
+          `${label(laterField)}: ${formatDisplayDate(later)} is before the ${label(earlierField).toLowerCase()} (${formatDisplayDate(earlier)}).`,
         );
       }
     },
     uniqueInCycle(field, value) {
       if (!value.trim()) return;
       if (lookup.findMatching(register, { [field]: value.trim() }, currentId)) {
-        throw invalidField(field, `${fieldLabels[field] ?? field}: ${value.trim()} is already used by another ${registerNouns[register].one} of this cycle.`);
+        throw invalidField(field, `${label(field)}: ${value.trim()} is already used by another ${registerNouns[register].one} of this cycle.`);
       }
     },
     uniqueWhere(field, match, message) {

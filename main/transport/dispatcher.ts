@@ -1,5 +1,6 @@
 import { apiContract, isApiMethod, type ApiMethod } from '../../shared/api/contract';
 import { explainIssues } from '../../shared/api/explain';
+import { registerOfMethod } from '../../shared/api/registers';
 import { ServiceError, fail, ok, type ApiError, type Result } from '../../shared/result';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers/index';
@@ -16,7 +17,7 @@ export function createDispatcher(ctx: AppContext, log: (message: string) => void
       return fail({ code: 'unknown_method', message: `Pamoja JWP has no operation called "${method}".` });
     }
     const parsed = apiContract[method].input.safeParse(input ?? {});
-    if (!parsed.success) return fail(explainIssues(parsed.error.issues));
+    if (!parsed.success) return fail(explainIssues(parsed.error.issues, registerOfMethod(method)));
     try {
       const handler = handlers[method] as (ctx: AppContext, input: unknown) => unknown;
       return ok(handler(ctx, parsed.data));

@@ -1,44 +1,27 @@
 import type { ApiInput, ApiMethod } from '../../shared/api/contract';
+import type { RegisterName, RegisterValues } from '../../shared/api/registers';
 import type { Result } from '../../shared/result';
 import { api } from './api';
-
-/** Every register of a cycle, by the name its API methods carry (`risk:create`, …). */
-export type RegisterName =
-  | 'organisation'
-  | 'contact'
-  | 'objective'
-  | 'activity'
-  | 'contribution'
-  | 'disbursement'
-  | 'indicator'
-  | 'indicatorPeriod'
-  | 'risk'
-  | 'milestone'
-  | 'learningEntry'
-  | 'adaptiveTrigger'
-  | 'signatory';
-
-export type RegisterFields = Record<string, unknown>;
 
 type Verb = 'create' | 'update' | 'delete';
 
 /**
- * The one place the generic register screens reach the typed client. Their inputs are built from
- * field specs at run time, so the compiler cannot match them to one method's input type; the
- * dispatcher parses every input with the contract's schema and answers a mismatch with the field's
- * plain message, which the form shows.
+ * The one place the generic register screens reach the typed client. Their fields are named by
+ * the register's schema, but their values are typed text turned into values at run time, so the
+ * compiler cannot match them to one method's input type; the dispatcher parses every input with
+ * the contract's schema and answers a mismatch with the field's plain message, which the form shows.
  */
-function call(register: RegisterName, verb: Verb, input: RegisterFields): Promise<Result<unknown>> {
+function call(register: RegisterName, verb: Verb, input: Record<string, unknown>): Promise<Result<unknown>> {
   const method: ApiMethod = `${register}:${verb}`;
   return api(method, input as ApiInput<typeof method>);
 }
 
-export function createRow(register: RegisterName, cycleId: string, fields: RegisterFields): Promise<Result<unknown>> {
+export function createRow<R extends RegisterName>(register: R, cycleId: string, fields: RegisterValues<R>): Promise<Result<unknown>> {
   return call(register, 'create', { ...fields, cycleId });
 }
 
 /** Sends only the fields that changed, as the contract asks. */
-export function updateRow(register: RegisterName, id: string, changes: RegisterFields): Promise<Result<unknown>> {
+export function updateRow<R extends RegisterName>(register: R, id: string, changes: RegisterValues<R>): Promise<Result<unknown>> {
   return call(register, 'update', { id, changes });
 }
 

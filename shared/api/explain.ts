@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import type { ApiError, FieldProblem } from '../result';
 import * as vocabularies from '../domain/vocabulary';
 import { labelForPath } from './field-labels';
+import type { RegisterName } from './registers';
 
-/** Turns schema issues into plain sentences that name the field, e.g. "End date: enter a date as YYYY-MM-DD." */
-export function explainIssues(issues: readonly z.core.$ZodIssue[]): ApiError {
+/**
+ * Turns schema issues into plain sentences that name the field, e.g. "End date: enter a date as
+ * YYYY-MM-DD."; fields are named in the register's own words when the input is a register's.
+ */
+export function explainIssues(issues: readonly z.core.$ZodIssue[], register?: RegisterName): ApiError {
   const problems: FieldProblem[] = issues.map((issue) => ({
     field: issue.path.filter((part) => part !== 'changes').join('.') || 'input',
-    message: `${labelForPath(issue.path)}: ${describe(issue)}`,
+    message: `${labelForPath(issue.path, register)}: ${describe(issue)}`,
   }));
   const first = problems[0];
   return {

@@ -1,4 +1,5 @@
-import { fieldLabels } from '../api/field-labels';
+import { fieldLabel } from '../api/field-labels';
+import { isRegisterName } from '../api/registers';
 import { formatDisplayDate, isIsoDate } from '../dates';
 import {
   activityStatuses,
@@ -203,7 +204,7 @@ function currencyOf(row: SnapshotRow): Currency {
 function readableField(namer: Namer, register: string, change: FieldChange, oldRow: SnapshotRow, newRow: SnapshotRow): ReadableFieldChange {
   return {
     field: change.field,
-    label: fieldLabels[change.field] ?? change.field,
+    label: fieldLabel(change.field, isRegisterName(register) ? register : undefined),
     old: namer.value(register, change.field, change.old, oldRow),
     new: namer.value(register, change.field, change.new, newRow),
     oldValue: change.old,

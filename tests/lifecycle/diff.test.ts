@@ -191,8 +191,8 @@ describe('the readable diff and the Word annex', () => {
     const activities = annex.sections[1]?.rows ?? [];
     expect(activities.map((r) => r.change)).toEqual(['Added', 'Changed', 'Removed']);
     expect(activities[1]?.details).toContain('Status: Planned → Ongoing');
-    expect(activities[0]?.details).toContain('Title: Drill a new borehole');
-    expect(activities[2]?.details).toContain('Title: Train water committees');
+    expect(activities[0]?.details).toContain('Activity: Drill a new borehole');
+    expect(activities[2]?.details).toContain('Activity: Train water committees');
   });
 
   it('says so when nothing changed', () => {

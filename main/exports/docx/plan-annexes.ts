@@ -3,6 +3,7 @@ import { levels, milestoneStatuses, organisationCategories, reportTypes } from '
 import type { PlanData } from '../plan-data';
 import { dataTable, heading1, heading2, para, type Column, type RowSpec } from './blocks';
 import { count, displayDate, kes, orgLabel } from './format';
+import { registerTable } from './register-table';
 
 /** Section 9 of the Joint Work Plan: the stakeholder mapping matrix and the joint calendar. */
 
@@ -13,28 +14,29 @@ export function stakeholderMatrix(data: PlanData): FileChild[] {
     const lines = [contact.name, contact.title, contact.phone, contact.email].filter(Boolean);
     keyContacts.set(contact.organisationId, [...(keyContacts.get(contact.organisationId) ?? []), ...lines]);
   }
+  const matrix = registerTable(
+    'organisation',
+    [
+      { field: 'name', header: 'Stakeholder', weight: 2.4, cell: (o) => ({ text: o.name, bold: true, note: o.shortName }) },
+      { field: 'category', header: 'Category', weight: 1.2, cell: (o) => organisationCategories.label(o.category) },
+      { field: 'role', header: 'Role / responsibility', weight: 2.8, cell: (o) => o.role },
+      { field: 'interest', header: 'Interest', weight: 0.8, cell: (o) => levels.label(o.interest) },
+      { field: 'influence', header: 'Influence', weight: 0.8, cell: (o) => levels.label(o.influence) },
+      { field: 'communicationStrategy', header: 'Communication strategy', weight: 2.2, cell: (o) => o.communicationStrategy },
+      { header: 'Key contact', weight: 2, cell: (o) => keyContacts.get(o.id) ?? '—' },
+    ],
+    {
+      shortName: 'printed under the name',
+      involvement: 'kept off the printed matrix to leave its text columns room; the Excel stakeholder sheet has it',
+      remarks: 'kept off the printed matrix to leave its text columns room; the Excel stakeholder sheet has them',
+    },
+  );
   return [
     heading2('9.1 Stakeholder mapping matrix'),
     ...dataTable({
       orientation: 'landscape',
-      columns: [
-        { header: 'Stakeholder', weight: 2.4 },
-        { header: 'Category', weight: 1.2 },
-        { header: 'Role / responsibility', weight: 2.8 },
-        { header: 'Interest', weight: 0.8 },
-        { header: 'Influence', weight: 0.8 },
-        { header: 'Communication strategy', weight: 2.2 },
-        { header: 'Key contact', weight: 2 },
-      ],
-      rows: data.organisations.map((o) => [
-        { text: o.name, bold: true, note: o.shortName },
-        organisationCategories.label(o.category),
-        o.role,
-        levels.label(o.interest),
-        levels.label(o.influence),
-        o.communicationStrategy,
-        keyContacts.get(o.id) ?? '—',
-      ]),
+      columns: matrix.columns,
+      rows: data.organisations.map(matrix.row),
       empty: 'No organisations are recorded for this cycle yet.',
     }),
   ];

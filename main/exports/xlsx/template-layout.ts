@@ -1,3 +1,4 @@
+import type { RegisterField } from '../../../shared/api/registers';
 import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
 
 /**
@@ -30,9 +31,15 @@ export type FieldKind =
 /** Drop-down lists on the Lists sheet, each a defined name. */
 export type ListName = 'Objectives' | 'Sectors' | 'Statuses' | 'Activities' | 'Types' | 'YesNo' | 'Currencies' | 'Indicators' | 'Periods' | 'Criteria';
 
-export interface TemplateColumn {
+/**
+ * What a template column holds: a field of its register's schema, the hidden row id, or (for an
+ * indicator period) the indicator picked by name and its unit shown for reference.
+ */
+export type TemplateField<R extends TemplateRegister = TemplateRegister> = RegisterField<R> | 'id' | 'indicator' | 'unit';
+
+export interface TemplateColumn<F extends string = string> {
   /** The API field it fills; `id` for the hidden row id. */
-  field: string;
+  field: F;
   header: string;
   kind: FieldKind;
   /** The sheet cannot be imported without this column. */
@@ -52,14 +59,14 @@ export interface TemplateColumn {
   width: number;
 }
 
-export interface TemplateSheet {
-  register: TemplateRegister;
+export interface TemplateSheet<R extends TemplateRegister = TemplateRegister> {
+  register: R;
   name: string;
   title: string;
-  columns: TemplateColumn[];
+  columns: TemplateColumn<TemplateField<R>>[];
 }
 
-const ROW_ID: TemplateColumn = {
+const ROW_ID: TemplateColumn<'id'> = {
   field: 'id',
   header: 'Row ID',
   kind: 'rowId',
@@ -72,7 +79,7 @@ const ROW_ID: TemplateColumn = {
 
 const DATE_NOTE = 'A date, e.g. 25 Nov 2026 or 25/11/2026 (day/month/year).';
 
-export const TEMPLATE_SHEETS: Record<TemplateRegister, TemplateSheet> = {
+export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
   activity: {
     register: 'activity',
     name: 'Activities',
@@ -170,14 +177,14 @@ export const TEMPLATE_SHEETS: Record<TemplateRegister, TemplateSheet> = {
 export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'indicatorPeriod'];
 
 /** What each register's rows may change through a template. */
-export interface RegisterRules {
+export interface RegisterRules<R extends TemplateRegister> {
   /** Fields a template row may set or change. */
-  editable: string[];
+  editable: RegisterField<R>[];
   /** Fields that cannot be emptied on an existing row (the plan needs a value). */
-  nonBlank: string[];
+  nonBlank: RegisterField<R>[];
 }
 
-export const REGISTER_RULES: Record<TemplateRegister, RegisterRules> = {
+export const REGISTER_RULES: { [R in TemplateRegister]: RegisterRules<R> } = {
   activity: {
     editable: [
       'code',

@@ -179,7 +179,8 @@ function planChange(
     return 'refused';
   }
   if (changed.length === 0) return 'unchanged';
-  const blank = changed.find((field) => REGISTER_RULES[register].nonBlank.includes(field) && isBlank(values, field));
+  const nonBlank: readonly string[] = REGISTER_RULES[register].nonBlank;
+  const blank = changed.find((field) => nonBlank.includes(field) && isBlank(values, field));
   if (blank) return refuse(blank, `${header(sheet, blank)}: this cannot be empty on a row of the plan; enter a value.`);
   const changes = Object.fromEntries(changed.map((field) => [field, values.get(field)]));
   if (!attempt(row, sheet, outcome, () => s[register].update(ctx, { id: target.id, changes } as never))) return 'refused';

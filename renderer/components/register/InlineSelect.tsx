@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { updateRow, type RegisterName } from '../../api/register-api';
+import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
+import { updateRow } from '../../api/register-api';
 import { showNotice } from '../notices';
 import type { Option } from './field-spec';
 
-interface InlineSelectProps {
-  register: RegisterName;
+interface InlineSelectProps<R extends RegisterName> {
+  register: R;
   rowId: string;
-  field: string;
+  field: RegisterField<R>;
   /** e.g. "Status of A1.1": the list's accessible name and the notice's subject. */
   label: string;
   value: string;
@@ -15,13 +16,15 @@ interface InlineSelectProps {
 }
 
 /** A choice changed right in the table (a status, a level), saved at once, no form to open. */
-export function InlineSelect({ register, rowId, field, label, value, options, onSaved }: InlineSelectProps) {
+export function InlineSelect<R extends RegisterName>({ register, rowId, field, label, value, options, onSaved }: InlineSelectProps<R>) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   const change = async (next: string) => {
     setBusy(true);
-    const result = await updateRow(register, rowId, { [field]: next });
+    const changes: RegisterValues<R> = {};
+    changes[field] = next;
+    const result = await updateRow(register, rowId, changes);
     setBusy(false);
     if (!result.ok) {
       setProblem(result.error.message);

@@ -1,18 +1,18 @@
 import type { ReactNode } from 'react';
-import type { RegisterName } from '../../api/register-api';
+import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
 import type { RowValues } from './draft';
 import type { FieldSpec } from './field-spec';
 import { RegisterEditor } from './RegisterEditor';
 import type { Editor } from './use-editor';
 
-export interface RegisterDrawerProps<Row extends RowValues & { id: string }> {
-  register: RegisterName;
+export interface RegisterDrawerProps<R extends RegisterName, Row extends RowValues & { id: string }> {
+  register: R;
   noun: string;
   cycleId: string;
   /** The register's rows: the open record is found here (a record deleted meanwhile closes). */
   rows: readonly Row[];
-  fields: readonly FieldSpec[];
-  defaults: RowValues;
+  fields: readonly FieldSpec<RegisterField<R>>[];
+  defaults: RegisterValues<R>;
   describe: (values: RowValues) => string;
   editor: Editor;
   reload: () => void;
@@ -21,7 +21,7 @@ export interface RegisterDrawerProps<Row extends RowValues & { id: string }> {
 }
 
 /** The open record's editor, for screens that list a register their own way (the budget grid). */
-export function RegisterDrawer<Row extends RowValues & { id: string }>(props: RegisterDrawerProps<Row>) {
+export function RegisterDrawer<R extends RegisterName, Row extends RowValues & { id: string }>(props: RegisterDrawerProps<R, Row>) {
   const { editor, noun } = props;
   const target = editor.target;
   const editing = target?.mode === 'edit' ? (props.rows.find((row) => row.id === target.id) ?? null) : null;

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { createRow, deleteRow, updateRow, type RegisterName } from '../../api/register-api';
+import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
+import { createRow, deleteRow, updateRow } from '../../api/register-api';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Drawer } from '../Drawer';
 import { dateHint } from '../form/date-hint';
@@ -15,18 +16,18 @@ import { changedValues, draftOf, isDraftChanged, readDraft, type RowValues } fro
 import { fieldKeys, type Draft, type DraftValue, type FieldSpec } from './field-spec';
 import { FieldControl } from './FieldControl';
 
-export interface RegisterEditorProps {
+export interface RegisterEditorProps<R extends RegisterName> {
   /** The drawer's heading. */
   title: string;
-  register: RegisterName;
+  register: R;
   /** The record's kind in the users' words, e.g. "risk". */
   noun: string;
   cycleId: string;
-  fields: readonly FieldSpec[];
+  fields: readonly FieldSpec<RegisterField<R>>[];
   /** The saved record, or null to add a new one. */
   row: (RowValues & { id: string }) | null;
   /** A new record's starting values. */
-  defaults: RowValues;
+  defaults: RegisterValues<R>;
   /** The record named in messages, e.g. "R3 Drought delays works". */
   describe: (values: RowValues) => string;
   onSaved: (id: string) => void;
@@ -41,7 +42,7 @@ export interface RegisterEditorProps {
 const idOf = (value: unknown): string => (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' ? value.id : '');
 
 /** One form for any register: Enter saves, Esc cancels, unsaved changes are guarded, delete asks first. */
-export function RegisterEditor({
+export function RegisterEditor<R extends RegisterName>({
   title,
   register,
   noun,
@@ -55,7 +56,7 @@ export function RegisterEditor({
   onClose,
   lead,
   children,
-}: RegisterEditorProps) {
+}: RegisterEditorProps<R>) {
   const [start] = useState<Draft>(() => draftOf(fields, row ?? defaults));
   const [draft, setDraft] = useState<Draft>(start);
   const [deleting, setDeleting] = useState(false);

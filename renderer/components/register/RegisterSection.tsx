@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { RegisterName } from '../../api/register-api';
+import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
 import type { Column } from './columns';
 import type { RowValues } from './draft';
 import type { FieldSpec } from './field-spec';
@@ -7,8 +7,8 @@ import { RegisterDrawer } from './RegisterDrawer';
 import { RegisterTable, type RegisterTableProps } from './RegisterTable';
 import type { Editor } from './use-editor';
 
-export interface RegisterSectionProps<Row extends RowValues & { id: string }> {
-  register: RegisterName;
+export interface RegisterSectionProps<R extends RegisterName, Row extends RowValues & { id: string }> {
+  register: R;
   /** "risk" / "risks": the record in the users' words. */
   noun: string;
   nounPlural: string;
@@ -22,9 +22,9 @@ export interface RegisterSectionProps<Row extends RowValues & { id: string }> {
   shownRows?: readonly Row[];
   reload: () => void;
   columns: readonly Column<Row>[];
-  fields: readonly FieldSpec[];
+  fields: readonly FieldSpec<RegisterField<R>>[];
   /** A new record's starting values (beyond any the screen passes to editor.openNew). */
-  defaults: RowValues;
+  defaults: RegisterValues<R>;
   describe: (values: RowValues) => string;
   /** What to do when the register is empty, in words (the Add button is beside it). */
   emptyText: string;
@@ -47,7 +47,7 @@ export interface RegisterSectionProps<Row extends RowValues & { id: string }> {
  * The pattern every register screen reuses: a heading with "Add", the table, and the editor in a
  * drawer over the right of the screen. Saving reloads the rows and marks the one saved.
  */
-export function RegisterSection<Row extends RowValues & { id: string }>(props: RegisterSectionProps<Row>) {
+export function RegisterSection<R extends RegisterName, Row extends RowValues & { id: string }>(props: RegisterSectionProps<R, Row>) {
   const { editor, rows, noun } = props;
   const shown = props.shownRows ?? rows;
   const target = editor.target;

@@ -69,15 +69,15 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
   }
 }
 
-export type DraftResult = { ok: true; value: Record<string, unknown> } | { ok: false; problems: FieldProblem[] };
+export type DraftResult<K extends string = string> = { ok: true; value: Partial<Record<K, unknown>> } | { ok: false; problems: FieldProblem[] };
 
 /**
  * Turns the typed form into API values. What only the form can know (an amount that is not a
  * number, a required choice left empty) is reported here, every field at once, in the server's
  * words; every other rule is the server's.
  */
-export function readDraft(fields: readonly FieldSpec[], draft: Draft): DraftResult {
-  const value: Record<string, unknown> = {};
+export function readDraft<K extends string>(fields: readonly FieldSpec<K>[], draft: Draft): DraftResult<K> {
+  const value: Partial<Record<K, unknown>> = {};
   const problems: FieldProblem[] = [];
   for (const field of fields) {
     const read = readField(field, draft[field.key]);
@@ -90,10 +90,16 @@ export function readDraft(fields: readonly FieldSpec[], draft: Draft): DraftResu
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields whose value differs from the saved row's: an update carries only these. */
-export function changedValues(fields: readonly FieldSpec[], saved: RowValues, values: Record<string, unknown>): Record<string, unknown> {
+export function changedValues<K extends string>(
+  fields: readonly FieldSpec<K>[],
+  saved: RowValues,
+  values: Partial<Record<K, unknown>>,
+): Partial<Record<K, unknown>> {
   const savedValues = readDraft(fields, draftOf(fields, saved));
-  const before: Record<string, unknown> = savedValues.ok ? savedValues.value : { ...saved };
-  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !same(before[key], value)));
+  const before: Partial<Record<string, unknown>> = savedValues.ok ? savedValues.value : saved;
+  const changed: Partial<Record<K, unknown>> = {};
+  for (const { key } of fields) if (Object.hasOwn(values, key) && !same(before[key], values[key])) changed[key] = values[key];
+  return changed;
 }
 
 /** Whether the form differs from where it started (the unsaved-change warning). */

@@ -3,36 +3,37 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { formatDisplayDate } from '../../../shared/dates';
 import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec, Option } from '../../components/register/field-spec';
+import { type Option, registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { namesOf, objectiveOptions, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 
 const statusOptions = vocabularyOptions(activityStatuses);
 
-export function activityFields(objectives: readonly ObjectiveDto[], orgs: readonly OrganisationDto[], wards: readonly Option[]): FieldSpec[] {
+export function activityFields(objectives: readonly ObjectiveDto[], orgs: readonly OrganisationDto[], wards: readonly Option[]) {
   const orgChoices = organisationOptions(orgs);
-  return [
-    { key: 'code', label: 'Code', kind: 'text', maxLength: 20, placeholder: 'e.g. A1.3' },
-    { key: 'sector', label: 'Sector', kind: 'select', required: true, options: vocabularyOptions(sectors) },
-    { key: 'title', label: 'Activity', kind: 'text', wide: true, maxLength: 300 },
-    { key: 'objectiveId', label: 'Objective', kind: 'select', required: true, wide: true, options: objectiveOptions(objectives) },
-    { key: 'leadOrgId', label: 'Lead organisation', kind: 'select', required: true, wide: true, options: orgChoices },
-    { key: 'supportingOrgIds', label: 'Supporting organisations', kind: 'multi', options: orgChoices },
-    { key: 'wardIds', label: 'Wards', kind: 'multi', options: wards, hint: 'Where the activity takes place; leave empty for county-wide work.' },
-    { key: 'startDate', label: 'Start date', kind: 'date' },
-    { key: 'endDate', label: 'End date', kind: 'date' },
-    { key: 'status', label: 'Status', kind: 'select', options: statusOptions },
-    { key: 'completionPct', label: 'Completion %', kind: 'integer', placeholder: '0–100' },
-    { key: 'description', label: 'Description', kind: 'textarea', maxLength: 4000 },
-    { key: 'expectedOutput', label: 'Expected output / outcome', kind: 'textarea', maxLength: 2000 },
-    { key: 'challenges', label: 'Challenges', kind: 'textarea', maxLength: 4000 },
-    { key: 'actionsTaken', label: 'Actions taken', kind: 'textarea', maxLength: 4000 },
-  ];
+  return registerForm('activity', {
+    code: { kind: 'text', placeholder: 'e.g. A1.3' },
+    sector: { kind: 'select', required: true, options: vocabularyOptions(sectors) },
+    title: { kind: 'text', wide: true },
+    objectiveId: { kind: 'select', required: true, wide: true, options: objectiveOptions(objectives) },
+    leadOrgId: { kind: 'select', required: true, wide: true, options: orgChoices },
+    supportingOrgIds: { kind: 'multi', options: orgChoices },
+    wardIds: { kind: 'multi', options: wards, hint: 'Where the activity takes place; leave empty for county-wide work.' },
+    startDate: { kind: 'date' },
+    endDate: { kind: 'date' },
+    status: { kind: 'select', options: statusOptions },
+    completionPct: { kind: 'integer', placeholder: '0–100' },
+    description: { kind: 'textarea' },
+    expectedOutput: { kind: 'textarea' },
+    challenges: { kind: 'textarea' },
+    actionsTaken: { kind: 'textarea' },
+  });
 }
 
-export const activityDefaults = (cycle: Pick<CycleDto, 'startDate' | 'endDate'>): RowValues => ({
+export const activityDefaults = (cycle: Pick<CycleDto, 'startDate' | 'endDate'>): RegisterValues<'activity'> => ({
   sector: '',
   objectiveId: '',
   leadOrgId: '',

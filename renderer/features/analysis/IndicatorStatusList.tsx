@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { analysisSettingsUpdateInput } from '../../../shared/api/schemas/analysis/indicator-status';
+import { rangeOf } from '../../../shared/api/schemas/fields';
 import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
@@ -18,11 +20,24 @@ function Thresholds({ report, onSaved }: { report: IndicatorStatusReportDto; onS
   return (
     <div className="analysis-thresholds">
       <label>
-        On track from <input type="number" min={1} max={100} value={onTrackPct} onChange={(event) => setOnTrack(Number(event.target.value))} /> % of the period
-        target
+        On track from{' '}
+        <input
+          type="number"
+          {...rangeOf(analysisSettingsUpdateInput.shape.onTrackPct)}
+          value={onTrackPct}
+          onChange={(event) => setOnTrack(Number(event.target.value))}
+        />{' '}
+        % of the period target
       </label>
       <label>
-        at risk from <input type="number" min={0} max={99} value={atRiskPct} onChange={(event) => setAtRisk(Number(event.target.value))} /> %, off track below.
+        at risk from{' '}
+        <input
+          type="number"
+          {...rangeOf(analysisSettingsUpdateInput.shape.atRiskPct)}
+          value={atRiskPct}
+          onChange={(event) => setAtRisk(Number(event.target.value))}
+        />{' '}
+        %, off track below.
       </label>
       <button type="button" className="button" onClick={() => void save()}>
         Save thresholds

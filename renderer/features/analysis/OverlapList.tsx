@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { OverlapPairDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
+import { maxLengthOf } from '../../../shared/api/schemas/fields';
+import { markComplementaryInput, type OverlapPairDto, type OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
 import { formatDisplayDate } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
@@ -55,7 +56,7 @@ function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId:
         <div className="analysis-pair__form">
           <label className="field">
             <span>Why they complement each other (kept with the decision)</span>
-            <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={2000} />
+            <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={maxLengthOf(markComplementaryInput.shape.note)} />
           </label>
           {error ? (
             <p className="field__error" role="alert">

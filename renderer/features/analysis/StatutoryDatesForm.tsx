@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { StatutoryDateDto } from '../../../shared/api/schemas/analysis/calendar';
+import { statutoryDateFields, type StatutoryDateDto } from '../../../shared/api/schemas/analysis/calendar';
+import { rangeOf } from '../../../shared/api/schemas/fields';
 import { formatDisplayDate, monthAbbreviation } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
@@ -59,8 +60,7 @@ export function StatutoryDatesForm({
                 <input
                   aria-label={`Day of ${row.title}`}
                   type="number"
-                  min={1}
-                  max={31}
+                  {...rangeOf(statutoryDateFields.day)}
                   value={row.day}
                   onChange={(event) => change(index, { day: Number(event.target.value) })}
                 />

@@ -2,23 +2,24 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { SignatoryDto } from '../../../shared/api/schemas/review';
 import { formatDisplayDate } from '../../../shared/dates';
 import { signatoryRoles } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 
-export function signatoryFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    { key: 'name', label: 'Name', kind: 'text', maxLength: 150 },
-    { key: 'role', label: 'Signs as', kind: 'select', required: true, options: vocabularyOptions(signatoryRoles) },
-    { key: 'title', label: 'Title', kind: 'text', wide: true, maxLength: 200, placeholder: 'e.g. County Secretary and Head of County Public Service' },
-    { key: 'organisationId', label: 'Organisation', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
-    { key: 'sortOrder', label: 'Order on the signature page', kind: 'integer' },
-    { key: 'signedOn', label: 'Date signed', kind: 'date', nullable: true, hint: 'Leave empty until the plan is signed in ink' },
-  ];
+export function signatoryFields(orgs: readonly OrganisationDto[]) {
+  return registerForm('signatory', {
+    name: { kind: 'text' },
+    role: { kind: 'select', required: true, options: vocabularyOptions(signatoryRoles) },
+    title: { kind: 'text', wide: true, placeholder: 'e.g. County Secretary and Head of County Public Service' },
+    organisationId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    sortOrder: { kind: 'integer' },
+    signedOn: { kind: 'date', nullable: true, hint: 'Leave empty until the plan is signed in ink' },
+  });
 }
 
-export const signatoryDefaults = (next: number): RowValues => ({ role: '', organisationId: '', sortOrder: next, signedOn: null });
+export const signatoryDefaults = (next: number): RegisterValues<'signatory'> => ({ role: '', organisationId: '', sortOrder: next, signedOn: null });
 export const describeSignatory = (values: RowValues): string => String(values.name || 'signatory');
 
 export function signatoryColumns(orgs: ReadonlyMap<string, OrganisationDto>): Column<SignatoryDto>[] {

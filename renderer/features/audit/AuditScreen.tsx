@@ -119,7 +119,7 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                         {entry.action === 'delete' ? <span className="muted">Record deleted; what it held is kept in this entry</span> : null}
                         {entry.action === 'update' ? (
                           <ul className="plain-list">
-                            {changedFields(entry.before, entry.after).map((change) => (
+                            {changedFields(entry.before, entry.after, entry.tableName).map((change) => (
                               <li key={change}>{change}</li>
                             ))}
                           </ul>

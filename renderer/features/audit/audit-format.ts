@@ -1,25 +1,26 @@
-import { fieldLabels } from '../../../shared/api/field-labels';
+import { fieldLabel } from '../../../shared/api/field-labels';
+import type { RegisterName } from '../../../shared/api/registers';
 
-/** Audit entries name the table; users know the register. */
-const tableLabels: Record<string, string> = {
-  cycles: 'Cycle',
-  organisations: 'Organisation',
-  contacts: 'Contact person',
-  objectives: 'Objective',
-  activities: 'Activity',
-  contributions: 'Budget contribution',
-  disbursements: 'Disbursement',
-  indicators: 'Indicator',
-  indicator_periods: 'Indicator target / actual',
-  risks: 'Risk',
-  milestones: 'Milestone',
-  learning_entries: 'Learning log entry',
-  adaptive_triggers: 'Adaptive trigger',
-  signatories: 'Signatory',
-  admin_units: 'Administrative unit',
+/** Audit entries name the table; users know the register (whose words name its fields). */
+const tables: Record<string, { label: string; register?: RegisterName }> = {
+  cycles: { label: 'Cycle' },
+  organisations: { label: 'Organisation', register: 'organisation' },
+  contacts: { label: 'Contact person', register: 'contact' },
+  objectives: { label: 'Objective', register: 'objective' },
+  activities: { label: 'Activity', register: 'activity' },
+  contributions: { label: 'Budget contribution', register: 'contribution' },
+  disbursements: { label: 'Disbursement', register: 'disbursement' },
+  indicators: { label: 'Indicator', register: 'indicator' },
+  indicator_periods: { label: 'Indicator target / actual', register: 'indicatorPeriod' },
+  risks: { label: 'Risk', register: 'risk' },
+  milestones: { label: 'Milestone', register: 'milestone' },
+  learning_entries: { label: 'Learning log entry', register: 'learningEntry' },
+  adaptive_triggers: { label: 'Adaptive trigger', register: 'adaptiveTrigger' },
+  signatories: { label: 'Signatory', register: 'signatory' },
+  admin_units: { label: 'Administrative unit' },
 };
 
-export const tableLabel = (table: string): string => tableLabels[table] ?? table.replace(/_/g, ' ');
+export const tableLabel = (table: string): string => tables[table]?.label ?? table.replace(/_/g, ' ');
 
 export const actionLabels: Record<string, string> = { create: 'Added', update: 'Changed', delete: 'Deleted', restore: 'Restored' };
 
@@ -46,12 +47,12 @@ const show = (value: unknown): string => {
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 };
 
-/** "Status: planned → ongoing" for each field an update changed. */
-export function changedFields(before: unknown, after: unknown): string[] {
+/** "Status: planned → ongoing" for each field an update of a row of `table` changed. */
+export function changedFields(before: unknown, after: unknown, table = ''): string[] {
   const old = asRecord(before);
   const now = asRecord(after);
   if (!old || !now) return [];
   return Object.keys(now)
     .filter((key) => !HIDDEN.has(key) && JSON.stringify(old[key]) !== JSON.stringify(now[key]))
-    .map((key) => `${fieldLabels[key] ?? key}: ${show(old[key])} → ${show(now[key])}`);
+    .map((key) => `${fieldLabel(key, tables[table]?.register)}: ${show(old[key])} → ${show(now[key])}`);
 }

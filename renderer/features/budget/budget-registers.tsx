@@ -6,35 +6,34 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { contributionTypes, currencies } from '../../../shared/domain/vocabulary';
 import { formatMoney } from '../../../shared/money';
 import { reportingPeriods } from '../../../shared/reporting-periods';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec, Option } from '../../components/register/field-spec';
+import { type Option, registerForm } from '../../components/register/field-spec';
 import { activityOptions, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 
-export function contributionFields(activities: readonly ActivityDto[], orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    {
-      key: 'activityId',
-      label: 'Activity',
+export function contributionFields(activities: readonly ActivityDto[], orgs: readonly OrganisationDto[]) {
+  return registerForm('contribution', {
+    activityId: {
       kind: 'select',
       nullable: true,
       wide: true,
       options: activityOptions(activities),
       hint: 'None: a component outside the action plan, e.g. coordination.',
     },
-    { key: 'component', label: 'Budget component', kind: 'text', wide: true, maxLength: 200 },
-    { key: 'contributorOrgId', label: 'Contributor', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
-    { key: 'type', label: 'Type', kind: 'select', options: vocabularyOptions(contributionTypes) },
-    { key: 'onBudget', label: 'On the county budget (appropriated through the county)', kind: 'checkbox' },
-    { key: 'amountMinor', label: 'Amount', kind: 'money', placeholder: 'e.g. 1,250,000' },
-    { key: 'currency', label: 'Currency', kind: 'select', options: vocabularyOptions(currencies) },
-    { key: 'description', label: 'Description', kind: 'textarea', maxLength: 2000 },
-    { key: 'utilisationPlan', label: 'Utilisation plan', kind: 'textarea', maxLength: 2000 },
-    { key: 'comments', label: 'Comments', kind: 'textarea', maxLength: 2000 },
-  ];
+    component: { kind: 'text', wide: true },
+    contributorOrgId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    type: { kind: 'select', options: vocabularyOptions(contributionTypes) },
+    onBudget: { kind: 'checkbox' },
+    amountMinor: { kind: 'money', placeholder: 'e.g. 1,250,000' },
+    currency: { kind: 'select', options: vocabularyOptions(currencies) },
+    description: { kind: 'textarea' },
+    utilisationPlan: { kind: 'textarea' },
+    comments: { kind: 'textarea' },
+  });
 }
 
-export const contributionDefaults: RowValues = { activityId: null, contributorOrgId: '', type: 'cash', onBudget: false, currency: 'KES' };
+export const contributionDefaults: RegisterValues<'contribution'> = { activityId: null, contributorOrgId: '', type: 'cash', onBudget: false, currency: 'KES' };
 
 export const describeContribution = (values: RowValues): string => String(values.component || 'budget line');
 
@@ -43,23 +42,17 @@ export function contributionLabel(line: ContributionDto, activities: ReadonlyMap
   return [activity?.code, orgShortName(orgs.get(line.contributorOrgId)), line.component, formatMoney(line, { cents: 'never' })].filter(Boolean).join(' · ');
 }
 
-export function disbursementFields(cycle: CycleDto, lines: readonly Option[]): FieldSpec[] {
-  return [
-    { key: 'contributionId', label: 'Contribution', kind: 'select', required: true, wide: true, options: lines },
-    {
-      key: 'periodKey',
-      label: 'Reporting period',
-      kind: 'select',
-      required: true,
-      options: reportingPeriods(cycle).map((period) => ({ value: period.key, label: period.label })),
-    },
-    { key: 'date', label: 'Date', kind: 'date', hint: 'Within the period' },
-    { key: 'amountMinor', label: 'Amount', kind: 'money', hint: "In the contribution's currency", placeholder: 'e.g. 400,000' },
-    { key: 'notes', label: 'Notes', kind: 'textarea', maxLength: 1000 },
-  ];
+export function disbursementFields(cycle: CycleDto, lines: readonly Option[]) {
+  return registerForm('disbursement', {
+    contributionId: { kind: 'select', required: true, wide: true, options: lines },
+    periodKey: { kind: 'select', required: true, options: reportingPeriods(cycle).map((period) => ({ value: period.key, label: period.label })) },
+    date: { kind: 'date', hint: 'Within the period' },
+    amountMinor: { kind: 'money', hint: "In the contribution's currency", placeholder: 'e.g. 400,000' },
+    notes: { kind: 'textarea' },
+  });
 }
 
-export const disbursementDefaults = (today: string): RowValues => ({ contributionId: '', periodKey: '', date: today });
+export const disbursementDefaults = (today: string): RegisterValues<'disbursement'> => ({ contributionId: '', periodKey: '', date: today });
 
 export const describeDisbursement = (values: RowValues): string => (values.date ? `payment of ${formatDisplayDate(String(values.date))}` : 'payment');
 

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { cycleCreateShape } from '../../../shared/api/schemas/cycle';
+import { maxLengthOf } from '../../../shared/api/schemas/fields';
 import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
 import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';
@@ -40,7 +42,15 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
   return (
     <Form label="Create a new cycle" className="form--grid" errors={form.errors} busy={form.busy} onSubmit={() => void create()} onCancel={reset}>
       <Field label="Title" hint="As it will appear on the plan, e.g. Isiolo County Joint Work Plan FY 2026/27" error={errors.title} wide>
-        {(control) => <input {...control} type="text" maxLength={200} value={values.title} onChange={(event) => set('title', event.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={maxLengthOf(cycleCreateShape.title)}
+            value={values.title}
+            onChange={(event) => set('title', event.target.value)}
+          />
+        )}
       </Field>
       <Field label="County" error={errors.countyId}>
         {(control) => (

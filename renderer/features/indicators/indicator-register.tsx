@@ -2,33 +2,41 @@ import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { indicatorTypes } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { activityOptions, objectiveOptions, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 import type { PeriodProgress } from './indicator-progress';
 import { StatusChip } from './StatusChip';
 
-export function indicatorFields(orgs: readonly OrganisationDto[], objectives: readonly ObjectiveDto[], activities: readonly ActivityDto[]): FieldSpec[] {
-  return [
-    { key: 'code', label: 'Code', kind: 'text', maxLength: 20, placeholder: 'e.g. I1.2' },
-    { key: 'type', label: 'Type', kind: 'select', required: true, options: vocabularyOptions(indicatorTypes) },
-    { key: 'name', label: 'Indicator', kind: 'text', wide: true, maxLength: 300 },
-    { key: 'unit', label: 'Measurement unit', kind: 'text', maxLength: 60, placeholder: 'e.g. %, households' },
-    { key: 'targetValue', label: 'Target value', kind: 'number', hint: 'For the end of the cycle' },
-    { key: 'baselineValue', label: 'Baseline value', kind: 'number', nullable: true },
-    { key: 'baselineDate', label: 'Baseline date', kind: 'date', nullable: true },
-    { key: 'responsibleOrgId', label: 'Responsible entity', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
-    { key: 'objectiveId', label: 'Objective', kind: 'select', nullable: true, wide: true, options: objectiveOptions(objectives) },
-    { key: 'activityId', label: 'Activity', kind: 'select', nullable: true, wide: true, options: activityOptions(activities) },
-    { key: 'definition', label: 'Definition', kind: 'textarea', maxLength: 2000 },
-    { key: 'dataSource', label: 'Data source', kind: 'text', wide: true, maxLength: 500 },
-    { key: 'collectionMethod', label: 'Collection method', kind: 'text', maxLength: 500 },
-    { key: 'frequency', label: 'Frequency', kind: 'text', maxLength: 100, placeholder: 'e.g. Quarterly' },
-  ];
+export function indicatorFields(orgs: readonly OrganisationDto[], objectives: readonly ObjectiveDto[], activities: readonly ActivityDto[]) {
+  return registerForm('indicator', {
+    code: { kind: 'text', placeholder: 'e.g. I1.2' },
+    type: { kind: 'select', required: true, options: vocabularyOptions(indicatorTypes) },
+    name: { kind: 'text', wide: true },
+    unit: { kind: 'text', placeholder: 'e.g. %, households' },
+    targetValue: { kind: 'number', hint: 'For the end of the cycle' },
+    baselineValue: { kind: 'number', nullable: true },
+    baselineDate: { kind: 'date', nullable: true },
+    responsibleOrgId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    objectiveId: { kind: 'select', nullable: true, wide: true, options: objectiveOptions(objectives) },
+    activityId: { kind: 'select', nullable: true, wide: true, options: activityOptions(activities) },
+    definition: { kind: 'textarea' },
+    dataSource: { kind: 'text', wide: true },
+    collectionMethod: { kind: 'text' },
+    frequency: { kind: 'text', placeholder: 'e.g. Quarterly' },
+  });
 }
 
-export const indicatorDefaults: RowValues = { type: '', responsibleOrgId: '', objectiveId: null, activityId: null, baselineValue: null, baselineDate: null };
+export const indicatorDefaults: RegisterValues<'indicator'> = {
+  type: '',
+  responsibleOrgId: '',
+  objectiveId: null,
+  activityId: null,
+  baselineValue: null,
+  baselineDate: null,
+};
 
 export const describeIndicator = (values: RowValues): string => [values.code, values.name].filter(Boolean).join(' ') || 'indicator';
 

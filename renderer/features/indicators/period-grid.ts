@@ -1,3 +1,5 @@
+import { fieldLabel } from '../../../shared/api/field-labels';
+import type { RegisterField } from '../../../shared/api/registers';
 import type { FieldProblem } from '../../../shared/result';
 import { readDraft } from '../../components/register/draft';
 import type { FieldSpec } from '../../components/register/field-spec';
@@ -25,10 +27,12 @@ export type PeriodChange =
   | { kind: 'delete'; periodKey: string; rowId: string }
   | { kind: 'invalid'; periodKey: string; problems: FieldProblem[] };
 
-const fieldsFor = (label: string): FieldSpec[] => [
-  { key: 'target', label: `Target for ${label}`, kind: 'number', nullable: true },
-  { key: 'actual', label: `Actual for ${label}`, kind: 'number', nullable: true },
-];
+/** Two fields of an indicator period, labelled by the period since the grid shows them all at once. */
+const fieldsFor = (label: string) =>
+  [
+    { key: 'target', label: `${fieldLabel('target', 'indicatorPeriod')} for ${label}`, kind: 'number', nullable: true },
+    { key: 'actual', label: `${fieldLabel('actual', 'indicatorPeriod')} for ${label}`, kind: 'number', nullable: true },
+  ] satisfies FieldSpec<RegisterField<'indicatorPeriod'>>[];
 
 /** The saves a grid's edits call for, period by period; untouched periods need none. */
 export function periodChanges(periods: readonly PeriodProgress[], drafts: PeriodDrafts): PeriodChange[] {

@@ -1,19 +1,20 @@
 import type { ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { sectors } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { vocabularyOptions } from '../lookups/lookups';
 
-export const objectiveFields: readonly FieldSpec[] = [
-  { key: 'code', label: 'Code', kind: 'text', maxLength: 20, placeholder: 'e.g. SO1' },
-  { key: 'sector', label: 'Sector', kind: 'select', required: true, options: vocabularyOptions(sectors) },
-  { key: 'statement', label: 'Objective', kind: 'textarea', maxLength: 1000, hint: 'Specific, measurable, achievable, relevant and time-bound' },
-  { key: 'priorityArea', label: 'Priority area', kind: 'text', wide: true, maxLength: 300 },
-  { key: 'cidpLink', label: 'Link to CIDP / ADP', kind: 'text', wide: true, maxLength: 300, placeholder: 'e.g. CIDP 2023–2027 Programme 3.2' },
-];
+export const objectiveFields = registerForm('objective', {
+  code: { kind: 'text', placeholder: 'e.g. SO1' },
+  sector: { kind: 'select', required: true, options: vocabularyOptions(sectors) },
+  statement: { kind: 'textarea', hint: 'Specific, measurable, achievable, relevant and time-bound' },
+  priorityArea: { kind: 'text', wide: true },
+  cidpLink: { kind: 'text', wide: true, placeholder: 'e.g. CIDP 2023–2027 Programme 3.2' },
+});
 
-export const objectiveDefaults: RowValues = { sector: '' };
+export const objectiveDefaults: RegisterValues<'objective'> = { sector: '' };
 
 export const describeObjective = (values: RowValues): string => [values.code, values.statement].filter(Boolean).join(' ') || 'objective';
 

@@ -3,9 +3,10 @@ import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { AdaptiveTriggerDto, LearningEntryDto, MilestoneDto } from '../../../shared/api/schemas/review';
 import { formatDisplayDate } from '../../../shared/dates';
 import { learningSessions, milestoneStatuses, reportTypes, triggerKinds, triggerStatuses } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { namesOf, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 import { isOverdue, relativeDays } from './due-items';
@@ -14,18 +15,18 @@ const milestoneStatusOptions = vocabularyOptions(milestoneStatuses);
 const triggerStatusOptions = vocabularyOptions(triggerStatuses);
 const shortNames = (orgs: ReadonlyMap<string, OrganisationDto>) => new Map([...orgs].map(([id, org]) => [id, orgShortName(org)]));
 
-export function milestoneFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    { key: 'title', label: 'Milestone / deliverable', kind: 'text', wide: true, maxLength: 300 },
-    { key: 'kind', label: 'Kind', kind: 'select', options: vocabularyOptions(reportTypes) },
-    { key: 'dueDate', label: 'Due date', kind: 'date' },
-    { key: 'status', label: 'Status', kind: 'select', options: milestoneStatusOptions },
-    { key: 'responsibleOrgIds', label: 'Responsible parties', kind: 'multi', options: organisationOptions(orgs) },
-    { key: 'progressNotes', label: 'Progress notes', kind: 'textarea', maxLength: 4000 },
-  ];
+export function milestoneFields(orgs: readonly OrganisationDto[]) {
+  return registerForm('milestone', {
+    title: { kind: 'text', wide: true },
+    kind: { kind: 'select', options: vocabularyOptions(reportTypes) },
+    dueDate: { kind: 'date' },
+    status: { kind: 'select', options: milestoneStatusOptions },
+    responsibleOrgIds: { kind: 'multi', options: organisationOptions(orgs) },
+    progressNotes: { kind: 'textarea' },
+  });
 }
 
-export const milestoneDefaults: RowValues = { kind: 'milestone', status: 'on_track' };
+export const milestoneDefaults: RegisterValues<'milestone'> = { kind: 'milestone', status: 'on_track' };
 export const describeMilestone = (values: RowValues): string => String(values.title || 'milestone');
 
 export function milestoneColumns(orgs: ReadonlyMap<string, OrganisationDto>, today: string, reload: () => void): Column<MilestoneDto>[] {
@@ -72,21 +73,21 @@ export function milestoneColumns(orgs: ReadonlyMap<string, OrganisationDto>, tod
   ];
 }
 
-export function learningFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    { key: 'entryDate', label: 'Date', kind: 'date' },
-    { key: 'session', label: 'Session', kind: 'select', required: true, options: vocabularyOptions(learningSessions) },
-    { key: 'whatWorked', label: 'What worked', kind: 'textarea', maxLength: 4000 },
-    { key: 'whatDidNot', label: 'What did not work', kind: 'textarea', maxLength: 4000 },
-    { key: 'improvements', label: 'What can be improved', kind: 'textarea', maxLength: 4000 },
-    { key: 'evidence', label: 'Evidence', kind: 'textarea', maxLength: 2000 },
-    { key: 'followUpAction', label: 'Follow-up action', kind: 'textarea', maxLength: 2000 },
-    { key: 'responsibleOrgId', label: 'Responsible', kind: 'select', required: true, options: organisationOptions(orgs) },
-    { key: 'dueDate', label: 'Due date', kind: 'date', nullable: true },
-  ];
+export function learningFields(orgs: readonly OrganisationDto[]) {
+  return registerForm('learningEntry', {
+    entryDate: { kind: 'date' },
+    session: { kind: 'select', required: true, options: vocabularyOptions(learningSessions) },
+    whatWorked: { kind: 'textarea' },
+    whatDidNot: { kind: 'textarea' },
+    improvements: { kind: 'textarea' },
+    evidence: { kind: 'textarea' },
+    followUpAction: { kind: 'textarea' },
+    responsibleOrgId: { kind: 'select', required: true, options: organisationOptions(orgs) },
+    dueDate: { kind: 'date', nullable: true },
+  });
 }
 
-export const learningDefaults = (today: string): RowValues => ({ entryDate: today, session: '', responsibleOrgId: '', dueDate: null });
+export const learningDefaults = (today: string): RegisterValues<'learningEntry'> => ({ entryDate: today, session: '', responsibleOrgId: '', dueDate: null });
 const sessionLabel = (value: unknown): string => {
   const key = learningSessions.keys.find((session) => session === value);
   return key ? learningSessions.label(key) : 'Learning entry';
@@ -111,27 +112,25 @@ export function learningColumns(orgs: ReadonlyMap<string, OrganisationDto>, toda
   ];
 }
 
-export function triggerFields(orgs: readonly OrganisationDto[], indicators: readonly IndicatorDto[]): FieldSpec[] {
-  return [
-    { key: 'kind', label: 'Kind', kind: 'select', required: true, options: vocabularyOptions(triggerKinds) },
-    { key: 'status', label: 'Status', kind: 'select', options: triggerStatusOptions },
-    { key: 'trigger', label: 'Trigger', kind: 'textarea', maxLength: 1000, hint: 'What happened, e.g. Q1 water access target missed by 20 %' },
-    { key: 'proposedAction', label: 'Proposed action', kind: 'textarea', maxLength: 2000 },
-    { key: 'timeline', label: 'Timeline', kind: 'text', maxLength: 200, placeholder: 'e.g. By end of Q2' },
-    { key: 'responsibleOrgId', label: 'Responsible', kind: 'select', required: true, options: organisationOptions(orgs) },
-    {
-      key: 'indicatorId',
-      label: 'Indicator',
+export function triggerFields(orgs: readonly OrganisationDto[], indicators: readonly IndicatorDto[]) {
+  return registerForm('adaptiveTrigger', {
+    kind: { kind: 'select', required: true, options: vocabularyOptions(triggerKinds) },
+    status: { kind: 'select', options: triggerStatusOptions },
+    trigger: { kind: 'textarea', hint: 'What happened, e.g. Q1 water access target missed by 20 %' },
+    proposedAction: { kind: 'textarea' },
+    timeline: { kind: 'text', placeholder: 'e.g. By end of Q2' },
+    responsibleOrgId: { kind: 'select', required: true, options: organisationOptions(orgs) },
+    indicatorId: {
       kind: 'select',
       nullable: true,
       wide: true,
       options: indicators.map((i) => ({ value: i.id, label: [i.code, i.name].filter(Boolean).join(' ') })),
     },
-    { key: 'expectedOutcome', label: 'Expected outcome', kind: 'textarea', maxLength: 2000 },
-  ];
+    expectedOutcome: { kind: 'textarea' },
+  });
 }
 
-export const triggerDefaults: RowValues = { kind: '', status: 'proposed', responsibleOrgId: '', indicatorId: null };
+export const triggerDefaults: RegisterValues<'adaptiveTrigger'> = { kind: '', status: 'proposed', responsibleOrgId: '', indicatorId: null };
 export const describeTrigger = (values: RowValues): string => {
   const text = String(values.trigger ?? '');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text || 'adaptive trigger';

@@ -2,29 +2,30 @@ import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { formatDisplayDate } from '../../../shared/dates';
 import { levels, riskStatuses } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
 import { riskScore, severityOf } from './risk-matrix';
 
 const statusOptions = vocabularyOptions(riskStatuses);
 
-export function riskFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    { key: 'code', label: 'Code', kind: 'text', maxLength: 20, placeholder: 'e.g. R4' },
-    { key: 'status', label: 'Status', kind: 'select', options: statusOptions },
-    { key: 'description', label: 'Risk', kind: 'textarea', maxLength: 1000 },
-    { key: 'likelihood', label: 'Likelihood', kind: 'select', required: true, options: vocabularyOptions(levels) },
-    { key: 'impact', label: 'Impact', kind: 'select', required: true, options: vocabularyOptions(levels) },
-    { key: 'responsibleOrgId', label: 'Responsible entity', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
-    { key: 'mitigation', label: 'Mitigation strategy', kind: 'textarea', maxLength: 2000 },
-    { key: 'reviewDate', label: 'Review date', kind: 'date', nullable: true },
-  ];
+export function riskFields(orgs: readonly OrganisationDto[]) {
+  return registerForm('risk', {
+    code: { kind: 'text', placeholder: 'e.g. R4' },
+    status: { kind: 'select', options: statusOptions },
+    description: { kind: 'textarea' },
+    likelihood: { kind: 'select', required: true, options: vocabularyOptions(levels) },
+    impact: { kind: 'select', required: true, options: vocabularyOptions(levels) },
+    responsibleOrgId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    mitigation: { kind: 'textarea' },
+    reviewDate: { kind: 'date', nullable: true },
+  });
 }
 
-export const riskDefaults: RowValues = { status: 'open', likelihood: '', impact: '', responsibleOrgId: '', reviewDate: null };
+export const riskDefaults: RegisterValues<'risk'> = { status: 'open', likelihood: '', impact: '', responsibleOrgId: '', reviewDate: null };
 
 export const describeRisk = (values: RowValues): string => {
   const text = String(values.description ?? '');

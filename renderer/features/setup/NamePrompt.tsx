@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { AppInfoDto } from '../../../shared/api/schemas/cycle';
+import { maxLengthOf } from '../../../shared/api/schemas/fields';
+import { setUserNameInput, type AppInfoDto } from '../../../shared/api/schemas/cycle';
 import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
@@ -37,7 +38,15 @@ export function NamePrompt({ onSaved }: { onSaved: (info: AppInfoDto) => void })
         <Form label="Your name" errors={form.errors} busy={form.busy} onSubmit={() => void save()} onCancel={() => setName('')}>
           <Field label={LABEL} hint="For example: Amina Galgalo, County Economist" error={form.errors.byField.userName}>
             {(control) => (
-              <input {...control} type="text" autoComplete="name" maxLength={100} autoFocus value={name} onChange={(event) => setName(event.target.value)} />
+              <input
+                {...control}
+                type="text"
+                autoComplete="name"
+                maxLength={maxLengthOf(setUserNameInput.shape.userName)}
+                autoFocus
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
             )}
           </Field>
           <div className="form__actions">

@@ -1,21 +1,22 @@
 import type { ContactDto, OrganisationDto } from '../../../shared/api/schemas/organisation';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { orgShortName, organisationOptions } from '../lookups/lookups';
 
-export function contactFields(orgs: readonly OrganisationDto[]): FieldSpec[] {
-  return [
-    { key: 'name', label: 'Name', kind: 'text', maxLength: 150 },
-    { key: 'title', label: 'Title', kind: 'text', maxLength: 150, placeholder: 'e.g. Programme Officer' },
-    { key: 'organisationId', label: 'Organisation', kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
-    { key: 'phone', label: 'Phone', kind: 'text', placeholder: '+254 7xx xxx xxx' },
-    { key: 'email', label: 'Email', kind: 'text', placeholder: 'name@example.org' },
-    { key: 'isKeyContact', label: 'Key contact person of the organisation', kind: 'checkbox', wide: true },
-  ];
+export function contactFields(orgs: readonly OrganisationDto[]) {
+  return registerForm('contact', {
+    name: { kind: 'text' },
+    title: { kind: 'text', placeholder: 'e.g. Programme Officer' },
+    organisationId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
+    phone: { kind: 'text', placeholder: '+254 7xx xxx xxx' },
+    email: { kind: 'text', placeholder: 'name@example.org' },
+    isKeyContact: { kind: 'checkbox', wide: true },
+  });
 }
 
-export const contactDefaults: RowValues = { organisationId: '', isKeyContact: false };
+export const contactDefaults: RegisterValues<'contact'> = { organisationId: '', isKeyContact: false };
 
 export const describeContact = (values: RowValues): string => String(values.name || 'contact person');
 

@@ -1,27 +1,28 @@
 import type { ContactDto, OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { levels, organisationCategories } from '../../../shared/domain/vocabulary';
+import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
-import type { FieldSpec } from '../../components/register/field-spec';
+import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { vocabularyOptions } from '../lookups/lookups';
 import { quadrantLabels, stakeholderQuadrant } from './quadrant';
 
 const levelOptions = vocabularyOptions(levels);
 
-export const organisationFields: readonly FieldSpec[] = [
-  { key: 'name', label: 'Name', kind: 'text', wide: true, maxLength: 200, placeholder: 'e.g. Isiolo County Water Services' },
-  { key: 'shortName', label: 'Short name', kind: 'text', maxLength: 30, hint: 'Used on charts, e.g. IWASCO' },
-  { key: 'category', label: 'Category', kind: 'select', required: true, options: vocabularyOptions(organisationCategories) },
-  { key: 'interest', label: 'Interest in JWP', kind: 'select', options: levelOptions },
-  { key: 'influence', label: 'Level of influence', kind: 'select', options: levelOptions },
-  { key: 'role', label: 'Role', kind: 'textarea', maxLength: 1000 },
-  { key: 'involvement', label: 'Level of involvement', kind: 'text', wide: true, maxLength: 500 },
-  { key: 'communicationStrategy', label: 'Communication strategy', kind: 'textarea', maxLength: 1000 },
-  { key: 'remarks', label: 'Remarks', kind: 'textarea', maxLength: 2000 },
-];
+export const organisationFields = registerForm('organisation', {
+  name: { kind: 'text', wide: true, placeholder: 'e.g. Isiolo County Water Services' },
+  shortName: { kind: 'text', hint: 'Used on charts, e.g. IWASCO' },
+  category: { kind: 'select', required: true, options: vocabularyOptions(organisationCategories) },
+  interest: { kind: 'select', options: levelOptions },
+  influence: { kind: 'select', options: levelOptions },
+  role: { kind: 'textarea' },
+  involvement: { kind: 'text', wide: true },
+  communicationStrategy: { kind: 'textarea' },
+  remarks: { kind: 'textarea' },
+});
 
-export const organisationDefaults: RowValues = { category: '', interest: 'medium', influence: 'medium' };
+export const organisationDefaults: RegisterValues<'organisation'> = { category: '', interest: 'medium', influence: 'medium' };
 
 export const describeOrganisation = (values: RowValues): string => String(values.shortName || values.name || 'organisation');
 

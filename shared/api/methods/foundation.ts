@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { adminUnitCreateInput, adminUnitDto, adminUnitListInput, adminUnitRenameInput, auditEntryDto, auditListInput } from '../schemas/admin';
-import {
-  contributionCreateInput,
-  contributionDto,
-  contributionUpdateInput,
-  disbursementCreateInput,
-  disbursementDto,
-  disbursementUpdateInput,
-} from '../schemas/budget';
+import { registerSchemas } from '../registers';
 import {
   appInfoDto,
   cycleCreateInput,
@@ -18,34 +11,6 @@ import {
   setLastCycleInput,
   setUserNameInput,
 } from '../schemas/cycle';
-import {
-  indicatorCreateInput,
-  indicatorDto,
-  indicatorPeriodCreateInput,
-  indicatorPeriodDto,
-  indicatorPeriodUpdateInput,
-  indicatorUpdateInput,
-  riskCreateInput,
-  riskDto,
-  riskUpdateInput,
-} from '../schemas/monitoring';
-import { contactCreateInput, contactDto, contactUpdateInput, organisationCreateInput, organisationDto, organisationUpdateInput } from '../schemas/organisation';
-import { activityCreateInput, activityDto, activityUpdateInput, objectiveCreateInput, objectiveDto, objectiveUpdateInput } from '../schemas/plan';
-import {
-  adaptiveTriggerCreateInput,
-  adaptiveTriggerDto,
-  adaptiveTriggerUpdateInput,
-  learningEntryCreateInput,
-  learningEntryDto,
-  learningEntryUpdateInput,
-  milestoneCreateInput,
-  milestoneDto,
-  milestoneUpdateInput,
-  signatoryCreateInput,
-  signatoryDto,
-  signatoryUpdateInput,
-} from '../schemas/review';
-
 import { byId, deleted } from '../schemas/fields';
 import { crud, method } from './define';
 
@@ -69,25 +34,17 @@ export const foundationMethods = {
 
   'audit:list': method(auditListInput, z.array(auditEntryDto), 'Reads the audit log, newest first.'),
 
-  ...crud('organisation', 'stakeholder matrix', { create: organisationCreateInput, update: organisationUpdateInput, dto: organisationDto }),
-  ...crud('contact', 'contacts', { create: contactCreateInput, update: contactUpdateInput, dto: contactDto }),
-  ...crud('objective', 'objectives', { create: objectiveCreateInput, update: objectiveUpdateInput, dto: objectiveDto }),
-  ...crud('activity', 'action plan activities', { create: activityCreateInput, update: activityUpdateInput, dto: activityDto }),
-  ...crud('contribution', 'cost-share budget lines', { create: contributionCreateInput, update: contributionUpdateInput, dto: contributionDto }),
-  ...crud('disbursement', 'disbursements', { create: disbursementCreateInput, update: disbursementUpdateInput, dto: disbursementDto }),
-  ...crud('indicator', 'M&E indicators', { create: indicatorCreateInput, update: indicatorUpdateInput, dto: indicatorDto }),
-  ...crud('indicatorPeriod', 'indicator targets and actuals', {
-    create: indicatorPeriodCreateInput,
-    update: indicatorPeriodUpdateInput,
-    dto: indicatorPeriodDto,
-  }),
-  ...crud('risk', 'risk register', { create: riskCreateInput, update: riskUpdateInput, dto: riskDto }),
-  ...crud('milestone', 'review milestones', { create: milestoneCreateInput, update: milestoneUpdateInput, dto: milestoneDto }),
-  ...crud('learningEntry', 'learning log', { create: learningEntryCreateInput, update: learningEntryUpdateInput, dto: learningEntryDto }),
-  ...crud('adaptiveTrigger', 'adaptive triggers', {
-    create: adaptiveTriggerCreateInput,
-    update: adaptiveTriggerUpdateInput,
-    dto: adaptiveTriggerDto,
-  }),
-  ...crud('signatory', 'signatories', { create: signatoryCreateInput, update: signatoryUpdateInput, dto: signatoryDto }),
+  ...crud('organisation', 'stakeholder matrix', registerSchemas.organisation),
+  ...crud('contact', 'contacts', registerSchemas.contact),
+  ...crud('objective', 'objectives', registerSchemas.objective),
+  ...crud('activity', 'action plan activities', registerSchemas.activity),
+  ...crud('contribution', 'cost-share budget lines', registerSchemas.contribution),
+  ...crud('disbursement', 'disbursements', registerSchemas.disbursement),
+  ...crud('indicator', 'M&E indicators', registerSchemas.indicator),
+  ...crud('indicatorPeriod', 'indicator targets and actuals', registerSchemas.indicatorPeriod),
+  ...crud('risk', 'risk register', registerSchemas.risk),
+  ...crud('milestone', 'review milestones', registerSchemas.milestone),
+  ...crud('learningEntry', 'learning log', registerSchemas.learningEntry),
+  ...crud('adaptiveTrigger', 'adaptive triggers', registerSchemas.adaptiveTrigger),
+  ...crud('signatory', 'signatories', registerSchemas.signatory),
 };

@@ -63,3 +63,20 @@ export function updateOf<T extends z.ZodRawShape>(createShape: T) {
     changes: z.strictObject(changes as WithoutDefaults<Omit<T, 'cycleId'>>),
   });
 }
+
+/** The schema a default, optional or nullable field wraps. */
+function inner(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  return schema instanceof z.ZodDefault || schema instanceof z.ZodOptional || schema instanceof z.ZodNullable ? inner(schema.unwrap()) : schema;
+}
+
+/** The longest text a field takes, read from its schema, so a form's limit is the server's. */
+export function maxLengthOf(schema: z.core.$ZodType | undefined): number | undefined {
+  const text = inner(schema);
+  return text instanceof z.ZodString ? (text.maxLength ?? undefined) : undefined;
+}
+
+/** The range a whole number or measure field takes, read from its schema. */
+export function rangeOf(schema: z.core.$ZodType | undefined): { min: number | undefined; max: number | undefined } {
+  const number = inner(schema);
+  return number instanceof z.ZodNumber ? { min: number.minValue ?? undefined, max: number.maxValue ?? undefined } : { min: undefined, max: undefined };
+}
