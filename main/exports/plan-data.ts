@@ -1,4 +1,5 @@
 import type { CoverageMatrixDto } from '../../shared/api/schemas/analysis/coverage';
+import type { ThresholdsDto } from '../../shared/api/schemas/analysis/indicator-status';
 import type { ContributionDto, DisbursementDto } from '../../shared/api/schemas/budget';
 import type { CloseOutReportDto } from '../../shared/api/schemas/lifecycle';
 import type { ChangesAnnex } from '../../shared/lifecycle/annex';
@@ -13,7 +14,7 @@ import { changesSinceVersion } from '../lifecycle/compare';
 import { latestVersionRow } from '../lifecycle/versions';
 import { listAdminUnits } from '../services/admin-units';
 import { coverageReport } from '../services/analysis/reports';
-import { listStatutoryDates } from '../services/analysis/settings';
+import { getAnalysisSettings, listStatutoryDates } from '../services/analysis/settings';
 import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { registerServices } from '../services/index';
@@ -60,6 +61,8 @@ export interface PlanData {
   changesSinceApproved: ChangesAnnex | null;
   /** The close-out data, only while the cycle is in its close-out phase (the end-of-cycle M&E report). */
   closeOut: CloseOutReportDto | null;
+  /** The cycle's on-track / at-risk thresholds: progress is judged as on the screens. */
+  thresholds: ThresholdsDto;
 }
 
 // One collator: localeCompare with options builds a new one per comparison, slow for 20,000 rows.
@@ -94,6 +97,8 @@ export function compareCodes(a: string, b: string): number {
 const compareText = (a: string, b: string) => textCollator.compare(a, b);
 /** ISO dates sort as plain strings. */
 const compareIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const thresholdsOf = ({ onTrackPct, atRiskPct }: ThresholdsDto): ThresholdsDto => ({ onTrackPct, atRiskPct });
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
 
@@ -149,5 +154,6 @@ export function loadPlanData(ctx: AppContext, cycleId: string): PlanData {
     coverage: coverageReport(ctx, { cycleId, organisationId: null }),
     changesSinceApproved: changes && !changes.noChanges ? changes : null,
     closeOut: cycle.phase === 'close_out' ? closeOutReport(ctx, cycleId) : null,
+    thresholds: thresholdsOf(getAnalysisSettings(ctx, cycleId)),
   };
 }

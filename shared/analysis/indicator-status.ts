@@ -7,36 +7,13 @@ import {
   type IndicatorStatusReportDto,
   type ThresholdsDto,
 } from '../api/schemas/analysis/indicator-status';
+import { directionOf, periodFigures, type ProgressIndicator } from './indicator-progress';
 
-/** The manual's defaults: ≥ 90 % of the period target on track, 60–90 % at risk, below 60 % off track. */
+/** The manual's defaults: ≥ 90 % progress on track, 60–90 % at risk, below 60 % off track (indicator-progress.ts). */
 export const DEFAULT_THRESHOLDS: ThresholdsDto = { onTrackPct: 90, atRiskPct: 60 };
 
-export type StatusIndicator = Pick<IndicatorDto, 'id' | 'code' | 'name' | 'unit' | 'responsibleOrgId' | 'baselineValue' | 'targetValue'>;
+export type StatusIndicator = Pick<IndicatorDto, 'id' | 'code' | 'name' | 'unit' | 'responsibleOrgId' | 'baselineValue' | 'targetValue'> & ProgressIndicator;
 export type StatusPeriod = Pick<IndicatorPeriodDto, 'indicatorId' | 'periodKey' | 'target' | 'actual'>;
-
-/**
- * An indicator whose end target is below its baseline is one to bring down (malnutrition,
- * distance to water): for it, doing better than the target means a lower actual.
- */
-export function indicatorDirection(indicator: Pick<StatusIndicator, 'baselineValue' | 'targetValue'>): 'increase' | 'decrease' {
-  return indicator.baselineValue !== null && indicator.targetValue < indicator.baselineValue ? 'decrease' : 'increase';
-}
-
-/**
- * Percent of a period's target achieved: actual ÷ target × 100, or target ÷ actual × 100 for an
- * indicator to bring down. Null when nothing was expected (a target of 0 for a rising indicator):
- * such a period is on track whatever the actual.
- */
-export function percentAchieved(direction: 'increase' | 'decrease', target: number, actual: number): number | null {
-  if (direction === 'increase') return target === 0 ? null : (actual / target) * 100;
-  if (actual <= 0) return target >= 0 ? 100 : null;
-  return (target / actual) * 100;
-}
-
-export function statusOfPct(pct: number | null, thresholds: ThresholdsDto): IndicatorStatus {
-  if (pct === null || pct >= thresholds.onTrackPct) return 'on_track';
-  return pct >= thresholds.atRiskPct ? 'at_risk' : 'off_track';
-}
 
 /**
  * Status per indicator per period. A period with an actual is judged against the thresholds
@@ -63,13 +40,13 @@ export function indicatorStatus(input: {
   const counts = Object.fromEntries(indicatorStatuses.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
 
   const indicators = input.indicators.map((indicator): IndicatorStatusDto => {
-    const direction = indicatorDirection(indicator);
+    const direction = directionOf(indicator);
     const own = byIndicator.get(indicator.id);
     const periods = calendar.flatMap((period) => {
       const row = own?.get(period.key);
       if (!row) return [];
-      const pctAchieved = row.actual === null ? null : roundPct(percentAchieved(direction, row.target, row.actual));
-      const status: IndicatorStatus = row.actual !== null ? statusOfPct(pctAchieved, thresholds) : period.end < today ? 'no_data' : 'not_due';
+      const figures = row.actual === null ? null : periodFigures(indicator, row.target, row.actual, thresholds);
+      const status: IndicatorStatus = figures ? figures.status : period.end < today ? 'no_data' : 'not_due';
       const provisional = row.actual !== null && period.end >= today;
       return [
         {
@@ -79,7 +56,9 @@ export function indicatorStatus(input: {
           end: period.end,
           target: row.target,
           actual: row.actual,
-          pctAchieved,
+          pctAchieved: figures?.pct ?? null,
+          variance: figures?.variance ?? null,
+          varianceText: figures?.varianceText ?? '',
           status,
           provisional,
         },
@@ -103,5 +82,3 @@ export function indicatorStatus(input: {
   });
   return { cycleId: input.cycle.id, today, thresholds, indicators, counts };
 }
-
-const roundPct = (pct: number | null) => (pct === null ? null : Math.round(pct * 10) / 10);

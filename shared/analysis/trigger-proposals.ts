@@ -1,4 +1,5 @@
 import { formatMoney } from '../money';
+import { formatProgress } from './indicator-progress';
 import type { AdaptiveTriggerDto } from '../api/schemas/review';
 import type { OverspendDto } from '../api/schemas/analysis/cost-share';
 import type { IndicatorStatusReportDto } from '../api/schemas/analysis/indicator-status';
@@ -39,7 +40,7 @@ export function proposeTriggers(input: {
     const key = indicatorProposalKey(indicator.indicatorId, period.periodKey);
     if (decided.has(key)) continue;
     const name = `${indicator.code ? `${indicator.code} ` : ''}${indicator.name}`;
-    const achieved = period.pctAchieved === null ? '' : ` (${Math.round(period.pctAchieved)} % of target)`;
+    const achieved = period.pctAchieved === null ? '' : ` (${period.varianceText}; progress ${formatProgress(period.pctAchieved)})`;
     const provisional = period.provisional ? `, provisional: ${period.label} has not ended` : '';
     proposals.push({
       key,
@@ -49,7 +50,7 @@ export function proposeTriggers(input: {
         'Find the cause with the responsible entity at the next review meeting and agree a corrective action (re-sequence, redirect resources or revise the target).',
       timeline: 'Before the next reporting period ends',
       responsibleOrgId: indicator.responsibleOrgId,
-      expectedOutcome: `${name} back to at least ${input.status.thresholds.onTrackPct} % of its period target.`,
+      expectedOutcome: `${name} back to at least ${input.status.thresholds.onTrackPct}% of the way to its period target.`,
       indicatorId: indicator.indicatorId,
       contributionId: null,
     });

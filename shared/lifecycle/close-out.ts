@@ -1,4 +1,4 @@
-import { indicatorDirection, percentAchieved } from '../analysis/indicator-status';
+import { directionOf, progressPct, roundTo, varianceBetter } from '../analysis/indicator-progress';
 import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { CloseOutReportDto } from '../api/schemas/lifecycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../api/schemas/monitoring';
@@ -63,9 +63,10 @@ export function computeCloseOut(input: CloseOutInput): CloseOutReportDto {
 
   const indicators = [...input.indicators].sort(byCode).map((indicator) => {
     const final = lastActual(periodsByIndicator.get(indicator.id) ?? [], periodOrder);
-    const direction = indicatorDirection(indicator);
-    const achieved = final === null ? null : percentAchieved(direction, indicator.targetValue, final.value);
-    const met = final === null ? null : direction === 'increase' ? final.value >= indicator.targetValue : final.value <= indicator.targetValue;
+    const direction = directionOf(indicator);
+    // The end-of-cycle figure is the same rule as a period's, against the annual target.
+    const achieved = final === null ? null : progressPct(indicator, indicator.targetValue, final.value);
+    const met = final === null ? null : varianceBetter(indicator, indicator.targetValue, final.value) >= 0;
     return {
       indicatorId: indicator.id,
       code: indicator.code,
@@ -77,7 +78,7 @@ export function computeCloseOut(input: CloseOutInput): CloseOutReportDto {
       finalValue: final?.value ?? null,
       finalPeriodKey: final?.periodKey ?? null,
       direction,
-      pctAchieved: round1(achieved),
+      pctAchieved: achieved === null ? null : roundTo(achieved, 0),
       met,
     };
   });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_THRESHOLDS,
-  indicatorStatus,
-  percentAchieved,
-  statusOfPct,
-  type StatusIndicator,
-  type StatusPeriod,
-} from '../../shared/analysis/indicator-status';
+import { DEFAULT_THRESHOLDS, indicatorStatus, type StatusIndicator, type StatusPeriod } from '../../shared/analysis/indicator-status';
+import { statusOfProgress } from '../../shared/analysis/indicator-progress';
 import { indicatorProposalKey, overspendProposalKey, proposeTriggers } from '../../shared/analysis/trigger-proposals';
 
 const cycle = { id: '00000000-0000-4000-8000-000000000001', startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' as const };
@@ -26,11 +20,13 @@ const run = (periods: StatusPeriod[], today = '2026-11-25', thresholds = DEFAULT
 
 describe('indicator status', () => {
   it('uses ≥ 90 % on track, 60–90 % at risk, < 60 % off track by default', () => {
-    expect(statusOfPct(90, DEFAULT_THRESHOLDS)).toBe('on_track');
-    expect(statusOfPct(89.9, DEFAULT_THRESHOLDS)).toBe('at_risk');
-    expect(statusOfPct(60, DEFAULT_THRESHOLDS)).toBe('at_risk');
-    expect(statusOfPct(59.9, DEFAULT_THRESHOLDS)).toBe('off_track');
-    expect(statusOfPct(150, DEFAULT_THRESHOLDS)).toBe('on_track');
+    expect(statusOfProgress(90, DEFAULT_THRESHOLDS)).toBe('on_track');
+    // Judged on the whole percent printed: 89.5 prints as 90% and is on track; 89.4 prints as 89%.
+    expect(statusOfProgress(89.5, DEFAULT_THRESHOLDS)).toBe('on_track');
+    expect(statusOfProgress(89.4, DEFAULT_THRESHOLDS)).toBe('at_risk');
+    expect(statusOfProgress(60, DEFAULT_THRESHOLDS)).toBe('at_risk');
+    expect(statusOfProgress(59.4, DEFAULT_THRESHOLDS)).toBe('off_track');
+    expect(statusOfProgress(150, DEFAULT_THRESHOLDS)).toBe('on_track');
   });
 
   it('judges each period with an actual against its own target', () => {
@@ -64,18 +60,17 @@ describe('indicator status', () => {
     expect(report.indicators[0]?.periods.map((p) => p.provisional)).toEqual([false, true]);
   });
 
-  it('reads an indicator to bring down (target below baseline) the other way round', () => {
-    const gam = indicator('gam', { baselineValue: 15.1, targetValue: 12 });
+  it('reports rising malnutrition as off track: GAM moved away from its target (issue 16)', () => {
+    const gam = indicator('gam', { baselineValue: 15.1, targetValue: 12, unit: '%' });
     const report = run([period('gam', 'Q1', 15, 15.6)], '2026-11-25', DEFAULT_THRESHOLDS, [gam]);
-    expect(report.indicators[0]).toMatchObject({ direction: 'decrease', status: 'on_track' });
-    expect(report.indicators[0]?.periods[0]?.pctAchieved).toBe(96.2);
-    expect(percentAchieved('decrease', 10, 20)).toBe(50);
-    expect(percentAchieved('decrease', 10, 0)).toBe(100);
+    expect(report.indicators[0]).toMatchObject({ direction: 'decrease', status: 'off_track' });
+    expect(report.indicators[0]?.periods[0]).toMatchObject({ pctAchieved: -500, variance: -0.6, varianceText: '0.6 points worse than target' });
   });
 
-  it('counts a period with a target of 0 as on track', () => {
-    expect(run([period('i1', 'Q1', 0, 0)]).indicators[0]).toMatchObject({ status: 'on_track' });
-    expect(run([period('i1', 'Q1', 0, 0)]).indicators[0]?.periods[0]?.pctAchieved).toBeNull();
+  it('counts a period with a target of 0 (and no baseline) as on track', () => {
+    const noBaseline = [indicator('i1', { baselineValue: null })];
+    expect(run([period('i1', 'Q1', 0, 0)], '2026-11-25', DEFAULT_THRESHOLDS, noBaseline).indicators[0]).toMatchObject({ status: 'on_track' });
+    expect(run([period('i1', 'Q1', 0, 0)], '2026-11-25', DEFAULT_THRESHOLDS, noBaseline).indicators[0]?.periods[0]?.pctAchieved).toBe(100);
   });
 
   it('skips periods with no target row and ignores keys outside the cycle', () => {
@@ -107,7 +102,7 @@ describe('proposed adaptive triggers', () => {
       [indicatorProposalKey('i1', 'Q1'), 'indicator_target_missed', 'org-1'],
       [overspendProposalKey('c1'), 'budget_overrun', 'org-9'],
     ]);
-    expect(proposals[0]?.trigger).toBe('I1 Indicator i1: 2 against a Q1 (Jul–Sep) target of 10 boreholes (20 % of target) — off track.');
+    expect(proposals[0]?.trigger).toBe('I1 Indicator i1: 2 against a Q1 (Jul–Sep) target of 10 boreholes (8 boreholes worse than target; progress 20%) — off track.');
     expect(proposals[0]?.indicatorId).toBe('i1');
     expect(proposals[1]?.trigger).toBe('UDRA disbursed KES 118,000 against KES 100,000 planned for A1.1 Boreholes (Solar pumps): KES 18,000 (18 %) over.');
   });

@@ -104,19 +104,21 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     await screenshot(page, '37-sample-cost-share-grid');
   });
 
-  it('indicators: progress per period, coloured by the 90 % / 60 % rule', async () => {
+  it('indicators: progress per period, coloured by the 90 % / 60 % rule; GAM rising is off track, as in the report', async () => {
     await go('indicators', /^M&E plan/);
     await screenshot(page, '38-sample-indicators');
     await page
-      .getByRole('row', { name: /Population in target wards with safe water/ })
+      .getByRole('row', { name: /Global acute malnutrition/ })
       .locator('td')
       .first()
       .click();
-    const panel = drawer(page, /^Indicator: I1\.1/);
+    const panel = drawer(page, /^Indicator: I2\.1/);
     const q1 = panel.getByRole('row', { name: /Q1 \(Jul–Sep\)/ });
-    // 58.5 of a target of 59: 99.2 %, on track.
-    expect(await q1.textContent()).toContain('99.2 %');
-    await q1.getByText('On track').waitFor();
+    // Baseline 15.1 %, Q1 target 15 %, actual 15.6 %: it moved away from the target — -500%, off track,
+    // the figure the M&E report and the workbook print.
+    expect(await q1.textContent()).toContain('-500%');
+    expect(await q1.textContent()).toContain('0.6 points worse than target');
+    await q1.getByText('Off track').waitFor();
     await panel.locator('.chart--small .recharts-bar-rectangle').first().waitFor();
     await screenshot(page, '39-sample-indicator-drawer');
   });

@@ -5,8 +5,8 @@ import { latestProgress, periodProgress, statusCounts, thresholdsInWords } from 
 import { periodChanges, periodDrafts } from '../../renderer/features/indicators/period-grid';
 
 const calendar = reportingPeriods({ startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' });
-const rising = { id: 'i1', baselineValue: 0, targetValue: 6 };
-const falling = { id: 'i2', baselineValue: 15.1, targetValue: 12 };
+const rising = { id: 'i1', unit: 'boreholes', baselineValue: 0, targetValue: 6 };
+const falling = { id: 'i2', unit: '%', baselineValue: 15.1, targetValue: 12 };
 const row = (indicatorId: string, periodKey: string, target: number, actual: number | null) => ({
   id: `${indicatorId}-${periodKey}`,
   indicatorId,
@@ -29,12 +29,13 @@ describe('indicator progress in the screens (the reports’ rule, the cycle’s 
 
   it('counts indicators by status, those without an actual as not reported', () => {
     const counts = statusCounts(
-      [rising, falling, { id: 'i3', baselineValue: null, targetValue: 10 }],
+      [rising, falling, { id: 'i3', unit: 'schools', baselineValue: null, targetValue: 10 }],
       [row('i1', 'Q1', 2, 2), row('i2', 'Q1', 14, 20)],
       calendar,
       DEFAULT_THRESHOLDS,
     );
-    expect(counts).toEqual({ on_track: 1, at_risk: 1, off_track: 0, not_reported: 1 });
+    // GAM-like i2 rose from 15.1 to 20 against a target of 14: moving away from the target is off track.
+    expect(counts).toEqual({ on_track: 1, at_risk: 0, off_track: 1, not_reported: 1 });
   });
 
   it('colours with the thresholds the Secretariat set for the cycle, and says them', () => {
@@ -42,7 +43,7 @@ describe('indicator progress in the screens (the reports’ rule, the cycle’s 
     // 3 of 4 achieved: at risk by the manual's defaults, off track by the cycle's own.
     const periods = (t: typeof strict) => periodProgress(rising, [row('i1', 'Q1', 4, 3)], calendar, t)[0]?.status;
     expect([periods(DEFAULT_THRESHOLDS), periods(strict)]).toEqual(['at_risk', 'off_track']);
-    expect(thresholdsInWords(strict)).toBe('on track from 100 %, at risk from 80 %, off track below');
+    expect(thresholdsInWords(strict)).toBe('on track from 100%, at risk from 80%, off track below');
   });
 });
 

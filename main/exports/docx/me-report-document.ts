@@ -1,5 +1,7 @@
 import type { FileChild, ISectionOptions } from 'docx';
 import { activityStatuses, learningSessions, levels, riskStatuses, triggerStatuses } from '../../../shared/domain/vocabulary';
+import { directionOf, formatProgress, indicatorDirectionLabels, periodFigures } from '../../../shared/analysis/indicator-progress';
+import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 import type { PlanData } from '../plan-data';
@@ -10,15 +12,13 @@ import { count, dateRange, displayDate, kes, measure, orgLabel, percent } from '
 import { periodsByIndicator } from './plan-monitoring';
 import { section, type DocMeta } from './page';
 import { utilisation } from './me-utilisation';
+import { endOfCycle } from './me-end-of-cycle';
 
 /**
  * The M&E progress report for one reporting period (the manual's M&E template and the learning
  * template's reporting structure): indicators against targets, activity progress, money disbursed
  * against plan, risks that moved, lessons and recommendations.
  */
-
-/** An indicator at or above this share of its period target is on track. */
-const ON_TRACK = 0.9;
 
 const within = (date: string | null, period: ReportingPeriod) => date !== null && date >= period.start && date <= period.end;
 
@@ -29,6 +29,30 @@ function changedRisks(data: PlanData, period: ReportingPeriod): RiskDto[] {
   );
 }
 
+/** Each indicator with a target for the period, and how it did (the shared rule, the cycle's thresholds). */
+function indicatorResults(data: PlanData, period: ReportingPeriod) {
+  const targets = periodsByIndicator(data);
+  return data.indicators.flatMap((indicator) => {
+    const row = targets.get(indicator.id)?.get(period.key);
+    if (!row) return [];
+    const figures = row.actual === null ? null : periodFigures(indicator, row.target, row.actual, data.thresholds);
+    return [{ indicator, row, figures }];
+  });
+}
+
+type IndicatorResult = ReturnType<typeof indicatorResults>[number];
+
+/** "18 indicators have a target for Q2; 15 are reported: 9 on track, 3 at risk, 3 off track." */
+function indicatorSummary(results: readonly IndicatorResult[], period: ReportingPeriod): string {
+  if (results.length === 0) return `No indicator has a target for ${period.label}.`;
+  const reported = results.filter((r) => r.figures !== null);
+  const by = (status: string) => reported.filter((r) => r.figures?.status === status).length;
+  const head = `${count(results.length, 'indicator has', 'indicators have')} a target for ${period.key}`;
+  if (reported.length === 0) return `${head}; none is reported yet.`;
+  const missing = results.length - reported.length;
+  return `${head}; ${reported.length} ${reported.length === 1 ? 'is' : 'are'} reported: ${by('on_track')} on track, ${by('at_risk')} at risk, ${by('off_track')} off track${missing > 0 ? `; ${missing} not reported yet` : ''}.`;
+}
+
 function overview(data: PlanData, period: ReportingPeriod, meta: DocMeta): FileChild[] {
   const byStatus = activityStatuses.keys.flatMap((status) => {
     const n = data.activities.filter((a) => a.status === status).length;
@@ -36,8 +60,7 @@ function overview(data: PlanData, period: ReportingPeriod, meta: DocMeta): FileC
   });
   const active = data.activities.filter((a) => a.status !== 'cancelled');
   const averageCompletion = active.length === 0 ? 0 : Math.round(active.reduce((sum, a) => sum + a.completionPct, 0) / active.length);
-  const targets = [...periodsByIndicator(data).values()].map((byPeriod) => byPeriod.get(period.key)).filter((p) => p !== undefined);
-  const reported = targets.filter((p) => p.actual !== null);
+  const results = indicatorResults(data, period);
   const money = utilisation(data, period);
   return [
     heading1('1 Overview'),
@@ -46,31 +69,31 @@ function overview(data: PlanData, period: ReportingPeriod, meta: DocMeta): FileC
       ['Report produced', displayDate(meta.generatedOn)],
       ['Activities', `${count(data.activities.length, 'activity', 'activities')}: ${byStatus.join(', ') || 'none recorded'}`],
       ['Average completion', `${percent(averageCompletion)} (activities not cancelled)`],
-      ['Indicators reported', `${reported.length} of ${count(targets.length, 'indicator', 'indicators')} with a target for ${period.key}`],
+      ['Indicators', indicatorSummary(results, period)],
       ['Disbursed in the period', kes(money.total.periodKesMinor)],
       [
         'Disbursed to date',
         `${kes(money.total.toDateKesMinor)} of ${kes(data.totals.totalKesMinor)} planned (${percent(percentOf(money.total.toDateKesMinor, data.totals.totalKesMinor))})`,
       ],
     ]),
-    ...highlights(data, period),
+    ...highlights(data, period, results),
   ];
 }
 
-/** What a reader wants first: how many indicators are on track, and which activities are late. */
-function highlights(data: PlanData, period: ReportingPeriod): FileChild[] {
-  const targets = [...periodsByIndicator(data).values()].flatMap((byPeriod) => {
-    const p = byPeriod.get(period.key);
-    return p && p.actual !== null && p.target !== 0 ? [p.actual / p.target] : [];
-  });
-  const onTrack = targets.filter((ratio) => ratio >= ON_TRACK).length;
+/** What a reader wants first: how the indicators did, which are off track, and which activities are late. */
+function highlights(data: PlanData, period: ReportingPeriod, results: readonly IndicatorResult[]): FileChild[] {
+  const offTrack = results.filter((r) => r.figures?.status === 'off_track');
   const delayed = data.activities.filter((a) => a.status === 'delayed');
   return [
     heading2('Highlights'),
     para(
-      targets.length === 0
-        ? `No indicator actuals are reported for ${period.label} yet.`
-        : `Of the ${count(targets.length, 'indicator', 'indicators')} reported for ${period.key}, ${onTrack} ${onTrack === 1 ? 'is' : 'are'} on track (at least ${ON_TRACK * 100}% of the period target) and ${targets.length - onTrack} ${targets.length - onTrack === 1 ? 'is' : 'are'} behind.`,
+      `${indicatorSummary(results, period)} Progress is the share of the way from the baseline to the period's target; on track from ${data.thresholds.onTrackPct}%, at risk from ${data.thresholds.atRiskPct}%.`,
+      { keepNext: offTrack.length > 0 },
+    ),
+    ...offTrack.map((r) =>
+      bullet(
+        `${r.indicator.code ? `${r.indicator.code} ` : ''}${r.indicator.name}: ${r.figures?.varianceText} (progress ${formatProgress(r.figures?.pct ?? null)})`,
+      ),
     ),
     para(delayed.length === 0 ? 'No activity is marked delayed.' : `${count(delayed.length, 'activity is', 'activities are')} marked delayed:`, {
       keepNext: delayed.length > 0,
@@ -80,39 +103,36 @@ function highlights(data: PlanData, period: ReportingPeriod): FileChild[] {
 }
 
 function indicatorTable(data: PlanData, period: ReportingPeriod): FileChild[] {
-  const targets = periodsByIndicator(data);
-  const rows: RowSpec[] = data.indicators.flatMap((i) => {
-    const p = targets.get(i.id)?.get(period.key);
-    if (!p) return [];
-    const variance = p.actual === null ? null : p.actual - p.target;
-    const achieved = p.actual === null || p.target === 0 ? '—' : percent((p.actual / p.target) * 100);
-    return [
-      [
-        i.code,
-        { text: i.name, note: orgLabel(data.orgById.get(i.responsibleOrgId)) },
-        i.unit,
-        measure(p.target),
-        p.actual === null ? 'Not reported' : measure(p.actual),
-        variance === null ? '—' : `${variance > 0 ? '+' : ''}${measure(variance)}`,
-        achieved,
-        p.actualNote,
-      ],
-    ];
-  });
+  const rows: RowSpec[] = indicatorResults(data, period).map(({ indicator: i, row: p, figures }) => [
+    i.code,
+    { text: i.name, note: [orgLabel(data.orgById.get(i.responsibleOrgId)), i.dataSource].filter(Boolean).join(' · ') },
+    [i.unit, indicatorDirectionLabels[directionOf(i)].toLowerCase()],
+    measure(i.baselineValue),
+    measure(p.target),
+    p.actual === null ? 'Not reported' : measure(p.actual),
+    figures ? figures.varianceText : '—',
+    figures ? formatProgress(figures.pct) : '—',
+    figures ? indicatorStatusLabels[figures.status] : '—',
+    p.actualNote,
+  ]);
   return [
     heading1('2 Indicator performance'),
-    para(`Targets and actual values for ${period.label}. Variance is actual minus target; % achieved is actual as a share of the target.`),
+    para(
+      `Targets and actual values for ${period.label}. Progress is the share of the way from the baseline to the period's target (below 0% when the indicator moved away from it; without a baseline, the actual as a share of the target in the desired direction).`,
+    ),
     ...dataTable({
       orientation: 'landscape',
       columns: [
         { header: 'Code', weight: 0.6 },
-        { header: 'Indicator (responsible)', weight: 3.2 },
-        { header: 'Unit', weight: 1 },
-        { header: 'Target', weight: 0.9, align: 'right' },
-        { header: 'Actual', weight: 0.9, align: 'right' },
-        { header: 'Variance', weight: 0.9, align: 'right' },
-        { header: '% achieved', weight: 0.9, align: 'right' },
-        { header: 'Comment', weight: 3.2 },
+        { header: 'Indicator (responsible · data source)', weight: 3 },
+        { header: 'Unit · direction', weight: 1 },
+        { header: 'Baseline', weight: 0.8, align: 'right' },
+        { header: 'Target', weight: 0.8, align: 'right' },
+        { header: 'Actual', weight: 0.8, align: 'right' },
+        { header: 'Variance', weight: 1.5 },
+        { header: 'Progress', weight: 0.8, align: 'right' },
+        { header: 'Status', weight: 0.8 },
+        { header: 'Comment', weight: 2.2 },
       ],
       rows,
       empty: `No indicator has a target for ${period.label} yet.`,
@@ -271,116 +291,6 @@ function recommendations(data: PlanData): FileChild[] {
         ]),
       empty: 'No adaptive actions are open: none proposed or accepted and not yet done.',
     }),
-  ];
-}
-
-/** The end-of-cycle part (close-out phase): achievements, final indicator values, money, lessons, recommendations. */
-function endOfCycle(data: PlanData): FileChild[] {
-  const report = data.closeOut;
-  if (report === null) return [];
-  const { budget } = report;
-  const budgetRows: RowSpec[] = budget.byContributor.map((c) => [
-    c.name,
-    kes(c.plannedKesMinor),
-    kes(c.spentKesMinor),
-    kes(c.plannedKesMinor - c.spentKesMinor),
-    c.utilisationPct === null ? '—' : percent(c.utilisationPct),
-  ]);
-  if (budgetRows.length > 0) {
-    budgetRows.push({
-      total: [
-        'Total',
-        kes(budget.plannedKesMinor),
-        kes(budget.spentKesMinor),
-        kes(budget.plannedKesMinor - budget.spentKesMinor),
-        budget.utilisationPct === null ? '—' : percent(budget.utilisationPct),
-      ],
-    });
-  }
-  return [
-    heading1('8 End of cycle'),
-    para(
-      `Results of FY ${report.fiscalYear} at close-out: ${report.indicatorsMet} of ${count(report.indicatorsReported, 'indicator', 'indicators')} reported met ${report.indicatorsReported === 1 ? 'its' : 'their'} target; ${budget.utilisationPct === null ? 'no budget was planned' : `${percent(budget.utilisationPct)} of the planned budget was spent`}.`,
-    ),
-    ...(report.summary ? [para(report.summary)] : []),
-    heading2('8.1 Achievements by objective'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Objective', weight: 4 },
-        { header: 'Activities', weight: 0.9, align: 'right' },
-        { header: 'Average completion', weight: 1.1, align: 'right' },
-        { header: 'Completed activities', weight: 4 },
-      ],
-      rows: report.objectives.map((o) => [
-        { text: o.statement, bold: true, note: o.code },
-        String(o.activityTotal),
-        o.averageCompletionPct === null ? '—' : percent(o.averageCompletionPct),
-        o.completedActivities.length === 0 ? '—' : o.completedActivities.map((a) => `${a.code ? `${a.code} ` : ''}${a.title}`),
-      ]),
-      empty: 'No objectives are recorded for this cycle.',
-    }),
-    heading2('8.2 Indicators: final values against targets'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Code', weight: 0.6 },
-        { header: 'Indicator', weight: 3.4 },
-        { header: 'Unit', weight: 1 },
-        { header: 'Baseline', weight: 0.9, align: 'right' },
-        { header: 'Target', weight: 0.9, align: 'right' },
-        { header: 'Final value', weight: 0.9, align: 'right' },
-        { header: '% achieved', weight: 0.9, align: 'right' },
-        { header: 'Target met', weight: 0.9 },
-      ],
-      rows: report.indicators.map((i) => [
-        i.code,
-        i.finalPeriodKey ? { text: i.name, note: `Last reported for ${i.finalPeriodKey}` } : i.name,
-        i.unit,
-        measure(i.baselineValue),
-        measure(i.targetValue),
-        i.finalValue === null ? 'Not reported' : measure(i.finalValue),
-        i.pctAchieved === null ? '—' : percent(i.pctAchieved),
-        i.met === null ? '—' : i.met ? 'Yes' : 'No',
-      ]),
-      empty: 'No indicators are recorded for this cycle.',
-    }),
-    heading2('8.3 Budget utilisation'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Contributor', weight: 2.6 },
-        { header: 'Planned (KES)', weight: 1.6, align: 'right' },
-        { header: 'Spent (KES)', weight: 1.6, align: 'right' },
-        { header: 'Balance (KES)', weight: 1.6, align: 'right' },
-        { header: 'Utilised', weight: 0.9, align: 'right' },
-      ],
-      rows: budgetRows,
-      empty: 'No contributions were planned for this cycle, so there is no budget to report on.',
-    }),
-    heading2('8.4 Lessons learned'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Date · session', weight: 1.4 },
-        { header: 'What worked', weight: 2.4 },
-        { header: 'What did not', weight: 2.4 },
-        { header: 'What can be improved', weight: 2.4 },
-        { header: 'Follow-up', weight: 2.4 },
-      ],
-      rows: report.lessons.map((e) => [
-        { text: displayDate(e.entryDate), note: learningSessions.label(e.session as Parameters<typeof learningSessions.label>[0]) },
-        e.whatWorked || '—',
-        e.whatDidNot || '—',
-        e.improvements || '—',
-        e.followUpAction || '—',
-      ]),
-      empty: 'No lessons were recorded during this cycle.',
-    }),
-    heading2('8.5 Recommendations for the next cycle'),
-    ...(report.recommendations.length === 0
-      ? [para('The close-out meeting has not recorded any recommendations yet.')]
-      : report.recommendations.map((line) => bullet(line))),
   ];
 }
 

@@ -7,6 +7,7 @@ import { listAdminUnits } from '../../services/admin-units';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
 import { coverageReport } from '../../services/analysis/reports';
+import { getAnalysisSettings } from '../../services/analysis/settings';
 import { registerServices as s } from '../../services/index';
 
 /** Everything the Excel builders print, read once through the register services. */
@@ -36,11 +37,15 @@ export function loadCycleData(ctx: AppContext, cycleId: string) {
     subCounties: new Map(units.filter((unit) => unit.level === 'sub_county').map((unit) => [unit.id, unit])),
     /** Wards × sectors: activity counts and planned budget (the coverage service's own numbers). */
     coverage: coverageReport(ctx, { cycleId, organisationId: null }),
+    /** The cycle's on-track / at-risk thresholds, as the screens and the M&E report judge progress. */
+    thresholds: thresholdsOf(getAnalysisSettings(ctx, cycleId)),
   };
   return { ...data, names: nameIndex(data) };
 }
 
 export type CycleData = ReturnType<typeof loadCycleData>;
+
+const thresholdsOf = ({ onTrackPct, atRiskPct }: { onTrackPct: number; atRiskPct: number }) => ({ onTrackPct, atRiskPct });
 
 /** Lookups from ids to the names people read. */
 function nameIndex(data: {

@@ -147,7 +147,7 @@ function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta
     [SHEETS.budgetLines, 'Every contribution line, converted to KES at the exchange rate'],
     [SHEETS.coverage, 'Wards × sectors: activities and planned budget; an empty cell is a gap'],
     [SHEETS.disbursements, 'Money disbursed or spent per reporting period'],
-    [SHEETS.indicators, 'Indicators with targets, actuals, variance and % achieved per period'],
+    [SHEETS.indicators, 'Indicators with targets, actuals, variance, progress and status per period'],
     [SHEETS.risks, 'Risk register'],
     [SHEETS.milestones, 'Review milestones and reports'],
     [SHEETS.learning, 'Learning log'],

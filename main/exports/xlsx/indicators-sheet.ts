@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { indicatorTypes } from '../../../shared/domain/vocabulary';
+import { directionOf, indicatorDirectionLabels, periodFigures, progressPct, roundTo, varianceBetter } from '../../../shared/analysis/indicator-progress';
+import { indicatorStatusLabels, type ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { CycleData } from './cycle-data';
 import { columnLetter, writeTable, type ColumnSpec, type Formula, addSheet } from './sheet-kit';
 import { styleHeaderRow, styleTitle } from './cell-style';
@@ -11,14 +13,44 @@ type Indicator = CycleData['indicators'][number];
 export interface IndicatorsLayout {
   firstDataRow: number;
   lastDataRow: number;
-  /** Period key → the letters of its target, actual, variance and % achieved columns. */
-  periodColumns: Map<string, { target: string; actual: string; variance: string; achieved: string }>;
+  /** Period key → the letters of its target, actual, variance, progress and status columns. */
+  periodColumns: Map<string, PeriodLetters>;
+}
+
+interface PeriodLetters {
+  target: string;
+  actual: string;
+  variance: string;
+  progress: string;
+  status: string;
+}
+
+const PERIOD_COLUMNS = 5;
+
+/**
+ * The shared progress rule (shared/analysis/indicator-progress.ts) as Excel formulas over the row's
+ * own cells, so an actual typed in the workbook moves variance, progress and status as the app
+ * would: from the baseline towards the period target, in the indicator's direction.
+ */
+function progressFormulas(letters: PeriodLetters, cells: { baseline: string; direction: string }, row: number, thresholds: ThresholdsDto) {
+  const [t, a, b, d] = [`${letters.target}${row}`, `${letters.actual}${row}`, `${cells.baseline}${row}`, `${cells.direction}${row}`];
+  const down = `${d}="${indicatorDirectionLabels.decrease}"`;
+  const fromBaseline = `AND(ISNUMBER(${b}),N(${t})<>${b},IF(${down},N(${t})<${b},N(${t})>${b}))`;
+  const ratio = `IF(${down},IF(${a}<=0,IF(N(${t})>=0,1,""),N(${t})/${a}),IF(N(${t})=0,IF(${a}>=0,1,""),${a}/N(${t})))`;
+  const progress = `IF(ISNUMBER(${a}),IF(${fromBaseline},(${a}-${b})/(N(${t})-${b}),${ratio}),"")`;
+  const shown = `ROUND(${letters.progress}${row}*100,0)`;
+  return {
+    variance: `IF(ISNUMBER(${a}),IF(${down},N(${t})-${a},${a}-N(${t})),"")`,
+    progress,
+    status: `IF(ISNUMBER(${letters.progress}${row}),IF(${shown}>=${thresholds.onTrackPct},"${indicatorStatusLabels.on_track}",IF(${shown}>=${thresholds.atRiskPct},"${indicatorStatusLabels.at_risk}","${indicatorStatusLabels.off_track}")),"")`,
+  };
 }
 
 /**
  * The M&E plan as one row per indicator and, for each reporting period, its target and actual with
- * variance (actual − target) and % achieved as formulas: an M&E officer who types an actual sees
- * both move.
+ * variance (positive is better than target, whichever way the indicator should move), progress and
+ * status as formulas: an M&E officer who types an actual sees them move. Their cached results are
+ * the app's own figures, so a viewer that does not recalculate shows the same.
  */
 export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): IndicatorsLayout {
   const sheet = addSheet(workbook, SHEETS.indicators, { rows: HEADER_ROW, columns: 2 });
@@ -47,33 +79,53 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
       value: (i) => data.names.activityCode(i.activityId) || data.names.objectiveCode(i.objectiveId),
       width: 11,
     },
+    { header: 'Direction', kind: 'text', value: (i) => indicatorDirectionLabels[directionOf(i)], width: 11 },
     { header: 'Baseline', kind: 'number', value: (i) => i.baselineValue },
     { header: 'Baseline date', kind: 'date', value: (i) => i.baselineDate },
     { header: 'Annual target', kind: 'number', value: (i) => i.targetValue },
   ];
-  const periodColumns = new Map<string, { target: string; actual: string; variance: string; achieved: string }>();
+  const cells = {
+    direction: columnLetter(leading.findIndex((c) => c.header === 'Direction') + 1),
+    baseline: columnLetter(leading.findIndex((c) => c.header === 'Baseline') + 1),
+  };
+  const periodColumns = new Map<string, PeriodLetters>();
   const perPeriod: ColumnSpec<Indicator>[] = data.periods.flatMap((period, index) => {
-    const base = leading.length + 1 + index * 4;
-    const letters = { target: columnLetter(base), actual: columnLetter(base + 1), variance: columnLetter(base + 2), achieved: columnLetter(base + 3) };
+    const base = leading.length + 1 + index * PERIOD_COLUMNS;
+    const letters: PeriodLetters = {
+      target: columnLetter(base),
+      actual: columnLetter(base + 1),
+      variance: columnLetter(base + 2),
+      progress: columnLetter(base + 3),
+      status: columnLetter(base + 4),
+    };
     periodColumns.set(period.key, letters);
     const target = (i: Indicator) => periodOf(i, period.key)?.target ?? null;
     const actual = (i: Indicator) => periodOf(i, period.key)?.actual ?? null;
-    const variance = (i: Indicator, row: number): Formula => {
-      const [t, a] = [target(i), actual(i)];
-      return { formula: `IF(ISNUMBER(${letters.actual}${row}),${letters.actual}${row}-N(${letters.target}${row}),"")`, result: a === null ? '' : a - (t ?? 0) };
+    const formulas = (row: number) => progressFormulas(letters, cells, row, data.thresholds);
+    // The cached results: the shared rule itself, unrounded (the 0% format rounds as the app prints).
+    const figures = (i: Indicator) => {
+      const a = actual(i);
+      return a === null ? null : { a, t: target(i) ?? 0 };
     };
-    const achieved = (i: Indicator, row: number): Formula => {
-      const [t, a] = [target(i), actual(i)];
-      return {
-        formula: `IF(AND(ISNUMBER(${letters.actual}${row}),N(${letters.target}${row})<>0),${letters.actual}${row}/${letters.target}${row},"")`,
-        result: a === null || !t ? '' : a / t,
-      };
+    const variance = (i: Indicator, row: number): Formula => {
+      const f = figures(i);
+      return { formula: formulas(row).variance, result: f === null ? '' : roundTo(varianceBetter(i, f.t, f.a), 6) };
+    };
+    const progress = (i: Indicator, row: number): Formula => {
+      const f = figures(i);
+      const pct = f === null ? null : progressPct(i, f.t, f.a);
+      return { formula: formulas(row).progress, result: pct === null ? '' : pct / 100 };
+    };
+    const status = (i: Indicator, row: number): Formula => {
+      const f = figures(i);
+      return { formula: formulas(row).status, result: f === null ? '' : indicatorStatusLabels[periodFigures(i, f.t, f.a, data.thresholds).status] };
     };
     return [
       { header: `${period.key} target`, kind: 'number', value: target, width: 10 },
       { header: `${period.key} actual`, kind: 'number', value: actual, width: 10 },
-      { header: `${period.key} variance`, kind: 'number', value: variance, width: 10 },
-      { header: `${period.key} % achieved`, kind: 'percent', value: achieved, width: 11 },
+      { header: `${period.key} variance (+ better)`, kind: 'number', value: variance, width: 11 },
+      { header: `${period.key} progress`, kind: 'percent', value: progress, width: 10 },
+      { header: `${period.key} status`, kind: 'text', value: status, width: 10 },
     ] satisfies ColumnSpec<Indicator>[];
   });
   const trailing: ColumnSpec<Indicator>[] = [
@@ -85,12 +137,12 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
   // The period names above their four columns: "Q1 (Jul–Sep)" says which calendar it is.
   const groupRow = HEADER_ROW - 1;
   data.periods.forEach((period, index) => {
-    const from = leading.length + 1 + index * 4;
-    sheet.mergeCells(groupRow, from, groupRow, from + 3);
+    const from = leading.length + 1 + index * PERIOD_COLUMNS;
+    sheet.mergeCells(groupRow, from, groupRow, from + PERIOD_COLUMNS - 1);
     sheet.getCell(groupRow, from).value = period.label;
     sheet.getCell(groupRow, from).alignment = { horizontal: 'center' };
   });
-  if (data.periods.length) styleHeaderRow(sheet.getRow(groupRow), leading.length + 1, leading.length + data.periods.length * 4);
+  if (data.periods.length) styleHeaderRow(sheet.getRow(groupRow), leading.length + 1, leading.length + data.periods.length * PERIOD_COLUMNS);
   sheet.getRow(groupRow).height = 18;
   const layout = writeTable(sheet, {
     headerRow: HEADER_ROW,

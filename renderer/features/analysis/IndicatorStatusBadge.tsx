@@ -1,3 +1,4 @@
+import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels, type IndicatorStatus } from '../../../shared/api/schemas/analysis/indicator-status';
 
 /** An indicator's status as a coloured badge with its words; "provisional" when its period is still running. */
@@ -6,7 +7,7 @@ export function IndicatorStatusBadge({ status, provisional = false, pct = null }
   return (
     <span className={`analysis-badge analysis-badge--${status}`} title={title}>
       {indicatorStatusLabels[status]}
-      {pct !== null ? <span className="analysis-badge__detail"> {Math.round(pct)} %</span> : null}
+      {pct !== null ? <span className="analysis-badge__detail"> {formatProgress(pct)}</span> : null}
       {provisional ? <span className="analysis-badge__detail"> (provisional)</span> : null}
     </span>
   );

@@ -4,7 +4,7 @@ import type { Result } from '../../../shared/result';
 import { createRow, deleteRow, updateRow } from '../../api/register-api';
 import { showNotice } from '../../components/notices';
 import { setUnsaved } from '../../components/unsaved-changes';
-import { formatMeasure } from './indicator-register';
+import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import type { PeriodProgress } from './indicator-progress';
 import { IndicatorChart } from './IndicatorChart';
 import { periodChanges, periodDrafts, type PeriodChange, type PeriodDrafts } from './period-grid';
@@ -113,12 +113,10 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
               <th scope="col" className="cell--num">
                 Actual
               </th>
-              <th scope="col" className="cell--num">
-                Achieved
+              <th scope="col" className="cell--num" title="Share of the way from the baseline to the period's target">
+                Progress
               </th>
-              <th scope="col" className="cell--num">
-                Variance
-              </th>
+              <th scope="col">Variance</th>
               <th scope="col">Status</th>
             </tr>
           </thead>
@@ -150,10 +148,8 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
                       />
                     </td>
                   ))}
-                  <td className="cell--num">{period.pct === null ? '—' : `${period.pct} %`}</td>
-                  <td className="cell--num">
-                    {period.variance === null ? '—' : `${period.variance > 0 ? '+' : ''}${formatMeasure(period.variance, indicator.unit)}`}
-                  </td>
+                  <td className="cell--num">{formatProgress(period.pct)}</td>
+                  <td>{period.variance === null ? '—' : period.varianceText}</td>
                   <td>{period.status === 'not_reported' ? <span className="muted">—</span> : <StatusChip status={period.status} />}</td>
                 </tr>
               );

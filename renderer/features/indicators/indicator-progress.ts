@@ -1,6 +1,6 @@
 import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { IndicatorDto, IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
-import { indicatorDirection, percentAchieved, statusOfPct } from '../../../shared/analysis/indicator-status';
+import { periodFigures, type ProgressIndicator } from '../../../shared/analysis/indicator-progress';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 
 /**
@@ -20,7 +20,7 @@ export const progressLabels: Record<ProgressStatus, string> = {
 };
 
 /** "on track from 90 %, at risk from 60 %, off track below." */
-export const thresholdsInWords = (t: ThresholdsDto) => `on track from ${t.onTrackPct} %, at risk from ${t.atRiskPct} %, off track below`;
+export const thresholdsInWords = (t: ThresholdsDto) => `on track from ${t.onTrackPct}%, at risk from ${t.atRiskPct}%, off track below`;
 
 export interface PeriodProgress {
   key: string;
@@ -31,28 +31,26 @@ export interface PeriodProgress {
   rowId: string | null;
   target: number | null;
   actual: number | null;
-  /** Rounded to one decimal. */
+  /** Progress towards the period target, a whole percent (shared/analysis/indicator-progress.ts). */
   pct: number | null;
-  /** Actual − target. */
+  /** How much better than the target (negative: worse), whichever way the indicator should move. */
   variance: number | null;
+  /** "0.6 points worse than target". */
+  varianceText: string;
   status: ProgressStatus;
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-
 /** Every reporting period of the cycle for one indicator, with what was targeted and achieved. */
 export function periodProgress(
-  indicator: Pick<IndicatorDto, 'id' | 'baselineValue' | 'targetValue'>,
+  indicator: Pick<IndicatorDto, 'id' | 'unit'> & ProgressIndicator,
   rows: readonly Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'>[],
   calendar: readonly ReportingPeriod[],
   thresholds: ThresholdsDto,
 ): PeriodProgress[] {
-  const direction = indicatorDirection(indicator);
   const own = new Map(rows.filter((row) => row.indicatorId === indicator.id).map((row) => [row.periodKey, row]));
   return calendar.map((period) => {
     const row = own.get(period.key);
-    const reported = row !== undefined && row.actual !== null;
-    const pct = reported ? percentAchieved(direction, row.target, row.actual ?? 0) : null;
+    const figures = row !== undefined && row.actual !== null ? periodFigures(indicator, row.target, row.actual, thresholds) : null;
     return {
       key: period.key,
       label: period.label,
@@ -61,9 +59,10 @@ export function periodProgress(
       rowId: row?.id ?? null,
       target: row?.target ?? null,
       actual: row?.actual ?? null,
-      pct: pct === null ? null : round1(pct),
-      variance: reported ? round1((row.actual ?? 0) - row.target) : null,
-      status: reported ? (statusOfPct(pct, thresholds) as ProgressStatus) : 'not_reported',
+      pct: figures?.pct ?? null,
+      variance: figures?.variance ?? null,
+      varianceText: figures?.varianceText ?? '',
+      status: figures?.status ?? 'not_reported',
     };
   });
 }
@@ -77,7 +76,7 @@ export type StatusCounts = Record<ProgressStatus, number>;
 
 /** How many indicators are on track, at risk, off track, or not reported yet. */
 export function statusCounts(
-  indicators: readonly Pick<IndicatorDto, 'id' | 'baselineValue' | 'targetValue'>[],
+  indicators: readonly (Pick<IndicatorDto, 'id' | 'unit'> & ProgressIndicator)[],
   rows: readonly Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'>[],
   calendar: readonly ReportingPeriod[],
   thresholds: ThresholdsDto,

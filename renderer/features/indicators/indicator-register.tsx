@@ -1,6 +1,7 @@
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
+import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import { indicatorTypes } from '../../../shared/domain/vocabulary';
 import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
@@ -70,7 +71,7 @@ export function indicatorColumns(orgs: ReadonlyMap<string, OrganisationDto>, lat
         return (
           <StatusChip
             status={period?.status ?? 'not_reported'}
-            detail={period ? `${period.key}${period.pct === null ? '' : ` · ${period.pct} %`}` : undefined}
+            detail={period ? `${period.key}${period.pct === null ? '' : ` · ${formatProgress(period.pct)}`}` : undefined}
           />
         );
       },

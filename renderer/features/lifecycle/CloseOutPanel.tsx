@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { formatDisplayDate } from '../../../shared/dates';
 import { activityStatuses } from '../../../shared/domain/vocabulary';
+import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import { formatMoney } from '../../../shared/money';
 import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
@@ -90,7 +91,7 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
               <td>
                 {num(i.finalValue)} {i.finalPeriodKey ? <span className="muted">({i.finalPeriodKey})</span> : null}
               </td>
-              <td>{i.met === null ? '—' : `${pct(i.pctAchieved)} ${i.met ? '✓' : '✗'}`}</td>
+              <td>{i.met === null ? '—' : `${formatProgress(i.pctAchieved)} ${i.met ? '✓' : '✗'}`}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorDirections } from '../../analysis/indicator-progress';
 import { cyclePhases, signatoryRoles } from '../../domain/vocabulary';
 import { cycleDto } from './cycle';
 import { entityId, fiscalYear, isoDate, optionalText, requiredText } from './fields';
@@ -175,7 +176,7 @@ const indicatorResult = z.object({
   /** The last reported actual, and the period it was reported for. */
   finalValue: z.number().nullable(),
   finalPeriodKey: z.string().nullable(),
-  direction: z.enum(['increase', 'decrease']),
+  direction: z.enum(indicatorDirections),
   pctAchieved: z.number().nullable(),
   /** Null when no actual was reported. */
   met: z.boolean().nullable(),

@@ -3,6 +3,9 @@ import { cycleFingerprint } from '../../../main/exports/fingerprint';
 import { exportDocx, type DocxDocument } from '../../../main/exports/docx/index';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { testApp } from '../../support/test-app';
+import { formatProgress, periodFigures } from '../../../shared/analysis/indicator-progress';
+import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
+import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import { docxParts, documentXml, headings, paragraphs, plainText, tableWithHeader, tables } from './docx-reader';
 
 /** The Word deliverables re-opened and checked against the database, not against the builder. */
@@ -191,18 +194,19 @@ describe('the budget', () => {
 });
 
 describe('the M&E progress report', () => {
-  it('reports indicator actuals against the period targets, with variance and % achieved', () => {
+  it('reports indicator actuals against the period targets with the shared progress rule and the cycle thresholds', () => {
     const periods = app.db.$client
       .prepare(
-        "SELECT i.code, p.target, p.actual FROM indicator_periods p JOIN indicators i ON i.id = p.indicator_id WHERE p.cycle_id = ? AND p.period_key = 'Q2' AND p.actual IS NOT NULL",
+        `SELECT i.code, i.unit, i.baseline_value AS baselineValue, i.target_value AS targetValue, p.target, p.actual
+         FROM indicator_periods p JOIN indicators i ON i.id = p.indicator_id WHERE p.cycle_id = ? AND p.period_key = 'Q2' AND p.actual IS NOT NULL`,
       )
-      .all(cycleId) as { code: string; target: number; actual: number }[];
+      .all(cycleId) as { code: string; unit: string; baselineValue: number | null; targetValue: number; target: number; actual: number }[];
     expect(periods.length).toBeGreaterThan(0);
-    const rows = tableWithHeader(xml.get('me-report') ?? '', 'Code', 'Indicator (responsible)');
+    const rows = tableWithHeader(xml.get('me-report') ?? '', 'Code', 'Indicator (responsible · data source)');
     for (const p of periods) {
       const row = rows.find((cells) => cells[0] === p.code);
-      expect(row?.[5], p.code).toBe(`${p.actual - p.target > 0 ? '+' : ''}${(p.actual - p.target).toLocaleString('en-GB', { maximumFractionDigits: 2 })}`);
-      expect(row?.[6], p.code).toBe(`${Math.round((p.actual / p.target) * 100)}%`);
+      const figures = periodFigures(p, p.target, p.actual, DEFAULT_THRESHOLDS);
+      expect(row?.slice(6, 9), p.code).toEqual([figures.varianceText, formatProgress(figures.pct), indicatorStatusLabels[figures.status]]);
     }
     for (const title of [
       '1 Overview',
@@ -215,6 +219,13 @@ describe('the M&E progress report', () => {
     ]) {
       expectText('me-report', title);
     }
+  });
+
+  it('reports GAM (I2.1) in Q1 off track: it rose from its baseline while its target was to bring it down', async () => {
+    const q1 = documentXml((await exportDocx(app, cycleId, { doc: 'me-report', period: 'Q1' })).buffer);
+    const gam = tableWithHeader(q1, 'Code', 'Indicator (responsible · data source)').find((cells) => cells[0] === 'I2.1');
+    expect(gam?.slice(3, 9)).toEqual(['15.1', '15', '15.6', '0.6 points worse than target', '-500%', 'Off track']);
+    expect(plainText(q1)).toMatch(/I2\.1 [^\n]*: 0\.6 points worse than target \(progress -500%\)/);
   });
 
   it('compares planned with disbursed money to the end of the period', () => {

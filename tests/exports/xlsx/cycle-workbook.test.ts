@@ -179,20 +179,23 @@ describe('the cycle workbook', () => {
     expect(texts).toContain('County Government representative');
   });
 
-  it('gives each indicator a target, actual, variance and % achieved per period, as formulas', () => {
+  it('gives each indicator a direction and, per period, a target, actual, variance, progress and status, as formulas', () => {
     const indicators = sheet(workbook, 'Indicators');
     const header = headers(indicators, HEADER_ROW);
     for (const key of ['Q1', 'Q2', 'Q3', 'Q4']) {
-      expect(header).toEqual(expect.arrayContaining([`${key} target`, `${key} actual`, `${key} variance`, `${key} % achieved`]));
+      expect(header).toEqual(expect.arrayContaining([`${key} target`, `${key} actual`, `${key} variance (+ better)`, `${key} progress`, `${key} status`]));
     }
     expect(indicators.getCell(HEADER_ROW - 1, header.indexOf('Q1 target') + 1).value).toBe('Q1 (Jul–Sep)');
     const t = header.indexOf('Q1 target') + 1;
     const letter = (column: number) => String.fromCharCode(64 + column);
     const row = HEADER_ROW + 1;
-    expect(formulaOf(indicators.getCell(row, t + 2))).toBe(`IF(ISNUMBER(${letter(t + 1)}${row}),${letter(t + 1)}${row}-N(${letter(t)}${row}),"")`);
-    expect(formulaOf(indicators.getCell(row, t + 3))).toBe(
-      `IF(AND(ISNUMBER(${letter(t + 1)}${row}),N(${letter(t)}${row})<>0),${letter(t + 1)}${row}/${letter(t)}${row},"")`,
+    const direction = `${letter(header.indexOf('Direction') + 1)}${row}`;
+    expect(formulaOf(indicators.getCell(row, t + 2))).toBe(
+      `IF(ISNUMBER(${letter(t + 1)}${row}),IF(${direction}="Decrease",N(${letter(t)}${row})-${letter(t + 1)}${row},${letter(t + 1)}${row}-N(${letter(t)}${row})),"")`,
     );
+    // Progress reads the baseline and the direction; LibreOffice recalculates it in libreoffice.test.ts.
+    expect(formulaOf(indicators.getCell(row, t + 3))).toContain(`(${letter(t + 1)}${row}-${letter(header.indexOf('Baseline') + 1)}${row})`);
+    expect(formulaOf(indicators.getCell(row, t + 4))).toContain('"Off track"');
     const first = list('indicator')[0];
     const q1 = list('indicatorPeriod').find((p) => p.indicatorId === first?.id && p.periodKey === 'Q1');
     expect(indicators.getCell(row, t).value).toBe(q1?.target);

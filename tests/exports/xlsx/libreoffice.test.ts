@@ -5,6 +5,9 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectors } from '../../../shared/domain/vocabulary';
 import { RATE_SCALE } from '../../../shared/money';
+import { periodFigures, roundTo } from '../../../shared/analysis/indicator-progress';
+import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
+import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
 import { registerServices as s } from '../../../main/services/index';
 import { requireTool, runTool } from '../../support/external-tools';
@@ -117,7 +120,7 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
     for (const [contributor, total] of expectedByContributor(150)) expect(totals.byContributor.get(contributor), contributor).toBeCloseTo(total, 2);
   });
 
-  it('computes variance and % achieved of each indicator period', async () => {
+  it('computes variance, progress and status of each indicator period as the app does (GAM Q1 off track)', async () => {
     const workbook = (await recalculatedCopies()).asExported;
     const indicators = sheet(workbook, 'Indicators');
     const target = columnOf(indicators, 4, 'Q1 target');
@@ -131,6 +134,7 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
     s.indicator.list(env.app, { cycleId: env.cycle.id }).forEach((indicator, index) => {
       const period = periods.get(indicator.id);
       const row = indicators.getRow(5 + index);
+      expect(row.getCell(1).value).toBe(indicator.code);
       if (!period || period.actual === null) {
         // An empty text result: exceljs reads it back as no result at all.
         expect([undefined, '']).toContain(resultOf(row.getCell(target + 2)));
@@ -138,8 +142,11 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
       }
       // exceljs reads a stored result of 0 back as no result; here the formula gives a number.
       const numeric = (cell: ExcelJS.Cell) => Number(resultOf(cell) ?? 0);
-      expect(numeric(row.getCell(target + 2))).toBeCloseTo(period.actual - period.target, 6);
-      if (period.target !== 0) expect(numeric(row.getCell(target + 3))).toBeCloseTo(period.actual / period.target, 6);
+      const app = periodFigures(indicator, period.target, period.actual, DEFAULT_THRESHOLDS);
+      expect(numeric(row.getCell(target + 2)), indicator.code).toBeCloseTo(app.variance, 6);
+      expect(roundTo(numeric(row.getCell(target + 3)) * 100, 0), indicator.code).toBe(app.pct);
+      expect(resultOf(row.getCell(target + 4)), indicator.code).toBe(indicatorStatusLabels[app.status]);
+      if (indicator.code === 'I2.1') expect([app.pct, resultOf(row.getCell(target + 4))]).toEqual([-500, 'Off track']);
       checked++;
     });
     expect(checked).toBeGreaterThan(5);

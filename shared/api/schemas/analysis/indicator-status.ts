@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorDirections } from '../../../analysis/indicator-progress';
 import { entityId } from '../fields';
 
 /** Each indicator's status per reporting period, and the cycle's thresholds that decide it. */
@@ -23,8 +24,12 @@ export const indicatorPeriodStatusDto = z.object({
   end: z.string(),
   target: z.number(),
   actual: z.number().nullable(),
-  /** Percent of the period target achieved; null when there is no actual or nothing was expected. */
+  /** Progress towards the period target, a whole percent (shared/analysis/indicator-progress.ts); null without an actual. */
   pctAchieved: z.number().nullable(),
+  /** How much better than the target the actual is (negative: worse), in the indicator's unit. */
+  variance: z.number().nullable(),
+  /** "0.6 points worse than target"; empty without an actual. */
+  varianceText: z.string(),
   status: z.enum(indicatorStatuses),
   /** An actual reported before its period ended: judged, but the figure may still grow. */
   provisional: z.boolean(),
@@ -35,8 +40,8 @@ export const indicatorStatusDto = z.object({
   name: z.string(),
   unit: z.string(),
   responsibleOrgId: entityId,
-  /** `decrease` when the target is below the baseline (e.g. malnutrition rates). */
-  direction: z.enum(['increase', 'decrease']),
+  /** What the indicator should do: rise, fall (e.g. malnutrition rates) or stay within a band. */
+  direction: z.enum(indicatorDirections),
   periods: z.array(indicatorPeriodStatusDto),
   /** The status of the latest period that is due or reported; `not_due` when none is. */
   status: z.enum(indicatorStatuses),
