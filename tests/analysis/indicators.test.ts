@@ -102,7 +102,9 @@ describe('proposed adaptive triggers', () => {
       [indicatorProposalKey('i1', 'Q1'), 'indicator_target_missed', 'org-1'],
       [overspendProposalKey('c1'), 'budget_overrun', 'org-9'],
     ]);
-    expect(proposals[0]?.trigger).toBe('I1 Indicator i1: 2 against a Q1 (Jul–Sep) target of 10 boreholes (8 boreholes worse than target; progress 20%) — off track.');
+    expect(proposals[0]?.trigger).toBe(
+      'I1 Indicator i1: 2 against a Q1 (Jul–Sep) target of 10 boreholes (8 boreholes worse than target; progress 20%) — off track.',
+    );
     expect(proposals[0]?.indicatorId).toBe('i1');
     expect(proposals[1]?.trigger).toBe('UDRA disbursed KES 118,000 against KES 100,000 planned for A1.1 Boreholes (Solar pumps): KES 18,000 (18 %) over.');
   });
