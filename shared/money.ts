@@ -11,13 +11,30 @@ export interface Money {
   currency: Currency;
 }
 
-/** Converts to KES minor units at the cycle's rate, rounding half away from zero to the cent. */
+/**
+ * The one rounding rule for Kenya shillings: to the nearest whole shilling, half away from zero.
+ * Works in minor units and returns minor units (a multiple of 100).
+ */
+export function roundToShilling(amountMinor: number): number {
+  const sign = amountMinor < 0 ? -1 : 1;
+  const absolute = Math.abs(amountMinor);
+  const shillings = Math.floor(absolute / 100) + (absolute % 100 >= 50 ? 1 : 0);
+  return sign * shillings * 100 || 0;
+}
+
+/**
+ * A line's KES equivalent at the cycle's rate, in whole shillings (minor units, a multiple of 100):
+ * each line is rounded once, here, and every total is a sum of rounded lines, so a printed table,
+ * a screen and a workbook all add up to the shilling.
+ */
 export function toKesMinor(money: Money, kesPerUsdScaled: number): number {
-  if (money.currency === 'KES') return money.amountMinor;
+  if (money.currency === 'KES') return roundToShilling(money.amountMinor);
   const product = BigInt(money.amountMinor) * BigInt(kesPerUsdScaled);
-  const scale = BigInt(RATE_SCALE);
+  // Minor units × (rate × 10,000): to whole shillings is a division by 100 × 10,000.
+  const scale = BigInt(RATE_SCALE) * 100n;
   const half = scale / 2n;
-  return Number(product >= 0n ? (product + half) / scale : (product - half) / scale);
+  const shillings = product >= 0n ? (product + half) / scale : (product - half) / scale;
+  return Number(shillings * 100n);
 }
 
 /** "129.35" → 1_293_500; null when the text is not a positive rate with at most 4 decimals. */
@@ -48,9 +65,12 @@ function groupThousands(whole: bigint): string {
   return whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-/** "KES 1,234,567" (cents shown only when there are any, as on county budget sheets). */
+/**
+ * "KES 1,234,567" in whole shillings (the rule above); "USD 1,234.50" with cents only when there are
+ * any, as entered.
+ */
 export function formatMoney(money: Money, options: { cents?: 'auto' | 'always' | 'never' } = {}): string {
-  const cents = options.cents ?? 'auto';
+  const cents = options.cents ?? (money.currency === 'KES' ? 'never' : 'auto');
   const negative = money.amountMinor < 0;
   const absolute = BigInt(Math.abs(money.amountMinor));
   const whole = absolute / 100n;
@@ -58,5 +78,14 @@ export function formatMoney(money: Money, options: { cents?: 'auto' | 'always' |
   const showCents = cents === 'always' || (cents === 'auto' && fraction !== 0n);
   const rounded = cents === 'never' && fraction >= 50n ? whole + 1n : whole;
   const body = showCents ? `${groupThousands(whole)}.${fraction.toString().padStart(2, '0')}` : groupThousands(rounded);
-  return `${negative ? '-' : ''}${money.currency} ${body}`;
+  return `${negative && (showCents ? absolute : rounded) > 0n ? '-' : ''}${money.currency} ${body}`;
 }
+
+/** "KES 1,234,567": Kenya shillings, rounded to the nearest shilling. */
+export const formatKes = (amountMinor: number): string => formatMoney({ amountMinor, currency: 'KES' });
+
+/** "1,234,567": whole shillings without the currency, for a column headed "(KES)". */
+export const formatShillings = (amountMinor: number): string => formatKes(amountMinor).replace(/^(-?)KES /, '$1');
+
+/** Said once in each document that prints amounts. */
+export const ROUNDING_NOTE = 'Figures are in Kenya shillings (KES), rounded to the nearest shilling.';

@@ -3,15 +3,6 @@
  * total, so tables built from them reconcile with the budget they came from.
  */
 
-/** `total` in `parts` near-equal pieces; the first pieces take the leftover cents. */
-export function splitEvenly(total: number, parts: number): number[] {
-  if (parts <= 0) return [];
-  const base = Math.trunc(total / parts);
-  const remainder = total - base * parts;
-  const step = Math.sign(remainder);
-  return Array.from({ length: parts }, (_, index) => base + (index < Math.abs(remainder) ? step : 0));
-}
-
 /**
  * `total` in proportion to non-negative `weights` by the largest-remainder method: each part is
  * rounded down, then the leftover cents go to the largest fractions (earliest first on ties).
@@ -29,4 +20,13 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
     parts[index] = (parts[index] ?? 0) + 1;
   }
   return parts;
+}
+
+/**
+ * Whole shillings (minor units, multiples of 100) split in proportion to `weights` by largest
+ * remainder: an activity's cost across its wards adds up to the activity's cost exactly, and no
+ * part carries cents.
+ */
+export function splitShillings(totalMinor: number, weights: readonly number[]): number[] {
+  return splitByWeights(Math.round(totalMinor / 100), weights).map((shillings) => shillings * 100);
 }

@@ -6,7 +6,7 @@ import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { OrganisationDto } from '../api/schemas/organisation';
 import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis/cost-share';
-import { splitByWeights } from './allocate';
+import { splitShillings } from './allocate';
 
 export interface CostShareCycle {
   id: string;
@@ -111,7 +111,7 @@ export function costShare(input: {
     const plannedKes = inKes(c.amountMinor, c.currency, rate);
     const line: Line = {
       plannedKes,
-      plannedByPeriod: splitByWeights(plannedKes, weightsOf(activity)),
+      plannedByPeriod: splitShillings(plannedKes, weightsOf(activity)),
       disbursedKes: inKes(spentTotal, c.currency, rate),
       disbursedByPeriod: spent ? inKesEach(spent.byPeriod, c.currency, rate) : zeroes,
       contribution: c,
@@ -181,7 +181,7 @@ export function costShare(input: {
 
 // Module-level on purpose: a closure made per budget line costs more than the arithmetic it wraps.
 function inKes(amountMinor: number, currency: CostShareContribution['currency'], rate: number): number {
-  return currency === 'KES' || amountMinor === 0 ? amountMinor : toKesMinor({ amountMinor, currency }, rate);
+  return amountMinor === 0 ? 0 : toKesMinor({ amountMinor, currency }, rate);
 }
 
 function inKesEach(amounts: readonly number[], currency: CostShareContribution['currency'], rate: number): number[] {
@@ -270,5 +270,5 @@ function phaseWeights(periods: readonly ReportingPeriod[], span: { startDate: st
 
 /** `total` phased over the periods by the days `span` runs in each (see costShare). */
 export function phase(total: number, periods: readonly ReportingPeriod[], span: { startDate: string; endDate: string }): number[] {
-  return splitByWeights(total, phaseWeights(periods, span));
+  return splitShillings(total, phaseWeights(periods, span));
 }

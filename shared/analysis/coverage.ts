@@ -3,7 +3,7 @@ import { toKesMinor } from '../money';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto } from '../api/schemas/budget';
 import type { CoverageMatrixDto } from '../api/schemas/analysis/coverage';
-import { splitEvenly } from './allocate';
+import { splitShillings } from './allocate';
 
 export type CoverageActivity = Pick<ActivityDto, 'id' | 'sector' | 'leadOrgId' | 'supportingOrgIds' | 'wardIds' | 'status'>;
 export type CoverageContribution = Pick<ContributionDto, 'activityId' | 'contributorOrgId' | 'amountMinor' | 'currency'>;
@@ -19,7 +19,7 @@ type SectorKey = (typeof sectors.keys)[number];
 /**
  * Wards × sectors: in each cell the number of activities and their planned budget in KES. An empty
  * cell is a gap. Cancelled activities are left out. A multi-ward activity counts once in each of its
- * wards, and its budget is split evenly among them (to the cent, remainder to the first wards), so
+ * wards, and its budget is split evenly among them in whole shillings (largest remainder), so
  * the rows add up to the plan's total instead of counting the same shilling twice. Activities with
  * no ward get a row of their own, "No ward given".
  *
@@ -69,7 +69,7 @@ export function coverageMatrix(input: {
     (totals[column] as Cell).kes += kes;
     const wardIds = [...new Set(activity.wardIds)];
     const places: (string | null)[] = wardIds.length > 0 ? wardIds : [null];
-    const shares = splitEvenly(kes, places.length);
+    const shares = splitShillings(kes, places.map(() => 1));
     places.forEach((wardId, index) => {
       let row = rows.get(wardId);
       if (!row) {

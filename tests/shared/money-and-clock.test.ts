@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc, parseHlc, receiveHlc, tickHlc } from '../../shared/hlc';
-import { formatMoney, formatRate, parseAmount, parseRate, toKesMinor } from '../../shared/money';
+import { formatKes, formatMoney, formatRate, formatShillings, parseAmount, parseRate, roundToShilling, toKesMinor } from '../../shared/money';
 
 describe('money', () => {
-  it('prints KES with thousands separators and no float noise', () => {
+  it('prints KES in whole shillings with thousands separators, USD with its cents', () => {
     expect(formatMoney({ amountMinor: 123_456_700, currency: 'KES' })).toBe('KES 1,234,567');
-    expect(formatMoney({ amountMinor: 123_456_750, currency: 'KES' })).toBe('KES 1,234,567.50');
+    // One rounding rule: to the nearest shilling, half away from zero.
+    expect(formatMoney({ amountMinor: 123_456_750, currency: 'KES' })).toBe('KES 1,234,568');
+    expect(formatMoney({ amountMinor: 123_456_749, currency: 'KES' })).toBe('KES 1,234,567');
+    expect(formatKes(-150)).toBe('-KES 2');
+    expect(formatKes(-40)).toBe('KES 0');
+    expect(formatShillings(123_456_700)).toBe('1,234,567');
+    expect(formatMoney({ amountMinor: 12_050, currency: 'USD' })).toBe('USD 120.50');
+    expect([roundToShilling(150), roundToShilling(149), roundToShilling(-150)]).toEqual([200, 100, -200]);
     expect(formatMoney({ amountMinor: 5, currency: 'USD' }, { cents: 'always' })).toBe('USD 0.05');
     expect(formatMoney({ amountMinor: -100, currency: 'KES' })).toBe('-KES 1');
   });
 
-  it('converts USD at the scaled cycle rate, rounding to the cent', () => {
+  it('converts a line at the scaled cycle rate to the nearest shilling', () => {
     const rate = parseRate('129.35');
     expect(rate).toBe(1_293_500);
     expect(toKesMinor({ amountMinor: 100_00, currency: 'USD' }, rate ?? 0)).toBe(12_935_00);
-    expect(toKesMinor({ amountMinor: 1, currency: 'USD' }, 1_293_550)).toBe(129);
-    expect(toKesMinor({ amountMinor: 500, currency: 'KES' }, 1)).toBe(500);
+    // USD 10 = KES 1,293.50 → 1,294; USD 0.01 = KES 1.29 → 1.
+    expect(toKesMinor({ amountMinor: 10_00, currency: 'USD' }, 1_293_500)).toBe(1_294_00);
+    expect(toKesMinor({ amountMinor: 1, currency: 'USD' }, 1_293_550)).toBe(100);
+    expect(toKesMinor({ amountMinor: 550, currency: 'KES' }, 1)).toBe(600);
     // Large budgets stay exact: USD 90 million.
     expect(toKesMinor({ amountMinor: 9_000_000_000, currency: 'USD' }, 1_293_500)).toBe(1_164_150_000_000);
   });

@@ -5,48 +5,78 @@ import { addToShare, isCountyGovernment, type CostShare } from '../shared-data/b
 import { dataTable, heading1, heading2, keyValueTable, para, type RowSpec } from './blocks';
 import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
 import { coverPage } from './cover';
-import { count, displayDate, kes, orgFullLabel } from './format';
+import { count, displayDate, orgFullLabel, shillings, shillingsOrDash } from './format';
 import { activitiesByObjective, objectiveHeading } from './plan-activities';
 import { section, type DocMeta } from './page';
+import type { PrintedVersion } from './index';
 import { signatoriesTable } from './signatures';
 
 /**
  * The pack the County Executive Committee signs: a cover memo, one page of summary tables and the
- * signature page. It names the plan version it approves and the content fingerprint, so a signed
- * paper copy can be matched to the data later.
+ * signature page. It says exactly what is approved: the plan version by number and content
+ * fingerprint, printed in full in the Joint Work Plan document that bears the same fingerprint on
+ * every page (this pack only summarises it). It words itself by the version's state: a request for
+ * approval, or the record of an approval (when, by whom).
  */
+
+/** "Isiolo County Joint Work Plan FY 2026/27", never "… FY 2026/27 for FY 2026/27". */
+export function planName(data: PlanData): string {
+  const { title, fiscalYear } = data.cycle;
+  return title.includes(fiscalYear) ? title : `${title} for FY ${fiscalYear}`;
+}
+
+/** "version 2 of the Isiolo County Joint Work Plan FY 2026/27 (content fingerprint 3fa2c4d1)" */
+function whatIsApproved(data: PlanData, meta: DocMeta): string {
+  return `version ${meta.version.number} of the ${planName(data)} (content fingerprint ${meta.fingerprint})`;
+}
+
+const approvedOnBy = (v: PrintedVersion) => `on ${displayDate(v.approvedOn)}${v.approvedBy ? ` (approval recorded by ${v.approvedBy})` : ''}`;
 
 function memo(data: PlanData, meta: DocMeta): FileChild[] {
   const { cycle } = data;
+  const { version } = meta;
+  const approved = version.state === 'approved';
   const partners = data.organisations.filter((o) => !isCountyGovernment(o));
   const wards = new Set(data.activities.flatMap((a) => a.wardIds));
   const sectorCount = new Set(data.activities.map((a) => a.sector)).size;
   const secretariat = data.leadOrganisation ? orgFullLabel(data.leadOrganisation) : 'The JWP Secretariat';
+  const revision =
+    version.state === 'revision' && data.changesSinceApproved ? [para(`It revises version ${version.number - 1}: ${data.changesSinceApproved.intro}`)] : [];
   return [
-    heading1('Cover memo'),
+    heading1(approved ? 'Record of approval' : 'Cover memo'),
     ...keyValueTable('portrait', [
       ['To', 'The County Executive Committee'],
       ['From', secretariat],
       ['Date', displayDate(meta.generatedOn)],
-      ['Subject', `Approval of the ${cycle.title}`],
-      ['Plan version', `${meta.versionLabel}; content fingerprint ${meta.fingerprint}`],
+      ['Subject', approved ? `Approval of ${whatIsApproved(data, meta)}` : `Request to approve ${whatIsApproved(data, meta)}`],
+      [
+        'Plan version',
+        approved ? `Version ${version.number}, approved ${approvedOnBy(version)}` : `Version ${version.number}, submitted for approval (not yet approved)`,
+      ],
+      ['Content fingerprint', meta.fingerprint],
     ]),
-    heading2('What is being approved'),
+    heading2(approved ? 'What was approved' : 'What is being approved'),
     para(
-      `The Committee is asked to approve the ${cycle.title} for FY ${cycle.fiscalYear} (${displayDate(cycle.startDate)} to ${displayDate(cycle.endDate)}). The plan brings together ${count(data.organisations.length, 'organisation', 'organisations')}, of which ${count(partners.length, 'is a development partner or other non-county organisation', 'are development partners and other non-county organisations')}, around ${count(data.objectives.length, 'objective', 'objectives')} and ${count(data.activities.length, 'joint activity', 'joint activities')} in ${count(sectorCount, 'sector', 'sectors')}${wards.size > 0 ? ` and ${count(wards.size, 'ward', 'wards')}` : ''}.`,
+      `${approved ? `The Committee approved ${approvedOnBy(version)}` : 'The Committee is asked to approve'} ${whatIsApproved(data, meta)}, covering ${displayDate(cycle.startDate)} to ${displayDate(cycle.endDate)}. The plan itself is the Joint Work Plan document whose pages all carry the content fingerprint ${meta.fingerprint}: it is annexed to this pack and is what ${approved ? 'was' : 'is'} approved. This pack summarises it.`,
+    ),
+    ...revision,
+    para(
+      `The plan brings together ${count(data.organisations.length, 'organisation', 'organisations')}, of which ${count(partners.length, 'is a development partner or other non-county organisation', 'are development partners and other non-county organisations')}, around ${count(data.objectives.length, 'objective', 'objectives')} and ${count(data.activities.length, 'joint activity', 'joint activities')} in ${count(sectorCount, 'sector', 'sectors')}${wards.size > 0 ? ` and ${count(wards.size, 'ward', 'wards')}` : ''}.`,
     ),
     costShareSentence(data),
     para(rateSentence(data)),
     para(
       `It has ${count(data.indicators.length, 'indicator', 'indicators')} in its M&E plan, ${count(data.risks.length, 'risk', 'risks')} in its risk register and ${count(data.milestones.length, 'review and reporting milestone', 'review and reporting milestones')}.`,
     ),
-    heading2('Which copy is signed'),
+    heading2('How to check the copy'),
     para(
-      `This pack is for the plan as printed here: ${meta.versionLabel}, content fingerprint ${meta.fingerprint}, as the footer of every page says. The fingerprint is computed from the plan's data; a copy produced from different data has a different fingerprint, so a signed paper copy can always be matched to the data it approves.`,
+      `The fingerprint is computed from the plan's data. A copy of the plan produced from different data has a different fingerprint, so the signed pack and the plan it approves can always be matched: check that the plan document's footer reads "Content fingerprint ${meta.fingerprint}".`,
     ),
-    heading2('Recommendation'),
+    heading2(approved ? 'Decision' : 'Recommendation'),
     para(
-      "That the Committee approves the plan, and that the County Secretary and the CEC Member for Finance & Economic Planning sign it with the development partners' leadership on the signature page of this pack.",
+      approved
+        ? `The Committee approved ${whatIsApproved(data, meta)} ${approvedOnBy(version)}. The County Secretary, the CEC Member for Finance & Economic Planning and the development partners' leadership sign below.`
+        : `That the Committee approves ${whatIsApproved(data, meta)}, and that the County Secretary and the CEC Member for Finance & Economic Planning sign it with the development partners' leadership on the signature page of this pack.`,
     ),
   ];
 }
@@ -66,17 +96,24 @@ function summaryTables(data: PlanData): FileChild[] {
       objectiveHeading(data, objectiveId),
       objective ? sectors.label(objective.sector) : '',
       String(activities.length),
-      kes(share.countyKesMinor),
-      kes(share.partnersKesMinor),
-      kes(share.totalKesMinor),
+      shillingsOrDash(share.countyKesMinor),
+      shillingsOrDash(share.partnersKesMinor),
+      shillings(share.totalKesMinor),
     ]);
   }
   const outside = data.totals.byActivity.get(null);
   if (outside)
-    rows.push(['Components outside the action plan', '', '', kes(outside.countyKesMinor), kes(outside.partnersKesMinor), kes(outside.totalKesMinor)]);
+    rows.push([
+      'Components outside the action plan',
+      '',
+      '',
+      shillingsOrDash(outside.countyKesMinor),
+      shillingsOrDash(outside.partnersKesMinor),
+      shillings(outside.totalKesMinor),
+    ]);
   if (rows.length > 0) {
     const t = data.totals;
-    rows.push({ total: ['Total', '', String(data.activities.length), kes(t.countyKesMinor), kes(t.partnersKesMinor), kes(t.totalKesMinor)] });
+    rows.push({ total: ['Total', '', String(data.activities.length), shillings(t.countyKesMinor), shillings(t.partnersKesMinor), shillings(t.totalKesMinor)] });
   }
   return [
     new Paragraph({ children: [new PageBreak()] }),
@@ -101,13 +138,16 @@ function summaryTables(data: PlanData): FileChild[] {
 }
 
 function signaturePage(data: PlanData, meta: DocMeta): FileChild[] {
+  const approved = meta.version.state === 'approved';
   return [
     new Paragraph({ children: [new PageBreak()] }),
     heading1('Signatures'),
     para([
-      new TextRun(`We approve the ${data.cycle.title} as printed in this pack (${meta.versionLabel}; content fingerprint `),
+      new TextRun(
+        `${approved ? `Approved ${approvedOnBy(meta.version)}: ` : 'We approve '}version ${meta.version.number} of the ${planName(data)}, content fingerprint `,
+      ),
       new TextRun({ text: meta.fingerprint, bold: true }),
-      new TextRun(').'),
+      new TextRun(', as set out in full in the Joint Work Plan document bearing that fingerprint.'),
     ]),
     ...signatoriesTable(data, 'portrait'),
   ];
@@ -119,7 +159,7 @@ export function approvalPackSections(data: PlanData, meta: DocMeta): ISectionOpt
       meta,
       'portrait',
       [
-        ...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle: data.cycle.title }),
+        ...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle: planName(data) }),
         ...memo(data, meta),
         ...summaryTables(data),
         ...signaturePage(data, meta),

@@ -1,6 +1,8 @@
-import { AlignmentType, HeadingLevel, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { AlignmentType, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { heading } from './contents';
 import { prebuiltTable, type CellSpec, type RowSpecXml, type RunSpec } from './prebuilt-table';
-import { COLOURS, STYLE, textWidth, type Orientation } from './theme';
+import { fitWidths, widths } from './column-widths';
+import { COLOURS, STYLE, type Orientation } from './theme';
 
 /** The few building blocks every deliverable is made of, so all four look like one set. */
 
@@ -8,8 +10,9 @@ export type Align = 'left' | 'right' | 'center';
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
 
-export const heading1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
-export const heading2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
+/** Headings are bookmarked for the contents page while a document collects its outline (contents.ts). */
+export const heading1 = (text: string) => heading(1, text);
+export const heading2 = (text: string) => heading(2, text);
 
 export function para(content: string | ParagraphChild[], options: { bold?: boolean; align?: Align; keepNext?: boolean; spaceAfter?: number } = {}): Paragraph {
   const children = typeof content === 'string' ? [new TextRun({ text: content, bold: options.bold })] : content;
@@ -36,6 +39,11 @@ export interface Column {
   /** Relative width; the table fills the section's text width. */
   weight: number;
   align?: Align;
+  /**
+   * Never wrap a line of this column: it is widened to its widest line (taking room from the text
+   * columns). True by default for right-aligned (numeric) columns, so a figure never breaks.
+   */
+  fit?: boolean;
 }
 
 export type RowSpec = readonly CellValue[] | { group: string } | { total: readonly CellValue[] };
@@ -67,14 +75,6 @@ function cell(value: CellValue, look: CellLook): CellSpec {
     if (rich.note) runs.push({ text: rich.note, newLine: true, style: STYLE.noteRun });
   }
   return { paragraphs: [{ style: look.style ?? STYLE.cell, align: look.align, runs }], fill: look.fill, span: look.span };
-}
-
-function widths(columns: readonly Column[], orientation: Orientation, fraction = 1): number[] {
-  const total = columns.reduce((sum, column) => sum + column.weight, 0);
-  const available = Math.round(textWidth(orientation) * fraction);
-  const result = columns.map((column) => Math.floor((column.weight / total) * available));
-  result[result.length - 1] = available - result.slice(0, -1).reduce((sum, w) => sum + w, 0);
-  return result;
 }
 
 /**
@@ -129,7 +129,7 @@ export function dataTable(options: {
     const next = options.rows[index + 1];
     return next !== undefined && !Array.isArray(next) && 'total' in next;
   };
-  const columnWidths = widths(columns, orientation, options.fraction);
+  const columnWidths = fitWidths(widths(columns, orientation, options.fraction), columns, options.rows);
   const describe = (spec: RowSpec, index: number): RowSpecXml => {
     if ('group' in spec)
       return { keepNext: true, cells: [cell(spec.group, { align: 'left', style: STYLE.header, fill: COLOURS.groupFill, span: columns.length })] };

@@ -5,7 +5,7 @@ import { addToShare, isCountyGovernment, type CostShare } from '../shared-data/b
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, signatureBlock, type CellValue, type RowSpec } from './blocks';
 import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
 import { coverPage } from './cover';
-import { displayDate, kes, money, orgFullLabel, orgLabel } from './format';
+import { displayDate, kes, kesOrDash, money, orgFullLabel, orgLabel, shillings } from './format';
 import { objectiveHeading } from './plan-activities';
 import { section, type DocMeta } from './page';
 
@@ -35,14 +35,14 @@ function componentRows(data: PlanData): RowSpec[] {
       { text: line.description, note: line.utilisationPlan ? `Utilisation: ${line.utilisationPlan}` : undefined },
       county ? amountCell(data, line) : '',
       county ? '' : amountCell(data, line),
-      kes(data.totals.lineKesMinor.get(line.id) ?? 0),
+      shillings(data.totals.lineKesMinor.get(line.id) ?? 0),
       line.comments,
     ];
   };
   const subtotal = (label: string, lines: readonly ContributionDto[]): RowSpec => {
     const share: CostShare = { countyKesMinor: 0, partnersKesMinor: 0, totalKesMinor: 0 };
     for (const line of lines) addToShare(share, data.totals.lineKesMinor.get(line.id) ?? 0, isCountyLine(data, line));
-    return { total: [label, '', kes(share.countyKesMinor), kes(share.partnersKesMinor), kes(share.totalKesMinor), ''] };
+    return { total: [label, '', kesOrDash(share.countyKesMinor), kesOrDash(share.partnersKesMinor), shillings(share.totalKesMinor), ''] };
   };
   const byActivity = new Map<string | null, ContributionDto[]>();
   for (const line of data.contributions) {
@@ -63,7 +63,7 @@ function componentRows(data: PlanData): RowSpec[] {
   }
   if (rows.length > 0) {
     const { totals } = data;
-    rows.push({ total: ['TOTAL BUDGET', '', kes(totals.countyKesMinor), kes(totals.partnersKesMinor), kes(totals.totalKesMinor), ''] });
+    rows.push({ total: ['TOTAL BUDGET', '', kes(totals.countyKesMinor), kes(totals.partnersKesMinor), shillings(totals.totalKesMinor), ''] });
   }
   return rows;
 }

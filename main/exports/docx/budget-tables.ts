@@ -1,18 +1,18 @@
 import type { FileChild } from 'docx';
-import { formatRate } from '../../../shared/money';
+import { formatRate, ROUNDING_NOTE } from '../../../shared/money';
 import { contributionTypes, organisationCategories } from '../../../shared/domain/vocabulary';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { PlanData } from '../plan-data';
 import { percentOf } from '../shared-data/budget-totals';
 import { dataTable, para, type Column, type RowSpec } from './blocks';
-import { displayDate, kes, money, orgLabel, percent } from './format';
+import { displayDate, kes, money, orgLabel, percent, shillings } from './format';
 import type { Orientation } from './theme';
 
 /** Budget tables shared by the plan, the budget and the approval pack, so their totals agree. */
 
 export function rateSentence(data: PlanData): string {
   const { cycle } = data;
-  return `Amounts in US dollars are shown as entered and converted to Kenya shillings at the cycle's rate of KES ${formatRate(cycle.kesPerUsdScaled)} per USD (rate of ${displayDate(cycle.exchangeRateDate)}), line by line, in every total.`;
+  return `${ROUNDING_NOTE} Amounts in US dollars are shown as entered and converted at the cycle's rate of KES ${formatRate(cycle.kesPerUsdScaled)} per USD (rate of ${displayDate(cycle.exchangeRateDate)}), each line to the nearest shilling before any total.`;
 }
 
 /** "UDRA · USD 120,000 = KES 15,522,000 · cash, off-budget" */
@@ -54,19 +54,19 @@ export function contributorTotalsTable(data: PlanData, orientation: Orientation,
     const name = orgLabel(org);
     const category = org ? organisationCategories.label(org.category) : '';
     return compact
-      ? [name, category, entered, kes(c.kesMinor), share(c.kesMinor)]
+      ? [name, category, entered, shillings(c.kesMinor), share(c.kesMinor)]
       : [
           name,
           category,
           String(c.lines),
           c.byCurrency.KES ? money(c.byCurrency.KES, 'KES') : '—',
           c.byCurrency.USD ? money(c.byCurrency.USD, 'USD') : '—',
-          kes(c.kesMinor),
+          shillings(c.kesMinor),
           share(c.kesMinor),
         ];
   });
   const totalRow = (label: string, kesMinor: number, lines = ''): RowSpec => ({
-    total: compact ? [label, '', '', kes(kesMinor), share(kesMinor)] : [label, '', lines, '', '', kes(kesMinor), share(kesMinor)],
+    total: compact ? [label, '', '', shillings(kesMinor), share(kesMinor)] : [label, '', lines, '', '', shillings(kesMinor), share(kesMinor)],
   });
   if (rows.length > 0) {
     rows.push(totalRow('County government', totals.countyKesMinor));

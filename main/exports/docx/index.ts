@@ -5,7 +5,7 @@ import { invalidField } from '../../../shared/result';
 import { reportingPeriods, type ReportingPeriod } from '../../../shared/reporting-periods';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
-import { asSnapshot, workingState } from '../../lifecycle/versions';
+import { asSnapshot, latestVersionRow, workingState } from '../../lifecycle/versions';
 import { contentHash, contentOfRows } from '../fingerprint';
 import { loadPlanData, registerRowsOf, type PlanData } from '../plan-data';
 import { approvalPackSections } from './approval-pack-document';
@@ -67,6 +67,13 @@ export interface PrintedVersion {
   label: string;
   /** First 8 hex digits of the SHA-256 of the content printed. */
   fingerprint: string;
+  /** Approved: the data printed is that version's, unchanged. Otherwise it is to be approved as `number`. */
+  state: 'draft' | 'approved' | 'revision';
+  /** The version printed (approved) or the one it would become when approved. */
+  number: number;
+  /** For an approved version: when and by whom (the approvals register's record). */
+  approvedOn: string | null;
+  approvedBy: string | null;
 }
 
 /**
@@ -77,7 +84,16 @@ export function printedVersion(ctx: AppContext, data: PlanData): PrintedVersion 
   const snapshot = asSnapshot(contentOfRows(data.cycle, registerRowsOf(data)));
   const hash = contentHash(snapshot);
   const state = workingState(ctx, data.cycle.id, { snapshot, hash, fingerprint: hash.slice(0, 8) });
-  return { label: state.versionLabel, fingerprint: state.workingFingerprint };
+  const latest = latestVersionRow(ctx, data.cycle.id);
+  const approved = state.state === 'approved' && latest !== undefined;
+  return {
+    label: state.versionLabel,
+    fingerprint: state.workingFingerprint,
+    state: state.state,
+    number: approved ? latest.number : (latest?.number ?? 0) + 1,
+    approvedOn: approved ? latest.approvedOn : null,
+    approvedBy: approved ? latest.approvedBy : null,
+  };
 }
 
 export function docxMeta(data: PlanData, doc: DocxDocument, version: PrintedVersion, generatedOn: string): DocMeta {
@@ -87,12 +103,23 @@ export function docxMeta(data: PlanData, doc: DocxDocument, version: PrintedVers
     countyName: data.cycle.countyName,
     cycleTitle: data.cycle.title,
     fiscalYear: data.cycle.fiscalYear,
-    versionLabel: version.label,
+    // The approval pack asks for (or records) a numbered version: it names it, never "working draft".
+    versionLabel:
+      doc === 'approval-pack' && version.state !== 'approved' ? `Version ${version.number} submitted for approval (not yet approved)` : version.label,
+    version,
     statusLabel: `${cyclePhases.label(data.cycle.phase)} phase`,
     fingerprint: version.fingerprint,
     generatedOn,
   };
 }
+
+/**
+ * Whether laying out the pages to number the contents is quick enough (render.ts): a county plan of
+ * a few hundred activities is; the 5,000-activity benchmark plan is not.
+ */
+const LAYOUT_ROW_LIMIT = 400;
+const layoutAffordable = (data: PlanData) =>
+  data.activities.length + data.contributions.length + data.indicators.length + data.risks.length + data.organisations.length <= LAYOUT_ROW_LIMIT;
 
 /** Builds one deliverable from the plan data: data in, bytes out; no database, no files. */
 export function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): Promise<Buffer> {
@@ -111,8 +138,7 @@ export function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): 
       sections = approvalPackSections(data, meta);
       break;
   }
-  // Only the plan has a table of contents, whose page numbers Word fills in when asked on opening.
-  return renderDocx(meta, sections, { updateFields: request.doc === 'plan' });
+  return renderDocx(meta, sections, { pageNumbers: request.doc === 'plan' ? layoutAffordable(data) : undefined });
 }
 
 const slug = (text: string) =>

@@ -3,7 +3,7 @@ import { learningSessions } from '../../../shared/domain/vocabulary';
 import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import type { PlanData } from '../plan-data';
 import { bullet, dataTable, heading1, heading2, para, type RowSpec } from './blocks';
-import { count, displayDate, kes, measure, percent } from './format';
+import { count, displayDate, measure, percent, shillings } from './format';
 
 /**
  * The end-of-cycle part of the M&E report, printed in the close-out phase (manual 4.5): achievements
@@ -17,18 +17,18 @@ export function endOfCycle(data: PlanData): FileChild[] {
   const { budget } = report;
   const budgetRows: RowSpec[] = budget.byContributor.map((c) => [
     c.name,
-    kes(c.plannedKesMinor),
-    kes(c.spentKesMinor),
-    kes(c.plannedKesMinor - c.spentKesMinor),
+    shillings(c.plannedKesMinor),
+    shillings(c.spentKesMinor),
+    shillings(c.plannedKesMinor - c.spentKesMinor),
     c.utilisationPct === null ? '—' : percent(c.utilisationPct),
   ]);
   if (budgetRows.length > 0) {
     budgetRows.push({
       total: [
         'Total',
-        kes(budget.plannedKesMinor),
-        kes(budget.spentKesMinor),
-        kes(budget.plannedKesMinor - budget.spentKesMinor),
+        shillings(budget.plannedKesMinor),
+        shillings(budget.spentKesMinor),
+        shillings(budget.plannedKesMinor - budget.spentKesMinor),
         budget.utilisationPct === null ? '—' : percent(budget.utilisationPct),
       ],
     });

@@ -3,12 +3,13 @@ import { activityStatuses, learningSessions, levels, riskStatuses, triggerStatus
 import { directionOf, formatProgress, indicatorDirectionLabels, periodFigures } from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
+import { ROUNDING_NOTE } from '../../../shared/money';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 import type { PlanData } from '../plan-data';
 import { percentOf } from '../shared-data/budget-totals';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, type RowSpec } from './blocks';
 import { coverPage } from './cover';
-import { count, dateRange, displayDate, kes, measure, orgLabel, percent } from './format';
+import { count, dateRange, displayDate, kes, measure, orgLabel, percent, shillings } from './format';
 import { periodsByIndicator } from './plan-monitoring';
 import { section, type DocMeta } from './page';
 import { utilisation } from './me-utilisation';
@@ -170,10 +171,10 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   const money = utilisation(data, period);
   const rows: RowSpec[] = money.byContributor.map((c) => [
     orgLabel(data.orgById.get(c.organisationId)),
-    kes(c.plannedKesMinor),
-    kes(c.periodKesMinor),
-    kes(c.toDateKesMinor),
-    kes(c.plannedKesMinor - c.toDateKesMinor),
+    shillings(c.plannedKesMinor),
+    shillings(c.periodKesMinor),
+    shillings(c.toDateKesMinor),
+    shillings(c.plannedKesMinor - c.toDateKesMinor),
     percent(percentOf(c.toDateKesMinor, c.plannedKesMinor)),
   ]);
   if (rows.length > 0) {
@@ -181,10 +182,10 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
     rows.push({
       total: [
         'Total',
-        kes(t.plannedKesMinor),
-        kes(t.periodKesMinor),
-        kes(t.toDateKesMinor),
-        kes(t.plannedKesMinor - t.toDateKesMinor),
+        shillings(t.plannedKesMinor),
+        shillings(t.periodKesMinor),
+        shillings(t.toDateKesMinor),
+        shillings(t.plannedKesMinor - t.toDateKesMinor),
         percent(percentOf(t.toDateKesMinor, t.plannedKesMinor)),
       ],
     });
@@ -192,7 +193,7 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   return [
     heading1('4 Budget utilisation'),
     para(
-      `Planned contributions against amounts disbursed or spent, by contributor, in KES (USD converted at the cycle's rate). "To date" counts every period up to the end of ${period.label}.`,
+      `Planned contributions against amounts disbursed or spent, by contributor, in KES (USD converted at the cycle's rate). "To date" counts every period up to the end of ${period.label}. ${ROUNDING_NOTE}`,
     ),
     ...dataTable({
       orientation: 'landscape',

@@ -1,6 +1,7 @@
 import { AlignmentType, Footer, Header, PageNumber, PageOrientation, Paragraph, Tab, TabStopType, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { formatDisplayDate } from '../../../shared/dates';
 import { A4, COLOURS, HEADER_FOOTER_DISTANCE, MARGIN, SIZE, textWidth, type Orientation } from './theme';
+import type { PrintedVersion } from './index';
 
 /** What every page of a deliverable says about where it comes from: printed in its header and footer. */
 export interface DocMeta {
@@ -9,8 +10,10 @@ export interface DocMeta {
   countyName: string;
   cycleTitle: string;
   fiscalYear: string;
-  /** "Working draft (not yet approved)" until plan versions exist (issue 6). */
+  /** "Working draft (not yet approved)", "Version 1 (approved 27 Aug 2026)", … (issue 6). */
   versionLabel: string;
+  /** The version's state, number and approval, for documents that word themselves by it. */
+  version: PrintedVersion;
   /** The cycle's phase in words. */
   statusLabel: string;
   /** First 8 hex digits of the content's SHA-256 (main/exports/fingerprint.ts). */

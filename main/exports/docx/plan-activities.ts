@@ -5,7 +5,7 @@ import type { PlanData } from '../plan-data';
 import { isCountyGovernment } from '../shared-data/budget-totals';
 import { dataTable, emptyNote, heading1, heading2, para, type RowSpec } from './blocks';
 import { contributionLine, contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
-import { count, displayDate, kes, kesOrDash, orgLabel } from './format';
+import { count, displayDate, orgLabel, shillings, shillingsOrDash } from './format';
 
 /** Sections 3 and 4 of the Joint Work Plan: the action plan, and the cost-share per activity. */
 
@@ -88,9 +88,9 @@ export function resourceSection(data: PlanData): FileChild[] {
         a.code,
         a.title,
         linesByActivity.get(a.id) ?? ['No contribution recorded'],
-        kesOrDash(share?.countyKesMinor ?? 0),
-        kesOrDash(share?.partnersKesMinor ?? 0),
-        kesOrDash(share?.totalKesMinor ?? 0),
+        shillingsOrDash(share?.countyKesMinor ?? 0),
+        shillingsOrDash(share?.partnersKesMinor ?? 0),
+        shillingsOrDash(share?.totalKesMinor ?? 0),
       ]);
     }
   }
@@ -101,11 +101,20 @@ export function resourceSection(data: PlanData): FileChild[] {
       const converted = data.totals.lineKesMinor.get(line.id) ?? 0;
       const contributor = data.orgById.get(line.contributorOrgId);
       const county = contributor ? isCountyGovernment(contributor) : false;
-      rows.push(['', line.component, [contributionLine(data, line)], kesOrDash(county ? converted : 0), kesOrDash(county ? 0 : converted), kes(converted)]);
+      rows.push([
+        '',
+        line.component,
+        [contributionLine(data, line)],
+        shillingsOrDash(county ? converted : 0),
+        shillingsOrDash(county ? 0 : converted),
+        shillings(converted),
+      ]);
     }
   }
   if (data.contributions.length > 0) {
-    rows.push({ total: ['', 'Total', '', kes(data.totals.countyKesMinor), kes(data.totals.partnersKesMinor), kes(data.totals.totalKesMinor)] });
+    rows.push({
+      total: ['', 'Total', '', shillings(data.totals.countyKesMinor), shillings(data.totals.partnersKesMinor), shillings(data.totals.totalKesMinor)],
+    });
   }
   return [
     heading1('4 Resource allocation'),

@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import { levels, milestoneStatuses, organisationCategories, reportTypes } from '../../../shared/domain/vocabulary';
 import type { PlanData } from '../plan-data';
 import { dataTable, heading1, heading2, para, type Column, type RowSpec } from './blocks';
-import { count, displayDate, kes, orgLabel } from './format';
+import { count, displayDate, orgLabel, shillings } from './format';
 import { registerTable } from './register-table';
 
 /** Section 9 of the Joint Work Plan: the stakeholder mapping matrix and the joint calendar. */
@@ -84,7 +84,7 @@ export function jointCalendar(data: PlanData): FileChild[] {
 export function coverageMatrix(data: PlanData): FileChild[] {
   const { coverage } = data;
   const cellOf = (cell: { activityCount: number; plannedKesMinor: number }) =>
-    cell.activityCount === 0 ? '—' : [count(cell.activityCount, 'activity', 'activities'), kes(cell.plannedKesMinor)];
+    cell.activityCount === 0 ? '—' : [count(cell.activityCount, 'activity', 'activities'), shillings(cell.plannedKesMinor)];
   const columns: Column[] = [
     { header: 'Ward', weight: 1.6 },
     ...coverage.sectors.map((sector): Column => ({ header: sector.label, weight: 1.1 })),

@@ -1,6 +1,6 @@
 import type { FileChild } from 'docx';
 import type { PlanData } from '../plan-data';
-import { emptyNote, signatureTable } from './blocks';
+import { signatureTable } from './blocks';
 import { displayDate } from './format';
 import type { Orientation } from './theme';
 
@@ -9,12 +9,10 @@ import type { Orientation } from './theme';
  * Economic Planning and partners' leadership, in the register's order, signature and date blank.
  */
 export function signatoriesTable(data: PlanData, orientation: Orientation): FileChild[] {
+  // No signatories recorded yet: blank lines to write the names in, never an instruction on paper.
   if (data.signatories.length === 0) {
-    return [
-      emptyNote(
-        'No signatories are recorded for this cycle yet. Add the County Secretary, the CEC Member for Finance & Economic Planning and the development partners’ leadership in the approvals register, then produce this document again.',
-      ),
-    ];
+    const blank = { name: '', title: '', organisation: '' };
+    return [signatureTable(orientation, [blank, blank, blank])];
   }
   return [
     signatureTable(

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { formatDisplayDate } from '../../../shared/dates';
 import { contributionTypes, sectors } from '../../../shared/domain/vocabulary';
-import { formatRate, RATE_SCALE } from '../../../shared/money';
+import { formatRate, RATE_SCALE, roundToShilling, toKesMinor } from '../../../shared/money';
 import type { CycleData } from './cycle-data';
 import { columnLetter, excelDate, letterOf, printSetup, writeTable, type ColumnSpec, type Formula, addSheet, writeCell } from './sheet-kit';
 import { FORMATS, styleHeaderRow, styleTitle, font, heightForLines, wrappedLines, sharedStyle } from './cell-style';
@@ -53,7 +53,7 @@ interface BudgetRow {
   descriptions: string[];
   comments: string[];
   /** Contributor id → KES and USD minor units. */
-  amounts: Map<string, { kes: number; usd: number }>;
+  amounts: Map<string, { kes: number; usd: number[] }>;
 }
 
 const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -69,9 +69,9 @@ function budgetRows(data: CycleData): BudgetRow[] {
     }
     if (line.description && !row.descriptions.includes(line.description)) row.descriptions.push(line.description);
     if (line.comments && !row.comments.includes(line.comments)) row.comments.push(line.comments);
-    const amount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: 0 };
-    if (line.currency === 'USD') amount.usd += line.amountMinor;
-    else amount.kes += line.amountMinor;
+    const amount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: [] as number[] };
+    if (line.currency === 'USD') amount.usd.push(line.amountMinor);
+    else amount.kes += roundToShilling(line.amountMinor);
     row.amounts.set(line.contributorOrgId, amount);
   }
   // Activities in natural code order (A2 before A10), ranked once: a collator is too slow to call
@@ -87,13 +87,17 @@ function budgetRows(data: CycleData): BudgetRow[] {
   return keyed.map((entry) => entry.row);
 }
 
-/** "1850000" or "1850000+120000*KES_per_USD": amounts stay visible in the formula bar. */
-function matrixCell(amount: { kes: number; usd: number } | undefined, rate: number): number | Formula | null {
+/**
+ * "1850000" or "1850000+ROUND(120000*KES_per_USD,0)": amounts stay visible in the formula bar, and
+ * each USD line is rounded to the shilling as the app rounds it (shared/money.ts).
+ */
+function matrixCell(amount: { kes: number; usd: number[] } | undefined, kesPerUsdScaled: number): number | Formula | null {
   if (!amount) return null;
   const kes = amount.kes / 100;
-  if (amount.usd === 0) return kes;
-  const usd = amount.usd / 100;
-  return { formula: `${kes === 0 ? '' : `${kes}+`}${usd}*${RATE_NAME}`, result: kes + usd * rate };
+  if (amount.usd.length === 0) return kes;
+  const terms = amount.usd.map((minor) => `ROUND(${minor / 100}*${RATE_NAME},0)`);
+  const result = kes + amount.usd.reduce((sum, minor) => sum + toKesMinor({ amountMinor: minor, currency: 'USD' }, kesPerUsdScaled) / 100, 0);
+  return { formula: `${kes === 0 ? '' : `${kes}+`}${terms.join('+')}`, result };
 }
 
 /**
@@ -201,7 +205,7 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     writeCell(row.getCell(4), 'text', budgetRow.descriptions.join('; '), LOOKS.text);
     let rowTotal = 0;
     contributors.forEach((org, column) => {
-      const value = matrixCell(budgetRow.amounts.get(org.id), rate);
+      const value = matrixCell(budgetRow.amounts.get(org.id), data.cycle.kesPerUsdScaled);
       if (value === null) return;
       const result = typeof value === 'number' ? value : (value.result as number);
       rowTotal += result;
@@ -300,8 +304,9 @@ export function addBudgetLines(workbook: ExcelJS.Workbook, data: CycleData): Bud
       kind: 'kes',
       value: (c, row) => {
         const amount = letterOf(columns, 'Amount');
-        const result = c.currency === 'USD' ? (c.amountMinor / 100) * rate : c.amountMinor / 100;
-        return { formula: `IF(${letterOf(columns, 'Currency')}${row}="USD",${amount}${row}*${RATE_NAME},${amount}${row})`, result };
+        // Each line to the nearest shilling, as the app's totals add them up (shared/money.ts).
+        const result = toKesMinor(c, Math.round(rate * RATE_SCALE)) / 100;
+        return { formula: `ROUND(IF(${letterOf(columns, 'Currency')}${row}="USD",${amount}${row}*${RATE_NAME},${amount}${row}),0)`, result };
       },
     },
     { header: 'Utilisation plan', kind: 'longText', value: (c) => c.utilisationPlan },

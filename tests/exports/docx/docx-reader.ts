@@ -3,7 +3,8 @@ import { strFromU8, unzipSync } from 'fflate';
 /** Reads a .docx as Word stores it: the XML parts, their paragraphs and tables as plain text. */
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name] ?? '');
+/** Entities decoded; a non-breaking space (money keeps "KES 1,234" on one line) reads as a space. */
+const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|apos);/g, (_m, name: string) => ENTITIES[name] ?? '').replace(/\u00a0/g, ' ');
 
 export function docxParts(buffer: Uint8Array): Map<string, string> {
   const files = unzipSync(buffer);

@@ -52,7 +52,7 @@ const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[]
       '7 Recommendations',
     ],
   },
-  'approval-pack': { pages: [3, 6], titles: ['Cover memo', 'What is being approved', 'Summary tables', 'Signatures'] },
+  'approval-pack': { pages: [3, 7], titles: ['Cover memo', 'What is being approved', 'Summary tables', 'Signatures'] },
 };
 
 const pdfText = (file: string, page?: number) =>
@@ -124,5 +124,46 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     expect(sizes[0]?.width).toBeLessThan(sizes[0]?.height ?? 0);
     const withCostShareHeader = landscape.filter((page) => pdfText(pdf, page).includes('Contributions (contributor · amount as entered · type)'));
     expect(withCostShareHeader.length).toBeGreaterThan(1);
+  });
+
+  it('numbers the contents page with the page each heading is on (issue 16, item 2)', () => {
+    const pdf = path.join(outDir, 'plan.pdf');
+    const pages = pageSizes(pdf).length;
+    const contents = pdfText(pdf, 2);
+    const entries = [...contents.matchAll(/^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ title: (m[1] ?? '').trim(), page: Number(m[2]) }));
+    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(['1 General information', '8 Approvals', '9.3 Coverage: wards × sectors']));
+    expect(entries.length).toBeGreaterThan(12);
+    const pageTexts = Array.from({ length: pages }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }),
+    );
+    for (const entry of entries) {
+      // The page whose text has the heading as a line of its own (after the contents page).
+      const on = pageTexts.findIndex((text, i) => i > 1 && text.split('\n').some((line) => line.trim() === entry.title)) + 1;
+      expect(on, entry.title).toBe(entry.page);
+    }
+  });
+
+  it('prints money in whole shillings and never breaks a figure across lines (issue 16, item 3)', () => {
+    for (const doc of docs) {
+      const text = pdfText(path.join(outDir, `${doc}.pdf`));
+      // No cents on a shilling amount, anywhere.
+      expect(text.match(/KES\s+[\d,]+\.\d{1,2}\b(?! per USD)/g) ?? [], doc).toEqual([]);
+      // A figure broken inside (a "200,00" / "0" or "3,059,46" / "6" split) leaves a group of fewer than three digits.
+      expect(text.match(/\b\d{1,3}(?:,\d{3})*,\d{1,2}(?![\d,])/g) ?? [], doc).toEqual([]);
+      // "KES" never ends a line with its amount on the next.
+      expect(text.match(/KES[ \t]*\n/g) ?? [], doc).toEqual([]);
+    }
+    // Said once: how the figures are rounded.
+    expect(pdfText(path.join(outDir, 'budget.pdf'))).toContain('rounded to the nearest shilling');
+  });
+
+  it('has the approval pack say which version and fingerprint it asks the CEC to approve, never "working draft" (item 4)', () => {
+    const pdf = path.join(outDir, 'approval-pack.pdf');
+    const pages = pageSizes(pdf).length;
+    const signaturePage = pdfText(pdf, pages).replace(/\s+/g, ' ');
+    expect(signaturePage).toContain(`We approve version 1 of the Isiolo County Joint Work Plan FY 2026/27, content fingerprint ${fingerprint}`);
+    const all = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(all).toContain(`The Committee is asked to approve version 1 of the Isiolo County Joint Work Plan FY 2026/27 (content fingerprint ${fingerprint})`);
+    expect(all).not.toMatch(/working draft|FY 2026\/27 for FY 2026\/27/i);
   });
 });
