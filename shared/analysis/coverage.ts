@@ -69,7 +69,10 @@ export function coverageMatrix(input: {
     (totals[column] as Cell).kes += kes;
     const wardIds = [...new Set(activity.wardIds)];
     const places: (string | null)[] = wardIds.length > 0 ? wardIds : [null];
-    const shares = splitShillings(kes, places.map(() => 1));
+    const shares = splitShillings(
+      kes,
+      places.map(() => 1),
+    );
     places.forEach((wardId, index) => {
       let row = rows.get(wardId);
       if (!row) {
