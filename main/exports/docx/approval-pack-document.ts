@@ -57,7 +57,7 @@ function memo(data: PlanData, meta: DocMeta): FileChild[] {
     ]),
     heading2(approved ? 'What was approved' : 'What is being approved'),
     para(
-      `${approved ? `The Committee approved ${approvedOnBy(version)}` : 'The Committee is asked to approve'} ${whatIsApproved(data, meta)}, covering ${displayDate(cycle.startDate)} to ${displayDate(cycle.endDate)}. The plan itself is the Joint Work Plan document whose pages all carry the content fingerprint ${meta.fingerprint}: it is annexed to this pack and is what ${approved ? 'was' : 'is'} approved. This pack summarises it.`,
+      `${approved ? `The Committee approved ${approvedOnBy(version)}` : 'The Committee is asked to approve'} ${whatIsApproved(data, meta)}, covering ${displayDate(cycle.startDate)} to ${displayDate(cycle.endDate)}. The plan itself is the Joint Work Plan document whose every page carries the content fingerprint ${meta.fingerprint}; it is tabled with this pack, and it, not this summary, is what ${approved ? 'was' : 'is'} approved.`,
     ),
     ...revision,
     para(

@@ -98,10 +98,22 @@ export function coverageMatrix(data: PlanData): FileChild[] {
   if (rows.length > 0) rows.push({ total: ['Total', ...coverage.sectorTotals.map(cellOf), cellOf(coverage)] });
   const gaps =
     coverage.wardsWithoutActivity.length === 0 ? 'Every ward has at least one activity.' : `No activity yet in ${coverage.wardsWithoutActivity.join(', ')}.`;
+  // Say why the ward total is not the plan total, so a finance officer need not find out.
+  const outside = data.totals.byActivity.get(null)?.totalKesMinor ?? 0;
+  const cancelled = data.activities.filter((a) => a.status === 'cancelled').reduce((sum, a) => sum + (data.totals.byActivity.get(a.id)?.totalKesMinor ?? 0), 0);
+  const reconcile =
+    outside + cancelled === 0
+      ? ''
+      : ` The total here, KES ${shillings(coverage.plannedKesMinor)}, is the plan's KES ${shillings(data.totals.totalKesMinor)} less ${[
+          outside > 0 ? `KES ${shillings(outside)} of components outside the action plan` : '',
+          cancelled > 0 ? `KES ${shillings(cancelled)} of cancelled activities` : '',
+        ]
+          .filter(Boolean)
+          .join(' and ')}, which belong to no ward.`;
   return [
     heading2('9.3 Coverage: wards × sectors'),
     para(
-      `Joint activities and their planned budget by ward and sector; "—" marks a gap. Cancelled activities are left out, and an activity in several wards has its budget split evenly among them. ${gaps}`,
+      `Joint activities and their planned budget in KES by ward and sector; "—" marks a gap. Cancelled activities are left out, and an activity in several wards has its budget split evenly among them, in whole shillings. ${gaps}${reconcile}`,
     ),
     ...dataTable({ orientation: 'landscape', columns, rows, empty: 'The cycle has no wards or activities to show.' }),
   ];

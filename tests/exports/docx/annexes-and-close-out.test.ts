@@ -39,6 +39,13 @@ describe('the Joint Work Plan annexes', () => {
         else expect(text).toMatch(new RegExp(`^${cell.activityCount} activit`));
       }),
     );
+    // The ward total is reconciled with the plan total in words, and the figures add up (in shillings).
+    const sentence = /The total here, KES ([\d,]+), is the plan's KES ([\d,]+) less (.*?), which belong to no ward\./.exec(plainText(xml));
+    expect(sentence).not.toBeNull();
+    const number = (text: string) => Number(text.replace(/,/g, ''));
+    const parts = [...(sentence?.[3] ?? '').matchAll(/KES ([\d,]+)/g)].map((m) => number(m[1] ?? '0'));
+    expect(number(sentence?.[1] ?? '') + parts.reduce((a, b) => a + b, 0)).toBe(number(sentence?.[2] ?? ''));
+    expect(number(sentence?.[1] ?? '') * 100).toBe(coverage.plannedKesMinor);
   });
 
   it('has no "Changes since" annex before any version is approved', async () => {
