@@ -185,7 +185,8 @@ export function createNamer(snapshots: readonly PlanSnapshot[], unitNames: Reado
     if (unitFields.has(field)) return (Array.isArray(raw) ? raw : [raw]).map((id) => unitNames.get(String(id)) ?? String(id)).join('; ');
     const vocabulary = vocabulariesByRegister[register]?.[field] ?? vocabularies[field];
     if (vocabulary && typeof raw === 'string') return vocabulary.labels[raw] ?? raw;
-    if (field === 'amountMinor' && typeof raw === 'number') return formatMoney({ amountMinor: raw, currency: currencyOf(row) });
+    // A change is shown as entered, cents included: rounded, a change of a few cents would read as no change.
+    if (field === 'amountMinor' && typeof raw === 'number') return formatMoney({ amountMinor: raw, currency: currencyOf(row) }, { cents: 'auto' });
     if (field === 'kesPerUsdScaled' && typeof raw === 'number') return formatRate(raw);
     if (field === 'completionPct' && typeof raw === 'number') return `${raw} %`;
     if (typeof raw === 'boolean') return raw ? 'Yes' : 'No';

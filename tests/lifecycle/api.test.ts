@@ -171,14 +171,14 @@ describe('the lifecycle API', () => {
     expect(report.indicators).toEqual([
       expect.objectContaining({ code: 'I1', targetValue: 12, finalValue: 9, finalPeriodKey: 'Q2', pctAchieved: 75, met: false }),
     ]);
-    // USD 1,000 at 129.35 = KES 129,350 planned; USD 250 = KES 32,337.50 spent; plus KES 500,000 of staff time, none disbursed.
+    // USD 1,000 at 129.35 = KES 129,350 planned; USD 250 = KES 32,337.50, counted as KES 32,338 spent (each line in whole shillings, the rule of every output); plus KES 500,000 of staff time, none disbursed.
     expect(report.budget).toEqual({
       plannedKesMinor: 12_935_000 + 50_000_000,
-      spentKesMinor: 3_233_750,
+      spentKesMinor: 3_233_800,
       utilisationPct: 5.1,
       byContributor: [
         expect.objectContaining({ name: 'County Department of Finance & Economic Planning', plannedKesMinor: 50_000_000, spentKesMinor: 0, utilisationPct: 0 }),
-        expect.objectContaining({ name: 'Resilience Partners Kenya', plannedKesMinor: 12_935_000, spentKesMinor: 3_233_750, utilisationPct: 25 }),
+        expect.objectContaining({ name: 'Resilience Partners Kenya', plannedKesMinor: 12_935_000, spentKesMinor: 3_233_800, utilisationPct: 25 }),
       ],
     });
     expect(report.lessons).toEqual([expect.objectContaining({ whatWorked: 'Joint site visits' })]);

@@ -5,7 +5,9 @@ import type { Draft, DraftValue, FieldSpec } from './field-spec';
 export type RowValues = Readonly<Record<string, unknown>>;
 
 /** "1,250,000" or "1,250,000.50": an amount as a user would type it back. */
-export const amountText = (amountMinor: number): string => formatMoney({ amountMinor, currency: 'KES' }).replace(/^-?KES /, '');
+// A form shows the amount exactly as it was entered (cents included): rounding is for printing, and a
+// form that rounded would save the rounded figure back.
+export const amountText = (amountMinor: number): string => formatMoney({ amountMinor, currency: 'KES' }, { cents: 'auto' }).replace(/^-?KES /, '');
 
 function draftValueOf(field: FieldSpec, value: unknown): DraftValue {
   switch (field.kind) {
