@@ -89,3 +89,15 @@ export const formatShillings = (amountMinor: number): string => formatKes(amount
 
 /** Said once in each document that prints amounts. */
 export const ROUNDING_NOTE = 'Figures are in Kenya shillings (KES), rounded to the nearest shilling.';
+
+/** Short amounts for chart axes and map legends: "KES 12.5 M", "KES 350 K". */
+export function kesShort(amountMinor: number): string {
+  const shillings = amountMinor / 100;
+  const size = Math.abs(shillings);
+  if (size >= 1e9) return `KES ${trimShort(shillings / 1e9)} B`;
+  if (size >= 1e6) return `KES ${trimShort(shillings / 1e6)} M`;
+  if (size >= 1e3) return `KES ${trimShort(shillings / 1e3)} K`;
+  return `KES ${Math.round(shillings)}`;
+}
+
+const trimShort = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toString() : value.toFixed(1).replace(/\.0$/, ''));

@@ -376,3 +376,4 @@ export const auditLog = sqliteTable(
 export * from './schema-analysis';
 export * from './schema-lifecycle';
 export * from './schema-bundles';
+export * from './schema-geo';

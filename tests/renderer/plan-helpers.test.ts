@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ActivityDto } from '../../shared/api/schemas/plan';
-import { fiscalQuarters, filterActivities, noFilter, sortByCode } from '../../renderer/features/action-plan/activity-filter';
+import { fiscalQuarters, filterActivities, noFilter, sortByCode } from '../../shared/analysis/activity-filter';
 import { approvalStatus } from '../../renderer/features/approvals/approval-status';
 import { changedFields, recordName, tableLabel } from '../../renderer/features/audit/audit-format';
 import { formatSize } from '../../renderer/features/backups/backup-format';

@@ -57,6 +57,11 @@ export const commands: Record<string, CommandEntry> = {
     coverage: 'coverage --db FILE [--cycle ID] [--org ID] [--json]   ward × sector matrix: activities and planned KES; gaps',
     calendar: 'calendar --db FILE [--cycle ID] --out FILE.ics   the joint calendar for Outlook / Google Calendar',
   }),
+  ...area(() => import('./wards').then((m) => m.wardsCommands), {
+    wards:
+      'wards import --db FILE [--cycle ID] [--source TEXT] [--dry-run] FILE   load ward boundaries (GeoJSON, TopoJSON, zipped shapefile); exit 2: refused, nothing written\n' +
+      '  pamoja wards show|undo|demo --db FILE [--cycle ID]   the boundaries loaded; undo the last load; load the schematic demo layer (invented shapes)',
+  }),
   ...area(() => import('./backup').then((m) => m.backupCommands), {
     backup: 'backup --db FILE --out DIR              a verified copy of the database in DIR',
     restore: 'restore --db FILE BACKUP                puts BACKUP in place of FILE (FILE is backed up first)',

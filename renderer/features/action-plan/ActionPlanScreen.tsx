@@ -12,7 +12,7 @@ import { todayIso } from '../../components/today';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { indexById, organisationOptions, wardOptions } from '../lookups/lookups';
 import { activityColumns, activityDefaults, activityFields, describeActivity } from './activity-register';
-import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from './activity-filter';
+import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from '../../../shared/analysis/activity-filter';
 import { ActivityFilters } from './ActivityFilters';
 import { Timeline } from './Timeline';
 import { timelineScale } from './timeline';

@@ -3,7 +3,7 @@ import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 import type { Option } from '../../components/register/field-spec';
 import { vocabularyOptions } from '../lookups/lookups';
-import { isFiltered, noFilter, type ActivityFilter } from './activity-filter';
+import { isFiltered, noFilter, type ActivityFilter } from '../../../shared/analysis/activity-filter';
 
 interface ActivityFiltersProps {
   filter: ActivityFilter;

@@ -7,7 +7,7 @@ import { formatMoney, toKesMinor } from '../../../shared/money';
 import { kes } from '../../components/charts/money-format';
 import type { Editor } from '../../components/register/use-editor';
 import { orgShortName, vocabularyOptions } from '../lookups/lookups';
-import { sortByCode } from '../action-plan/activity-filter';
+import { sortByCode } from '../../../shared/analysis/activity-filter';
 import { isCountyOrganisation } from '../../../shared/analysis/cost-share';
 import { NO_ACTIVITY, NO_ACTIVITY_LABEL } from './budget-totals';
 

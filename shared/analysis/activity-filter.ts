@@ -1,6 +1,6 @@
-import type { ActivityDto } from '../../../shared/api/schemas/plan';
-import type { CycleDto } from '../../../shared/api/schemas/cycle';
-import { reportingPeriods, type ReportingPeriod } from '../../../shared/reporting-periods';
+import type { ActivityDto } from '../api/schemas/plan';
+import type { CycleDto } from '../api/schemas/cycle';
+import { reportingPeriods, type ReportingPeriod } from '../reporting-periods';
 
 export interface ActivityFilter {
   sector: string;

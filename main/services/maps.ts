@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { MapFilter, MapMeasure, WardBoundariesDto, WardDetailDto, wardDetailInput, WardMapDto, wardMapInput } from '../../shared/api/schemas/geo';
+import { pairKey } from '../../shared/analysis/overlaps';
+import type { MapPlan } from '../../shared/geo/map-selection';
+import { wardDetail } from '../../shared/geo/ward-detail';
+import { wardFigures } from '../../shared/geo/ward-figures';
+import { wardMapSvg } from '../../shared/geo/ward-map-svg';
+import { wardIdsIn } from '../../shared/geo/topology';
+import { invalidField } from '../../shared/result';
+import { currentLayerRow, layerDto, layerTopology } from '../geo/boundary-store';
+import { namesOf, wardsOfCycle } from './analysis/names';
+import { listOverlapDecisions } from './analysis/overlaps';
+import { indicatorStatusReport } from './analysis/reports';
+import type { AppContext } from './context';
+import { getCycle } from './cycles';
+import { registerServices } from './index';
+import { todayOf } from './record-meta';
+
+/** The county's ward boundaries for a cycle, and the cycle's wards (those not drawn have no shape yet). */
+export function wardBoundaries(ctx: AppContext, cycleId: string): WardBoundariesDto {
+  const cycle = getCycle(ctx, cycleId);
+  const row = currentLayerRow(ctx, cycle.countyId);
+  return {
+    countyId: cycle.countyId,
+    countyName: cycle.countyName,
+    layer: row ? layerDto(ctx, row) : null,
+    topology: row ? layerTopology(row) : null,
+    wards: wardsOfCycle(ctx, cycle),
+  };
+}
+
+/** Everything the map's figures are computed from, read through the register services. */
+export function mapPlan(ctx: AppContext, cycleId: string): MapPlan {
+  const cycle = getCycle(ctx, cycleId);
+  const row = currentLayerRow(ctx, cycle.countyId);
+  const status = indicatorStatusReport(ctx, cycleId);
+  return {
+    cycle,
+    wards: wardsOfCycle(ctx, cycle),
+    shapedWardIds: row ? wardIdsIn(layerTopology(row)) : new Set(),
+    activities: registerServices.activity.list(ctx, { cycleId }),
+    contributions: registerServices.contribution.list(ctx, { cycleId }),
+    organisations: registerServices.organisation.list(ctx, { cycleId }),
+    indicators: registerServices.indicator.list(ctx, { cycleId }),
+    indicatorStatuses: new Map(status.indicators.map((i) => [i.indicatorId, i.status])),
+    complementaryKeys: new Set(listOverlapDecisions(ctx, cycleId).map((d) => pairKey(d.activityAId, d.activityBId))),
+    names: namesOf(ctx, cycle),
+  };
+}
+
+function checkOrganisation(plan: MapPlan, filter: MapFilter): void {
+  if (filter.orgId !== '' && !plan.organisations.some((o) => o.id === filter.orgId))
+    throw invalidField('filter.orgId', 'Organisation: choose an organisation of this cycle.');
+}
+
+export function wardMap(ctx: AppContext, input: z.output<typeof wardMapInput>): WardMapDto {
+  const plan = mapPlan(ctx, input.cycleId);
+  checkOrganisation(plan, input.filter);
+  return wardFigures(plan, input.measure, input.filter);
+}
+
+export function wardMapDetail(ctx: AppContext, input: z.output<typeof wardDetailInput>): WardDetailDto {
+  const plan = mapPlan(ctx, input.cycleId);
+  checkOrganisation(plan, input.filter);
+  if (!plan.wards.some((w) => w.id === input.wardId)) throw invalidField('wardId', 'Ward: choose a ward of this cycle.');
+  return wardDetail(plan, input.wardId, input.filter);
+}
+
+/** A print map of the cycle as an SVG document; null when the county has no boundaries loaded. */
+export function wardMapDocument(ctx: AppContext, cycleId: string, measure: MapMeasure, filter: MapFilter): string | null {
+  const cycle = getCycle(ctx, cycleId);
+  const row = currentLayerRow(ctx, cycle.countyId);
+  if (!row) return null;
+  const plan = mapPlan(ctx, cycleId);
+  checkOrganisation(plan, filter);
+  return wardMapSvg({
+    topology: layerTopology(row),
+    layer: row,
+    figures: wardFigures(plan, measure, filter),
+    countyName: cycle.countyName,
+    cycleTitle: cycle.title,
+    generatedOn: todayOf(ctx),
+  });
+}
