@@ -6,6 +6,7 @@ import { resourcesDir } from '../resource-paths';
 import type { AppContext } from '../services/context';
 import { listCycles } from '../services/cycles';
 import { appInfo } from '../services/app-info';
+import { registerServices } from '../services/index';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { CliError } from './cli-error';
 
@@ -52,4 +53,13 @@ export function chooseCycle(ctx: AppContext, cycleId: string | undefined): Cycle
   if (!chosen) throw new CliError('this database has no JWP cycle yet. Create one in the app or run `pamoja demo`.');
   if (cycles.length > 1) process.stderr.write(`Using cycle "${chosen.title}" (${chosen.id}); choose another with --cycle ID.\n`);
   return chosen;
+}
+
+/** --partner and --org take an organisation's id, short name or name. */
+export function findOrganisation(ctx: AppContext, cycleId: string, wanted: string): string {
+  const orgs = registerServices.organisation.list(ctx, { cycleId });
+  const lower = wanted.trim().toLowerCase();
+  const found = orgs.find((o) => o.id === wanted) ?? orgs.find((o) => o.shortName.toLowerCase() === lower) ?? orgs.find((o) => o.name.toLowerCase() === lower);
+  if (!found) throw new CliError(`there is no organisation "${wanted}" in this cycle; see \`pamoja orgs --db FILE\` for ids and short names.`);
+  return found.id;
 }

@@ -12,10 +12,11 @@ export const cycleScreens = [
   'risks',
   'reviews',
   'approvals',
-  // Built in features/lifecycle, features/exports and features/analysis; mounted in features/cycle/extra-screens.tsx.
+  // Built in features/lifecycle, features/exports, features/analysis and features/map; mounted in features/cycle/extra-screens.tsx.
   'lifecycle',
   'deliverables',
   'analysis',
+  'map',
   'exchange',
 ] as const;
 export type CycleScreen = (typeof cycleScreens)[number];

@@ -6,6 +6,7 @@ import { xlsxMethods } from './methods/xlsx';
 import { lifecycleMethods } from './methods/lifecycle';
 import { docxExportMethods } from './methods/docx-export';
 import { analysisMethods } from './methods/analysis';
+import { geoMethods } from './methods/geo';
 
 export type { MethodSpec } from './methods/define';
 
@@ -21,6 +22,7 @@ export const apiContract = {
   ...lifecycleMethods,
   ...docxExportMethods,
   ...analysisMethods,
+  ...geoMethods,
   ...backupMethods,
 };
 

@@ -6,10 +6,9 @@ import { previewText } from '../../bundles/preview-text';
 import { openApp } from '../../app-context';
 import { closeDb } from '../../db/open-db';
 import { resourcesDir } from '../../resource-paths';
-import { registerServices } from '../../services/index';
 import type { AppContext } from '../../services/context';
 import { asCliError, CliError } from '../cli-error';
-import { chooseCycle, openExisting, parseFlags, requireDbFlag } from '../options';
+import { chooseCycle, findOrganisation, openExisting, parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
 
 const out = (text: string) => process.stdout.write(text);
@@ -50,15 +49,6 @@ function readBundleFile(file: string | undefined): Uint8Array {
       EXIT.refused,
     );
   return fs.readFileSync(file);
-}
-
-/** --partner takes an organisation's id, short name or name. */
-function findOrganisation(ctx: AppContext, cycleId: string, wanted: string): string {
-  const orgs = registerServices.organisation.list(ctx, { cycleId });
-  const lower = wanted.trim().toLowerCase();
-  const found = orgs.find((o) => o.id === wanted) ?? orgs.find((o) => o.shortName.toLowerCase() === lower) ?? orgs.find((o) => o.name.toLowerCase() === lower);
-  if (!found) throw new CliError(`there is no organisation "${wanted}" in this cycle; see \`pamoja orgs --db FILE\` for ids and short names.`);
-  return found.id;
 }
 
 function runExport(args: string[]): number {

@@ -7,6 +7,7 @@ import { exportXlsx } from '../../exports/xlsx/index';
 import { asCliError, CliError } from '../cli-error';
 import { chooseCycle, openExisting, parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
+import { runMapExport } from './export-map';
 
 const DOC_NAMES: Record<DocxDocument, string> = {
   plan: 'the Joint Work Plan',
@@ -92,12 +93,18 @@ export const exportCommands = {
         doc: { type: 'string' },
         period: { type: 'string' },
         partner: { type: 'string' },
+        sector: { type: 'string' },
+        org: { type: 'string' },
+        measure: { type: 'string' },
         out: { type: 'string' },
       });
+      if (values.format === 'svg' || values.format === 'png') return runMapExport(values);
       if (values.format === 'docx') return runDocx(values);
       if (values.format === 'xlsx') return runXlsx(values);
-      if (values.format === undefined) throw new CliError('say which format with --format docx or --format xlsx.');
-      throw new CliError(`there is no format "${values.format}"; use --format docx or --format xlsx.`);
+      if (values.sector !== undefined || values.org !== undefined || values.measure !== undefined)
+        throw new CliError('--sector, --org and --measure apply only to --doc ward-map.');
+      if (values.format === undefined) throw new CliError('say which format with --format docx, xlsx, svg or png.');
+      throw new CliError(`there is no format "${values.format}"; use --format docx, xlsx, svg or png.`);
     },
   },
 } satisfies Record<string, Command>;

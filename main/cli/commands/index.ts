@@ -49,7 +49,8 @@ export const commands: Record<string, CommandEntry> = {
   ...area(() => import('./export').then((m) => m.exportCommands), {
     export:
       'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +
-      '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook',
+      '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook\n' +
+      '  pamoja export --db FILE [--cycle ID] --format svg|png --doc ward-map [--sector S] [--org ORG] [--measure kes|activities|sectors|indicators] --out FILE   the ward map alone',
   }),
   ...area(() => import('./analysis').then((m) => m.analysisCommands), {
     overlaps:

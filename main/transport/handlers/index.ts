@@ -6,6 +6,7 @@ import { xlsxHandlers } from './xlsx';
 import { lifecycleHandlers } from './lifecycle';
 import { docxExportHandlers } from './docx-export';
 import { analysisHandlers } from './analysis';
+import { geoHandlers } from './geo';
 import type { HandlersFor } from './handler-types';
 
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
@@ -16,5 +17,6 @@ export const handlers: HandlersFor<typeof apiContract> = {
   ...lifecycleHandlers,
   ...docxExportHandlers,
   ...analysisHandlers,
+  ...geoHandlers,
   ...backupHandlers,
 };

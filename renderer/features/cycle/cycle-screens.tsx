@@ -32,6 +32,7 @@ export const cycleNavigation: readonly ScreenEntry[] = [
   { screen: 'lifecycle', label: 'Versions & close-out', render: extraScreens.lifecycle },
   { screen: 'deliverables', label: 'Deliverables', render: extraScreens.deliverables },
   { screen: 'analysis', label: 'Analysis', render: extraScreens.analysis },
+  { screen: 'map', label: 'Ward map', render: extraScreens.map },
   { screen: 'exchange', label: 'Partner bundles', render: extraScreens.exchange },
 ];
 

@@ -5,8 +5,9 @@ import { BundlesScreen } from '../bundles/BundlesScreen';
 import { WordExportPanel } from '../exports/WordExportPanel';
 import { ExcelScreen } from '../xlsx/ExcelScreen';
 import { LifecycleScreen } from '../lifecycle/LifecycleScreen';
+import { MapScreen } from '../map/MapScreen';
 
-export type ExtraScreen = 'deliverables' | 'analysis' | 'lifecycle' | 'exchange';
+export type ExtraScreen = 'deliverables' | 'analysis' | 'map' | 'lifecycle' | 'exchange';
 
 /**
  * Screens built in other feature folders (features/exports for the documents and workbooks a cycle
@@ -24,6 +25,7 @@ export const extraScreens: Partial<Record<ExtraScreen, ScreenRender>> = {
     </>
   ),
   analysis: (cycle) => <AnalysisScreen cycle={cycle} />,
+  map: (cycle) => <MapScreen cycle={cycle} />,
   lifecycle: (cycle, reloadCycle) => <LifecycleScreen cycle={cycle} onCycleChanged={reloadCycle} />,
   exchange: (cycle, reloadCycle) => <BundlesScreen cycle={cycle} onCycleChanged={reloadCycle} />,
 };

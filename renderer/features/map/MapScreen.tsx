@@ -1,0 +1,135 @@
+import { useMemo, useState } from 'react';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import { mapFilter, type MapFilter, type MapMeasure, type WardBoundariesDto } from '../../../shared/api/schemas/geo';
+import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { fiscalQuarters } from '../../../shared/analysis/activity-filter';
+import { formatDisplayDate } from '../../../shared/dates';
+import type { ApiError } from '../../../shared/result';
+import { allReady } from '../../api/all-ready';
+import { api } from '../../api/api';
+import { useApiQuery } from '../../api/use-api-query';
+import { QueryView } from '../../components/QueryView';
+import { ErrorPanel } from '../../components/Status';
+import { usePaintMark } from '../../components/use-paint-mark';
+import { organisationOptions } from '../lookups/lookups';
+import { LoadBoundaries } from './LoadBoundaries';
+import { MapFilters } from './MapFilters';
+import { MapLegend } from './MapLegend';
+import { NoBoundaries } from './NoBoundaries';
+import { WardMap } from './WardMap';
+import { WardPanel } from './WardPanel';
+import { WardTable } from './WardTable';
+import './map.css';
+
+export const MAP_PAINTED = 'pamoja:map:painted';
+
+export function MapScreen({ cycle }: { cycle: CycleDto }) {
+  const boundaries = useApiQuery('wards:boundaries', { cycleId: cycle.id });
+  const organisations = useApiQuery('organisation:list', { cycleId: cycle.id });
+  return (
+    <QueryView query={allReady(boundaries, organisations)} what="the ward map">
+      {([value, orgs], reload) =>
+        value.layer && value.topology ? (
+          <WardMapView cycle={cycle} boundaries={value} orgs={orgs} reload={reload} />
+        ) : (
+          <NoBoundaries cycle={cycle} onLoaded={reload} />
+        )
+      }
+    </QueryView>
+  );
+}
+
+interface ViewProps {
+  cycle: CycleDto;
+  boundaries: WardBoundariesDto;
+  orgs: readonly OrganisationDto[];
+  reload: () => void;
+}
+
+function WardMapView({ cycle, boundaries, orgs, reload }: ViewProps) {
+  const [measure, setMeasure] = useState<MapMeasure>('kes');
+  const [filter, setFilter] = useState<MapFilter>(() => mapFilter.parse({}));
+  const [view, setView] = useState<'map' | 'table'>('map');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const figures = useApiQuery('wardMap:figures', { cycleId: cycle.id, measure, filter });
+  const quarters = useMemo(() => fiscalQuarters(cycle), [cycle]);
+  const orgChoices = useMemo(() => organisationOptions([...orgs]), [orgs]);
+  usePaintMark(MAP_PAINTED, figures.status === 'ready');
+  const layer = boundaries.layer;
+  const topology = boundaries.topology;
+  if (!layer || !topology) return null;
+
+  const undo = async () => {
+    const result = await api('wards:undo', { cycleId: cycle.id });
+    if (!result.ok) return setError(result.error);
+    setSelected(null);
+    reload();
+  };
+
+  return (
+    <section className="section map-screen" aria-labelledby="map-heading">
+      <div className="map-screen__head">
+        <div>
+          <h2 id="map-heading">Ward map</h2>
+          <p className="muted map-screen__source">
+            {layer.schematic ? (
+              <strong className="map-screen__schematic">Schematic demo: invented shapes, not real boundaries. </strong>
+            ) : (
+              `Boundaries: ${layer.source} `
+            )}
+            ({layer.wardCount} wards, loaded {formatDisplayDate(layer.importedAt.slice(0, 10))} by {layer.importedBy}).
+          </p>
+        </div>
+        <div className="map-screen__actions">
+          <button type="button" className="button" onClick={() => setReplacing((open) => !open)} aria-expanded={replacing}>
+            Replace boundaries…
+          </button>
+          {layer.canUndo ? (
+            <button type="button" className="button" onClick={() => void undo()}>
+              Undo last load
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {error ? <ErrorPanel title="The boundaries could not be changed." error={error} /> : null}
+      {replacing ? (
+        <LoadBoundaries
+          cycle={cycle}
+          onCancel={() => setReplacing(false)}
+          onLoaded={() => {
+            setReplacing(false);
+            reload();
+          }}
+        />
+      ) : null}
+      <MapFilters measure={measure} onMeasure={setMeasure} filter={filter} onFilter={setFilter} organisations={orgChoices} quarters={quarters} />
+      <div className="view-switch" role="tablist" aria-label="Show the figures as">
+        {(['map', 'table'] as const).map((option) => (
+          <button key={option} type="button" role="tab" aria-selected={view === option} className="view-switch__tab" onClick={() => setView(option)}>
+            {option === 'map' ? 'Map' : 'Table'}
+          </button>
+        ))}
+      </div>
+      <QueryView query={figures} what="the figures by ward">
+        {(value) => (
+          <div className={`map-screen__body${selected ? ' map-screen__body--panel' : ''}`}>
+            {view === 'map' ? (
+              <div className="map-screen__map">
+                <p className="map-screen__subtitle">
+                  <strong>{value.title}</strong> · {value.subtitle}
+                </p>
+                <WardMap topology={topology} figures={value} schematic={layer.schematic} selectedId={selected} onSelect={setSelected} />
+                <MapLegend figures={value} />
+              </div>
+            ) : (
+              <WardTable figures={value} onSelect={setSelected} />
+            )}
+            {selected ? <WardPanel cycleId={cycle.id} wardId={selected} filter={filter} onClose={() => setSelected(null)} /> : null}
+          </div>
+        )}
+      </QueryView>
+    </section>
+  );
+}
