@@ -99,7 +99,9 @@ function samplePositions(layer: RawLayer): Position[] {
 export function coordinateSystemOf(layer: RawLayer, fileName: string): CoordinateSystem {
   const system = layer.prj !== null ? fromPrj(layer.prj, fileName) : layer.declaredCrs !== null ? fromDeclared(layer.declaredCrs, fileName) : null;
   const sample = samplePositions(layer);
-  const inDegrees = sample.every((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90);
+  // Most corners decide: one corner out of range in a layer of degrees is a bad corner, reported as such.
+  const degreeLike = sample.filter((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90).length;
+  const inDegrees = degreeLike >= sample.length * 0.9;
   if (system === null || system.toLonLat === null) {
     if (inDegrees) return system ?? LON_LAT;
     const [x, y] = sample.find((p) => Math.abs(p[0] as number) > 180 || Math.abs(p[1] as number) > 90) ?? [0, 0];

@@ -30,8 +30,9 @@ export function featureArea(geometry: Geometry | null, index: number, label: str
   if (polygons.length === 0) throw empty();
   return polygons.map((rings) => {
     const converted = rings.map((ring) => closeRing(ring.map((p) => convert(p, system, who))));
-    if (converted.some((ring) => ring.length < 4) || Math.abs(planarArea(converted[0] as Position[])) === 0) throw empty();
+    if (converted.some((ring) => ring.length < 4)) throw empty();
     const crossings = findIntersections({ type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: converted } }, false);
+    if (crossings.length === 0 && planarArea(converted[0] as Position[]) === 0) throw empty();
     if (crossings.length > 0) {
       throw geoFileProblem(
         `${who}: its boundary crosses itself near ${where(crossings[0] as Position)}, so its area is not defined. Repair it in QGIS (Vector › Geometry Tools › Fix Geometries) and load the file again.`,
