@@ -7,6 +7,7 @@ import { bundleImports } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
 import { writeAreaUnits } from './area-units';
+import { writeWardBoundaries } from './ward-boundaries';
 import { backupBeforeImport, importDto, maxAuditId } from './history';
 import { exchangeTable, type ExchangeTable } from './exchange-tables';
 import { setIdentity } from './identity';
@@ -119,6 +120,7 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
   const cycleId = manifest.cycle.id;
   const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
   writeAreaUnits(ctx, plan.areaUnits, at);
+  writeWardBoundaries(ctx, plan.wardBoundaries, at);
   writeCycle(ctx, plan, at, seen);
   if (plan.createsCycle) setIdentity(ctx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 

@@ -43,6 +43,14 @@ export function readAreaUnits(client: Database.Database, countyId: string): Row[
     .all(countyId) as Row[];
 }
 
+/** Every ward of the county, seeded or added: the wards a boundary layer may draw. */
+export function knownCountyWardIds(client: Database.Database, countyId: string): string[] {
+  return client
+    .prepare("SELECT w.id FROM admin_units w JOIN admin_units s ON s.id = w.parent_id WHERE w.level = 'ward' AND s.parent_id = ?")
+    .pluck()
+    .all(countyId) as string[];
+}
+
 export function validateAreaUnits(data: unknown, problems: Problems): Row[] {
   if (!Array.isArray(data)) {
     problems.add(`${AREA_UNITS_ENTRY} is not a list of wards.`);

@@ -12,7 +12,8 @@ import { exchangeTable, exchangeTables } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
 import { identityFor, organisationName, setIdentity } from './identity';
 import { installationKey, signManifest } from './keys';
-import { BUNDLE_MIME_TYPE, FORMAT_NAME, FORMAT_VERSION } from './limits';
+import { BUNDLE_MIME_TYPE, FORMAT_NAME, FORMAT_VERSION, FORMAT_WITHOUT_BOUNDARIES } from './limits';
+import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
 import { personalDataOf, selectFull, selectPartner } from './selection';
 import { writeZip } from './zip';
 
@@ -101,10 +102,16 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     counts.areaUnits = areaUnits.length;
     if (areaUnits.length > 0) entries.set(AREA_UNITS_ENTRY, utf8(JSON.stringify(areaUnits)));
     if (tombstones.length > 0) entries.set(TOMBSTONES_ENTRY, utf8(JSON.stringify(tombstones)));
+    // Boundaries go with the whole plan only: a partner's part is about its own rows.
+    const boundaries = input.kind === 'full' ? readWardBoundaries(client, cycle.countyId as string) : null;
+    if (boundaries) {
+      counts.wardBoundaries = 1;
+      entries.set(WARD_BOUNDARIES_ENTRY, utf8(JSON.stringify(boundaries)));
+    }
 
     const manifest: Manifest = {
       format: FORMAT_NAME,
-      formatVersion: FORMAT_VERSION,
+      formatVersion: boundaries ? FORMAT_VERSION : FORMAT_WITHOUT_BOUNDARIES,
       appVersion: APP_VERSION,
       bundleId: ctx.newId(),
       kind: input.kind,

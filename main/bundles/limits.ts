@@ -19,6 +19,11 @@ export const BUNDLE_LIMITS = {
 } as const;
 
 export const FORMAT_NAME = 'pamoja-jwp-bundle';
-/** 2 added the cycle records (approved versions, signatures, checklists, analysis decisions); 1 is still read. */
-export const FORMAT_VERSION = 2;
+/**
+ * The newest format this copy reads. 2 added the cycle records (approved versions, signatures,
+ * checklists, analysis decisions); 3 added the county's ward boundaries. A bundle says the oldest
+ * format that can read it: one without boundaries is still format 2, so older copies read it.
+ */
+export const FORMAT_VERSION = 3;
+export const FORMAT_WITHOUT_BOUNDARIES = 2;
 export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';

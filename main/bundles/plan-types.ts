@@ -2,6 +2,7 @@ import type { ResolutionChoice, ResolutionDto, SenderRole } from '../../shared/a
 import type { Row } from '../db/row-store';
 import type { LocalTombstone, RowBase, RowsByRegister } from './cycle-rows';
 import type { AreaUnitPlan } from './area-units';
+import type { WardBoundaryPlan } from './ward-boundaries';
 import type { BundleTombstone } from './format';
 import type { Decision } from './merge';
 import type { ParsedBundle } from './read';
@@ -83,6 +84,7 @@ export interface ImportPlan {
   createsCycle: boolean;
   local: LocalState;
   areaUnits: AreaUnitPlan;
+  wardBoundaries: WardBoundaryPlan;
   items: PlanItem[];
   cycleItem: CycleItem | null;
   /** The cycle's rows after the import, as the checks saw them. */

@@ -7,7 +7,8 @@ import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } fr
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import { BUNDLE_LIMITS } from './limits';
-import { planAreaUnits } from './area-units';
+import { knownCountyWardIds, planAreaUnits } from './area-units';
+import { planWardBoundaries } from './ward-boundaries';
 import { checkNaturalKeys, checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
 import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
 import { buildItems, resolveConflict } from './plan-items';
@@ -177,6 +178,10 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
   const problems = new Problems();
   checkStructure(parsed, local, problems);
   if (problems.count > 0) return { kind: 'refused', message: `The bundle refers to rows that do not exist: ${problems.list[0]}`, problems: problems.list };
+  const warnings = warningsFor(ctx, parsed);
+  const countyWards = new Set(knownCountyWardIds(ctx.db.$client, manifest.cycle.countyId));
+  for (const id of areaUnits.addedWardIds) countyWards.add(id);
+  const wardBoundaries = planWardBoundaries(ctx.db.$client, parsed.wardBoundaries, authority, countyWards, problems, warnings);
 
   const items = buildItems({ parsed, local, me: ctx.installationId });
   const cycleItem = parsed.cycle ? buildCycleItem(parsed.cycle, local, ctx.installationId, manifest.sender.installationId, authority) : null;
@@ -203,12 +208,13 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
     createsCycle,
     local,
     areaUnits,
+    wardBoundaries,
     items,
     cycleItem,
     final,
     owners,
     unresolved,
-    warnings: warningsFor(ctx, parsed),
+    warnings,
   };
   return { kind: 'plan', plan };
 }

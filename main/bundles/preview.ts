@@ -5,6 +5,7 @@ import type { Row } from '../db/row-store';
 import type { AppContext } from '../services/context';
 import { formatMoney } from '../../shared/money';
 import { AREA_UNIT_NOUN } from './area-units';
+import { WARD_BOUNDARIES_NOUN } from './ward-boundaries';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { trustedKeyFor } from './keys';
 import type { CYCLE_FIELDS } from './plan-cycle';
@@ -107,6 +108,7 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   const units = plan.areaUnits;
   const unitRef = (unit: Row) => ({ register: 'adminUnit', registerLabel: AREA_UNIT_NOUN.one, id: unit.id as string, label: String(unit.name) });
   if (units.adds.length > 0) addsByRegister.adminUnit = units.adds.length;
+  if (plan.wardBoundaries.take) addsByRegister.wardBoundaries = 1;
   for (const item of added) addsByRegister[item.register] = (addsByRegister[item.register] ?? 0) + 1;
 
   const changes: BundlePreviewDto['changes'] = visibleChanges.map((item) => ({
@@ -143,13 +145,23 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   }));
   if (cycle?.refused && cycle.decision !== 'same' && cycle.decision !== 'stale') refusedList.unshift({ ...cycleRef, reason: cycle.refused });
   for (const { unit, reason } of units.refused) refusedList.push({ ...unitRef(unit), reason });
+  const boundaries = plan.parsed.wardBoundaries;
+  if (plan.wardBoundaries.refused && boundaries)
+    refusedList.push({
+      register: 'wardBoundaries',
+      registerLabel: WARD_BOUNDARIES_NOUN.one,
+      id: String(boundaries.id),
+      label: String(boundaries.source),
+      reason: plan.wardBoundaries.refused,
+    });
 
   const writes =
     live.some((item) => item.outcome !== 'none') ||
     (cycle !== null && !cycle.refused && cycle.outcome !== 'none') ||
-    units.adds.length + units.renames.length > 0;
+    units.adds.length + units.renames.length > 0 ||
+    plan.wardBoundaries.take !== null;
   const counts = {
-    adds: added.length + units.adds.length,
+    adds: added.length + units.adds.length + (plan.wardBoundaries.take ? 1 : 0),
     changes: changes.length,
     deletions: deleted.length,
     conflicts: conflicts.length,
@@ -184,7 +196,8 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
     counts,
     addsByRegister,
     addsInWords: Object.entries(addsByRegister).map(([register, n]) => {
-      const noun = register === 'adminUnit' ? AREA_UNIT_NOUN : exchangeTable[register as ExchangeName].noun;
+      const noun =
+        register === 'adminUnit' ? AREA_UNIT_NOUN : register === 'wardBoundaries' ? WARD_BOUNDARIES_NOUN : exchangeTable[register as ExchangeName].noun;
       return `${n} ${n === 1 ? noun.one : noun.many}`;
     }),
     adds: added.slice(0, LISTED_ADDS).map((item) => ref(item.register, item.id, item.theirs as Row)),

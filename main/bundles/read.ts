@@ -20,6 +20,7 @@ import { Problems, validateCycleRow, validateRegisterRows, validateTombstones } 
 import { readZip } from './zip';
 import { AREA_UNITS_ENTRY, validateAreaUnits } from './area-units';
 import { type ExchangeName, exchangeNames } from './exchange-tables';
+import { validateWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
 
 /** A bundle whose container, signature, checksums and every row have been checked. */
 export interface ParsedBundle {
@@ -31,6 +32,8 @@ export interface ParsedBundle {
   tombstones: BundleTombstone[];
   /** Wards and sub-counties people added or renamed (area-units.ts). */
   areaUnits: Row[];
+  /** The county's ward boundaries (full bundles, format 3; ward-boundaries.ts). */
+  wardBoundaries: Row | null;
   /** The latest clock stamp anywhere in the bundle. */
   maxHlc: string;
 }
@@ -45,8 +48,9 @@ function parseJson(name: string, data: Uint8Array): unknown {
   }
 }
 
-const knownEntries = new Map<string, ExchangeName | 'cycle' | 'tombstones' | 'areaUnits'>([
+const knownEntries = new Map<string, ExchangeName | 'cycle' | 'tombstones' | 'areaUnits' | 'wardBoundaries'>([
   [CYCLE_ENTRY, 'cycle'],
+  [WARD_BOUNDARIES_ENTRY, 'wardBoundaries'],
   [TOMBSTONES_ENTRY, 'tombstones'],
   [AREA_UNITS_ENTRY, 'areaUnits'],
   ...exchangeNames.map((register) => [rowsEntry(register), register] as const),
@@ -102,6 +106,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   }
   const unitData = entries.get(AREA_UNITS_ENTRY);
   const areaUnits = unitData ? validateAreaUnits(parseJson(AREA_UNITS_ENTRY, unitData), problems) : [];
+  const boundaryData = entries.get(WARD_BOUNDARIES_ENTRY);
+  const wardBoundaries = boundaryData ? validateWardBoundaries(parseJson(WARD_BOUNDARIES_ENTRY, boundaryData), m.cycle.countyId, problems) : null;
   const tombstoneData = entries.get(TOMBSTONES_ENTRY);
   const tombstones = tombstoneData ? validateTombstones(parseJson(TOMBSTONES_ENTRY, tombstoneData), problems) : [];
   for (const tombstone of tombstones) {
@@ -119,7 +125,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   for (const tombstone of tombstones) if (tombstone.hlc > maxHlc) maxHlc = tombstone.hlc;
   if (cycle && (cycle.hlc as string) > maxHlc) maxHlc = cycle.hlc as string;
   for (const unit of areaUnits) if ((unit.hlc as string) > maxHlc) maxHlc = unit.hlc as string;
-  return { manifest: m, publicKey, fingerprint, cycle, rows, tombstones, areaUnits, maxHlc };
+  if (wardBoundaries && (wardBoundaries.hlc as string) > maxHlc) maxHlc = wardBoundaries.hlc as string;
+  return { manifest: m, publicKey, fingerprint, cycle, rows, tombstones, areaUnits, wardBoundaries, maxHlc };
 }
 
 /** Every entry is listed in the signed manifest with its SHA-256, and nothing else is in the file. */

@@ -5,6 +5,7 @@ import { analysisBench } from './analysis';
 import { docxBench } from './docx';
 import { xlsxBench } from './xlsx';
 import { renderBench } from './render';
+import { mapsBench } from './maps';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -23,4 +24,4 @@ export interface BenchSection {
 }
 
 /** Each feature area adds its section here (one import and one entry). */
-export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench];
+export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench, mapsBench];

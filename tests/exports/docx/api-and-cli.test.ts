@@ -126,7 +126,7 @@ describe('pamoja export --format docx', () => {
         ['--format', 'docx', '--doc', 'me-report', '--period', 'Q9', '--out', path.join(dir, 'r.docx')],
         /^pamoja export: Reporting period: this cycle has no period "Q9"; choose one of Q1, Q2, Q3, Q4\.\n$/,
       ],
-      [['--format', 'pdf'], /^pamoja export: there is no format "pdf"; use --format docx or --format xlsx\.\n$/],
+      [['--format', 'pdf'], /^pamoja export: there is no format "pdf"; use --format docx, xlsx, svg or png\.\n$/],
       [
         ['--format', 'xlsx', '--doc', 'workbook', '--period', 'Q2', '--out', path.join(dir, 'w.xlsx')],
         /^pamoja export: --period applies only to --format docx --doc me-report\.\n$/,
