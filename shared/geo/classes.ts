@@ -1,4 +1,4 @@
-import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis';
+import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis/indicator-status';
 import { kesShort } from '../money';
 
 /**

@@ -1,5 +1,6 @@
 import type { ActivityDto } from '../api/schemas/plan';
-import type { IndicatorStatus, OverlapPairDto } from '../api/schemas/analysis';
+import type { IndicatorStatus } from '../api/schemas/analysis/indicator-status';
+import type { OverlapPairDto } from '../api/schemas/analysis/overlaps';
 import type { MapFilter } from '../api/schemas/geo';
 import { fiscalQuarters, filterActivities, noFilter } from '../analysis/activity-filter';
 import type { CoverageContribution, CoverageWard } from '../analysis/coverage';

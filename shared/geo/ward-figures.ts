@@ -1,5 +1,5 @@
 import type { MapFilter, MapMeasure, WardFigureDto, WardMapDto } from '../api/schemas/geo';
-import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis';
+import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis/indicator-status';
 import { coverageMatrix } from '../analysis/coverage';
 import { sectors } from '../domain/vocabulary';
 import { formatKes } from '../money';

@@ -1,5 +1,5 @@
 import type { MapFilter } from '../../../shared/api/schemas/geo';
-import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis';
+import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import { kes } from '../../../shared/money';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';

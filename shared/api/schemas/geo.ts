@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activityStatuses, sectors } from '../../domain/vocabulary';
-import { indicatorStatuses } from './analysis';
+import { indicatorStatuses } from './analysis/indicator-status';
 import { entityId, unitId } from './fields';
 
 /**
