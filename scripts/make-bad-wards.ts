@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { unzipSync, zipSync } from 'fflate';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { openApp } from '../main/app-context';
@@ -107,12 +107,28 @@ function rawZip(entries: RawEntry[]): Uint8Array {
   return Buffer.concat([...parts, ...central, end]);
 }
 
+/**
+ * `size` zero bytes deflated, built from one deflated megabyte repeated (each copy ends in a full
+ * flush, so none refers back to another): the corpus is made in milliseconds, not by deflating
+ * hundreds of megabytes, which would stall the test worker that regenerates it.
+ */
+function deflatedZeros(size: number): { data: Buffer; crc: number } {
+  const megabyte = Buffer.alloc(1024 * 1024);
+  const block = deflateRawSync(megabyte, { level: 9, finishFlush: constants.Z_FULL_FLUSH });
+  const count = Math.floor(size / megabyte.length);
+  const rest = Buffer.alloc(size - count * megabyte.length);
+  let crc = 0;
+  for (let i = 0; i < count; i++) crc = crc32(megabyte, crc);
+  crc = crc32(rest, crc);
+  return { data: Buffer.concat([...Array.from({ length: count }, () => block), deflateRawSync(rest)]), crc };
+}
+
 /** A shapefile whose .shp is `size` zero bytes packed to almost nothing; with `declare`, its headers claim that size. */
 function zeroBomb(size: number, declare?: number): Uint8Array {
-  const zeros = Buffer.alloc(size);
+  const zeros = deflatedZeros(size);
   const stored = (name: string, data: Uint8Array): RawEntry => ({ name, data, method: 0, crc: crc32(data), declared: data.length });
   return rawZip([
-    { name: 'wards.shp', data: deflateRawSync(zeros, { level: 9 }), method: 8, crc: crc32(zeros), declared: declare ?? size },
+    { name: 'wards.shp', data: zeros.data, method: 8, crc: zeros.crc, declared: declare ?? size },
     stored('wards.dbf', new Uint8Array(33)),
     stored('wards.prj', text(WGS84_PRJ)),
   ]);
