@@ -3,6 +3,7 @@ import path from 'node:path';
 import { mapMeasures, type MapMeasure } from '../../../shared/api/schemas/geo';
 import { sectors } from '../../../shared/domain/vocabulary';
 import { closeDb } from '../../db/open-db';
+import { rasterise } from '../../exports/graphics/index';
 import { wardMapDocument } from '../../services/maps';
 import { asCliError, CliError } from '../cli-error';
 import { chooseCycle, findOrganisation, openExisting, requireDbFlag } from '../options';
@@ -29,16 +30,17 @@ function sectorKey(wanted: string): (typeof sectors.keys)[number] {
 const isMeasure = (value: string): value is MapMeasure => (mapMeasures as readonly string[]).includes(value);
 
 /**
+ * How wide the PNG map prints at 300 dpi (2,953 pixels): the width of an A4 landscape page inside
+ * its margins, so it fills a slide or a letter's page and still prints sharp.
+ */
+export const WARD_MAP_PNG_WIDTH_MM = 250;
+
+/**
  * `pamoja export --format svg|png --doc ward-map`: the ward map alone, for slides and letters. SVG
  * is the map as drawn; PNG is the same map rasterised at print resolution.
  */
-export function runMapExport(values: MapFlags): Promise<number> {
-  if (values.format === 'png') throw new CliError('PNG maps need the print renderer, which is not in this version yet: use --format svg.');
-  return writeMap(values);
-}
-
-async function writeMap(values: MapFlags): Promise<number> {
-  const format = values.format as 'svg' | 'png';
+export async function runMapExport(values: MapFlags & { format: 'svg' | 'png' }): Promise<number> {
+  const format = values.format;
   if (values.doc !== 'ward-map') throw new CliError(`--format ${format} makes the ward map: say --doc ward-map.`);
   const measure = values.measure ?? 'kes';
   if (!isMeasure(measure)) throw new CliError(`there is no map of "${measure}"; choose --measure ${mapMeasures.join('|')}.`);
@@ -61,7 +63,7 @@ async function writeMap(values: MapFlags): Promise<number> {
       throw new CliError(
         `${cycle.countyName} has no ward boundaries loaded, so there is no map to draw. Load the county's ward layer first: pamoja wards import --db ${values.db} FILE.zip`,
       );
-    const bytes = Buffer.from(svg, 'utf8');
+    const bytes = format === 'png' ? await rasterise(svg, WARD_MAP_PNG_WIDTH_MM) : Buffer.from(svg, 'utf8');
     fs.writeFileSync(out, bytes);
     process.stdout.write(`Wrote the ward map of "${cycle.title}" to ${out} (${Math.max(1, Math.round(bytes.length / 1024))} KB).\n`);
     return 0;

@@ -98,7 +98,7 @@ export const exportCommands = {
         measure: { type: 'string' },
         out: { type: 'string' },
       });
-      if (values.format === 'svg' || values.format === 'png') return runMapExport(values);
+      if (values.format === 'svg' || values.format === 'png') return runMapExport({ ...values, format: values.format });
       if (values.format === 'docx') return runDocx(values);
       if (values.format === 'xlsx') return runXlsx(values);
       if (values.sector !== undefined || values.org !== undefined || values.measure !== undefined)
