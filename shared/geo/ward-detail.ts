@@ -1,5 +1,5 @@
 import type { MapFilter, WardDetailDto } from '../api/schemas/geo';
-import { splitEvenly } from '../analysis/allocate';
+import { splitShillings } from '../analysis/allocate';
 import { activityStatuses, sectors } from '../domain/vocabulary';
 import { toKesMinor } from '../money';
 import { selectForMap, type MapPlan } from './map-selection';
@@ -7,7 +7,7 @@ import { selectForMap, type MapPlan } from './map-selection';
 /**
  * One ward's side panel: its activities with this ward's share of their budget, the organisations
  * working there and in what role, the indicators tied to it, and the likely duplicates. The share
- * is split as the coverage matrix splits it (evenly, remainder to the first wards).
+ * is split as the coverage matrix splits it (evenly, in whole shillings by largest remainder).
  */
 export function wardDetail(plan: MapPlan, wardId: string, filter: MapFilter): WardDetailDto {
   const ward = plan.wards.find((w) => w.id === wardId);
@@ -24,7 +24,11 @@ export function wardDetail(plan: MapPlan, wardId: string, filter: MapFilter): Wa
   }
   const rows = here.map((a) => {
     const places = [...new Set(a.wardIds)];
-    const share = splitEvenly(budget.get(a.id) ?? 0, places.length)[places.indexOf(wardId)] ?? 0;
+    const share =
+      splitShillings(
+        budget.get(a.id) ?? 0,
+        places.map(() => 1),
+      )[places.indexOf(wardId)] ?? 0;
     return {
       id: a.id,
       code: a.code,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { kes } from '../../shared/money';
+import { formatKes } from '../../shared/money';
 import { jsonBytes, schematicFor } from '../../scripts/geo/layers';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
@@ -68,7 +68,7 @@ describe.skipIf(!chromiumAvailable())('the ward map screen', () => {
     await page.keyboard.press('Enter');
     const detail = await read(shell.api, 'wardMap:ward', { cycleId: cycle.id, wardId: 'ke-ward-0241' });
     const panel = page.getByRole('complementary', { name: 'Ward details' });
-    await panel.getByText(`${kes(detail.plannedKesMinor)}`, { exact: true }).waitFor();
+    await panel.getByText(`${formatKes(detail.plannedKesMinor)}`, { exact: true }).waitFor();
     for (const a of detail.activities) await panel.getByText(a.title, { exact: false }).first().waitFor();
     await screenshot(page, '62-map-ward-panel');
   });

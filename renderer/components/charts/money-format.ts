@@ -1,2 +1,2 @@
 /** The screens' money formats are the documents' (shared/money.ts): one rule, one place. */
-export { kes, kesShort } from '../../../shared/money';
+export { formatKes as kes, kesShort } from '../../../shared/money';

@@ -1,6 +1,6 @@
 import type { MapFilter } from '../../../shared/api/schemas/geo';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
-import { kes } from '../../../shared/money';
+import { formatKes } from '../../../shared/money';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
 
@@ -21,7 +21,7 @@ export function WardPanel({ cycleId, wardId, filter, onClose }: { cycleId: strin
               </button>
             </div>
             <p>
-              <strong>{kes(ward.plannedKesMinor)}</strong> planned in {ward.activities.length} {ward.activities.length === 1 ? 'activity' : 'activities'}.
+              <strong>{formatKes(ward.plannedKesMinor)}</strong> planned in {ward.activities.length} {ward.activities.length === 1 ? 'activity' : 'activities'}.
             </p>
             {ward.activities.length === 0 ? <p className="muted">No activity here with the filters chosen: a gap.</p> : null}
             <ul className="ward-panel__list">
@@ -30,7 +30,7 @@ export function WardPanel({ cycleId, wardId, filter, onClose }: { cycleId: strin
                   <strong>{a.code}</strong> {a.title}
                   <br />
                   <span className="muted">
-                    {a.sector} · {a.leadOrgName} · {a.status} · {kes(a.plannedKesMinor)}
+                    {a.sector} · {a.leadOrgName} · {a.status} · {formatKes(a.plannedKesMinor)}
                   </span>
                 </li>
               ))}

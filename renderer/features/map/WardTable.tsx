@@ -1,5 +1,5 @@
 import type { WardMapDto } from '../../../shared/api/schemas/geo';
-import { kes } from '../../../shared/money';
+import { formatKes } from '../../../shared/money';
 
 /** The map's numbers as a table, for people who would rather read, and for wards without a shape. */
 export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect: (wardId: string) => void }) {
@@ -44,7 +44,7 @@ export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect
                 </span>
               </th>
               <td>{figures.legend.classes[w.classIndex]?.label}</td>
-              <td className="num">{kes(w.plannedKesMinor)}</td>
+              <td className="num">{formatKes(w.plannedKesMinor)}</td>
               <td className="num">{w.activityCount}</td>
               <td className="num">{w.sectorCount}</td>
               <td className="num">{w.partnerCount}</td>
@@ -57,7 +57,7 @@ export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect
           <tr>
             <th scope="row">All activities</th>
             <td />
-            <td className="num">{kes(figures.plannedKesMinor)}</td>
+            <td className="num">{formatKes(figures.plannedKesMinor)}</td>
             <td className="num">{figures.activityCount}</td>
             <td />
             <td />
