@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { visibleRange } from '../../renderer/components/virtual-rows';
 import { barOf, timelineScale } from '../../renderer/features/action-plan/timeline';
-import { quadrantPoints, stakeholderQuadrant } from '../../renderer/features/stakeholders/quadrant';
-import { heatMap, highRisks, riskScore, severityOf } from '../../renderer/features/risks/risk-matrix';
+import { quadrantPoints, stakeholderQuadrant } from '../../shared/analysis/stakeholder-quadrant';
+import { heatMap, highRisks, riskScore, severityOf } from '../../shared/analysis/risk-matrix';
 
 const fy = { startDate: '2026-07-01', endDate: '2027-06-30' };
 

@@ -13,7 +13,7 @@ import { ErrorPanel, Loading } from '../../components/Status';
 import { todayIso } from '../../components/today';
 import { totalsFromShare } from '../budget/budget-totals';
 import { statusCounts } from '../indicators/indicator-progress';
-import { highRisks } from '../risks/risk-matrix';
+import { highRisks } from '../../../shared/analysis/risk-matrix';
 import { overdueActivities, overdueMilestones, upcomingMilestones } from '../reviews/due-items';
 import { CycleDetails } from './CycleDetails';
 import { GettingStarted } from './GettingStarted';

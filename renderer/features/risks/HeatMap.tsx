@@ -1,6 +1,6 @@
 import { levels } from '../../../shared/domain/vocabulary';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
-import { heatMap, type HeatCell } from './risk-matrix';
+import { heatMap, type HeatCell } from '../../../shared/analysis/risk-matrix';
 
 interface HeatMapProps {
   risks: readonly RiskDto[];

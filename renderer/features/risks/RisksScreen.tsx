@@ -9,7 +9,7 @@ import { useEditor } from '../../components/register/use-editor';
 import { indexById } from '../lookups/lookups';
 import { HeatMap } from './HeatMap';
 import { describeRisk, riskColumns, riskDefaults, riskFields } from './risk-register';
-import { highRisks, isLive, type HeatCell } from './risk-matrix';
+import { highRisks, isLive, type HeatCell } from '../../../shared/analysis/risk-matrix';
 
 type Cell = Pick<HeatCell, 'likelihood' | 'impact'>;
 

@@ -8,7 +8,7 @@ import type { RowValues } from '../../components/register/draft';
 import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
-import { riskScore, severityOf } from './risk-matrix';
+import { riskScore, severityOf } from '../../../shared/analysis/risk-matrix';
 
 const statusOptions = vocabularyOptions(riskStatuses);
 

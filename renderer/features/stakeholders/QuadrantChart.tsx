@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 import { CartesianGrid, ReferenceArea, ReferenceLine, Scatter, ScatterChart, XAxis, YAxis, type ScatterShapeProps } from 'recharts';
-import type { QuadrantPoint } from './quadrant';
+import type { QuadrantPoint } from '../../../shared/analysis/stakeholder-quadrant';
 
 const LEVEL_TICKS = [0.5, 1.5, 2.5];
 const levelName = (value: number) => (value < 1 ? 'Low' : value < 2 ? 'Medium' : 'High');

@@ -1,7 +1,7 @@
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { orgShortName } from '../lookups/lookups';
 import { QuadrantChart } from './QuadrantChart';
-import { quadrantLabels, quadrantOrder, quadrantPoints } from './quadrant';
+import { quadrantLabels, quadrantOrder, quadrantPoints } from '../../../shared/analysis/stakeholder-quadrant';
 
 const ADVICE = {
   manage_closely: 'Involve in every decision; meet regularly.',

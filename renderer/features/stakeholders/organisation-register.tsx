@@ -6,7 +6,7 @@ import type { RowValues } from '../../components/register/draft';
 import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { vocabularyOptions } from '../lookups/lookups';
-import { quadrantLabels, stakeholderQuadrant } from './quadrant';
+import { quadrantLabels, stakeholderQuadrant } from '../../../shared/analysis/stakeholder-quadrant';
 
 const levelOptions = vocabularyOptions(levels);
 

@@ -1,4 +1,4 @@
-import type { levels } from '../../../shared/domain/vocabulary';
+import type { levels } from '../domain/vocabulary';
 
 type Level = (typeof levels.keys)[number];
 

@@ -1,5 +1,5 @@
-import type { RiskDto } from '../../../shared/api/schemas/monitoring';
-import type { levels } from '../../../shared/domain/vocabulary';
+import type { RiskDto } from '../api/schemas/monitoring';
+import type { levels } from '../domain/vocabulary';
 
 type Level = (typeof levels.keys)[number];
 
