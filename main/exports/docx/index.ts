@@ -8,6 +8,7 @@ import { getCycle } from '../../services/cycles';
 import { asSnapshot, latestVersionRow, workingState } from '../../lifecycle/versions';
 import { contentHash, contentOfRows } from '../fingerprint';
 import { loadPlanData, registerRowsOf, type PlanData } from '../plan-data';
+import { meReportFigures, planFigures } from '../charts/index';
 import { approvalPackSections } from './approval-pack-document';
 import { budgetSections } from './budget-document';
 import { localIsoDate } from './format';
@@ -122,18 +123,20 @@ const layoutAffordable = (data: PlanData) =>
   data.activities.length + data.contributions.length + data.indicators.length + data.risks.length + data.organisations.length <= LAYOUT_ROW_LIMIT;
 
 /** Builds one deliverable from the plan data: data in, bytes out; no database, no files. */
-export function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): Promise<Buffer> {
+export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): Promise<Buffer> {
   let sections: ISectionOptions[];
   switch (request.doc) {
     case 'plan':
-      sections = planSections(data, meta);
+      sections = planSections(data, meta, await planFigures(data, meta.generatedOn));
       break;
     case 'budget':
       sections = budgetSections(data, meta);
       break;
-    case 'me-report':
-      sections = meReportSections(data, meta, resolvePeriod(data, request.period, meta.generatedOn));
+    case 'me-report': {
+      const period = resolvePeriod(data, request.period, meta.generatedOn);
+      sections = meReportSections(data, meta, period, await meReportFigures(data, period));
       break;
+    }
     case 'approval-pack':
       sections = approvalPackSections(data, meta);
       break;

@@ -1,6 +1,6 @@
 import type { FileChild, ISectionOptions } from 'docx';
 import { activityStatuses, learningSessions, levels, riskStatuses, triggerStatuses } from '../../../shared/domain/vocabulary';
-import { directionOf, formatProgress, indicatorDirectionLabels, periodFigures } from '../../../shared/analysis/indicator-progress';
+import { directionOf, formatProgress, indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import { ROUNDING_NOTE } from '../../../shared/money';
@@ -10,10 +10,11 @@ import { percentOf } from '../shared-data/budget-totals';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, type RowSpec } from './blocks';
 import { coverPage } from './cover';
 import { count, dateRange, displayDate, kes, measure, orgLabel, percent, shillings } from './format';
-import { periodsByIndicator } from './plan-monitoring';
 import { section, type DocMeta } from './page';
 import { utilisation } from './me-utilisation';
 import { endOfCycle } from './me-end-of-cycle';
+import { indicatorResults, type IndicatorResult } from './me-indicator-results';
+import type { DocumentFigures } from '../charts/index';
 
 /**
  * The M&E progress report for one reporting period (the manual's M&E template and the learning
@@ -29,19 +30,6 @@ function changedRisks(data: PlanData, period: ReportingPeriod): RiskDto[] {
     (r) => within(r.reviewDate, period) || r.status !== 'open' || (r.updatedAt !== r.createdAt && within(r.updatedAt.slice(0, 10), period)),
   );
 }
-
-/** Each indicator with a target for the period, and how it did (the shared rule, the cycle's thresholds). */
-function indicatorResults(data: PlanData, period: ReportingPeriod) {
-  const targets = periodsByIndicator(data);
-  return data.indicators.flatMap((indicator) => {
-    const row = targets.get(indicator.id)?.get(period.key);
-    if (!row) return [];
-    const figures = row.actual === null ? null : periodFigures(indicator, row.target, row.actual, data.thresholds);
-    return [{ indicator, row, figures }];
-  });
-}
-
-type IndicatorResult = ReturnType<typeof indicatorResults>[number];
 
 /** "18 indicators have a target for Q2; 15 are reported: 9 on track, 3 at risk, 3 off track." */
 function indicatorSummary(results: readonly IndicatorResult[], period: ReportingPeriod): string {
@@ -295,7 +283,8 @@ function recommendations(data: PlanData): FileChild[] {
   ];
 }
 
-export function meReportSections(data: PlanData, meta: DocMeta, period: ReportingPeriod): ISectionOptions[] {
+/** The report's sections; the charts (`figures`, main/exports/charts) follow the table they picture. */
+export function meReportSections(data: PlanData, meta: DocMeta, period: ReportingPeriod, figures: DocumentFigures): ISectionOptions[] {
   const subtitle = [
     data.cycle.title,
     data.closeOut
@@ -314,9 +303,12 @@ export function meReportSections(data: PlanData, meta: DocMeta, period: Reportin
     ),
     section(meta, 'landscape', [
       ...indicatorTable(data, period),
+      ...figures.indicatorStatus,
       ...progressTable(data),
       ...budgetTable(data, period),
+      ...figures.costShare,
       ...risksTable(data, period),
+      ...figures.riskHeatMap,
       ...learningTable(data, period),
       ...recommendations(data),
       ...endOfCycle(data),

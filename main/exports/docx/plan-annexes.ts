@@ -142,6 +142,7 @@ export function changesAnnex(data: PlanData): FileChild[] {
   ];
 }
 
-export function annexes(data: PlanData): FileChild[] {
-  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...jointCalendar(data), ...coverageMatrix(data), ...changesAnnex(data)];
+/** Section 9; `stakeholderFigure` (the influence × interest chart) follows the stakeholder matrix. */
+export function annexes(data: PlanData, stakeholderFigure: readonly FileChild[]): FileChild[] {
+  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...stakeholderFigure, ...jointCalendar(data), ...coverageMatrix(data), ...changesAnnex(data)];
 }

@@ -1,7 +1,8 @@
-import type { ISectionOptions } from 'docx';
+import type { FileChild, ISectionOptions } from 'docx';
+import type { DocumentFigures } from '../charts/index';
 import { contentsPage, withOutline } from './contents';
 import type { PlanData } from '../plan-data';
-import { heading1, para } from './blocks';
+import { heading1, heading2, para } from './blocks';
 import { coverPage } from './cover';
 import { count, displayDate } from './format';
 import { actionPlanSection, resourceSection } from './plan-activities';
@@ -11,14 +12,26 @@ import { mePlanSection, milestonesSection, riskSection } from './plan-monitoring
 import { section, type DocMeta } from './page';
 import { signatoriesTable } from './signatures';
 
+/** A figure under its own numbered heading, so the contents page lists it; nothing when there is no figure. */
+const titled = (title: string, figure: readonly FileChild[]): FileChild[] => (figure.length === 0 ? [] : [heading2(title), ...figure]);
+
 /**
  * The Joint Work Plan: the manual's template (Annex 10.1) section by section. Narrative and
- * approvals are portrait; the wide registers (sections 3–7 and the annexes) are landscape.
+ * approvals are portrait; the wide registers (sections 3–7 and the annexes) are landscape. The
+ * charts (`figures`, drawn beforehand by main/exports/charts) follow the table they picture.
  */
-export function planSections(data: PlanData, meta: DocMeta): ISectionOptions[] {
+export function planSections(data: PlanData, meta: DocMeta, figures: DocumentFigures): ISectionOptions[] {
   const { built, outline } = withOutline(() => ({
     front: [...generalInformation(data), ...objectivesSection(data)],
-    registers: [...actionPlanSection(data), ...resourceSection(data), ...mePlanSection(data), ...riskSection(data), ...milestonesSection(data)],
+    registers: [
+      ...actionPlanSection(data),
+      ...resourceSection(data),
+      ...titled('4.3 Cost-share by contributor', figures.costShare),
+      ...mePlanSection(data),
+      ...titled('5.1 Indicator status', figures.indicatorStatus),
+      ...riskSection(data, figures.riskHeatMap),
+      ...milestonesSection(data),
+    ],
     approvals: [
       heading1('8 Approvals'),
       para(
@@ -30,7 +43,7 @@ export function planSections(data: PlanData, meta: DocMeta): ISectionOptions[] {
       ),
       ...signatoriesTable(data, 'portrait'),
     ],
-    annexes: annexes(data),
+    annexes: annexes(data, figures.stakeholders),
   }));
   return [
     section(

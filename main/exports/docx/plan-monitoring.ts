@@ -58,15 +58,8 @@ export function mePlanSection(data: PlanData): FileChild[] {
   ];
 }
 
-const LEVELS = ['high', 'medium', 'low'] as const;
-
-export function riskSection(data: PlanData): FileChild[] {
-  const heat = LEVELS.map((likelihood) => [
-    `Likelihood ${levels.label(likelihood).toLowerCase()}`,
-    ...[...LEVELS]
-      .reverse()
-      .map((impact) => String(data.risks.filter((r) => r.likelihood === likelihood && r.impact === impact && r.status !== 'closed').length)),
-  ]);
+/** The risk register, then its heat map (drawn by main/exports/charts, as on the Risks screen). */
+export function riskSection(data: PlanData, heatMapFigure: readonly FileChild[]): FileChild[] {
   return [
     heading1('6 Risk management'),
     ...dataTable({
@@ -93,23 +86,7 @@ export function riskSection(data: PlanData): FileChild[] {
       ]),
       empty: 'No risks are recorded for this cycle yet.',
     }),
-    ...(data.risks.length === 0
-      ? []
-      : [
-          heading2('6.1 Risks by likelihood and impact (risks not yet closed)'),
-          ...dataTable({
-            orientation: 'landscape',
-            columns: [
-              { header: '', weight: 2 },
-              { header: 'Impact low', weight: 1.5, align: 'center' },
-              { header: 'Impact medium', weight: 1.5, align: 'center' },
-              { header: 'Impact high', weight: 1.5, align: 'center' },
-            ],
-            rows: heat,
-            empty: '',
-            fraction: 0.45,
-          }),
-        ]),
+    ...(heatMapFigure.length === 0 ? [] : [heading2('6.1 Risks by likelihood and impact (risks not yet closed)'), ...heatMapFigure]),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { renderAsync } from '@resvg/resvg-js';
-import { AlignmentType, ImageRun, Paragraph, TextRun } from 'docx';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, TextRun } from 'docx';
 import { rasterFonts } from './fonts';
 
 /**
@@ -63,11 +63,19 @@ export async function svgPicture(svg: string, options: PictureOptions): Promise<
 
 /**
  * A figure as a document shows it: the picture centred, kept on the page of its caption, and the
- * caption under it ("Figure 2: …") in the table text's size.
+ * caption under it ("Figure 2: …") in the table text's size. The picture's line spacing is set
+ * explicitly to "auto": a document default of `line` without a rule makes LibreOffice hold the line
+ * to one text line's height and crop the picture to a sliver.
  */
 export function figureParagraphs(picture: ImageRun, caption: string): Paragraph[] {
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, spacing: { before: 120, after: 60 }, children: [picture] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: 120, after: 60, line: 240, lineRule: LineRuleType.AUTO },
+      children: [picture],
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [new TextRun({ text: caption, italics: true, size: 17 })] }),
   ];
 }
