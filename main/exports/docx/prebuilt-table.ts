@@ -5,8 +5,10 @@ import { FileChild, type IXmlableObject } from 'docx';
  *
  * A large county plan has ~100,000 table cells; building each as docx's Table/TableCell/Paragraph/
  * TextRun objects and letting docx resolve their properties took most of the 5,000-activity
- * benchmark. These are the same elements docx writes for the same tables (fixed grid, borders and
- * cell margins on the table, text by paragraph style), in the order the schema requires.
+ * benchmark, and so did building docx's intermediate objects for them and serialising those. The
+ * tables are written here as XML text instead: the same elements docx writes for the same tables
+ * (fixed grid, borders and cell margins on the table, text by paragraph style), in the order the
+ * schema requires.
  */
 
 export interface RunSpec {
@@ -51,114 +53,104 @@ export interface TableLook {
   margins: { top: number; bottom: number; left: number; right: number };
 }
 
+/**
+ * docx serialises a block from the object its `prepForXml` returns. A table hands it an element
+ * whose one child is not an object but a function: docx's serialiser (like the `xml` package it
+ * replaced) writes such a value with `String(value)`, unescaped, so the function's `toString`
+ * supplies the table's XML already written. docx is pinned to an exact version, and the document
+ * tests re-read every table from the file, so a change of this behaviour cannot pass unnoticed.
+ */
 class PrebuiltTable extends FileChild {
-  constructor(private readonly xml: IXmlableObject) {
+  constructor(private readonly inner: string) {
     super('w:tbl');
   }
 
   override prepForXml(): IXmlableObject {
-    return this.xml;
+    const inner = this.inner;
+    const written = Object.assign(() => inner, { toString: () => inner });
+    return { 'w:tbl': [written] } satisfies Record<string, unknown> as IXmlableObject;
   }
 }
 
-const attr = (attributes: Record<string, string | number>) => ({ _attr: attributes });
-const dxa = (w: number) => attr({ 'w:type': 'dxa', 'w:w': w });
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+/** As docx escapes text and attributes: the five entities, and control characters XML cannot hold dropped. */
+// eslint-disable-next-line no-control-regex
+const escapeXml = (value: string) => value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
-/**
- * The serializer only reads these objects, so the parts every cell repeats (a style reference, the
- * bold switch, a column's width) are made once and shared: a large plan allocates far less.
- */
-const PRESERVE = attr({ 'xml:space': 'preserve' });
-const BOLD = { 'w:rPr': [{ 'w:b': {} }, { 'w:bCs': {} }] };
-const KEEP_NEXT = { 'w:keepNext': {} };
-const JUSTIFY = { right: { 'w:jc': attr({ 'w:val': 'right' }) }, center: { 'w:jc': attr({ 'w:val': 'center' }) } };
-const BREAK = { 'w:br': {} };
-const shared = <T>(make: (key: string) => T) => {
-  const made = new Map<string, T>();
-  return (key: string): T => {
-    let value = made.get(key);
-    if (value === undefined) made.set(key, (value = make(key)));
-    return value;
-  };
-};
-const styleRef = shared((style) => ({ 'w:pStyle': attr({ 'w:val': style }) }));
-const runStyle = shared((style) => ({ 'w:rPr': [{ 'w:rStyle': attr({ 'w:val': style }) }] }));
-const boldRunStyle = shared((style) => ({ 'w:rPr': [{ 'w:rStyle': attr({ 'w:val': style }) }, { 'w:b': {} }, { 'w:bCs': {} }] }));
+const dxa = (w: number) => `w:type="dxa" w:w="${w}"`;
+const JUSTIFY = { right: '<w:jc w:val="right"/>', center: '<w:jc w:val="center"/>' } as const;
 
-/** Paragraph properties by style, alignment and keep-with-next: a handful of distinct ones, shared. */
-const paragraphProps = shared((key) => {
-  const [style = '', align, keepNext] = key.split('|');
-  const pPr: IXmlableObject[] = [styleRef(style)];
-  if (keepNext === 'k') pPr.push(KEEP_NEXT);
-  if (align === 'right' || align === 'center') pPr.push(JUSTIFY[align]);
-  return { 'w:pPr': pPr };
-});
-
-function paragraph(spec: ParagraphSpec, keepNext: boolean): IXmlableObject {
-  const runs = spec.runs.map((run) => {
-    const content: IXmlableObject[] = [];
-    if (run.style) content.push(run.bold ? boldRunStyle(run.style) : runStyle(run.style));
-    else if (run.bold) content.push(BOLD);
-    if (run.newLine) content.push(BREAK);
-    content.push({ 'w:t': [PRESERVE, run.text] });
-    return { 'w:r': content };
-  });
-  return { 'w:p': [paragraphProps(`${spec.style}|${spec.align ?? 'left'}|${keepNext ? 'k' : ''}`), ...runs] };
+/** Paragraph properties by style, alignment and keep-with-next: a handful of distinct ones, written once each. */
+const propsMade = new Map<string, string>();
+function paragraphProps(style: string, align: ParagraphSpec['align'], keepNext: boolean): string {
+  const key = `${style}|${align ?? 'left'}|${keepNext ? 'k' : ''}`;
+  let props = propsMade.get(key);
+  if (props === undefined) {
+    props = `<w:pPr><w:pStyle w:val="${escapeXml(style)}"/>${keepNext ? '<w:keepNext/>' : ''}${align === 'right' || align === 'center' ? JUSTIFY[align] : ''}</w:pPr>`;
+    propsMade.set(key, props);
+  }
+  return props;
 }
 
-function cell(spec: CellSpec, plainProps: IXmlableObject | undefined, look: TableLook, column: number, keepNext: boolean): IXmlableObject {
+function runProps(run: RunSpec): string {
+  if (run.style) return `<w:rPr><w:rStyle w:val="${escapeXml(run.style)}"/>${run.bold ? '<w:b/><w:bCs/>' : ''}</w:rPr>`;
+  return run.bold ? '<w:rPr><w:b/><w:bCs/></w:rPr>' : '';
+}
+
+function paragraph(spec: ParagraphSpec, keepNext: boolean): string {
+  let xml = `<w:p>${paragraphProps(spec.style, spec.align, keepNext)}`;
+  for (const run of spec.runs) {
+    xml += `<w:r>${runProps(run)}${run.newLine ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXml(run.text)}</w:t></w:r>`;
+  }
+  return `${xml}</w:p>`;
+}
+
+const EMPTY_PARAGRAPHS: readonly ParagraphSpec[] = [{ style: 'TableText', runs: [] }];
+
+function cell(spec: CellSpec, plainProps: string | undefined, look: TableLook, column: number, keepNext: boolean): string {
   const span = spec.span ?? 1;
   let tcPr = span === 1 && !spec.fill ? plainProps : undefined;
   if (tcPr === undefined) {
-    const props: IXmlableObject[] = [{ 'w:tcW': dxa(look.columnWidths.slice(column, column + span).reduce((sum, w) => sum + w, 0)) }];
-    if (span > 1) props.push({ 'w:gridSpan': attr({ 'w:val': span }) });
-    if (spec.fill) props.push({ 'w:shd': attr({ 'w:fill': spec.fill, 'w:color': 'auto', 'w:val': 'clear' }) });
-    tcPr = { 'w:tcPr': props };
+    tcPr = `<w:tcPr><w:tcW ${dxa(look.columnWidths.slice(column, column + span).reduce((sum, w) => sum + w, 0))}/>`;
+    if (span > 1) tcPr += `<w:gridSpan w:val="${span}"/>`;
+    if (spec.fill) tcPr += `<w:shd w:fill="${escapeXml(spec.fill)}" w:color="auto" w:val="clear"/>`;
+    tcPr += '</w:tcPr>';
   }
-  const paragraphs = spec.paragraphs.length === 0 ? [{ style: 'TableText', runs: [] }] : spec.paragraphs;
-  return { 'w:tc': [tcPr, ...paragraphs.map((p) => paragraph(p, keepNext))] };
+  let xml = `<w:tc>${tcPr}`;
+  for (const p of spec.paragraphs.length === 0 ? EMPTY_PARAGRAPHS : spec.paragraphs) xml += paragraph(p, keepNext);
+  return `${xml}</w:tc>`;
 }
 
-const CANT_SPLIT = { 'w:cantSplit': {} };
-const TABLE_HEADER = { 'w:tblHeader': {} };
-const PLAIN_ROW = { 'w:trPr': [CANT_SPLIT] };
-const BREAKABLE_ROW = { 'w:trPr': [] };
-
-function row(spec: RowSpecXml, look: TableLook, plainCellProps: readonly IXmlableObject[]): IXmlableObject {
-  let trPr: IXmlableObject = spec.mayBreak ? BREAKABLE_ROW : PLAIN_ROW;
+function row(spec: RowSpecXml, look: TableLook, plainCellProps: readonly string[]): string {
+  let trPr = spec.mayBreak ? '<w:trPr/>' : '<w:trPr><w:cantSplit/></w:trPr>';
   if (spec.minHeight || spec.header) {
-    const props: IXmlableObject[] = spec.mayBreak ? [] : [CANT_SPLIT];
-    if (spec.minHeight) props.push({ 'w:trHeight': attr({ 'w:val': spec.minHeight, 'w:hRule': 'atLeast' }) });
-    if (spec.header) props.push(TABLE_HEADER);
-    trPr = { 'w:trPr': props };
+    trPr = `<w:trPr>${spec.mayBreak ? '' : '<w:cantSplit/>'}${spec.minHeight ? `<w:trHeight w:val="${spec.minHeight}" w:hRule="atLeast"/>` : ''}${spec.header ? '<w:tblHeader/>' : ''}</w:trPr>`;
   }
+  let xml = `<w:tr>${trPr}`;
   let column = 0;
-  const cells = spec.cells.map((c) => {
-    const xml = cell(c, plainCellProps[column], look, column, spec.keepNext ?? false);
+  for (const c of spec.cells) {
+    xml += cell(c, plainCellProps[column], look, column, spec.keepNext ?? false);
     column += c.span ?? 1;
-    return xml;
-  });
-  return { 'w:tr': [trPr, ...cells] };
+  }
+  return `${xml}</w:tr>`;
 }
 
 /**
  * A fixed-layout table with single borders, as one block of the document. Rows may come from a
- * generator: each row's description is then garbage as soon as it is written, which spares the
- * garbage collector most of its work on a large plan.
+ * generator: each row's description is garbage as soon as its XML is written.
  */
 export function prebuiltTable(rows: Iterable<RowSpecXml>, look: TableLook): FileChild {
-  const line = attr({ 'w:val': 'single', 'w:color': look.border.color, 'w:sz': look.border.size });
+  const line = `w:val="single" w:color="${escapeXml(look.border.color)}" w:sz="${look.border.size}"`;
   const { top, bottom, left, right } = look.margins;
-  const tblPr = [
-    { 'w:tblW': dxa(look.columnWidths.reduce((sum, w) => sum + w, 0)) },
-    { 'w:tblBorders': [{ 'w:top': line }, { 'w:left': line }, { 'w:bottom': line }, { 'w:right': line }, { 'w:insideH': line }, { 'w:insideV': line }] },
-    { 'w:tblLayout': attr({ 'w:type': 'fixed' }) },
-    { 'w:tblCellMar': [{ 'w:top': dxa(top) }, { 'w:left': dxa(left) }, { 'w:bottom': dxa(bottom) }, { 'w:right': dxa(right) }] },
+  const parts: string[] = [
+    `<w:tblPr><w:tblW ${dxa(look.columnWidths.reduce((sum, w) => sum + w, 0))}/>` +
+      `<w:tblBorders><w:top ${line}/><w:left ${line}/><w:bottom ${line}/><w:right ${line}/><w:insideH ${line}/><w:insideV ${line}/></w:tblBorders>` +
+      '<w:tblLayout w:type="fixed"/>' +
+      `<w:tblCellMar><w:top ${dxa(top)}/><w:left ${dxa(left)}/><w:bottom ${dxa(bottom)}/><w:right ${dxa(right)}/></w:tblCellMar></w:tblPr>`,
+    `<w:tblGrid>${look.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
   ];
-  const grid = { 'w:tblGrid': look.columnWidths.map((w) => ({ 'w:gridCol': attr({ 'w:w': w }) })) };
-  // A plain cell's properties are its column's width alone: one object per column, shared by every row.
-  const plainCellProps = look.columnWidths.map((w) => ({ 'w:tcPr': [{ 'w:tcW': dxa(w) }] }));
-  const content: IXmlableObject[] = [{ 'w:tblPr': tblPr }, grid];
-  for (const r of rows) content.push(row(r, look, plainCellProps));
-  return new PrebuiltTable({ 'w:tbl': content });
+  // A plain cell's properties are its column's width alone: written once per column.
+  const plainCellProps = look.columnWidths.map((w) => `<w:tcPr><w:tcW ${dxa(w)}/></w:tcPr>`);
+  for (const r of rows) parts.push(row(r, look, plainCellProps));
+  return new PrebuiltTable(parts.join(''));
 }
