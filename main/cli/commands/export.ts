@@ -3,7 +3,7 @@ import path from 'node:path';
 import { closeDb } from '../../db/open-db';
 import { xlsxDocs, type XlsxDoc } from '../../../shared/api/methods/xlsx';
 import { docxDocuments, exportDocx, type DocxDocument } from '../../exports/docx/index';
-import { exportXlsx } from '../../exports/xlsx/index';
+import { exportBlankWorkbook, exportXlsx } from '../../exports/xlsx/index';
 import { asCliError, CliError } from '../cli-error';
 import { chooseCycle, openExisting, parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
@@ -67,6 +67,7 @@ async function runXlsx(values: ExportFlags): Promise<number> {
   if (values.period !== undefined) throw new CliError('--period applies only to --format docx --doc me-report.');
   if (values.partner !== undefined && doc !== 'partner-template') throw new CliError('--partner applies only to --doc partner-template.');
   const out = outputPath(values.out, '.xlsx');
+  if (doc === 'blank-workbook') return writeBlankWorkbook(values, out);
   const ctx = openExisting(requireDbFlag(values.db));
   try {
     const cycle = chooseCycle(ctx, values.cycle);
@@ -80,6 +81,17 @@ async function runXlsx(values: ExportFlags): Promise<number> {
   } finally {
     closeDb(ctx.db);
   }
+}
+
+/** A blank cycle workbook needs no database: it is what a county fills in to start a plan. */
+async function writeBlankWorkbook(values: ExportFlags, out: string): Promise<number> {
+  if (values.cycle !== undefined) throw new CliError('--cycle does not apply to --doc blank-workbook: a blank workbook belongs to no cycle yet.');
+  const file = await exportBlankWorkbook(new Date(), process.env.USER ?? '');
+  fs.writeFileSync(out, file.buffer);
+  process.stdout.write(
+    `Wrote a blank cycle workbook to ${out} (${Math.max(1, Math.round(file.buffer.length / 1024))} KB). Fill it in and bring it in with pamoja import-workbook --db FILE --new ${path.basename(out)}.\n`,
+  );
+  return 0;
 }
 
 /** `pamoja export`: the Word deliverables (issue 9) and the Excel workbooks (issue 4). */

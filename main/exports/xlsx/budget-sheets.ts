@@ -6,7 +6,7 @@ import type { CycleData } from './cycle-data';
 import { columnLetter, excelDate, letterOf, printSetup, writeTable, type ColumnSpec, type Formula, addSheet, writeCell } from './sheet-kit';
 import { FORMATS, styleHeaderRow, styleTitle, font, heightForLines, wrappedLines, sharedStyle } from './cell-style';
 import { cellText } from './safe-text';
-import { HEADER_ROW } from './register-sheets';
+import { HEADER_ROW, rowIdColumn } from './register-sheets';
 import { RATE_NAME, SHEETS } from './sheet-names';
 
 type Contribution = CycleData['contributions'][number];
@@ -311,6 +311,7 @@ export function addBudgetLines(workbook: ExcelJS.Workbook, data: CycleData): Bud
     },
     { header: 'Utilisation plan', kind: 'longText', value: (c) => c.utilisationPlan },
     { header: 'Comments', kind: 'longText', value: (c) => c.comments },
+    rowIdColumn<Contribution>(),
   ];
   const layout = writeTable(sheet, { headerRow: HEADER_ROW, columns, rows: data.contributions, freezeColumns: 2, commitRows: true });
   return {

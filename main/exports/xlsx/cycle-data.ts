@@ -40,6 +40,11 @@ export function loadCycleData(ctx: AppContext, cycleId: string) {
     /** The cycle's on-track / at-risk thresholds, as the screens and the M&E report judge progress. */
     thresholds: thresholdsOf(getAnalysisSettings(ctx, cycleId)),
   };
+  return withNames(data);
+}
+
+/** The data with its lookups from ids to names. */
+export function withNames<D extends Parameters<typeof nameIndex>[0]>(data: D) {
   return { ...data, names: nameIndex(data) };
 }
 

@@ -13,6 +13,7 @@ import {
   addActivities,
   addAdaptiveTriggers,
   addApprovals,
+  addContacts,
   addDisbursements,
   addLearningLog,
   addMilestones,
@@ -23,7 +24,8 @@ import {
 import { cellText } from './safe-text';
 import { excelDate, printSetup, addSheet } from './sheet-kit';
 import { FORMATS, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
-import { RATE_NAME, SHEETS } from './sheet-names';
+import { BLANK_CYCLE_ID } from './blank-workbook';
+import { GENERAL, RATE_NAME, SHEETS, WHOLE_COUNTY } from './sheet-names';
 import { addSummary, type SummaryLayout } from './summary-sheet';
 
 export interface CycleWorkbook {
@@ -68,6 +70,7 @@ export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, 
   done(SHEETS.general, addGeneralInformation(workbook, data, meta));
   addSheet(workbook, SHEETS.summary, { rows: 2 });
   done(SHEETS.stakeholders, addStakeholders(workbook, data));
+  done(SHEETS.contacts, addContacts(workbook, data));
   done(SHEETS.objectives, addObjectives(workbook, data));
   const activities = done(SHEETS.activities, addActivities(workbook, data));
   const budget = done(SHEETS.budget, addBudget(workbook, data, exportedOn));
@@ -96,33 +99,56 @@ function commitSheet(workbook: ExcelJS.Workbook, name: string): void {
   if (typeof sheet?.commit === 'function') sheet.commit();
 }
 
+type GeneralRow = [string, string | Date | ExcelJS.CellFormulaValue];
+
+/** The cycle's general information, label by label (an import reads them back by label). */
+function generalRows(data: CycleData, meta: WorkbookMeta): GeneralRow[] {
+  const { cycle } = data;
+  const scope = cycle.scopeUnitIds.map((id) => data.wards.get(id)?.name ?? data.subCounties.get(id)?.name ?? id);
+  const partners = data.organisations.filter((o) => o.category !== 'government').map((o) => o.name);
+  return [
+    [GENERAL.title, cycle.title],
+    [GENERAL.county, `${cycle.countyName} County`],
+    [GENERAL.scope, scope.length ? scope.join(', ') : WHOLE_COUNTY],
+    [GENERAL.leadAgency, data.names.org(cycle.leadOrgId) || '—'],
+    [GENERAL.partners, partners.join(', ') || '—'],
+    [GENERAL.startDate, excelDate(cycle.startDate)],
+    [GENERAL.endDate, excelDate(cycle.endDate)],
+    [GENERAL.reportingPeriod, reportingFrequencies.label(cycle.reportingPeriod)],
+    [GENERAL.fiscalYear, `FY ${cycle.fiscalYear} (county fiscal year, 1 July – 30 June)`],
+    [GENERAL.phase, cyclePhases.label(cycle.phase)],
+    [GENERAL.rate, { formula: RATE_NAME, result: cycle.kesPerUsdScaled / 10_000 }],
+    [GENERAL.rateDate, excelDate(cycle.exchangeRateDate)],
+    [GENERAL.notes, cycle.notes],
+    [GENERAL.exportedBy, meta.exportedBy],
+  ];
+}
+
+/** The same labels with nothing filled in but what a county cycle usually is. */
+function blankGeneralRows(): GeneralRow[] {
+  const filled: Partial<Record<keyof typeof GENERAL, string>> = {
+    scope: WHOLE_COUNTY,
+    reportingPeriod: reportingFrequencies.label('quarterly'),
+    phase: cyclePhases.label('planning'),
+  };
+  return (Object.keys(GENERAL) as (keyof typeof GENERAL)[])
+    .filter((key) => key !== 'partners' && key !== 'exportedBy')
+    .map((key) => [GENERAL[key], filled[key] ?? '']);
+}
+
 /** Section 1 of the JWP template, and what the workbook holds. */
 function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta: WorkbookMeta): void {
   const sheet = addSheet(workbook, SHEETS.general, { rows: 2 });
   const { cycle } = data;
+  const blank = cycle.id === BLANK_CYCLE_ID;
   styleTitle(
     sheet,
-    cycle.title,
-    `Joint Work Plan · ${cycle.countyName} County · exported from Pamoja JWP on ${formatDisplayDate(meta.exportedAt.slice(0, 10))}`,
+    blank ? 'Joint Work Plan' : cycle.title,
+    blank
+      ? 'A blank cycle workbook: fill in the values below and the register sheets, then import it with "Start from a workbook".'
+      : `Joint Work Plan · ${cycle.countyName} County · exported from Pamoja JWP on ${formatDisplayDate(meta.exportedAt.slice(0, 10))}`,
   );
-  const scope = cycle.scopeUnitIds.map((id) => data.wards.get(id)?.name ?? data.subCounties.get(id)?.name ?? id);
-  const partners = data.organisations.filter((o) => o.category !== 'government').map((o) => o.name);
-  const rows: [string, string | Date | ExcelJS.CellFormulaValue][] = [
-    ['Title', cycle.title],
-    ['County', `${cycle.countyName} County`],
-    ['Geographical scope', scope.length ? scope.join(', ') : 'The whole county'],
-    ['Lead agency', data.names.org(cycle.leadOrgId) || '—'],
-    ['Partner organisations', partners.join(', ') || '—'],
-    ['Start date', excelDate(cycle.startDate)],
-    ['End date', excelDate(cycle.endDate)],
-    ['Reporting period', reportingFrequencies.label(cycle.reportingPeriod)],
-    ['Fiscal year', `FY ${cycle.fiscalYear} (county fiscal year, 1 July – 30 June)`],
-    ['Phase', cyclePhases.label(cycle.phase)],
-    ['Exchange rate (KES per USD)', { formula: RATE_NAME, result: cycle.kesPerUsdScaled / 10_000 }],
-    ['Exchange rate date', excelDate(cycle.exchangeRateDate)],
-    ['Notes', cycle.notes],
-    ['Exported by', meta.exportedBy],
-  ];
+  const rows = blank ? blankGeneralRows() : generalRows(data, meta);
   rows.forEach(([label, value], index) => {
     const row = sheet.getRow(4 + index);
     row.getCell(1).value = label;
@@ -141,6 +167,7 @@ function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta
   const contents: [string, string][] = [
     [SHEETS.summary, 'Totals by contributor, by sector and activities by status (formulas)'],
     [SHEETS.stakeholders, 'Stakeholder mapping matrix with key contacts'],
+    [SHEETS.contacts, 'Every contact person of every organisation'],
     [SHEETS.objectives, 'Objectives and priority areas'],
     [SHEETS.activities, 'Joint activities and implementation plan'],
     [SHEETS.budget, 'Cost-share budget: components × contributors, live totals, the exchange rate'],

@@ -5,6 +5,7 @@ import { APP_VERSION } from '../../services/app-info';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
 import { registerServices } from '../../services/index';
+import { blankCycleData } from './blank-workbook';
 import { loadCycleData, type CycleData } from './cycle-data';
 import { writeCycleWorkbook } from './cycle-workbook';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta-sheet';
@@ -24,6 +25,7 @@ export interface ExportXlsxInput {
  * files or dialogs here; the CLI writes it to disk, the app hands it to a save dialog.
  */
 export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promise<{ fileName: string; buffer: Buffer }> {
+  if (input.doc === 'blank-workbook') return exportBlankWorkbook(ctx.now(), ctx.userName);
   const data = loadCycleData(ctx, input.cycleId);
   const exportedAt = ctx.now().toISOString();
   const meta = (kind: WorkbookMeta['kind'], organisationId: string | null): WorkbookMeta => ({
@@ -43,11 +45,27 @@ export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promi
   return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 
+/** The cycle workbook with its sheets and headers and no rows: needs no database. */
+export async function exportBlankWorkbook(now: Date, userName: string): Promise<{ fileName: string; buffer: Buffer }> {
+  const data = blankCycleData(now);
+  const meta: WorkbookMeta = {
+    kind: 'cycle-workbook',
+    version: TEMPLATE_VERSION,
+    cycleId: data.cycle.id,
+    organisationId: null,
+    exportedAt: now.toISOString(),
+    exportedBy: userName || 'Pamoja JWP',
+    appVersion: APP_VERSION,
+  };
+  return { fileName: 'blank-cycle-workbook.xlsx', buffer: await writeCycleWorkbook(data, meta) };
+}
+
 /**
  * The checks an export can make at once (the cycle exists, the partner is one of its
  * organisations), so a screen hears of a mistake before any background work starts.
  */
 export function checkXlsxRequest(ctx: AppContext, input: ExportXlsxInput): void {
+  if (input.doc === 'blank-workbook') return;
   getCycle(ctx, input.cycleId);
   if (input.doc === 'partner-template')
     resolvePartner({ organisations: registerServices.organisation.list(ctx, { cycleId: input.cycleId }) }, input.partnerOrgId);

@@ -5,7 +5,7 @@ import { indicatorStatusLabels, type ThresholdsDto } from '../../../shared/api/s
 import type { CycleData } from './cycle-data';
 import { columnLetter, writeTable, type ColumnSpec, type Formula, addSheet } from './sheet-kit';
 import { styleHeaderRow, styleTitle } from './cell-style';
-import { HEADER_ROW } from './register-sheets';
+import { HEADER_ROW, rowIdColumn } from './register-sheets';
 import { SHEETS } from './sheet-names';
 
 type Indicator = CycleData['indicators'][number];
@@ -133,6 +133,7 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
     { header: 'Data source', kind: 'longText', value: (i) => i.dataSource },
     { header: 'Collection method', kind: 'longText', value: (i) => i.collectionMethod },
     { header: 'Frequency', kind: 'text', value: (i) => i.frequency },
+    rowIdColumn<Indicator>(),
   ];
   // The period names above their four columns: "Q1 (Jul–Sep)" says which calendar it is.
   const groupRow = HEADER_ROW - 1;

@@ -18,7 +18,7 @@ import type { LeftOut } from '../register-columns';
 import type { CycleData } from './cycle-data';
 import { letterOf, writeTable, type ColumnSpec, type TableLayout, addSheet } from './sheet-kit';
 import { styleTitle } from './cell-style';
-import { SHEETS } from './sheet-names';
+import { BUDGET_LINE_ID_HEADER, ROW_ID_HEADER, SHEETS } from './sheet-names';
 
 /** The header row of every register sheet: a title and a subtitle above it. */
 export const HEADER_ROW = 4;
@@ -41,7 +41,12 @@ function registerColumns<R extends RegisterName, const K extends RegisterField<R
 
 const levelChoices = levels.keys.map((key) => levels.label(key));
 
-function registerSheet<R>(
+/** The hidden Row ID column every register sheet ends with (see ROW_ID_HEADER). */
+export function rowIdColumn<R extends { id: string }>(): ColumnSpec<R> {
+  return { header: ROW_ID_HEADER, kind: 'text', value: (row) => row.id, hidden: true };
+}
+
+function registerSheet<R extends { id: string }>(
   workbook: ExcelJS.Workbook,
   data: CycleData,
   name: string,
@@ -57,7 +62,7 @@ function registerSheet<R>(
     title,
     `${data.cycle.title} · ${data.cycle.countyName} County · FY ${data.cycle.fiscalYear} · ${rows.length} ${rows.length === 1 ? 'row' : 'rows'}`,
   );
-  return writeTable(sheet, { headerRow: HEADER_ROW, columns, rows, freezeColumns, commitRows });
+  return writeTable(sheet, { headerRow: HEADER_ROW, columns: [...columns, rowIdColumn<R>()], rows, freezeColumns, commitRows });
 }
 
 export function addStakeholders(workbook: ExcelJS.Workbook, data: CycleData): TableLayout {
@@ -83,6 +88,23 @@ export function addStakeholders(workbook: ExcelJS.Workbook, data: CycleData): Ta
     {},
   );
   return registerSheet(workbook, data, SHEETS.stakeholders, 'Stakeholder mapping matrix', columns, data.organisations);
+}
+
+/** Every contact of every organisation (the Stakeholders sheet shows each one's key contact). */
+export function addContacts(workbook: ExcelJS.Workbook, data: CycleData): TableLayout {
+  const columns = registerColumns(
+    'contact',
+    [
+      { field: 'organisationId', kind: 'text', value: (c) => data.names.orgShort(c.organisationId) },
+      { field: 'name', kind: 'text', value: (c) => c.name },
+      { field: 'title', kind: 'text', value: (c) => c.title },
+      { field: 'phone', kind: 'text', value: (c) => c.phone },
+      { field: 'email', kind: 'text', value: (c) => c.email },
+      { field: 'isKeyContact', header: 'Key contact', kind: 'text', value: (c) => (c.isKeyContact ? 'Yes' : 'No'), choices: ['Yes', 'No'] },
+    ],
+    {},
+  );
+  return registerSheet(workbook, data, SHEETS.contacts, 'Contacts', columns, data.contacts);
 }
 
 export function addObjectives(workbook: ExcelJS.Workbook, data: CycleData): TableLayout {
@@ -273,6 +295,7 @@ export function addDisbursements(workbook: ExcelJS.Workbook, data: CycleData, ra
         },
       },
       { field: 'notes', kind: 'longText', value: (d) => d.notes },
+      { header: BUDGET_LINE_ID_HEADER, kind: 'text', value: (d) => d.contributionId, hidden: true },
     ],
     {},
   );

@@ -11,7 +11,8 @@ import { method } from './define';
  * writes in one transaction when its job runs.
  */
 
-export const xlsxDocs = ['workbook', 'partner-template'] as const;
+/** The cycle workbook, a partner's fill-in template, or the cycle workbook with no rows (to start a plan in Excel). */
+export const xlsxDocs = ['workbook', 'partner-template', 'blank-workbook'] as const;
 export type XlsxDoc = (typeof xlsxDocs)[number];
 
 export const XLSX_MIME_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -40,6 +40,7 @@ describe('the cycle workbook', () => {
       'General information',
       'Summary',
       'Stakeholders',
+      'Contacts',
       'Objectives',
       'Activities',
       'Budget',
@@ -60,6 +61,7 @@ describe('the cycle workbook', () => {
   it('holds every row of each register, with the values in the database', () => {
     const counts: [string, number][] = [
       ['Stakeholders', list('organisation').length],
+      ['Contacts', list('contact').length],
       ['Objectives', list('objective').length],
       ['Activities', list('activity').length],
       ['Budget lines', list('contribution').length],
@@ -93,9 +95,13 @@ describe('the cycle workbook', () => {
       'Completion %',
       'Challenges',
       'Actions taken',
+      'Row ID',
     ]);
+    // The row id column is hidden: an import finds the row again by it.
+    expect(activities.getColumn(16).hidden).toBe(true);
     list('activity').forEach((activity, index) => {
       const row = activities.getRow(HEADER_ROW + 1 + index);
+      expect(row.getCell(16).value).toBe(activity.id);
       expect(row.getCell(1).value).toBe(activity.code);
       expect(row.getCell(2).value).toBe(activity.title);
       expect(row.getCell(5).value).toBe(sectors.label(activity.sector));
