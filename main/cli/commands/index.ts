@@ -39,6 +39,10 @@ export const commands: Record<string, CommandEntry> = {
     'import-xlsx':
       'import-xlsx --db FILE [--dry-run] FILE.xlsx   preview a returned partner template, and apply it if no row has an error (exit 2: nothing written)',
   }),
+  ...area(() => import('./import-workbook').then((m) => m.importWorkbookCommands), {
+    'import-workbook':
+      'import-workbook --db FILE [--cycle ID | --new] [--dry-run] [--json] [--apply-valid --rejected-out FILE.xlsx] FILE.xlsx   a whole cycle from its workbook: preview per sheet, then apply in one undoable step (exit 2: nothing written)',
+  }),
   ...area(() => import('./lifecycle').then((m) => m.lifecycleCommands), {
     approve: 'approve --db FILE [--cycle ID] --by NAME [--on DATE] [--note TEXT] [--json]   freeze the plan as its next approved version',
     versions: 'versions --db FILE [--cycle ID] [--json]   approved plan versions, signatures, and whether the plan changed since',
@@ -50,7 +54,8 @@ export const commands: Record<string, CommandEntry> = {
     export:
       'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +
       '  pamoja export --db FILE [--cycle ID] --format xlsx --doc workbook|partner-template [--partner ORG] --out FILE.xlsx   an Excel workbook\n' +
-      '  pamoja export --db FILE [--cycle ID] --format svg|png --doc ward-map [--sector S] [--org ORG] [--measure kes|activities|sectors|indicators] --out FILE   the ward map alone',
+      '  pamoja export --db FILE [--cycle ID] --format svg|png --doc ward-map [--sector S] [--org ORG] [--measure kes|activities|sectors|indicators] --out FILE   the ward map alone\n' +
+      '  pamoja export --format xlsx --doc blank-workbook --out FILE.xlsx   the cycle workbook with no rows, to fill in and import',
   }),
   ...area(() => import('./analysis').then((m) => m.analysisCommands), {
     overlaps:

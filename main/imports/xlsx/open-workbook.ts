@@ -19,11 +19,15 @@ export function fileProblem(message: string): ServiceError {
  * password-protected, cut short in transit, or damaged. Sizes are checked from the zip directory
  * before anything is unpacked.
  */
-export async function openWorkbook(buffer: Buffer, fileName: string): Promise<ExcelJS.Workbook> {
+export async function openWorkbook(
+  buffer: Buffer,
+  fileName: string,
+  what: 'partner template' | 'cycle workbook' = 'partner template',
+): Promise<ExcelJS.Workbook> {
   const name = `"${fileName}"`;
   if (buffer.length === 0) throw fileProblem(`${name} is empty (0 bytes). Ask for the file again.`);
   if (buffer.length > MAX_FILE_BYTES)
-    throw fileProblem(`${name} is ${(buffer.length / 1024 / 1024).toFixed(0)} MB, larger than any partner template (the limit is 15 MB).`);
+    throw fileProblem(`${name} is ${(buffer.length / 1024 / 1024).toFixed(0)} MB, larger than any ${what} (the limit is 15 MB).`);
   if (buffer.subarray(0, 8).equals(OLE_SIGNATURE)) {
     // Excel keeps a password-protected .xlsx inside an OLE container holding these streams.
     const encrypted = buffer.includes(Buffer.from('EncryptionInfo', 'utf16le')) || buffer.includes(Buffer.from('EncryptedPackage', 'utf16le'));
@@ -37,8 +41,8 @@ export async function openWorkbook(buffer: Buffer, fileName: string): Promise<Ex
     const looksLikeText = !buffer.subarray(0, 512).some((byte) => byte === 0);
     throw fileProblem(
       looksLikeText
-        ? `${name} is not an Excel workbook: it holds plain text (a CSV or text file?). Import the .xlsx partner template itself.`
-        : `${name} is not an Excel workbook (.xlsx). Import the partner template Pamoja JWP exported, filled in and saved in Excel or LibreOffice.`,
+        ? `${name} is not an Excel workbook: it holds plain text (a CSV or text file?). Import the .xlsx ${what} itself.`
+        : `${name} is not an Excel workbook (.xlsx). Import the ${what} Pamoja JWP exported, filled in and saved in Excel or LibreOffice.`,
     );
   }
 
@@ -65,7 +69,7 @@ export async function openWorkbook(buffer: Buffer, fileName: string): Promise<Ex
   }
   const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (unpacked > MAX_UNPACKED_BYTES)
-    throw fileProblem(`${name} unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB, far more than a partner template holds; Pamoja JWP will not open it.`);
+    throw fileProblem(`${name} unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB, far more than a ${what} holds; Pamoja JWP will not open it.`);
 
   const workbook = new ExcelJS.Workbook();
   try {

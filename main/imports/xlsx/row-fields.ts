@@ -17,7 +17,8 @@ export interface ParsedRow {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function parseCell(column: TemplateColumn, cell: CellValue, refs: Refs): Parsed<FieldValue> | null {
+/** One cell read as its column's kind: the cell parsers shared by the partner template and the cycle workbook. */
+export function parseCell(column: Pick<TemplateColumn, 'kind' | 'choices'>, cell: CellValue, refs: Refs): Parsed<FieldValue> | null {
   switch (column.kind) {
     case 'rowId':
     case 'indicatorId': {
@@ -80,7 +81,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** A value as the preview shows it: dates, amounts, labels and names as people read them. */
-export function displayValue(column: TemplateColumn | undefined, value: unknown, refs: Refs, currency = 'KES'): string {
+export function displayValue(column: Pick<TemplateColumn, 'kind' | 'choices'> | undefined, value: unknown, refs: Refs, currency = 'KES'): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '(empty)';
   switch (column?.kind) {
     case 'date':

@@ -1,0 +1,207 @@
+import type ExcelJS from 'exceljs';
+import type { WorkbookProblemDto } from '../../../shared/api/methods/workbook-import';
+import { readMetaSheet } from '../../exports/xlsx/meta-sheet';
+import { META_SHEET, SHEETS } from '../../exports/xlsx/sheet-names';
+import { EMPTY, readCell, type CellValue } from '../xlsx/cells';
+import { fileProblem } from '../xlsx/open-workbook';
+import { ANALYSIS_SHEETS, headerKey, WORKBOOK_SHEETS, type WorkbookSheet } from './layout';
+
+/** The details-sheet entry marking a workbook of rejected rows (see rejected-rows.ts). */
+export const PARTIAL_KEY = 'rejectedRowsOnly';
+
+/** How far down a sheet its header row is looked for (people insert rows above it). */
+const HEADER_SEARCH_ROWS = 30;
+/** More rows than any county plan holds in one register (the large test plan has 20,000 budget lines). */
+export const MAX_SHEET_ROWS = 60_000;
+
+export interface WorkbookRow {
+  /** The row number the user sees. */
+  rowNumber: number;
+  /** Cells by header key (see headerKey). */
+  cells: Map<string, CellValue>;
+}
+
+export interface RegisterSheetRead {
+  spec: WorkbookSheet;
+  /** The sheet's name in this file (it may have been renamed). */
+  sheetName: string;
+  headerRow: number;
+  /** Every header of the header row as written, by header key. */
+  headers: Map<string, string>;
+  rows: WorkbookRow[];
+}
+
+export interface WorkbookRead {
+  /** The cycle the workbook was exported from; '' for a blank workbook, null for one Pamoja JWP did not write. */
+  cycleId: string | null;
+  /** The General information sheet's values and their row numbers, by label key. */
+  general: Map<string, { cell: CellValue; row: number }> | null;
+  sheets: RegisterSheetRead[];
+  problems: WorkbookProblemDto[];
+  notes: string[];
+  /** The rows an earlier import left out, returned to be fixed: rows it does not list are kept, not removed. */
+  partial: boolean;
+}
+
+/**
+ * Reads a cycle workbook's register sheets into rows of cells by header, without looking at the
+ * database. Sheets are found by name, or by their header row when renamed; columns by header, so
+ * reordered columns read. What cannot be read is a problem naming the sheet, row and column.
+ */
+export function readWorkbook(workbook: ExcelJS.Workbook, fileName: string): WorkbookRead {
+  const meta = readMetaSheet(workbook);
+  if (meta?.kind === 'partner-template') {
+    throw fileProblem(`"${fileName}" is a partner's fill-in template, not a cycle workbook. Import it with "Import a partner template" (pamoja import-xlsx).`);
+  }
+  const candidates = workbook.worksheets.filter((sheet) => sheet.name !== META_SHEET);
+  const problems: WorkbookProblemDto[] = [];
+  const notes: string[] = [];
+  const taken = new Set<ExcelJS.Worksheet>();
+  const sheets: RegisterSheetRead[] = [];
+  for (const spec of WORKBOOK_SHEETS) {
+    const found = locate(
+      spec,
+      candidates.filter((sheet) => !taken.has(sheet)),
+    );
+    if (!found) {
+      problems.push({
+        sheet: spec.name,
+        row: null,
+        column: null,
+        message: `The sheet "${spec.name}" is missing: no sheet has its header row (${spec.columns.map((c) => c.header).join(', ')}). Sheets may be renamed but not deleted; put it back from the exported workbook.`,
+      });
+      continue;
+    }
+    taken.add(found.sheet);
+    const missing = spec.columns.filter((column) => column.required && !found.headers.has(headerKey(column.header)));
+    if (missing.length) {
+      problems.push({
+        sheet: found.sheet.name,
+        row: found.headerRow,
+        column: missing[0]?.header ?? null,
+        message: `The column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.header}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from the header row, so this sheet cannot be read.`,
+      });
+      continue;
+    }
+    const sheetProblems = structureProblems(found.sheet, found.headerRow);
+    if (sheetProblems.length) {
+      problems.push(...sheetProblems);
+      continue;
+    }
+    sheets.push({
+      spec,
+      sheetName: found.sheet.name,
+      headerRow: found.headerRow,
+      headers: found.headers,
+      rows: readRows(found.sheet, found.headerRow, found.headers, spec),
+    });
+  }
+  const general = workbook.getWorksheet(SHEETS.general);
+  const present = new Set(workbook.worksheets.map((sheet) => sheet.name));
+  const analysis = ANALYSIS_SHEETS.filter((name) => present.has(name));
+  if (analysis.length) notes.push(`${analysis.join(', ')}: worked out from the other sheets, so edits there are not imported.`);
+  if (!meta && sheets.length === 0) {
+    throw fileProblem(
+      `"${fileName}" is not a Pamoja JWP cycle workbook: none of its sheets has the headers of a register (Stakeholders, Activities, Budget lines…). Export the cycle workbook, or a blank one, and fill that in.`,
+    );
+  }
+  const partial = meta?.[PARTIAL_KEY] === 'yes';
+  if (partial) notes.push('This workbook holds only the rows left out of an earlier import: rows it does not list are kept as they are.');
+  return { cycleId: meta ? (meta.cycleId ?? '') : null, general: general ? readGeneral(general) : null, sheets, problems, notes, partial };
+}
+
+interface Located {
+  sheet: ExcelJS.Worksheet;
+  headerRow: number;
+  headers: Map<string, string>;
+}
+
+/** The sheet of that name when its headers fit, else any sheet whose header row fits (it was renamed). */
+function locate(spec: WorkbookSheet, sheets: ExcelJS.Worksheet[]): Located | null {
+  const named = sheets.find((sheet) => headerKey(sheet.name) === headerKey(spec.name));
+  const ordered = named ? [named, ...sheets.filter((sheet) => sheet !== named)] : sheets;
+  const wanted = new Set(spec.columns.filter((c) => c.kind !== 'output').map((c) => headerKey(c.header)));
+  const enough = Math.min(3, wanted.size);
+  for (const sheet of ordered) {
+    let best: Located | null = null;
+    let bestScore = 0;
+    const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+    for (let rowNumber = 1; rowNumber <= last; rowNumber++) {
+      const headers = new Map<string, string>();
+      sheet.getRow(rowNumber).eachCell((cell) => {
+        const value = readCell(cell);
+        if (value.kind === 'text') headers.set(headerKey(value.text), value.text.trim());
+      });
+      const score = [...headers.keys()].filter((key) => wanted.has(key)).length;
+      if (score > bestScore) [best, bestScore] = [{ sheet, headerRow: rowNumber, headers }, score];
+    }
+    // A renamed sheet must look like the register; the named one need only share a few headers.
+    if (best && bestScore >= (sheet === named ? enough : Math.max(enough, Math.ceil(wanted.size / 2)))) return best;
+  }
+  return null;
+}
+
+/** Merged cells and runaway sheets: each row must be one record, so these are refused, cell named. */
+function structureProblems(sheet: ExcelJS.Worksheet, headerRow: number): WorkbookProblemDto[] {
+  const problems: WorkbookProblemDto[] = [];
+  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  for (const range of merges) {
+    const [from] = range.split(':');
+    const rowNumber = Number(/\d+$/.exec(from ?? '')?.[0] ?? 0);
+    if (rowNumber <= headerRow) continue;
+    problems.push({
+      sheet: sheet.name,
+      row: rowNumber,
+      column: null,
+      message: `Cells ${range} are merged. Each row must be one record with its own values: unmerge them (Home › Merge › Unmerge) and fill in each cell.`,
+    });
+  }
+  if (sheet.actualRowCount - headerRow > MAX_SHEET_ROWS) {
+    problems.push({
+      sheet: sheet.name,
+      row: null,
+      column: null,
+      message: `This sheet holds ${sheet.actualRowCount - headerRow} rows, more than the ${MAX_SHEET_ROWS.toLocaleString('en-GB')} a county plan could hold in one register; check that rows were not pasted many times.`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The rows below the header holding anything a person typed; a row left with only its hidden ids
+ * (its text cleared) is a deleted row.
+ */
+function readRows(sheet: ExcelJS.Worksheet, headerRow: number, headers: Map<string, string>, spec: WorkbookSheet): WorkbookRow[] {
+  const columns: { key: string; index: number }[] = [];
+  sheet.getRow(headerRow).eachCell((cell, index) => {
+    const value = readCell(cell);
+    const key = value.kind === 'text' ? headerKey(value.text) : '';
+    if (key && headers.has(key) && !columns.some((column) => column.key === key)) columns.push({ key, index });
+  });
+  const typed = new Set(spec.columns.filter((c) => c.kind !== 'output' && c.kind !== 'rowId').map((c) => headerKey(c.header)));
+  const rows: WorkbookRow[] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber <= headerRow) return;
+    const cells = new Map<string, CellValue>();
+    for (const { key, index } of columns) {
+      // findCell, not getCell: getCell would create a cell in each of thousands of blank rows.
+      const cell = row.findCell(index);
+      const value = cell ? readCell(cell) : EMPTY;
+      if (value.kind !== 'empty') cells.set(key, value);
+    }
+    if ([...cells.keys()].some((key) => typed.has(key))) rows.push({ rowNumber, cells });
+  });
+  return rows;
+}
+
+/** The General information sheet: a label in column A, its value in column B. */
+function readGeneral(sheet: ExcelJS.Worksheet): Map<string, { cell: CellValue; row: number }> {
+  const values = new Map<string, { cell: CellValue; row: number }>();
+  sheet.eachRow((row, rowNumber) => {
+    const label = readCell(row.getCell(1));
+    if (label.kind !== 'text') return;
+    const key = headerKey(label.text);
+    if (!values.has(key)) values.set(key, { cell: readCell(row.getCell(2)), row: rowNumber });
+  });
+  return values;
+}
