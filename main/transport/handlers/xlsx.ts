@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { XLSX_MIME_TYPE, type xlsxMethods, type XlsxJobDto, type XlsxJobResultDto } from '../../../shared/api/methods/xlsx';
 import { ServiceError } from '../../../shared/result';
 import { checkXlsxRequest, exportXlsx } from '../../exports/xlsx/index';
+import { applyWorkbook, previewWorkbook, readWorkbookFile, type WorkbookTarget } from '../../imports/workbook/index';
+import { rejectedRowsWorkbook } from '../../imports/workbook/rejected-rows';
 import { applyImport, previewImport } from '../../imports/xlsx/index';
 import type { AppContext } from '../../services/context';
 import type { HandlersFor } from './handler-types';
@@ -37,6 +39,13 @@ function startJob(ctx: AppContext, work: () => Promise<XlsxJobResultDto>): { job
       (error: unknown) => table.set(jobId, { state: 'failed', error, startedAt: now }),
     );
   return { jobId };
+}
+
+/** A new cycle, or the one open on screen. */
+function workbookTarget(input: { cycleId?: string; createNew: boolean }): WorkbookTarget {
+  if (input.createNew) return { createNew: true };
+  if (!input.cycleId) throw new ServiceError({ code: 'invalid_input', message: 'Say which cycle the workbook updates, or start a new cycle from it.' });
+  return { cycleId: input.cycleId };
 }
 
 function collect(ctx: AppContext, jobId: string): XlsxJobDto {
@@ -75,6 +84,25 @@ export const xlsxHandlers: HandlersFor<typeof xlsxMethods> = {
         { applyValidOnly: input.applyValidOnly, expectedDigest: input.expectedDigest },
       );
       return { kind: 'apply', summary };
+    }),
+  'xlsx:workbookPreview': (ctx, input) =>
+    startJob(ctx, async () => {
+      const preview = await previewWorkbook(ctx, { buffer: Buffer.from(input.base64, 'base64'), fileName: input.fileName }, workbookTarget(input));
+      return { kind: 'workbookPreview', preview };
+    }),
+  'xlsx:workbookApply': (ctx, input) =>
+    startJob(ctx, async () => {
+      const file = { buffer: Buffer.from(input.base64, 'base64'), fileName: input.fileName };
+      const result = await applyWorkbook(ctx, file, workbookTarget(input), { applyValidOnly: input.applyValidOnly });
+      const leftOut = result.applied && result.rejected.size > 0;
+      const rejected = leftOut
+        ? {
+            fileName: input.fileName.replace(/(\.xlsx)?$/i, '-rows-to-fix.xlsx'),
+            mimeType: XLSX_MIME_TYPE,
+            base64: (await rejectedRowsWorkbook(file.buffer, await readWorkbookFile(file), result.preview.problems)).toString('base64'),
+          }
+        : null;
+      return { kind: 'workbookApply', result: { applied: result.applied, cycleId: result.cycleId, preview: result.preview, rejected } };
     }),
   'xlsx:job': (ctx, input) => collect(ctx, input.jobId),
 };

@@ -40,6 +40,14 @@ export function ExcelExportPanel({ cycle }: { cycle: CycleDto }) {
           </span>
         </li>
         <li className="export-list__item">
+          <button type="button" className="button" disabled={state.kind === 'working'} onClick={() => void produce('blank-workbook')}>
+            {state.kind === 'working' && state.doc === 'blank-workbook' ? 'Producing…' : 'Blank workbook'}
+          </button>{' '}
+          <span className="muted">
+            The same sheets and headers with no rows, for a plan kept in Excel: fill it in and bring it in with “Start from a workbook”.
+          </span>
+        </li>
+        <li className="export-list__item">
           <label>
             Partner{' '}
             <select value={partner} onChange={(event) => setPartner(event.target.value)}>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityId } from '../schemas/fields';
 import { method } from './define';
+import { workbookPreviewDto } from './workbook-import';
 
 /**
  * Excel deliverables and the partner round-trip (issue 4).
@@ -42,6 +43,9 @@ export const xlsxImportApplyInput = z.strictObject({
   /** The preview's digest: the apply is refused if the plan of changes is no longer the one shown. */
   expectedDigest: z.string().max(100).optional(),
 });
+
+export const xlsxExportResultDto = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+export type XlsxExportResultDto = z.infer<typeof xlsxExportResultDto>;
 
 export const importRegisters = ['activity', 'contribution', 'indicatorPeriod'] as const;
 
@@ -105,15 +109,37 @@ export const importSummaryDto = z.object({
 });
 export type ImportSummaryDto = z.infer<typeof importSummaryDto>;
 
-export const xlsxExportResultDto = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
-export type XlsxExportResultDto = z.infer<typeof xlsxExportResultDto>;
-
 const jobStarted = z.object({ jobId: z.uuid() });
+
+/** A cycle workbook to bring in: into the cycle open on screen, or as a new cycle. */
+export const workbookImportInput = z.strictObject({
+  /** The cycle to update; absent with createNew. */
+  cycleId: entityId.optional(),
+  createNew: z.boolean().default(false),
+  fileName: z.string().trim().min(1).max(255),
+  base64: z.string().min(1).max(MAX_BASE64_CHARS),
+});
+export const workbookApplyInput = workbookImportInput.extend({
+  /** Write the valid rows and hand back the others as a workbook of their own. */
+  applyValidOnly: z.boolean().default(false),
+});
+
+export const workbookApplyResultDto = z.object({
+  applied: z.boolean(),
+  /** The cycle written (the new one, when the import created it). */
+  cycleId: z.string().nullable(),
+  preview: workbookPreviewDto,
+  /** The rows left out, as a workbook to fix and import again; null when none were. */
+  rejected: xlsxExportResultDto.nullable(),
+});
+export type WorkbookApplyResultDto = z.infer<typeof workbookApplyResultDto>;
 
 export const xlsxJobResultDto = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('export'), file: xlsxExportResultDto }),
   z.object({ kind: z.literal('preview'), preview: importPreviewDto }),
   z.object({ kind: z.literal('apply'), summary: importSummaryDto }),
+  z.object({ kind: z.literal('workbookPreview'), preview: workbookPreviewDto }),
+  z.object({ kind: z.literal('workbookApply'), result: workbookApplyResultDto }),
 ]);
 export type XlsxJobResultDto = z.infer<typeof xlsxJobResultDto>;
 
@@ -127,6 +153,16 @@ export const xlsxMethods = {
   'xlsx:export': method(xlsxExportInput, jobStarted, 'Starts building the cycle workbook or a partner template; ask xlsx:job for the file.'),
   'xlsx:importPreview': method(xlsxImportPreviewInput, jobStarted, 'Starts reading a returned partner template; xlsx:job gives the preview. Writes nothing.'),
   'xlsx:importApply': method(xlsxImportApplyInput, jobStarted, 'Starts applying a returned partner template in one transaction; xlsx:job gives the summary.'),
+  'xlsx:workbookPreview': method(
+    workbookImportInput,
+    jobStarted,
+    'Starts reading a cycle workbook: xlsx:job gives, per sheet, what would be added, changed and removed, and every problem. Writes nothing.',
+  ),
+  'xlsx:workbookApply': method(
+    workbookApplyInput,
+    jobStarted,
+    'Starts applying a cycle workbook in one undoable transaction (a backup first); xlsx:job gives the result and any rejected rows as a workbook.',
+  ),
   'xlsx:job': method(
     z.strictObject({ jobId: z.uuid() }),
     xlsxJobDto,
