@@ -58,12 +58,22 @@ function nameIndex(data: {
   objectives: ObjectiveDto[];
   activities: ActivityDto[];
   indicators: IndicatorDto[];
-  wards: Map<string, { name: string }>;
+  wards: Map<string, { name: string; parentId?: string | null }>;
+  subCounties?: Map<string, { name: string }>;
 }) {
   const orgs = new Map(data.organisations.map((org) => [org.id, org]));
   const objectives = new Map(data.objectives.map((o) => [o.id, o]));
   const activities = new Map(data.activities.map((a) => [a.id, a]));
   const indicators = new Map(data.indicators.map((i) => [i.id, i]));
+  // Two wards of a county may share a name (Township in Kiambu): those are named with their sub-county.
+  const wardCounts = new Map<string, number>();
+  for (const ward of data.wards.values()) wardCounts.set(ward.name.toLowerCase(), (wardCounts.get(ward.name.toLowerCase()) ?? 0) + 1);
+  const wardName = (id: string) => {
+    const ward = data.wards.get(id);
+    if (!ward) return id;
+    const subCounty = data.subCounties?.get(ward.parentId ?? '')?.name;
+    return (wardCounts.get(ward.name.toLowerCase()) ?? 0) > 1 && subCounty ? `${ward.name} (${subCounty})` : ward.name;
+  };
   const short = (id: string) => {
     const org = orgs.get(id);
     return org ? org.shortName || org.name : '';
@@ -81,7 +91,7 @@ function nameIndex(data: {
     activity: (id: string | null) => (id === null ? '' : codeLabel(activities.get(id)?.code, activities.get(id)?.title)),
     activityRow: (id: string | null) => (id === null ? undefined : activities.get(id)),
     indicator: (id: string | null) => (id === null ? '' : codeLabel(indicators.get(id)?.code, indicators.get(id)?.name)),
-    wards: (ids: string[]) => ids.map((id) => data.wards.get(id)?.name ?? id).join(', '),
+    wards: (ids: string[]) => ids.map((id) => wardName(id)).join(', '),
     orgList: (ids: string[]) => ids.map((id) => orgs.get(id)?.name ?? id).join(', '),
   };
 }

@@ -28,20 +28,40 @@ export interface Refs {
 /** An index from what people type (a label, a code or the text alone) to ids. */
 class NameIndex {
   private readonly byKey = new Map<string, Set<string>>();
+  private readonly byLiteral = new Map<string, Set<string>>();
 
   add(id: string, ...names: string[]): void {
     for (const name of names) {
       const key = matchKey(name);
       if (!key) continue;
-      const ids = this.byKey.get(key) ?? new Set();
-      ids.add(id);
-      this.byKey.set(key, ids);
+      for (const [map, k] of [
+        [this.byKey, key],
+        [this.byLiteral, literalKey(name)],
+      ] as const) {
+        const ids = map.get(k) ?? new Set();
+        ids.add(id);
+        map.set(k, ids);
+      }
     }
   }
 
   find(text: string): string[] {
     return [...(this.byKey.get(matchKey(text)) ?? [])];
   }
+
+  /** A name written with its own punctuation: "Kenya Red Cross, Isiolo Branch" is not "Dukana (North Horr)". */
+  findLiteral(text: string): string[] {
+    return [...(this.byLiteral.get(literalKey(text)) ?? [])];
+  }
+}
+
+/** Case and spacing ignored, punctuation kept: how a name holding a comma is recognised in a list. */
+function literalKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*,\s*/g, ', ')
+    .trim();
 }
 
 function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string | null> {
@@ -60,8 +80,8 @@ function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): 
 }
 
 /**
- * Splits "CGI-WEC, Maji Safi Drylands Trust" into names, re-joining pieces when a name itself
- * holds a comma ("Kenya Red Cross, Isiolo Branch").
+ * Splits "CGI-WEC, Maji Safi Drylands Trust" (commas, semicolons or new lines) into names,
+ * re-joining pieces when a name itself holds a comma ("Kenya Red Cross, Isiolo Branch").
  */
 function lookupList(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string[]> {
   const text = parseText(raw);
@@ -74,7 +94,9 @@ function lookupList(index: NameIndex, raw: CellValue, noun: string, where: strin
   for (let start = 0; start < pieces.length;) {
     let matched = false;
     for (let end = pieces.length; end > start; end--) {
-      const found = index.find(pieces.slice(start, end).join(', '));
+      // Pieces re-joined only for a name that itself holds a comma, written with it: matching them
+      // loosely would read "Dukana, North Horr" as the one ward "Dukana (North Horr)".
+      const found = end - start > 1 ? index.findLiteral(pieces.slice(start, end).join(', ')) : index.find(pieces[start] as string);
       if (found.length === 1) {
         if (!ids.includes(found[0] as string)) ids.push(found[0] as string);
         start = end;
