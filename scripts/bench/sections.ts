@@ -6,6 +6,7 @@ import { docxBench } from './docx';
 import { xlsxBench } from './xlsx';
 import { renderBench } from './render';
 import { mapsBench } from './maps';
+import { workbookBench } from './workbook';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -24,4 +25,4 @@ export interface BenchSection {
 }
 
 /** Each feature area adds its section here (one import and one entry). */
-export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench, mapsBench];
+export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench, mapsBench, workbookBench];
