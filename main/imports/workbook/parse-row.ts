@@ -1,6 +1,6 @@
 import { NO_ACTIVITY } from '../../exports/xlsx/budget-sheets';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
-import { EMPTY, matchKey, parseText, shown, type CellValue, type Parsed } from '../xlsx/cells';
+import { currencyTyped, EMPTY, matchKey, parseText, shown, type CellValue, type Parsed } from '../xlsx/cells';
 import type { Refs } from '../xlsx/refs';
 import { parseCell, type FieldValue } from '../xlsx/row-fields';
 import { headerKey, type WorkbookColumn } from './layout';
@@ -65,15 +65,24 @@ export function parseWorkbookRow(sheet: RegisterSheetRead, row: WorkbookRow, con
     else if (column.field === 'id') rowId = parsed.value as string | null;
     else values[column.field] = parsed.value;
   }
-  if (problems.length === 0) settle(sheet, values, problems, context);
+  if (problems.length === 0) settle(sheet, row, values, problems, context);
   return { rowId, values, problems };
 }
 
 /** Fields one cell cannot give alone: a budget line named by its parts, an indicator's link. */
-function settle(sheet: RegisterSheetRead, values: Record<string, FieldValue>, problems: RowProblem[], context: RowContext): void {
+function settle(sheet: RegisterSheetRead, row: WorkbookRow, values: Record<string, FieldValue>, problems: RowProblem[], context: RowContext): void {
   const header = (field: string) => sheet.spec.columns.find((c) => c.field === field)?.header ?? field;
   switch (sheet.spec.register) {
     case 'contribution': {
+      // "USD 120,000" typed as the amount says the currency, unless the Currency column says otherwise.
+      const typed = currencyTyped(row.cells.get(headerKey(header('amountMinor'))) ?? EMPTY);
+      if (typed && (values.currency ?? null) === null) values.currency = typed;
+      else if (typed && values.currency !== typed) {
+        problems.push({
+          column: header('amountMinor'),
+          message: `${header('amountMinor')}: the amount is typed in ${typed} but the Currency column says ${String(values.currency)}; make them agree.`,
+        });
+      }
       // An activity without a code is named by its title alone.
       const title = typeof values.activityTitle === 'string' ? values.activityTitle : '';
       delete values.activityTitle;

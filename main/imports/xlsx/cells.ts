@@ -184,10 +184,30 @@ export function parseMoney(raw: CellValue): Parsed<number | null> {
   if (cell.kind === 'text') {
     const stripped = cell.text.replace(/^\s*(kes|ksh|kshs|ks|usd|us\$|\$)\.?\s*/i, '').replace(/\s*(kes|ksh|kshs|usd)\.?\s*$/i, '');
     if (/^\s*-/.test(stripped)) return fail(`${shown(cell)} is negative; ${hint}`);
-    const minor = parseAmount(stripped);
+    const minor = parseAmount(stripped) ?? scaledAmount(stripped);
     return minor === null ? fail(`${shown(cell)} is not an amount; ${hint}`) : ok(minor);
   }
   return fail(`${shown(cell)} is not an amount; ${hint}`);
+}
+
+const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+
+/** Amounts as budget officers abbreviate them: "1.25M", "850k", "2.4 million" (to the shilling or cent). */
+function scaledAmount(text: string): number | null {
+  const match = /^\s*(\d{1,9}(?:\.\d{1,6})?)\s*([a-z]+)\.?\s*$/i.exec(text.replace(/,/g, ''));
+  const scale = match ? SCALES[(match[2] as string).toLowerCase()] : undefined;
+  if (!match || scale === undefined) return null;
+  const minor = Math.round(Number(match[1]) * scale * 100);
+  return Number.isSafeInteger(minor) ? minor : null;
+}
+
+/** The currency an amount was typed with ("USD 120,000", "KES 1.25M", "$5,000"), if any. */
+export function currencyTyped(cell: CellValue): 'KES' | 'USD' | null {
+  if (cell.kind !== 'text') return null;
+  const text = cell.text.trim().toLowerCase();
+  if (/^(usd|us\$|\$)|usd\.?$/.test(text)) return 'USD';
+  if (/^(kes|ksh|kshs|ks)\b|(kes|ksh|kshs)\.?$/.test(text)) return 'KES';
+  return null;
 }
 
 /** Counts, rates and percentages for indicators: 1,200 or "58.5" or "60%" (read as 60). */
