@@ -1,4 +1,5 @@
 import { coverageMatrix } from '../../../shared/analysis/coverage';
+import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { isoDate } from '../../../shared/dates';
 import { fiscalYearOf, fiscalYearRange } from '../../../shared/fiscal-year';
@@ -52,6 +53,7 @@ export function blankCycleData(today: Date): CycleData {
     signatories: [],
     wards: new Map(),
     subCounties: new Map(),
+    thresholds: DEFAULT_THRESHOLDS,
     coverage: coverageMatrix({ cycleId: BLANK_CYCLE_ID, kesPerUsdScaled: 0, wards: [], activities: [], contributions: [] }),
   } satisfies Omit<CycleData, 'names'>);
 }
