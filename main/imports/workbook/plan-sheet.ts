@@ -9,6 +9,7 @@ import { shownValue, rowLabel } from './labels';
 import { headerKey, type WorkbookRegister } from './layout';
 import { parseWorkbookRow, type RowProblem } from './parse-row';
 import type { RegisterSheetRead, WorkbookRow } from './read-workbook';
+import { failingIndex, problemsOf } from '../refusals';
 
 /** A row of the plan as the import compares it. */
 export type Existing = Record<string, unknown> & { id: string };
@@ -45,7 +46,7 @@ export function attempt<T>(scope: Scope, sheet: RegisterSheetRead, row: number |
     return write();
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    const problems = error.apiError.problems?.length ? error.apiError.problems : [{ field: error.apiError.field ?? '', message: error.apiError.message }];
+    const problems = problemsOf(error);
     for (const problem of problems) {
       const fields = problem.field.split('.');
       const column = columnOf ? (fields.map(columnOf).find((c) => c !== null) ?? null) : headerOfField(sheet, fields);
@@ -201,12 +202,4 @@ function createAll(scope: Scope, sheet: RegisterSheetRead, pending: { row: Workb
     const created = attempt(scope, sheet, refused.row.rowNumber, () => service.create(scope.ctx, refused.input as never)) as { id: string } | null;
     return [...before, created?.id ?? null, ...createAll(scope, sheet, pending.slice(failedAt + 1))];
   }
-}
-
-/** Which row a bulk load refused: its error names the row as "3.endDate" or "Row 4: …". */
-function failingIndex(error: ServiceError, size: number): number {
-  const fromField = /^(\d+)\./.exec(error.apiError.field ?? '')?.[1];
-  const fromMessage = /^Row (\d+):/.exec(error.apiError.message)?.[1];
-  const index = fromField !== undefined ? Number(fromField) : fromMessage !== undefined ? Number(fromMessage) - 1 : 0;
-  return Math.min(Math.max(index, 0), size - 1);
 }

@@ -15,6 +15,7 @@ import type { GeneralRead } from './general';
 import { planIndicatorPeriods } from './indicator-periods';
 import { planSheet, serviceOf, type Scope } from './plan-sheet';
 import type { WorkbookRead } from './read-workbook';
+import { problemsOf } from '../refusals';
 
 export interface RunTarget {
   fileName: string;
@@ -123,7 +124,7 @@ function writeCycle(
 ): CycleDto | null {
   const report = (error: unknown) => {
     if (!(error instanceof ServiceError)) throw error;
-    const issues = error.apiError.problems?.length ? error.apiError.problems : [{ field: error.apiError.field ?? '', message: error.apiError.message }];
+    const issues = problemsOf(error);
     for (const issue of issues) {
       const field = issue.field.split('.').find((part) => part in GENERAL_LABELS);
       problems.push({ sheet: SHEETS.general, row: null, column: field ? (GENERAL_LABELS[field] ?? null) : null, message: issue.message });

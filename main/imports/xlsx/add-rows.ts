@@ -5,6 +5,7 @@ import type { AppContext } from '../../services/context';
 import { registerServices as s } from '../../services/index';
 import type { SheetRead, TemplateRow } from './read-template';
 import type { FieldValue } from './row-fields';
+import { failingIndex } from '../refusals';
 
 /** A row of the plan as the import compares it: its fields, id and owner. */
 export type Existing = Record<string, unknown> & { id: string; ownerOrgId: string | null };
@@ -91,12 +92,4 @@ export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd
     if (attempt(refused.row, () => service.create(ctx, refused.input as never))) adds.push(refused.add);
     queue = batch.slice(failedAt + 1);
   }
-}
-
-/** Which row a bulk load refused: its error names the row as "3.endDate" and "Row 4: …". */
-function failingIndex(error: ServiceError, size: number): number {
-  const fromField = /^(\d+)\./.exec(error.apiError.field ?? '')?.[1];
-  const fromMessage = /^Row (\d+):/.exec(error.apiError.message)?.[1];
-  const index = fromField !== undefined ? Number(fromField) : fromMessage !== undefined ? Number(fromMessage) - 1 : 0;
-  return Math.min(Math.max(index, 0), size - 1);
 }

@@ -10,6 +10,7 @@ import type { SheetRead, TemplateRead, TemplateRow } from './read-template';
 import { loadRefs, type Refs } from './refs';
 import { displayValue, parseRow, sameValue, type FieldValue } from './row-fields';
 import { header, identify, noun, rowLabel } from './row-identity';
+import { problemsOf } from '../refusals';
 
 /** What the import did (or would do) with the sheets read so far. */
 export interface Outcome {
@@ -226,7 +227,7 @@ function attempt<T>(row: TemplateRow, sheet: SheetRead, outcome: Outcome, write:
     return write();
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    const problems = error.apiError.problems?.length ? error.apiError.problems : [{ field: error.apiError.field ?? '', message: error.apiError.message }];
+    const problems = problemsOf(error);
     for (const problem of problems) {
       const field = problem.field.split('.').find((part) => sheet.columns.has(part)) ?? problem.field.split('.')[0] ?? '';
       outcome.errors.push({ sheet: sheet.sheetName, row: row.rowNumber, column: sheet.columns.get(field)?.header ?? null, message: problem.message });
