@@ -68,17 +68,54 @@ export function wardMapDetail(ctx: AppContext, input: z.output<typeof wardDetail
 
 /** A print map of the cycle as an SVG document; null when the county has no boundaries loaded. */
 export function wardMapDocument(ctx: AppContext, cycleId: string, measure: MapMeasure, filter: MapFilter): string | null {
+  return printedMaps(ctx, cycleId, [{ measure, filter }])?.svgs[0] ?? null;
+}
+
+/** The ward maps the Word documents print (issue 20), as SVG documents. */
+export interface DocumentWardMaps {
+  /** Planned KES by ward, county and partners together. */
+  kes: string;
+  /** How many sectors have an activity in each ward. */
+  sectors: string;
+  /** Where the boundaries come from, as the maps' footers say it. */
+  source: string;
+  schematic: boolean;
+}
+
+const WHOLE_PLAN: MapFilter = { sector: '', orgId: '', status: '', quarter: '' };
+
+/** The maps of the plan's coverage annex and the M&E report; null when the county has no boundaries loaded. */
+export function documentWardMaps(ctx: AppContext, cycleId: string): DocumentWardMaps | null {
+  const maps = printedMaps(ctx, cycleId, [
+    { measure: 'kes', filter: WHOLE_PLAN },
+    { measure: 'sectors', filter: WHOLE_PLAN },
+  ]);
+  if (maps === null) return null;
+  const [kes = '', sectors = ''] = maps.svgs;
+  return { kes, sectors, source: maps.layer.source, schematic: maps.layer.schematic };
+}
+
+/** Several maps of one cycle drawn from one reading of the plan; null without boundaries. */
+function printedMaps(
+  ctx: AppContext,
+  cycleId: string,
+  wanted: readonly { measure: MapMeasure; filter: MapFilter }[],
+): { svgs: string[]; layer: { source: string; schematic: boolean } } | null {
   const cycle = getCycle(ctx, cycleId);
   const row = currentLayerRow(ctx, cycle.countyId);
   if (!row) return null;
   const plan = mapPlan(ctx, cycleId);
-  checkOrganisation(plan, filter);
-  return wardMapSvg({
-    topology: layerTopology(row),
-    layer: row,
-    figures: wardFigures(plan, measure, filter),
-    countyName: cycle.countyName,
-    cycleTitle: cycle.title,
-    generatedOn: todayOf(ctx),
+  const topology = layerTopology(row);
+  const svgs = wanted.map(({ measure, filter }) => {
+    checkOrganisation(plan, filter);
+    return wardMapSvg({
+      topology,
+      layer: row,
+      figures: wardFigures(plan, measure, filter),
+      countyName: cycle.countyName,
+      cycleTitle: cycle.title,
+      generatedOn: todayOf(ctx),
+    });
   });
+  return { svgs, layer: row };
 }

@@ -62,3 +62,11 @@ export function colourCounts(image: RgbaImage): Map<string, number> {
   }
   return counts;
 }
+
+/** The legend's classes as a picture of the ward map shows them: pixels of each class's colour, and a swatch's size. */
+export function classPixels(image: RgbaImage, classes: readonly { label: string; colour: string; wards: number }[], svgWidth: number) {
+  const counts = colourCounts(image);
+  // A legend swatch is 40 × 26 units of the map's SVG (shared/geo/ward-map-svg.ts).
+  const swatch = 40 * 26 * (image.width / svgWidth) ** 2;
+  return classes.map((entry) => ({ ...entry, pixels: counts.get(entry.colour) ?? 0, swatch }));
+}

@@ -5,6 +5,7 @@ import { invalidField } from '../../../shared/result';
 import { reportingPeriods, type ReportingPeriod } from '../../../shared/reporting-periods';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
+import { documentWardMaps, type DocumentWardMaps } from '../../services/maps';
 import { asSnapshot, latestVersionRow, workingState } from '../../lifecycle/versions';
 import { contentHash, contentOfRows } from '../fingerprint';
 import { loadPlanData, registerRowsOf, type PlanData } from '../plan-data';
@@ -16,6 +17,7 @@ import { meReportSections } from './me-report-document';
 import { planSections } from './plan-document';
 import type { DocMeta } from './page';
 import { renderDocx } from './render';
+import { wardMapPictures } from './ward-maps';
 
 export type { DocMeta } from './page';
 
@@ -122,19 +124,31 @@ const LAYOUT_ROW_LIMIT = 400;
 const layoutAffordable = (data: PlanData) =>
   data.activities.length + data.contributions.length + data.indicators.length + data.risks.length + data.organisations.length <= LAYOUT_ROW_LIMIT;
 
-/** Builds one deliverable from the plan data: data in, bytes out; no database, no files. */
-export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest): Promise<Buffer> {
+/** The documents that print the ward maps (issue 20): the plan's coverage annex and the M&E report. */
+const MAPPED_DOCUMENTS: ReadonlySet<DocxDocument> = new Set(['plan', 'me-report']);
+
+/** The ward maps `doc` prints, read from the database; null for the other documents and without boundaries. */
+export function wardMapsFor(ctx: AppContext, cycleId: string, doc: DocxDocument): DocumentWardMaps | null {
+  return MAPPED_DOCUMENTS.has(doc) ? documentWardMaps(ctx, cycleId) : null;
+}
+
+/**
+ * Builds one deliverable from the plan data and its ward maps (wardMapsFor): data in, bytes out; no
+ * database, no files.
+ */
+export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest, wardMaps: DocumentWardMaps | null): Promise<Buffer> {
+  const maps = MAPPED_DOCUMENTS.has(request.doc) ? await wardMapPictures(wardMaps, 'landscape') : null;
   let sections: ISectionOptions[];
   switch (request.doc) {
     case 'plan':
-      sections = planSections(data, meta, await planFigures(data, meta.generatedOn));
+      sections = planSections(data, meta, await planFigures(data, meta.generatedOn), maps);
       break;
     case 'budget':
       sections = budgetSections(data, meta);
       break;
     case 'me-report': {
       const period = resolvePeriod(data, request.period, meta.generatedOn);
-      sections = meReportSections(data, meta, period, await meReportFigures(data, period));
+      sections = meReportSections(data, meta, period, await meReportFigures(data, period), maps);
       break;
     }
     case 'approval-pack':
@@ -190,6 +204,6 @@ export async function exportDocx(ctx: AppContext, cycleId: string, request: Docx
   const meta = docxMeta(data, request.doc, version, localIsoDate(ctx.now()));
   const fingerprint = version.fingerprint;
   const period = request.doc === 'me-report' ? resolvePeriod(data, request.period, meta.generatedOn) : undefined;
-  const buffer = await buildDocx(data, meta, { ...request, period: period?.key });
+  const buffer = await buildDocx(data, meta, { ...request, period: period?.key }, wardMapsFor(ctx, cycleId, request.doc));
   return { fileName: docxFileName(data, request, fingerprint, period), mimeType: DOCX_MIME_TYPE, buffer, fingerprint, period };
 }

@@ -15,6 +15,7 @@ import { utilisation } from './me-utilisation';
 import { endOfCycle } from './me-end-of-cycle';
 import { indicatorResults, type IndicatorResult } from './me-indicator-results';
 import type { DocumentFigures } from '../charts/index';
+import { wardMapFigures, type WardMapPictures } from './ward-maps';
 
 /**
  * The M&E progress report for one reporting period (the manual's M&E template and the learning
@@ -129,9 +130,19 @@ function indicatorTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   ];
 }
 
-function progressTable(data: PlanData): FileChild[] {
+function progressTable(data: PlanData, wardMaps: WardMapPictures | null): FileChild[] {
   return [
     heading1('3 Implementation progress'),
+    heading2('Where the joint work is'),
+    ...(wardMaps
+      ? [
+          para('The plan by ward: its planned budget, and how many sectors have an activity in each ward; hatched wards have no activity yet.', {
+            keepNext: true,
+          }),
+        ]
+      : []),
+    ...wardMapFigures(wardMaps, data.cycle.countyName, '3.'),
+    heading2('Activities'),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -284,7 +295,13 @@ function recommendations(data: PlanData): FileChild[] {
 }
 
 /** The report's sections; the charts (`figures`, main/exports/charts) follow the table they picture. */
-export function meReportSections(data: PlanData, meta: DocMeta, period: ReportingPeriod, figures: DocumentFigures): ISectionOptions[] {
+export function meReportSections(
+  data: PlanData,
+  meta: DocMeta,
+  period: ReportingPeriod,
+  figures: DocumentFigures,
+  wardMaps: WardMapPictures | null,
+): ISectionOptions[] {
   const subtitle = [
     data.cycle.title,
     data.closeOut
@@ -304,7 +321,7 @@ export function meReportSections(data: PlanData, meta: DocMeta, period: Reportin
     section(meta, 'landscape', [
       ...indicatorTable(data, period),
       ...figures.indicatorStatus,
-      ...progressTable(data),
+      ...progressTable(data, wardMaps),
       ...budgetTable(data, period),
       ...figures.costShare,
       ...risksTable(data, period),

@@ -4,6 +4,7 @@ import type { PlanData } from '../plan-data';
 import { dataTable, heading1, heading2, para, type Column, type RowSpec } from './blocks';
 import { count, displayDate, orgLabel, shillings } from './format';
 import { registerTable } from './register-table';
+import { wardMapFigures, type WardMapPictures } from './ward-maps';
 
 /** Section 9 of the Joint Work Plan: the stakeholder mapping matrix and the joint calendar. */
 
@@ -80,8 +81,11 @@ export function jointCalendar(data: PlanData): FileChild[] {
   ];
 }
 
-/** Wards × sectors (issue 5): in each cell the activities and their planned budget; "—" is a gap. */
-export function coverageMatrix(data: PlanData): FileChild[] {
+/**
+ * Wards × sectors (issue 5): in each cell the activities and their planned budget; "—" is a gap.
+ * The ward maps (issue 20) come first, or the line saying why there are none.
+ */
+export function coverageMatrix(data: PlanData, wardMaps: WardMapPictures | null): FileChild[] {
   const { coverage } = data;
   const cellOf = (cell: { activityCount: number; plannedKesMinor: number }) =>
     cell.activityCount === 0 ? '—' : [count(cell.activityCount, 'activity', 'activities'), shillings(cell.plannedKesMinor)];
@@ -115,6 +119,7 @@ export function coverageMatrix(data: PlanData): FileChild[] {
     para(
       `Joint activities and their planned budget in KES by ward and sector; "—" marks a gap. Cancelled activities are left out, and an activity in several wards has its budget split evenly among them, in whole shillings. ${gaps}${reconcile}`,
     ),
+    ...wardMapFigures(wardMaps, data.cycle.countyName, '9.'),
     ...dataTable({ orientation: 'landscape', columns, rows, empty: 'The cycle has no wards or activities to show.' }),
   ];
 }
@@ -143,6 +148,13 @@ export function changesAnnex(data: PlanData): FileChild[] {
 }
 
 /** Section 9; `stakeholderFigure` (the influence × interest chart) follows the stakeholder matrix. */
-export function annexes(data: PlanData, stakeholderFigure: readonly FileChild[]): FileChild[] {
-  return [heading1('9 Annexes'), ...stakeholderMatrix(data), ...stakeholderFigure, ...jointCalendar(data), ...coverageMatrix(data), ...changesAnnex(data)];
+export function annexes(data: PlanData, stakeholderFigure: readonly FileChild[], wardMaps: WardMapPictures | null): FileChild[] {
+  return [
+    heading1('9 Annexes'),
+    ...stakeholderMatrix(data),
+    ...stakeholderFigure,
+    ...jointCalendar(data),
+    ...coverageMatrix(data, wardMaps),
+    ...changesAnnex(data),
+  ];
 }

@@ -11,6 +11,7 @@ import { generalInformation, objectivesSection } from './plan-general';
 import { mePlanSection, milestonesSection, riskSection } from './plan-monitoring';
 import { section, type DocMeta } from './page';
 import { signatoriesTable } from './signatures';
+import type { WardMapPictures } from './ward-maps';
 
 /** A figure under its own numbered heading, so the contents page lists it; nothing when there is no figure. */
 const titled = (title: string, figure: readonly FileChild[]): FileChild[] => (figure.length === 0 ? [] : [heading2(title), ...figure]);
@@ -20,7 +21,7 @@ const titled = (title: string, figure: readonly FileChild[]): FileChild[] => (fi
  * approvals are portrait; the wide registers (sections 3–7 and the annexes) are landscape. The
  * charts (`figures`, drawn beforehand by main/exports/charts) follow the table they picture.
  */
-export function planSections(data: PlanData, meta: DocMeta, figures: DocumentFigures): ISectionOptions[] {
+export function planSections(data: PlanData, meta: DocMeta, figures: DocumentFigures, wardMaps: WardMapPictures | null): ISectionOptions[] {
   const { built, outline } = withOutline(() => ({
     front: [...generalInformation(data), ...objectivesSection(data)],
     registers: [
@@ -43,7 +44,7 @@ export function planSections(data: PlanData, meta: DocMeta, figures: DocumentFig
       ),
       ...signatoriesTable(data, 'portrait'),
     ],
-    annexes: annexes(data, figures.stakeholders),
+    annexes: annexes(data, figures.stakeholders, wardMaps),
   }));
   return [
     section(
