@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { buildDocx, docxMeta, printedVersion } from '../../main/exports/docx/index';
+import { buildDocx, docxMeta, printedVersion, wardMapsFor } from '../../main/exports/docx/index';
 import { localIsoDate } from '../../main/exports/docx/format';
 import { loadPlanData } from '../../main/exports/plan-data';
 import type { BenchSection } from './sections';
@@ -14,7 +14,7 @@ export const docxBench: BenchSection = {
     const loaded = performance.now();
     const version = printedVersion(ctx, data);
     const fingerprinted = performance.now();
-    const buffer = await buildDocx(data, docxMeta(data, 'plan', version, localIsoDate(ctx.now())), { doc: 'plan' });
+    const buffer = await buildDocx(data, docxMeta(data, 'plan', version, localIsoDate(ctx.now())), { doc: 'plan' }, wardMapsFor(ctx, cycleId, 'plan'));
     const done = performance.now();
     const cpu = process.cpuUsage(cpuStart);
     line(`Joint Work Plan, ${fmt(data.activities.length)} activities`, `${fmt(done - start)} ms end to end   (target < 2,500 ms)`);
