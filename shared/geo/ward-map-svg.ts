@@ -1,6 +1,7 @@
 import type { BoundaryLayerDto, WardMapDto, WardTopology } from '../api/schemas/geo';
 import { formatDisplayDate } from '../dates';
 import { kesShort } from '../money';
+import { text } from '../svg';
 import { EMPTY_COLOUR } from './classes';
 import { wardMapModel, type MapModel } from './map-model';
 
@@ -29,15 +30,6 @@ const MUTED = '#55606b';
 const BORDER = '#ffffff';
 const OUTLINE = '#33414d';
 const OVERLAP = '#b03060';
-
-const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
-
-function text(x: number, y: number, content: string, attributes: Record<string, string | number> = {}): string {
-  const attrs = Object.entries(attributes)
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
-    .join('');
-  return `<text x="${x}" y="${y}"${attrs}>${escapeXml(content)}</text>`;
-}
 
 /** Hatching for gaps: dark diagonal lines that stay visible on any fill and in grey print. */
 const DEFS =

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
+import { FilterChoice } from '../../components/FilterChoice';
 import type { Option } from '../../components/register/field-spec';
 import { vocabularyOptions } from '../lookups/lookups';
 import { isFiltered, noFilter, type ActivityFilter } from '../../../shared/analysis/activity-filter';
@@ -24,17 +25,7 @@ const statusOptions = vocabularyOptions(activityStatuses);
 export function ActivityFilters({ filter, onChange, wards, organisations, quarters, shown, total, views }: ActivityFiltersProps) {
   const set = (key: keyof ActivityFilter, value: string) => onChange({ ...filter, [key]: value });
   const choice = (key: keyof ActivityFilter, label: string, all: string, options: readonly Option[]) => (
-    <label className="filter">
-      <span className="filter__label">{label}</span>
-      <select value={filter[key]} onChange={(event) => set(key, event.target.value)}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterChoice label={label} all={all} value={filter[key]} options={options} onChange={(value) => set(key, value)} />
   );
   return (
     <>

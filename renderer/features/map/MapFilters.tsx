@@ -2,6 +2,7 @@ import type { MapFilter, MapMeasure } from '../../../shared/api/schemas/geo';
 import { mapMeasureLabels, mapMeasures } from '../../../shared/api/schemas/geo';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
 import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
+import { FilterChoice } from '../../components/FilterChoice';
 import type { Option } from '../../components/register/field-spec';
 import { vocabularyOptions } from '../lookups/lookups';
 
@@ -20,17 +21,7 @@ interface MapFiltersProps {
 /** What the wards are shaded by, and the action plan's filters: sector, organisation, status, quarter. */
 export function MapFilters({ measure, onMeasure, filter, onFilter, organisations, quarters }: MapFiltersProps) {
   const choice = (key: keyof MapFilter, label: string, all: string, options: readonly Option[]) => (
-    <label className="filter">
-      <span className="filter__label">{label}</span>
-      <select value={filter[key]} onChange={(event) => onFilter({ ...filter, [key]: event.target.value })}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterChoice label={label} all={all} value={filter[key]} options={options} onChange={(value) => onFilter({ ...filter, [key]: value })} />
   );
   return (
     <div className="filters" role="search" aria-label="What the map shows">
