@@ -45,7 +45,7 @@ export async function wardMapPictures(maps: DocumentWardMaps | null, orientation
 
 /** The sentence a document prints instead of its maps when the county has no ward boundaries loaded. */
 export const noMapLine = (countyName: string) =>
-  `No ward map: ${countyName} County's ward boundaries are not loaded in Pamoja JWP (load them on the Map screen, or with pamoja wards import, from the county GIS unit or IEBC).`;
+  `No ward map: ${countyName} County's ward boundaries are not loaded in Pamoja JWP (load them on the Ward map screen, or with pamoja wards import, from the county GIS unit or IEBC).`;
 
 /**
  * The maps with numbered captions ("Figure 9.1"), each naming where its boundaries come from; or the
