@@ -20,9 +20,15 @@ let app: ReturnType<typeof testApp>;
 let cycleId: string;
 const files = new Map<string, Buffer>();
 
+/** The pictures of the ward maps (the documents' charts are pictures too): SVGs titled "… by ward", PNGs of the map's proportions. */
 const media = (buffer: Buffer) => {
   const parts = unzipSync(buffer);
-  return Object.entries(parts).filter(([name]) => name.startsWith('word/media/'));
+  return Object.entries(parts).filter(([name, data]) => {
+    if (!name.startsWith('word/media/')) return false;
+    if (name.endsWith('.svg')) return strFromU8(data).includes(' by ward</text>');
+    const png = Buffer.from(data);
+    return Math.abs(png.readUInt32BE(20) / png.readUInt32BE(16) - WARD_MAP_SIZE.height / WARD_MAP_SIZE.width) < 0.002;
+  });
 };
 
 beforeAll(async () => {
