@@ -16,7 +16,7 @@ import { FORMAT_VERSION } from '../main/bundles/limits';
 import { readZip, withChecksum, writeZip } from '../main/bundles/zip';
 import { approveVersion, recordSignature } from '../main/lifecycle/versions';
 import { resourcesDir } from '../main/resource-paths';
-import type { AppContext } from '../main/services/context';
+import { inWriteTransaction, type AppContext } from '../main/services/context';
 import { createCycle, updateCycle } from '../main/services/cycles';
 import { registerServices as s } from '../main/services/index';
 
@@ -237,12 +237,12 @@ export interface Corpus {
 
 export function makeBadBundles(options: { large: boolean }): Corpus {
   const ctx = corpusContext();
-  const key = storeInstallationKey(ctx, privateKeyFromSeed(corpusKeySeed));
+  const key = inWriteTransaction(ctx, (tx) => storeInstallationKey(tx, privateKeyFromSeed(corpusKeySeed)));
   const cycle = seedCycle(ctx, '2026/27', '2026-07-01', '2027-06-30');
   const good = exportBundle(ctx, { cycleId: cycle.id, kind: 'full', partnerOrgId: null }).bytes;
   const otherCycle = seedCycle(ctx, '2027/28', '2027-07-01', '2028-06-30');
   const other = exportBundle(ctx, { cycleId: otherCycle.id, kind: 'full', partnerOrgId: null }).bytes;
-  const stranger = storeInstallationKey(corpusContext('0000000e'), privateKeyFromSeed(strangerSeed));
+  const stranger = inWriteTransaction(corpusContext('0000000e'), (tx) => storeInstallationKey(tx, privateKeyFromSeed(strangerSeed)));
   const rows = (json: Map<string, unknown>, register: string) => json.get(`rows/${register}.json`) as Rows;
   const first = (json: Map<string, unknown>, register: string) => rows(json, register)[0] as Record<string, unknown>;
   const files = new Map<string, Uint8Array>();

@@ -5,7 +5,8 @@ import { parseHlc, receiveHlc, type Hlc } from '../../shared/hlc';
 import { linkStore, rowStore, type Row } from '../db/row-store';
 import { bundleImports } from '../db/schema';
 import { recordAudit } from '../services/audit';
-import { inWriteTransaction, stamp, type AppContext } from '../services/context';
+import { audited } from '../services/audited-write';
+import { stamp, type AppContext, type WriteContext } from '../services/context';
 import { writeAreaUnits } from './area-units';
 import { writeWardBoundaries } from './ward-boundaries';
 import { backupBeforeImport, importDto, maxAuditId } from './history';
@@ -94,7 +95,7 @@ export function applyBundle(ctx: AppContext, file: Uint8Array, options: PlanOpti
   const { preview, plan } = previewBundle(ctx, file, options);
   if (!plan || preview.status !== 'ready') return { applied: false, preview, import: null };
   const backupFile = backupBeforeImport(ctx);
-  const record = inWriteTransaction(ctx, () => writePlan(ctx, plan, preview, backupFile));
+  const record = audited(ctx, { cycleId: plan.parsed.manifest.cycle.id }, (tx) => writePlan(tx, plan, preview, backupFile));
   lastRead.delete(ctx.db.$client);
   lastPreview.delete(ctx.db.$client);
   return { applied: true, preview, import: importDto(ctx, record) };
@@ -108,27 +109,27 @@ function auditShape(t: ExchangeTable, row: Row): Row {
   return dto;
 }
 
-function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
-  const client = ctx.db.$client;
+function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
+  const client = tx.db.$client;
   // Rows arrive in any order (a cycle and its organisations name each other): the foreign keys
   // are checked once, at commit.
   client.pragma('defer_foreign_keys = ON');
-  const auditFrom = maxAuditId(ctx);
+  const auditFrom = maxAuditId(tx);
   const { manifest } = plan.parsed;
-  ctx.clock.last = receiveHlc(ctx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, ctx.now().getTime(), ctx.nodeId);
-  const at = ctx.now().toISOString();
+  tx.clock.last = receiveHlc(tx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, tx.now().getTime(), tx.nodeId);
+  const at = tx.now().toISOString();
   const cycleId = manifest.cycle.id;
   const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
-  writeAreaUnits(ctx, plan.areaUnits, at);
-  writeWardBoundaries(ctx, plan.wardBoundaries, at);
-  writeCycle(ctx, plan, at, seen);
-  if (plan.createsCycle) setIdentity(ctx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
+  writeAreaUnits(tx, plan.areaUnits, at);
+  writeWardBoundaries(tx, plan.wardBoundaries, at);
+  writeCycle(tx, plan, at, seen);
+  if (plan.createsCycle) setIdentity(tx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
-    writeItem(ctx, plan, item, s, at);
+    writeItem(tx, plan, item, s, at);
     const tableName = exchangeTable[item.register].tableName;
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);
@@ -137,7 +138,7 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
 
   const record: typeof bundleImports.$inferInsert = {
-    id: ctx.newId(),
+    id: tx.newId(),
     cycleId,
     bundleId: manifest.bundleId,
     kind: manifest.kind,
@@ -148,7 +149,7 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
     senderFingerprint: plan.parsed.fingerprint,
     bundleCreatedAt: manifest.createdAt,
     importedAt: at,
-    userName: ctx.userName || 'unknown user',
+    userName: tx.userName || 'unknown user',
     backupFile,
     summaryJson: JSON.stringify({
       counts: preview.counts,
@@ -162,8 +163,8 @@ function writePlan(ctx: AppContext, plan: ImportPlan, preview: BundlePreviewDto,
     auditTo: 0,
     undoneAt: null,
   };
-  record.auditTo = maxAuditId(ctx);
-  ctx.db.insert(bundleImports).values(record).run();
+  record.auditTo = maxAuditId(tx);
+  tx.db.insert(bundleImports).values(record).run();
   return { ...record, auditTo: record.auditTo, backupFile, undoneAt: null } as typeof bundleImports.$inferSelect;
 }
 
@@ -183,16 +184,16 @@ function statements(client: Database.Database) {
 
 type Statements = ReturnType<typeof statements>;
 
-function writeItem(ctx: AppContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): void {
+function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): void {
   const t = exchangeTable[item.register];
-  const store = rowStore(ctx.db.$client, t.table);
+  const store = rowStore(tx.db.$client, t.table);
   const cycleId = plan.parsed.manifest.cycle.id;
   const fresh = () => {
-    const { hlc } = stamp(ctx);
-    return { hlc, origin: ctx.installationId, updatedAt: at };
+    const { hlc } = stamp(tx);
+    return { hlc, origin: tx.installationId, updatedAt: at };
   };
   const audit = (action: 'create' | 'update' | 'delete', before?: Row, after?: Row) =>
-    recordAudit(ctx, at, {
+    recordAudit(tx, at, {
       action,
       tableName: t.tableName,
       rowId: item.id,
@@ -209,12 +210,12 @@ function writeItem(ctx: AppContext, plan: ImportPlan, item: PlanItem, s: Stateme
       const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;
       const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? fresh() : {}) };
       if (item.mine) {
-        store.update(row);
-        for (const link of t.links) linkStore(ctx.db.$client, link).replace(item.id, row[link.field] as string[]);
+        store.update(tx, row);
+        for (const link of t.links) linkStore(tx.db.$client, link).replace(tx, item.id, row[link.field] as string[]);
         audit('update', item.mine, row);
       } else {
-        insertRow(ctx.db.$client, t, row);
-        for (const link of t.links) linkStore(ctx.db.$client, link).add(item.id, row[link.field] as string[]);
+        insertRow(tx.db.$client, t, row);
+        for (const link of t.links) linkStore(tx.db.$client, link).add(tx, item.id, row[link.field] as string[]);
         if (item.mineTombstone) s.untomb.run(t.tableName, item.id);
         audit('create', undefined, row);
       }
@@ -224,7 +225,7 @@ function writeItem(ctx: AppContext, plan: ImportPlan, item: PlanItem, s: Stateme
       const mine = item.mine as Row;
       const theirs = item.theirsTombstone;
       const revision = item.restamp || !theirs ? fresh() : { hlc: theirs.hlc, origin: theirs.origin, updatedAt: theirs.deletedAt };
-      store.remove(item.id);
+      store.remove(tx, item.id);
       tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, (mine.ownerOrgId as string | null) ?? null);
       audit('delete', mine);
       return;
@@ -242,7 +243,7 @@ function writeItem(ctx: AppContext, plan: ImportPlan, item: PlanItem, s: Stateme
       const revision = item.restamp
         ? fresh()
         : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: (item.theirs?.updatedAt as string | undefined) ?? at };
-      if (item.mine) store.update({ ...item.mine, ...revision });
+      if (item.mine) store.update(tx, { ...item.mine, ...revision });
       else if (item.mineTombstone) tombstoneOf(revision.hlc, revision.origin, item.mineTombstone.deletedAt, item.mineTombstone.ownerOrgId);
       return;
     }

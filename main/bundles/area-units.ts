@@ -4,7 +4,7 @@ import { explainIssues } from '../../shared/api/explain';
 import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import type { Row } from '../db/row-store';
 import { recordAudit } from '../services/audit';
-import type { AppContext } from '../services/context';
+import type { WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
 import type { SenderAuthority } from './plan-types';
 import type { Problems } from './validate-rows';
@@ -112,8 +112,8 @@ export function planAreaUnits(client: Database.Database, units: Row[], countyId:
   return plan;
 }
 
-export function writeAreaUnits(ctx: AppContext, plan: AreaUnitPlan, at: string): void {
-  const client = ctx.db.$client;
+export function writeAreaUnits(tx: WriteContext, plan: AreaUnitPlan, at: string): void {
+  const client = tx.db.$client;
   const insert = client.prepare(
     'INSERT INTO admin_units (id, level, name, code, parent_id, updated_at, hlc, origin) VALUES (@id, @level, @name, @code, @parentId, @updatedAt, @hlc, @origin)',
   );
@@ -121,10 +121,10 @@ export function writeAreaUnits(ctx: AppContext, plan: AreaUnitPlan, at: string):
   const shown = ({ hlc: _hlc, origin: _origin, ...unit }: Row) => unit;
   for (const unit of plan.adds) {
     insert.run(unit);
-    recordAudit(ctx, at, { action: 'create', tableName: 'admin_units', rowId: unit.id as string, cycleId: null, after: shown(unit) });
+    recordAudit(tx, at, { action: 'create', tableName: 'admin_units', rowId: unit.id as string, cycleId: null, after: shown(unit) });
   }
   for (const { mine, theirs } of plan.renames) {
     rename.run(theirs);
-    recordAudit(ctx, at, { action: 'update', tableName: 'admin_units', rowId: mine.id as string, cycleId: null, before: shown(mine), after: shown(theirs) });
+    recordAudit(tx, at, { action: 'update', tableName: 'admin_units', rowId: mine.id as string, cycleId: null, before: shown(mine), after: shown(theirs) });
   }
 }

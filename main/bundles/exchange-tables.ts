@@ -18,7 +18,6 @@ import {
 import type { Row } from '../db/row-store';
 import { registerServices } from '../services/index';
 import type { Rules } from '../services/rules';
-import { registerRowRules } from '../services/register-service';
 import { cycleRecordSpecs } from './cycle-records';
 
 /**
@@ -94,7 +93,7 @@ function foreignKeysOf(table: SQLiteTable): { column: string; target: RefTarget 
 
 function rulesOf(name: ExchangeName): ExchangeRules {
   if (name in registerTables) {
-    const rules = registerRowRules(registerServices[name as RegisterName]);
+    const rules = registerServices[name as RegisterName].rowRules;
     return {
       createInput: rules.createInput,
       owner: (fields, r) => rules.owner(fields, r as Rules),
@@ -110,7 +109,7 @@ function describe(register: ExchangeName): ExchangeTable {
   const table = tableOf(register);
   const isRecord = !(register in registerTables);
   const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
-  const links = isRecord ? [] : (registerLinks[register as RegisterName] ?? []);
+  const links = isRecord ? [] : [...(registerLinks[register as RegisterName] ?? [])];
   const keyOfColumn = new Map(columns.map(([key, col]) => [col.name, key]));
   const references: Reference[] = foreignKeysOf(table)
     .map(({ column, target }) => ({ field: keyOfColumn.get(column) ?? column, target, list: false }))

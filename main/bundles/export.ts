@@ -47,8 +47,8 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
   if (partnerOrgId !== null && partnerOrgName === null)
     throw new ServiceError({ code: 'invalid_input', field: 'partnerOrgId', message: 'Partner: choose an organisation of this cycle.' });
 
-  return inWriteTransaction(ctx, () => {
-    let identity = identityFor(ctx, input.cycleId);
+  return inWriteTransaction(ctx, (tx) => {
+    let identity = identityFor(tx, input.cycleId);
     if (identity.role === 'partner' && partnerOrgId !== null && identity.orgId !== partnerOrgId) {
       if (identity.orgId !== null) {
         throw new ServiceError({
@@ -58,11 +58,11 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
         });
       }
       // A copy made from a full bundle speaks for nobody until its first partner bundle says whom.
-      setIdentity(ctx, input.cycleId, 'partner', partnerOrgId);
-      identity = identityFor(ctx, input.cycleId);
+      setIdentity(tx, input.cycleId, 'partner', partnerOrgId);
+      identity = identityFor(tx, input.cycleId);
     }
-    const key = installationKey(ctx);
-    const { at, hlc: senderClock } = stamp(ctx);
+    const key = installationKey(tx);
+    const { at, hlc: senderClock } = stamp(tx);
     const all = readAllRows(client, input.cycleId);
     const deletions = readTombstones(client, input.cycleId);
     const selection =
@@ -113,7 +113,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       format: FORMAT_NAME,
       formatVersion: boundaries ? FORMAT_VERSION : FORMAT_WITHOUT_BOUNDARIES,
       appVersion: APP_VERSION,
-      bundleId: ctx.newId(),
+      bundleId: tx.newId(),
       kind: input.kind,
       partnerOrgId,
       partnerOrgName,
@@ -121,10 +121,10 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
         id: input.cycleId,
         title: cycle.title as string,
         countyId: cycle.countyId as string,
-        countyName: getAdminUnit(ctx, cycle.countyId as string).name,
+        countyName: getAdminUnit(tx, cycle.countyId as string).name,
         fiscalYear: cycle.fiscalYear as string,
       },
-      sender: { installationId: ctx.installationId, role: identity.role, orgId: identity.orgId, orgName: identity.orgName, fingerprint: key.fingerprint },
+      sender: { installationId: tx.installationId, role: identity.role, orgId: identity.orgId, orgName: identity.orgName, fingerprint: key.fingerprint },
       createdAt: at,
       senderClock,
       personalData: personalData.summary,

@@ -105,23 +105,23 @@ export function undoLastImport(ctx: AppContext): BundleImportDto {
   };
   restoreDatabaseBackup(ctx, { fileName: last.backupFile as string });
   const undoneAt = ctx.now().toISOString();
-  inWriteTransaction(ctx, () => {
-    ctx.db.delete(bundleKeys).run();
-    ctx.db.delete(bundleTrustedKeys).run();
-    ctx.db.delete(bundleImports).run();
-    if (kept.keys.length > 0) ctx.db.insert(bundleKeys).values(kept.keys).run();
-    if (kept.trusted.length > 0) ctx.db.insert(bundleTrustedKeys).values(kept.trusted).run();
+  inWriteTransaction(ctx, (tx) => {
+    tx.db.delete(bundleKeys).run();
+    tx.db.delete(bundleTrustedKeys).run();
+    tx.db.delete(bundleImports).run();
+    if (kept.keys.length > 0) tx.db.insert(bundleKeys).values(kept.keys).run();
+    if (kept.trusted.length > 0) tx.db.insert(bundleTrustedKeys).values(kept.trusted).run();
     for (const row of kept.imports)
-      ctx.db
+      tx.db
         .insert(bundleImports)
         .values(row.id === last.id ? { ...row, undoneAt } : row)
         .run();
-    ctx.clock.last = kept.clock;
+    tx.clock.last = kept.clock;
     if (kept.clock)
-      ctx.db
+      tx.db
         .update(installation)
         .set({ lastHlc: formatHlc(kept.clock) })
-        .where(eq(installation.id, ctx.installationId))
+        .where(eq(installation.id, tx.installationId))
         .run();
   });
   const undone = ctx.db.select().from(bundleImports).where(eq(bundleImports.id, last.id)).get() as ImportRow;

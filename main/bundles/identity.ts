@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SenderRole } from '../../shared/api/schemas/bundles';
 import { bundleIdentities, cycles, organisations } from '../db/schema';
-import type { AppContext } from '../services/context';
+import type { AppContext, WriteContext } from '../services/context';
 
 /**
  * Which organisation this copy of a cycle speaks for. The copy that made the cycle is the
@@ -29,6 +29,6 @@ export function identityFor(ctx: AppContext, cycleId: string): Identity {
 }
 
 /** Written in the caller's transaction (an import that creates a cycle, or a copy's first partner export). */
-export function setIdentity(ctx: AppContext, cycleId: string, role: SenderRole, orgId: string | null): void {
-  ctx.db.insert(bundleIdentities).values({ cycleId, role, orgId }).onConflictDoUpdate({ target: bundleIdentities.cycleId, set: { role, orgId } }).run();
+export function setIdentity(tx: WriteContext, cycleId: string, role: SenderRole, orgId: string | null): void {
+  tx.db.insert(bundleIdentities).values({ cycleId, role, orgId }).onConflictDoUpdate({ target: bundleIdentities.cycleId, set: { role, orgId } }).run();
 }

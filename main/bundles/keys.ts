@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TrustedKeyDto } from '../../shared/api/schemas/bundles';
 import { ServiceError } from '../../shared/result';
 import { bundleKeys, bundleTrustedKeys } from '../db/schema';
-import type { AppContext } from '../services/context';
+import type { AppContext, WriteContext } from '../services/context';
 
 /**
  * Each installation signs its bundles with an Ed25519 key pair made on first use. Receivers trust
@@ -30,8 +30,8 @@ export function fingerprintOf(publicKeyBase64: string): string {
 /** "3f2a-9c1d 7E20…" and "3F2A 9C1D 7E20…" are the same fingerprint as people type it. */
 export const normaliseFingerprint = (text: string) => text.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
 
-export function installationKey(ctx: AppContext): InstallationKey {
-  const row = ctx.db.select().from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get();
+export function installationKey(tx: WriteContext): InstallationKey {
+  const row = tx.db.select().from(bundleKeys).where(eq(bundleKeys.installationId, tx.installationId)).get();
   if (row) {
     return {
       publicKey: row.publicKey,
@@ -40,17 +40,17 @@ export function installationKey(ctx: AppContext): InstallationKey {
     };
   }
   const { privateKey } = generateKeyPairSync('ed25519');
-  return storeInstallationKey(ctx, privateKey);
+  return storeInstallationKey(tx, privateKey);
 }
 
 /** Saves a key pair as this installation's (first use; the bad-bundle corpus script uses a fixed one). */
-export function storeInstallationKey(ctx: AppContext, privateKey: KeyObject): InstallationKey {
+export function storeInstallationKey(tx: WriteContext, privateKey: KeyObject): InstallationKey {
   const publicKey = rawPublicKey(createPublicKey(privateKey)).toString('base64');
   const fingerprint = fingerprintOf(publicKey);
   const der = privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
-  ctx.db
+  tx.db
     .insert(bundleKeys)
-    .values({ installationId: ctx.installationId, publicKey, privateKey: der, fingerprint, createdAt: ctx.now().toISOString() })
+    .values({ installationId: tx.installationId, publicKey, privateKey: der, fingerprint, createdAt: tx.now().toISOString() })
     .onConflictDoUpdate({ target: bundleKeys.installationId, set: { publicKey, privateKey: der, fingerprint } })
     .run();
   return { publicKey, privateKey, fingerprint };
@@ -98,8 +98,8 @@ export function listTrustedKeys(ctx: AppContext): TrustedKeyDto[] {
 }
 
 /** Records trust in a key for one cycle; a key already trusted as someone else is refused. */
-export function recordTrust(ctx: AppContext, key: Omit<TrustedKey, 'trustedAt' | 'trustedBy'>): TrustedKey {
-  const existing = trustedKeyFor(ctx, key.cycleId, key.publicKey);
+export function recordTrust(tx: WriteContext, key: Omit<TrustedKey, 'trustedAt' | 'trustedBy'>): TrustedKey {
+  const existing = trustedKeyFor(tx, key.cycleId, key.publicKey);
   if (existing) {
     if (existing.role === key.role && existing.orgId === key.orgId) return existing;
     throw new ServiceError({
@@ -107,7 +107,7 @@ export function recordTrust(ctx: AppContext, key: Omit<TrustedKey, 'trustedAt' |
       message: `This key (fingerprint ${key.fingerprint}) is already trusted here as ${existing.label}; it cannot also speak for ${key.label}.`,
     });
   }
-  const row: TrustedKey = { ...key, trustedAt: ctx.now().toISOString(), trustedBy: ctx.userName || 'unknown user' };
-  ctx.db.insert(bundleTrustedKeys).values(row).run();
+  const row: TrustedKey = { ...key, trustedAt: tx.now().toISOString(), trustedBy: tx.userName || 'unknown user' };
+  tx.db.insert(bundleTrustedKeys).values(row).run();
   return row;
 }

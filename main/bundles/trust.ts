@@ -49,8 +49,8 @@ export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: stri
       });
     }
   }
-  const row = inWriteTransaction(ctx, () =>
-    recordTrust(ctx, {
+  const row = inWriteTransaction(ctx, (tx) =>
+    recordTrust(tx, {
       cycleId: manifest.cycle.id,
       publicKey: parsed.publicKey,
       fingerprint: parsed.fingerprint,
@@ -65,7 +65,7 @@ export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: stri
 
 /** This copy's fingerprint (the key is made on first use), whom it speaks for, and whom it trusts. */
 export function keysInfo(ctx: AppContext): KeysDto {
-  const key = inWriteTransaction(ctx, () => installationKey(ctx));
+  const key = inWriteTransaction(ctx, (tx) => installationKey(tx));
   return {
     fingerprint: key.fingerprint,
     publicKey: key.publicKey,

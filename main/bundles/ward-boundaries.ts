@@ -5,7 +5,7 @@ import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import { wardTopology } from '../../shared/api/schemas/geo';
 import type { Row } from '../db/row-store';
 import { recordAudit } from '../services/audit';
-import type { AppContext } from '../services/context';
+import type { AppContext, WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
 import type { SenderAuthority } from './plan-types';
 import type { Problems } from './validate-rows';
@@ -98,16 +98,16 @@ export function planWardBoundaries(
 }
 
 /** Makes the bundle's layer the county's current one; the layer it replaces stays in the history. */
-export function writeWardBoundaries(ctx: AppContext, plan: WardBoundaryPlan, at: string): void {
+export function writeWardBoundaries(tx: WriteContext, plan: WardBoundaryPlan, at: string): void {
   const layer = plan.take;
   if (!layer) return;
-  const client = ctx.db.$client;
+  const client = tx.db.$client;
   const shown = ({ topology: _t, hlc: _h, origin: _o, ...rest }: Row) => rest;
   const current = client.prepare(`SELECT ${COLUMNS} FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL`).get(layer.countyId) as
     Row | undefined;
   if (current) {
     client.prepare('UPDATE ward_boundary_layers SET replaced_at = ?, updated_at = ? WHERE id = ?').run(at, at, current.id);
-    recordAudit(ctx, at, {
+    recordAudit(tx, at, {
       action: 'update',
       tableName: 'ward_boundary_layers',
       rowId: current.id as string,
@@ -132,7 +132,7 @@ export function writeWardBoundaries(ctx: AppContext, plan: WardBoundaryPlan, at:
       )
       .run(row);
   }
-  recordAudit(ctx, at, {
+  recordAudit(tx, at, {
     action: known ? 'update' : 'create',
     tableName: 'ward_boundary_layers',
     rowId: layer.id as string,

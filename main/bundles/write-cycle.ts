@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Row } from '../db/row-store';
 import { cycles, cycleScopeUnits } from '../db/schema';
 import { recordAudit } from '../services/audit';
-import { stamp, type AppContext } from '../services/context';
+import { stamp, type WriteContext } from '../services/context';
 import type { ImportPlan } from './plan-types';
 import type { SeenRevisions } from './seen-revisions';
 
@@ -35,20 +35,20 @@ const auditShape = (row: Row) => {
 };
 
 /** The cycle's own row: created by a bundle that brings a new cycle, or updated by the Secretariat's. */
-export function writeCycle(ctx: AppContext, plan: ImportPlan, at: string, seen: SeenRevisions): void {
+export function writeCycle(tx: WriteContext, plan: ImportPlan, at: string, seen: SeenRevisions): void {
   const item = plan.cycleItem;
   if (!item || item.refused || item.outcome === 'none') return;
   const cycleId = item.theirs.id as string;
   const setBase = () => seen.took('cycles', cycleId, item.theirs.hlc as string);
-  const fresh = () => ({ hlc: stamp(ctx).hlc, origin: ctx.installationId, updatedAt: at });
+  const fresh = () => ({ hlc: stamp(tx).hlc, origin: tx.installationId, updatedAt: at });
   if (item.outcome === 'write-theirs' || item.outcome === 'merge') {
     const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;
     const row: Row = { ...source, ...(item.restamp ? fresh() : {}) };
-    if (item.mine) ctx.db.update(cycles).set(cycleColumns(row)).where(eq(cycles.id, cycleId)).run();
-    else ctx.db.insert(cycles).values(cycleColumns(row)).run();
-    ctx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
-    for (const unitId of new Set(row.scopeUnitIds as string[])) ctx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
-    recordAudit(ctx, at, {
+    if (item.mine) tx.db.update(cycles).set(cycleColumns(row)).where(eq(cycles.id, cycleId)).run();
+    else tx.db.insert(cycles).values(cycleColumns(row)).run();
+    tx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
+    for (const unitId of new Set(row.scopeUnitIds as string[])) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
+    recordAudit(tx, at, {
       action: item.mine ? 'update' : 'create',
       tableName: 'cycles',
       rowId: cycleId,
@@ -64,7 +64,7 @@ export function writeCycle(ctx: AppContext, plan: ImportPlan, at: string, seen: 
     const revision = item.restamp
       ? fresh()
       : { hlc: item.theirs.hlc as string, origin: item.theirs.origin as string, updatedAt: item.theirs.updatedAt as string };
-    ctx.db.update(cycles).set(revision).where(eq(cycles.id, cycleId)).run();
+    tx.db.update(cycles).set(revision).where(eq(cycles.id, cycleId)).run();
   }
   setBase();
 }

@@ -1,4 +1,4 @@
-import type { Db } from './open-db';
+import type { ReadDb } from './open-db';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -6,7 +6,7 @@ export interface IntegrityReport {
 }
 
 /** SQLite's full integrity check plus every foreign key, as `pamoja check` runs them. */
-export function checkIntegrity(db: Db): IntegrityReport {
+export function checkIntegrity(db: ReadDb): IntegrityReport {
   const problems: string[] = [];
   const integrity = db.$client.pragma('integrity_check') as { integrity_check: string }[];
   for (const row of integrity) if (row.integrity_check !== 'ok') problems.push(`integrity: ${row.integrity_check}`);

@@ -7,6 +7,17 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * The connection as code outside a write transaction sees it: it can read, not write. Writes take
+ * a WriteContext (main/services/context.ts), so an insert outside a transaction does not compile.
+ */
+export type ReadDb = Omit<Db, 'insert' | 'update' | 'delete' | 'run' | 'transaction' | 'batch'>;
+
+/** Every connection openDb() makes can write (a read-only open refuses at SQLite): this only restores the type. */
+export function isWritableDb(db: ReadDb): db is Db {
+  return 'insert' in db && 'transaction' in db;
+}
+
 export interface OpenDbOptions {
   /** A file path, or ':memory:' for tests. */
   file: string;
@@ -102,11 +113,11 @@ function holdsData(client: Database.Database): boolean {
 }
 
 /** The SQLite library's version, for the log: WAL fixes land in specific releases. */
-export function sqliteVersion(db: Db): string {
+export function sqliteVersion(db: ReadDb): string {
   return db.$client.prepare('SELECT sqlite_version()').pluck().get() as string;
 }
 
-export function closeDb(db: Db): void {
+export function closeDb(db: ReadDb): void {
   if (!db.$client.open) return;
   if (!db.$client.readonly) db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();

@@ -1,22 +1,41 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { WriteContext } from '../services/context';
 import type { LinkTable } from './tables';
 
+/** A row of any table by the schema's property names, where code serves every table alike (bundles). */
 export type Row = Record<string, unknown>;
 
+/** The columns every exchanged row carries (main/db/sync-columns.ts), as values. */
+export interface SyncColumns {
+  id: string;
+  cycleId: string;
+  ownerOrgId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  hlc: string;
+  origin: string;
+}
+
+/** A stored row of the table, typed by its drizzle schema. */
+export type StoredRow<T extends SQLiteTable> = T['$inferSelect'];
+/** A listed row: the stored row without the clock columns that only sync reads. */
+export type ListedRow<T extends SQLiteTable> = Omit<T['$inferSelect'], 'hlc' | 'origin'>;
+
 /**
- * Prepared-statement access to one table, keyed by the drizzle schema's property names. The SQL
- * text is built only from the schema, never from input; values are always bound parameters.
+ * Prepared-statement access to one table, keyed by the drizzle schema's property names and typed
+ * by it. The SQL text is built only from the schema, never from input; values are always bound
+ * parameters. Writes take the write transaction's context: none can happen outside one.
  */
-export interface RowStore {
+export interface RowStore<T extends SQLiteTable> {
   tableName: string;
-  get(id: string): Row | undefined;
+  get(id: string): StoredRow<T> | undefined;
   /** Every row of a cycle, without the clock columns (`hlc`, `origin`) that only sync reads. */
-  listByCycle(cycleId: string): Row[];
-  insert(row: Row): void;
-  update(row: Row): void;
-  remove(id: string): void;
+  listByCycle(cycleId: string): ListedRow<T>[];
+  insert(tx: WriteContext, row: T['$inferInsert']): void;
+  update(tx: WriteContext, row: T['$inferInsert']): void;
+  remove(tx: WriteContext, id: string): void;
   /** The id of another row of the cycle whose fields equal `match` (text compared without case). */
   findMatching(cycleId: string, match: Row, exceptId: string | null): string | undefined;
 }
@@ -24,22 +43,60 @@ export interface RowStore {
 const SYNC_CLOCK_COLUMNS = new Set(['hlc', 'origin']);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const isText = (value: unknown): value is string => typeof value === 'string';
 
-const storeCache = new WeakMap<Database.Database, Map<SQLiteTable, RowStore>>();
-
-export function rowStore(client: Database.Database, table: SQLiteTable): RowStore {
-  let perClient = storeCache.get(client);
-  if (!perClient) storeCache.set(client, (perClient = new Map()));
-  const cached = perClient.get(table);
-  if (cached) return cached;
-  const store = buildRowStore(client, table);
-  perClient.set(table, store);
-  return store;
+/** The statements of one table, built once per connection; rows in and out by property name. */
+interface Statements {
+  tableName: string;
+  get(id: string): Row | undefined;
+  listByCycle(cycleId: string): Row[];
+  insert(row: object): void;
+  update(row: object): void;
+  remove(id: string): void;
+  findMatching(cycleId: string, match: Row, exceptId: string | null): string | undefined;
 }
 
-function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore {
+const storeCache = new WeakMap<Database.Database, Map<SQLiteTable, Statements>>();
+
+export function rowStore<T extends SQLiteTable>(client: Database.Database, table: T): RowStore<T> {
+  let perClient = storeCache.get(client);
+  if (!perClient) storeCache.set(client, (perClient = new Map()));
+  let statements = perClient.get(table);
+  if (!statements) perClient.set(table, (statements = buildStatements(client, table)));
+  const { tableName, get, listByCycle, insert, update, remove, findMatching } = statements;
+  // Rows are read by the table's own columns, so they have its shape: the one place that says so.
+  const stored = (row: Row) => row as StoredRow<T>;
+  return {
+    tableName,
+    findMatching,
+    get: (id) => {
+      const row = get(id);
+      return row && stored(row);
+    },
+    listByCycle: (cycleId) => listByCycle(cycleId).map(stored),
+    insert: (tx, row) => {
+      sameConnection(tx, client);
+      insert(row);
+    },
+    update: (tx, row) => {
+      sameConnection(tx, client);
+      update(row);
+    },
+    remove: (tx, id) => {
+      sameConnection(tx, client);
+      remove(id);
+    },
+  };
+}
+
+/** A write through a store of one connection made with another's transaction would escape it. */
+function sameConnection(tx: WriteContext, client: Database.Database): void {
+  if (tx.db.$client !== client) throw new Error('A row store was written with the transaction of another connection.');
+}
+
+function buildStatements(client: Database.Database, table: SQLiteTable): Statements {
   const tableName = getTableName(table);
-  const columns = Object.entries(getTableColumns(table)) as [string, SQLiteColumn][];
+  const columns = Object.entries(getTableColumns(table));
   const select = `SELECT ${columns.map(([key, col]) => `${quote(col.name)} AS ${quote(key)}`).join(', ')} FROM ${quote(tableName)}`;
   const getStatement = client.prepare(`${select} WHERE "id" = ?`);
   // Lists read arrays, not objects: better-sqlite3 builds rows twice as fast that way, and a list
@@ -66,10 +123,10 @@ function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore 
   );
   const removeStatement = client.prepare(`DELETE FROM ${quote(tableName)} WHERE "id" = ?`);
 
-  const toDriver = (row: Row): Row => {
+  const toDriver = (row: object): Row => {
     const bound: Row = {};
     for (const [key, col] of columns) {
-      const value = row[key];
+      const value: unknown = Reflect.get(row, key);
       bound[key] = value === undefined || value === null ? null : col.mapToDriverValue(value);
     }
     return bound;
@@ -82,8 +139,8 @@ function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore 
     }
     return bound;
   };
-  const fromDriver = (raw: unknown): Row => {
-    const row = raw as Row;
+  const fromDriver = (raw: object): Row => {
+    const row: Row = { ...raw };
     for (const [key, col] of columns) {
       if (row[key] !== null) row[key] = col.mapFromDriverValue(row[key]);
     }
@@ -111,17 +168,20 @@ function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore 
 
   return {
     tableName,
-    findMatching: (cycleId, match, exceptId) =>
-      matchStatement(Object.keys(match).sort()).get({ ...toDriverPartial(match), cycleId, exceptId }) as string | undefined,
+    findMatching: (cycleId, match, exceptId) => {
+      const id: unknown = matchStatement(Object.keys(match).sort()).get({ ...toDriverPartial(match), cycleId, exceptId });
+      return typeof id === 'string' ? id : undefined;
+    },
     get: (id) => {
       const raw = getStatement.get(id);
-      return raw === undefined ? undefined : fromDriver(raw);
+      return typeof raw === 'object' && raw !== null ? fromDriver(raw) : undefined;
     },
     listByCycle: (cycleId) =>
-      (listStatement.all(cycleId) as unknown[][]).map((values) => {
+      listStatement.all(cycleId).flatMap((values) => {
+        if (!Array.isArray(values)) return [];
         const row = buildRow(values);
         for (const { key, index, col } of mapped) if (values[index] !== null) row[key] = col.mapFromDriverValue(values[index]);
-        return row;
+        return [row];
       }),
     insert: (row) => void insertStatement.run(toDriver(row)),
     update: (row) => void updateStatement.run(toDriver(row)),
@@ -130,9 +190,9 @@ function buildRowStore(client: Database.Database, table: SQLiteTable): RowStore 
 }
 
 export interface LinkStore {
-  replace(parentId: string, values: readonly string[]): void;
+  replace(tx: WriteContext, parentId: string, values: readonly string[]): void;
   /** For a row just created, which has no links to clear yet. */
-  add(parentId: string, values: readonly string[]): void;
+  add(tx: WriteContext, parentId: string, values: readonly string[]): void;
   valuesOf(parentId: string): string[];
   /** Every parent's values for one cycle in one query, for list screens. */
   byCycle(parentTable: string, cycleId: string): Map<string, string[]>;
@@ -158,22 +218,26 @@ function buildLinkStore(client: Database.Database, link: LinkTable): LinkStore {
   const add = client.prepare(`INSERT INTO ${t} (${parent}, ${value}) VALUES (?, ?)`);
   const select = client.prepare(`SELECT ${value} AS v FROM ${t} WHERE ${parent} = ? ORDER BY rowid`).pluck();
   return {
-    replace(parentId, values) {
+    replace(tx, parentId, values) {
+      sameConnection(tx, client);
       clear.run(parentId);
       for (const v of new Set(values)) add.run(parentId, v);
     },
-    add(parentId, values) {
+    add(tx, parentId, values) {
+      sameConnection(tx, client);
       for (const v of new Set(values)) add.run(parentId, v);
     },
-    valuesOf: (parentId) => select.all(parentId) as string[],
+    valuesOf: (parentId) => select.all(parentId).filter(isText),
     byCycle(parentTable, cycleId) {
       const rows = client
-        .prepare(
-          `SELECT l.${parent} AS p, l.${value} AS v FROM ${t} l JOIN ${quote(parentTable)} x ON x."id" = l.${parent} WHERE x."cycle_id" = ? ORDER BY l.rowid`,
-        )
-        .all(cycleId) as { p: string; v: string }[];
+        .prepare(`SELECT l.${parent}, l.${value} FROM ${t} l JOIN ${quote(parentTable)} x ON x."id" = l.${parent} WHERE x."cycle_id" = ? ORDER BY l.rowid`)
+        .raw()
+        .all(cycleId);
       const grouped = new Map<string, string[]>();
-      for (const { p, v } of rows) {
+      for (const row of rows) {
+        if (!Array.isArray(row)) continue;
+        const [p, v]: unknown[] = row;
+        if (!isText(p) || !isText(v)) continue;
         const list = grouped.get(p);
         if (list) list.push(v);
         else grouped.set(p, [v]);

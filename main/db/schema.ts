@@ -369,8 +369,10 @@ export const auditLog = sqliteTable(
     cycleId: text('cycle_id'),
     beforeJson: text('before_json'),
     afterJson: text('after_json'),
+    /** The id of the first entry of the same change (one save, delete, import, roll-over): undo takes a change back whole. */
+    changeId: integer('change_id'),
   },
-  (t) => [index('audit_log_row').on(t.rowId), index('audit_log_cycle').on(t.cycleId, t.id)],
+  (t) => [index('audit_log_row').on(t.rowId), index('audit_log_cycle').on(t.cycleId, t.id), index('audit_log_change').on(t.changeId)],
 );
 
 export * from './schema-analysis';

@@ -1,5 +1,5 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { RegisterName } from '../../shared/api/registers';
+import type { RegisterCreateInput, RegisterDto, RegisterName } from '../../shared/api/registers';
 import * as t from './schema';
 
 /**
@@ -22,6 +22,7 @@ export const registerTables = {
   signatory: t.signatories,
 } as const satisfies Record<RegisterName, SQLiteTable>;
 
+export type RegisterTable<R extends RegisterName> = (typeof registerTables)[R];
 export { registerNames, type RegisterName } from '../../shared/api/registers';
 
 /** The plural key each register is counted under (`pamoja stats`). */
@@ -98,10 +99,51 @@ export interface LinkTable {
   valueColumn: string;
 }
 
-export const registerLinks: Partial<Record<RegisterName, LinkTable[]>> = {
+export const registerLinks: Partial<Record<RegisterName, readonly LinkTable[]>> = {
   activity: [
     { field: 'wardIds', table: 'activity_wards', parentColumn: 'activity_id', valueColumn: 'unit_id' },
     { field: 'supportingOrgIds', table: 'activity_supporters', parentColumn: 'activity_id', valueColumn: 'organisation_id' },
   ],
   milestone: [{ field: 'responsibleOrgIds', table: 'milestone_parties', parentColumn: 'milestone_id', valueColumn: 'organisation_id' }],
+};
+
+/** The link lists each register's rows carry beside their columns. */
+type LinkFields = { activity: 'wardIds' | 'supportingOrgIds'; milestone: 'responsibleOrgIds' };
+type LinkFieldOf<R extends RegisterName> = R extends keyof LinkFields ? LinkFields[R] : never;
+type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
+  ? true
+  : { only: [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] };
+
+/**
+ * For every register, the table's columns (the clock aside) and its link lists are exactly the
+ * fields of its DTO, and the DTO's fields beyond the sync columns are exactly those of its create
+ * schema: a field added to the schema of shared/api/schemas and not to main/db/schema.ts (or the
+ * other way round) does not compile. The register engine relies on it to return rows as DTOs.
+ */
+export const storedRowsAreDtos = {
+  organisation: true,
+  contact: true,
+  objective: true,
+  activity: true,
+  contribution: true,
+  disbursement: true,
+  indicator: true,
+  indicatorPeriod: true,
+  risk: true,
+  milestone: true,
+  learningEntry: true,
+  adaptiveTrigger: true,
+  signatory: true,
+} satisfies {
+  [R in RegisterName]: [
+    SameKeys<Omit<RegisterTable<R>['$inferSelect'], 'hlc' | 'origin'> & Record<LinkFieldOf<R>, string[]>, RegisterDto<R>>,
+    SameKeys<Omit<RegisterDto<R>, 'id' | 'ownerOrgId' | 'createdAt' | 'updatedAt'>, RegisterCreateInput<R>>,
+  ] extends [true, true]
+    ? true
+    : {
+        mismatch: [
+          SameKeys<Omit<RegisterTable<R>['$inferSelect'], 'hlc' | 'origin'> & Record<LinkFieldOf<R>, string[]>, RegisterDto<R>>,
+          SameKeys<Omit<RegisterDto<R>, 'id' | 'ownerOrgId' | 'createdAt' | 'updatedAt'>, RegisterCreateInput<R>>,
+        ];
+      };
 };

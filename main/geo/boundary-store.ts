@@ -4,7 +4,7 @@ import { ServiceError } from '../../shared/result';
 import { wardBoundaryLayers } from '../db/schema';
 import { getAdminUnit } from '../services/admin-units';
 import { recordAudit } from '../services/audit';
-import { inWriteTransaction, stamp, type AppContext } from '../services/context';
+import { inWriteTransaction, stamp, type AppContext, type WriteContext } from '../services/context';
 
 export type LayerRow = typeof wardBoundaryLayers.$inferSelect;
 
@@ -60,12 +60,12 @@ export interface NewLayer {
 
 /** Makes a new layer the county's current one, retiring the one before; one transaction, audited. */
 export function storeLayer(ctx: AppContext, layer: NewLayer): BoundaryLayerDto {
-  return inWriteTransaction(ctx, () => {
-    const { at, hlc } = stamp(ctx);
-    const previous = currentLayerRow(ctx, layer.countyId);
-    if (previous) retire(ctx, previous, at, { replacedAt: at });
+  return inWriteTransaction(ctx, (tx) => {
+    const { at, hlc } = stamp(tx);
+    const previous = currentLayerRow(tx, layer.countyId);
+    if (previous) retire(tx, previous, at, { replacedAt: at });
     const row: LayerRow = {
-      id: ctx.newId(),
+      id: tx.newId(),
       countyId: layer.countyId,
       source: layer.source,
       fileName: layer.fileName,
@@ -73,27 +73,27 @@ export function storeLayer(ctx: AppContext, layer: NewLayer): BoundaryLayerDto {
       topology: JSON.stringify(layer.topology),
       wardCount: layer.topology.objects.wards.geometries.length,
       importedAt: at,
-      importedBy: ctx.userName || 'unknown user',
+      importedBy: tx.userName || 'unknown user',
       replacedAt: null,
       undoneAt: null,
       updatedAt: at,
       hlc,
-      origin: ctx.installationId,
+      origin: tx.installationId,
     };
-    ctx.db.insert(wardBoundaryLayers).values(row).run();
-    recordAudit(ctx, at, { action: 'create', tableName: 'ward_boundary_layers', rowId: row.id, cycleId: null, after: audited(row) });
-    return layerDto(ctx, row);
+    tx.db.insert(wardBoundaryLayers).values(row).run();
+    recordAudit(tx, at, { action: 'create', tableName: 'ward_boundary_layers', rowId: row.id, cycleId: null, after: audited(row) });
+    return layerDto(tx, row);
   });
 }
 
-function retire(ctx: AppContext, row: LayerRow, at: string, change: Partial<LayerRow>): void {
+function retire(tx: WriteContext, row: LayerRow, at: string, change: Partial<LayerRow>): void {
   const after = { ...row, ...change, updatedAt: at };
-  ctx.db
+  tx.db
     .update(wardBoundaryLayers)
     .set({ ...change, updatedAt: at })
     .where(eq(wardBoundaryLayers.id, row.id))
     .run();
-  recordAudit(ctx, at, { action: 'update', tableName: 'ward_boundary_layers', rowId: row.id, cycleId: null, before: audited(row), after: audited(after) });
+  recordAudit(tx, at, { action: 'update', tableName: 'ward_boundary_layers', rowId: row.id, cycleId: null, before: audited(row), after: audited(after) });
 }
 
 /**
@@ -102,18 +102,18 @@ function retire(ctx: AppContext, row: LayerRow, at: string, change: Partial<Laye
  * sends full bundles to. With no earlier layer, the county has no boundaries again.
  */
 export function undoLastLayer(ctx: AppContext, countyId: string): { undone: BoundaryLayerDto; restored: BoundaryLayerDto | null } {
-  return inWriteTransaction(ctx, () => {
-    const current = currentLayerRow(ctx, countyId);
+  return inWriteTransaction(ctx, (tx) => {
+    const current = currentLayerRow(tx, countyId);
     if (!current)
-      throw new ServiceError({ code: 'not_found', message: `${getAdminUnit(ctx, countyId).name} has no ward boundaries loaded, so there is nothing to undo.` });
-    const { at, hlc } = stamp(ctx);
-    const previous = previousLayerRow(ctx, current);
-    retire(ctx, current, at, { replacedAt: at, undoneAt: at });
+      throw new ServiceError({ code: 'not_found', message: `${getAdminUnit(tx, countyId).name} has no ward boundaries loaded, so there is nothing to undo.` });
+    const { at, hlc } = stamp(tx);
+    const previous = previousLayerRow(tx, current);
+    retire(tx, current, at, { replacedAt: at, undoneAt: at });
     let restored: LayerRow | null = null;
     if (previous) {
-      retire(ctx, previous, at, { replacedAt: null, hlc, origin: ctx.installationId });
-      restored = { ...previous, replacedAt: null, hlc, origin: ctx.installationId, updatedAt: at };
+      retire(tx, previous, at, { replacedAt: null, hlc, origin: tx.installationId });
+      restored = { ...previous, replacedAt: null, hlc, origin: tx.installationId, updatedAt: at };
     }
-    return { undone: layerDto(ctx, { ...current, replacedAt: at, undoneAt: at }), restored: restored ? layerDto(ctx, restored) : null };
+    return { undone: layerDto(tx, { ...current, replacedAt: at, undoneAt: at }), restored: restored ? layerDto(tx, restored) : null };
   });
 }

@@ -4,10 +4,10 @@ import type { CloseOutReportDto, closeOutNotesInput } from '../../shared/api/sch
 import { computeCloseOut } from '../../shared/lifecycle/close-out';
 import { closeOutNotes } from '../db/schema';
 import { recordAudit } from '../services/audit';
-import { inWriteTransaction, type AppContext } from '../services/context';
+import { audited } from '../services/audited-write';
+import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
-import { assertCycleWritable } from './read-only';
 import { changedRowMeta, newKeyedRowMeta } from '../services/record-meta';
 
 function notesOf(ctx: AppContext, cycleId: string) {
@@ -37,26 +37,25 @@ export function closeOutReport(ctx: AppContext, cycleId: string): CloseOutReport
 
 /** What the close-out meeting concluded: a summary and the recommendations it agreed (one row per cycle). */
 export function saveCloseOutNotes(ctx: AppContext, input: z.output<typeof closeOutNotesInput>): CloseOutReportDto {
-  inWriteTransaction(ctx, () => {
-    getCycle(ctx, input.cycleId);
-    assertCycleWritable(ctx, input.cycleId);
-    const { row } = notesOf(ctx, input.cycleId);
+  audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    getCycle(tx, input.cycleId);
+    const { row } = notesOf(tx, input.cycleId);
     const after = { summary: input.summary, recommendations: input.recommendations.map((line) => line.replace(/\s*\n\s*/g, ' ')).join('\n') };
     if (!row) {
-      const { at, meta } = newKeyedRowMeta(ctx, 'close_out_notes', input.cycleId, []);
-      ctx.db
+      const { at, meta } = newKeyedRowMeta(tx, 'close_out_notes', input.cycleId, []);
+      tx.db
         .insert(closeOutNotes)
         .values({ ...meta, ...after })
         .run();
-      recordAudit(ctx, at, { action: 'create', tableName: 'close_out_notes', rowId: meta.id, cycleId: input.cycleId, after });
+      recordAudit(tx, at, { action: 'create', tableName: 'close_out_notes', rowId: meta.id, cycleId: input.cycleId, after });
     } else if (row.summary !== after.summary || row.recommendations !== after.recommendations) {
-      const { at, meta } = changedRowMeta(ctx);
-      ctx.db
+      const { at, meta } = changedRowMeta(tx);
+      tx.db
         .update(closeOutNotes)
         .set({ ...after, ...meta })
         .where(eq(closeOutNotes.id, row.id))
         .run();
-      recordAudit(ctx, at, {
+      recordAudit(tx, at, {
         action: 'update',
         tableName: 'close_out_notes',
         rowId: row.id,

@@ -4,10 +4,11 @@ import { formatDisplayDate } from '../../shared/dates';
 import { cyclePhases } from '../../shared/domain/vocabulary';
 import { checklistStep, phaseChecklists, phaseOrder } from '../../shared/lifecycle/checklists';
 import { invalidField } from '../../shared/result';
-import { inWriteTransaction, type AppContext } from '../services/context';
+import { audited } from '../services/audited-write';
+import type { AppContext } from '../services/context';
 import { getCycle, updateCycle } from '../services/cycles';
 import { checklistRows, writeStep } from './checklist-store';
-import { rolledOverTo, assertCycleWritable } from './read-only';
+import { rolledOverTo } from './read-only';
 import { todayOf } from '../services/record-meta';
 import { workingState } from './versions';
 
@@ -41,9 +42,8 @@ export function lifecycleStatus(ctx: AppContext, cycleId: string): LifecycleStat
 
 /** Phases usually follow one another, but the Secretariat may step back (a plan reopened for revision). */
 export function setPhase(ctx: AppContext, input: z.output<typeof setPhaseInput>): LifecycleStatusDto {
-  inWriteTransaction(ctx, () => {
-    assertCycleWritable(ctx, input.cycleId);
-    if (getCycle(ctx, input.cycleId).phase !== input.phase) updateCycle(ctx, { id: input.cycleId, changes: { phase: input.phase } });
+  audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    if (getCycle(tx, input.cycleId).phase !== input.phase) updateCycle(tx, { id: input.cycleId, changes: { phase: input.phase } });
   });
   return lifecycleStatus(ctx, input.cycleId);
 }
@@ -53,13 +53,12 @@ export function tickStep(ctx: AppContext, input: z.output<typeof tickStepInput>)
   if (!step) {
     throw invalidField('key', `Step: the ${cyclePhases.label(input.phase).toLowerCase()} checklist has no step "${input.key}".`);
   }
-  inWriteTransaction(ctx, () => {
-    getCycle(ctx, input.cycleId);
-    assertCycleWritable(ctx, input.cycleId);
-    if (input.doneOn !== null && input.doneOn > todayOf(ctx)) {
+  audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    getCycle(tx, input.cycleId);
+    if (input.doneOn !== null && input.doneOn > todayOf(tx)) {
       throw invalidField('doneOn', `Date: ${formatDisplayDate(input.doneOn)} is in the future; tick a step once it has happened.`);
     }
-    writeStep(ctx, input.cycleId, input.phase, input.key, { doneOn: input.doneOn, doneBy: input.doneOn === null ? '' : ctx.userName, note: input.note });
+    writeStep(tx, input.cycleId, input.phase, input.key, { doneOn: input.doneOn, doneBy: input.doneOn === null ? '' : tx.userName, note: input.note });
   });
   return lifecycleStatus(ctx, input.cycleId);
 }

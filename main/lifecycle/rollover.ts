@@ -16,10 +16,10 @@ import { invalidField } from '../../shared/result';
 import { cycleRollovers } from '../db/schema';
 import { cycleStatutoryDates, getAnalysisSettings, setStatutoryDates, updateAnalysisSettings } from '../services/analysis/settings';
 import { recordAudit } from '../services/audit';
-import { inWriteTransaction, type AppContext } from '../services/context';
+import { audited } from '../services/audited-write';
+import type { AppContext } from '../services/context';
 import { createCycle, getCycle, updateCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
-import { assertCycleWritable } from './read-only';
 import { newRowMeta } from '../services/record-meta';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -128,9 +128,8 @@ export function previewRollover(ctx: AppContext, input: { cycleId: string; toFis
  * thresholds. This cycle moves to close-out and becomes read-only.
  */
 export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInput>): RolloverResultDto {
-  return inWriteTransaction(ctx, () => {
-    assertCycleWritable(ctx, input.cycleId);
-    const plan = planRollover(ctx, input.cycleId, input.toFiscalYear, input.title);
+  return audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    const plan = planRollover(tx, input.cycleId, input.toFiscalYear, input.title);
     const { from, toFiscalYear, range } = plan;
     const offered = new Set(plan.preview.unfinishedActivities.map((a) => a.id));
     const chosen = new Set(input.carryActivityIds ?? offered);
@@ -139,10 +138,10 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     }
 
     // The old cycle's own last write comes before the roll-over record that makes it read-only.
-    if (from.phase !== 'close_out') updateCycle(ctx, { id: from.id, changes: { phase: 'close_out' } });
+    if (from.phase !== 'close_out') updateCycle(tx, { id: from.id, changes: { phase: 'close_out' } });
 
     const old = { cycleId: from.id };
-    const to = createCycle(ctx, {
+    const to = createCycle(tx, {
       title: plan.title,
       countyId: from.countyId,
       scopeUnitIds: from.scopeUnitIds,
@@ -161,35 +160,35 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     const mapped = (id: string) => idMap.get(id) as string;
     const mappedOrNull = (id: string | null) => (id === null ? null : (idMap.get(id) ?? null));
 
-    const organisations = s.organisation.list(ctx, old);
+    const organisations = s.organisation.list(tx, old);
     carry(
       organisations,
       s.organisation.createMany(
-        ctx,
+        tx,
         organisations.map((o) => ({ ...createFields(organisationCreateInput, o), cycleId })),
       ),
     );
-    const contacts = s.contact.list(ctx, old);
+    const contacts = s.contact.list(tx, old);
     s.contact.createMany(
-      ctx,
+      tx,
       contacts.map((c) => ({ ...createFields(contactCreateInput, c), cycleId, organisationId: mapped(c.organisationId) })),
     );
-    if (from.leadOrgId !== null) updateCycle(ctx, { id: cycleId, changes: { leadOrgId: mapped(from.leadOrgId) } });
+    if (from.leadOrgId !== null) updateCycle(tx, { id: cycleId, changes: { leadOrgId: mapped(from.leadOrgId) } });
 
-    const objectives = s.objective.list(ctx, old);
+    const objectives = s.objective.list(tx, old);
     carry(
       objectives,
       s.objective.createMany(
-        ctx,
+        tx,
         objectives.map((o) => ({ ...createFields(objectiveCreateInput, o), cycleId })),
       ),
     );
 
-    const activities = s.activity.list(ctx, old).filter((a) => chosen.has(a.id));
+    const activities = s.activity.list(tx, old).filter((a) => chosen.has(a.id));
     carry(
       activities,
       s.activity.createMany(
-        ctx,
+        tx,
         activities.map((a) => ({
           ...createFields(activityCreateInput, a),
           ...carriedActivity(a, from.fiscalYear, toFiscalYear),
@@ -202,10 +201,10 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     );
 
     const periods = reportingPeriods(from);
-    const indicatorPeriods = s.indicatorPeriod.list(ctx, old);
-    const indicators = s.indicator.list(ctx, old);
+    const indicatorPeriods = s.indicatorPeriod.list(tx, old);
+    const indicators = s.indicator.list(tx, old);
     s.indicator.createMany(
-      ctx,
+      tx,
       indicators.map((i) => {
         const { fromActual: _fromActual, ...baseline } = carriedBaseline(
           i,
@@ -223,9 +222,9 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
       }),
     );
 
-    const risks = s.risk.list(ctx, old).filter(isOpenRisk);
+    const risks = s.risk.list(tx, old).filter(isOpenRisk);
     s.risk.createMany(
-      ctx,
+      tx,
       risks.map((r) => ({
         ...createFields(riskCreateInput, r),
         cycleId,
@@ -234,16 +233,16 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
       })),
     );
 
-    const signatories = s.signatory.list(ctx, old);
+    const signatories = s.signatory.list(tx, old);
     s.signatory.createMany(
-      ctx,
+      tx,
       signatories.map((g) => ({ ...createFields(signatoryCreateInput, g), cycleId, organisationId: mapped(g.organisationId), signedOn: null })),
     );
 
-    const statutory = cycleStatutoryDates(ctx, from.id);
-    if (statutory.customised) setStatutoryDates(ctx, { cycleId, dates: statutory.dates });
-    const thresholds = getAnalysisSettings(ctx, from.id);
-    if (!thresholds.isDefault) updateAnalysisSettings(ctx, { cycleId, onTrackPct: thresholds.onTrackPct, atRiskPct: thresholds.atRiskPct });
+    const statutory = cycleStatutoryDates(tx, from.id);
+    if (statutory.customised) setStatutoryDates(tx, { cycleId, dates: statutory.dates });
+    const thresholds = getAnalysisSettings(tx, from.id);
+    if (!thresholds.isDefault) updateAnalysisSettings(tx, { cycleId, onTrackPct: thresholds.onTrackPct, atRiskPct: thresholds.atRiskPct });
 
     const leftBehind = plan.preview.unfinishedActivities.filter((a) => !chosen.has(a.id));
     const carried = {
@@ -262,14 +261,14 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     ];
 
     // A stale record (its new cycle was deleted) gives way; then this cycle is read-only.
-    ctx.db.delete(cycleRollovers).where(eq(cycleRollovers.cycleId, from.id)).run();
-    const { at, meta } = newRowMeta(ctx, from.id);
-    const record = { toCycleId: cycleId, toFiscalYear, rolledBy: ctx.userName || 'unknown user', reportJson: JSON.stringify({ carried, notes }) };
-    ctx.db
+    tx.db.delete(cycleRollovers).where(eq(cycleRollovers.cycleId, from.id)).run();
+    const { at, meta } = newRowMeta(tx, from.id);
+    const record = { toCycleId: cycleId, toFiscalYear, rolledBy: tx.userName || 'unknown user', reportJson: JSON.stringify({ carried, notes }) };
+    tx.db
       .insert(cycleRollovers)
       .values({ ...meta, ...record })
       .run();
-    recordAudit(ctx, at, { action: 'create', tableName: 'cycle_rollovers', rowId: meta.id, cycleId: from.id, after: { ...record, carried, notes } });
-    return { cycle: getCycle(ctx, cycleId), carried, notes };
+    recordAudit(tx, at, { action: 'create', tableName: 'cycle_rollovers', rowId: meta.id, cycleId: from.id, after: { ...record, carried, notes } });
+    return { cycle: getCycle(tx, cycleId), carried, notes };
   });
 }

@@ -8,10 +8,10 @@ import { invalidField, notFound, ServiceError } from '../../shared/result';
 import { planVersions, versionSignatures } from '../db/schema';
 import { canonicalJson, contentHash, cycleContent } from '../exports/fingerprint';
 import { recordAudit } from '../services/audit';
-import { inWriteTransaction, type AppContext } from '../services/context';
+import { audited } from '../services/audited-write';
+import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { tickIfOpen } from './checklist-store';
-import { assertCycleWritable } from './read-only';
 import { newRowMeta, todayOf, writeTombstone } from '../services/record-meta';
 
 export type VersionRow = typeof planVersions.$inferSelect;
@@ -182,20 +182,19 @@ export function listVersions(ctx: AppContext, cycleId: string) {
  * refused: a version number always means a different plan.
  */
 export function approveVersion(ctx: AppContext, input: z.output<typeof approveInput>): VersionDto {
-  return inWriteTransaction(ctx, () => {
-    const { cycleId } = input;
-    getCycle(ctx, cycleId);
-    assertCycleWritable(ctx, cycleId);
-    const working = workingContent(ctx, cycleId);
-    const latest = latestVersionRow(ctx, cycleId);
+  const { cycleId } = input;
+  return audited(ctx, { cycleId }, (tx) => {
+    getCycle(tx, cycleId);
+    const working = workingContent(tx, cycleId);
+    const latest = latestVersionRow(tx, cycleId);
     if (latest && latest.contentHash === working.hash) {
       throw new ServiceError({
         code: 'invalid_input',
         message: `Version ${latest.number} (fingerprint ${latest.fingerprint}) already holds exactly this plan. Change the plan before approving a new version.`,
       });
     }
-    const approvedOn = input.approvedOn ?? todayOf(ctx);
-    if (approvedOn > todayOf(ctx))
+    const approvedOn = input.approvedOn ?? todayOf(tx);
+    if (approvedOn > todayOf(tx))
       throw invalidField('approvedOn', `Date approved: ${formatDisplayDate(approvedOn)} is in the future; record an approval once it has happened.`);
     if (latest && approvedOn < latest.approvedOn) {
       throw invalidField(
@@ -204,16 +203,16 @@ export function approveVersion(ctx: AppContext, input: z.output<typeof approveIn
       );
     }
     const number = (latest?.number ?? 0) + 1;
-    const { at, meta } = newRowMeta(ctx, cycleId);
+    const { at, meta } = newRowMeta(tx, cycleId);
     const fields = { number, fingerprint: working.fingerprint, contentHash: working.hash, approvedBy: input.approvedBy, approvedOn, note: input.note };
-    ctx.db
+    tx.db
       .insert(planVersions)
       .values({ ...meta, ...fields, snapshotJson: canonicalJson(working.snapshot) })
       .run();
     // The snapshot itself stays out of the audit log: it is in the version row, which never changes.
-    recordAudit(ctx, at, { action: 'create', tableName: 'plan_versions', rowId: meta.id, cycleId, after: fields });
-    tickIfOpen(ctx, cycleId, APPROVAL_STEP, { doneOn: approvedOn, doneBy: input.approvedBy, note: `Version ${number} approved` });
-    return toVersionDto(ctx, versionById(ctx, meta.id));
+    recordAudit(tx, at, { action: 'create', tableName: 'plan_versions', rowId: meta.id, cycleId, after: fields });
+    tickIfOpen(tx, cycleId, APPROVAL_STEP, { doneOn: approvedOn, doneBy: input.approvedBy, note: `Version ${number} approved` });
+    return toVersionDto(tx, versionById(tx, meta.id));
   });
 }
 
@@ -225,15 +224,14 @@ function versionById(ctx: AppContext, id: string): VersionRow {
 
 /** Records who signed an approved version and when; a signatory of the frozen plan signs once. */
 export function recordSignature(ctx: AppContext, input: z.output<typeof signInput>): SignatureDto {
-  return inWriteTransaction(ctx, () => {
-    const version = versionById(ctx, input.versionId);
-    assertCycleWritable(ctx, version.cycleId);
+  const version = versionById(ctx, input.versionId);
+  return audited(ctx, { cycleId: version.cycleId }, (tx) => {
     const signatories = frozenSignatories(versionSnapshot(version));
     let person: { signatoryId: string | null; name: string; title: string; organisationName: string; role: string };
     if (input.signatoryId !== undefined) {
       const found = signatories.find((s) => s.signatoryId === input.signatoryId);
       if (!found) throw invalidField('signatoryId', `Signatory: choose one of the signatories of version ${version.number}.`);
-      const already = signatureRows(ctx, version.id).find((s) => s.signatoryId === found.signatoryId);
+      const already = signatureRows(tx, version.id).find((s) => s.signatoryId === found.signatoryId);
       if (already)
         throw invalidField('signatoryId', `Signatory: ${found.name} already signed version ${version.number} on ${formatDisplayDate(already.signedOn)}.`);
       person = { signatoryId: found.signatoryId, name: found.name, title: found.title, organisationName: found.organisationName, role: found.role };
@@ -247,20 +245,20 @@ export function recordSignature(ctx: AppContext, input: z.output<typeof signInpu
         `Date signed: version ${version.number} was approved on ${formatDisplayDate(version.approvedOn)}; it cannot be signed before that.`,
       );
     }
-    if (input.signedOn > todayOf(ctx)) throw invalidField('signedOn', `Date signed: ${formatDisplayDate(input.signedOn)} is in the future.`);
-    const { at, meta } = newRowMeta(ctx, version.cycleId);
+    if (input.signedOn > todayOf(tx)) throw invalidField('signedOn', `Date signed: ${formatDisplayDate(input.signedOn)} is in the future.`);
+    const { at, meta } = newRowMeta(tx, version.cycleId);
     const row = { ...meta, versionId: version.id, ...person, signedOn: input.signedOn };
-    ctx.db.insert(versionSignatures).values(row).run();
+    tx.db.insert(versionSignatures).values(row).run();
     const dto = toSignatureDto(row);
-    recordAudit(ctx, at, { action: 'create', tableName: 'version_signatures', rowId: meta.id, cycleId: version.cycleId, after: dto });
+    recordAudit(tx, at, { action: 'create', tableName: 'version_signatures', rowId: meta.id, cycleId: version.cycleId, after: dto });
 
     // When every signatory of the frozen plan has signed, the planning checklist's last step is done.
-    const signedIds = new Set(signatureRows(ctx, version.id).map((s) => s.signatoryId));
+    const signedIds = new Set(signatureRows(tx, version.id).map((s) => s.signatoryId));
     if (signatories.length > 0 && signatories.every((s) => signedIds.has(s.signatoryId))) {
-      const lastDate = signatureRows(ctx, version.id).reduce((latest, s) => (s.signedOn > latest ? s.signedOn : latest), version.approvedOn);
-      tickIfOpen(ctx, version.cycleId, SIGNATURES_STEP, {
+      const lastDate = signatureRows(tx, version.id).reduce((latest, s) => (s.signedOn > latest ? s.signedOn : latest), version.approvedOn);
+      tickIfOpen(tx, version.cycleId, SIGNATURES_STEP, {
         doneOn: lastDate,
-        doneBy: ctx.userName,
+        doneBy: tx.userName,
         note: `Version ${version.number} signed by all signatories`,
       });
     }
@@ -269,13 +267,12 @@ export function recordSignature(ctx: AppContext, input: z.output<typeof signInpu
 }
 
 export function removeSignature(ctx: AppContext, { id }: { id: string }): { id: string; deleted: true } {
-  return inWriteTransaction(ctx, () => {
-    const row = ctx.db.select().from(versionSignatures).where(eq(versionSignatures.id, id)).get();
-    if (!row) throw notFound('signature', id);
-    assertCycleWritable(ctx, row.cycleId);
-    const at = writeTombstone(ctx, 'version_signatures', id, row.cycleId);
-    ctx.db.delete(versionSignatures).where(eq(versionSignatures.id, id)).run();
-    recordAudit(ctx, at, { action: 'delete', tableName: 'version_signatures', rowId: id, cycleId: row.cycleId, before: toSignatureDto(row) });
+  const row = ctx.db.select().from(versionSignatures).where(eq(versionSignatures.id, id)).get();
+  if (!row) throw notFound('signature', id);
+  return audited(ctx, { cycleId: row.cycleId }, (tx) => {
+    const at = writeTombstone(tx, 'version_signatures', id, row.cycleId);
+    tx.db.delete(versionSignatures).where(eq(versionSignatures.id, id)).run();
+    recordAudit(tx, at, { action: 'delete', tableName: 'version_signatures', rowId: id, cycleId: row.cycleId, before: toSignatureDto(row) });
     return { id, deleted: true as const };
   });
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { invalidField, notFound } from '../../shared/result';
 import { adminUnits } from '../db/schema';
 import { recordAudit } from './audit';
+import { audited } from './audited-write';
 import { inWriteTransaction, stamp, type AppContext } from './context';
 import { validate } from './validate';
 import { adminUnitCreateInput, adminUnitRenameInput, type AdminUnitDto, type adminUnitListInput } from '../../shared/api/schemas/admin';
@@ -54,13 +55,13 @@ export function seedAdminUnits(ctx: AppContext): void {
       parentId: constituencyIdByName.get(w.constituency) ?? null,
     })),
   ];
-  // A prepared statement: 1,785 rows through the query builder would slow every first start.
-  const insert = ctx.db.$client.prepare(
-    'INSERT OR IGNORE INTO admin_units (id, level, name, code, parent_id, updated_at, hlc, origin) VALUES (@id, @level, @name, @code, @parentId, @updatedAt, @hlc, @origin)',
-  );
-  ctx.db.$client.transaction(() => {
+  inWriteTransaction(ctx, (tx) => {
+    // A prepared statement: 1,785 rows through the query builder would slow every first start.
+    const insert = tx.db.$client.prepare(
+      'INSERT OR IGNORE INTO admin_units (id, level, name, code, parent_id, updated_at, hlc, origin) VALUES (@id, @level, @name, @code, @parentId, @updatedAt, @hlc, @origin)',
+    );
     for (const row of rows) insert.run({ ...row, ...SEED });
-  })();
+  });
 }
 
 const toDto = ({ id, level, name, code, parentId }: typeof adminUnits.$inferSelect): AdminUnitDto => ({ id, level, name, code, parentId });
@@ -98,43 +99,43 @@ export function getAdminUnit(ctx: AppContext, id: string): AdminUnitDto {
 /** Users add a ward the source lacks (a new one gazetted, say) under a sub-county or county. */
 export function createAdminUnit(ctx: AppContext, input: z.input<typeof adminUnitCreateInput>): AdminUnitDto {
   const fields = validate(adminUnitCreateInput, input);
-  return inWriteTransaction(ctx, () => {
-    const parent = getAdminUnit(ctx, fields.parentId);
+  return audited(ctx, { cycleId: null }, (tx) => {
+    const parent = getAdminUnit(tx, fields.parentId);
     const expectedParent = fields.level === 'ward' ? 'sub_county' : 'county';
     if (parent.level !== expectedParent) {
       throw invalidField('parentId', `Part of: a ${fields.level === 'ward' ? 'ward belongs to a sub-county' : 'sub-county belongs to a county'}.`);
     }
-    const clash = ctx.db
+    const clash = tx.db
       .select()
       .from(adminUnits)
       .where(and(eq(adminUnits.parentId, parent.id), sql`lower(${adminUnits.name}) = lower(${fields.name})`))
       .get();
     if (clash) throw invalidField('name', `Name: ${parent.name} already has ${clash.name}.`);
-    const { at, hlc } = stamp(ctx);
+    const { at, hlc } = stamp(tx);
     const row = {
-      id: ctx.newId(),
+      id: tx.newId(),
       level: fields.level,
       name: fields.name,
       code: fields.code,
       parentId: parent.id,
       updatedAt: at,
       hlc,
-      origin: ctx.installationId,
+      origin: tx.installationId,
     };
-    ctx.db.insert(adminUnits).values(row).run();
-    recordAudit(ctx, at, { action: 'create', tableName: 'admin_units', rowId: row.id, cycleId: null, after: toDto(row) });
+    tx.db.insert(adminUnits).values(row).run();
+    recordAudit(tx, at, { action: 'create', tableName: 'admin_units', rowId: row.id, cycleId: null, after: toDto(row) });
     return toDto(row);
   });
 }
 
 export function renameAdminUnit(ctx: AppContext, input: z.input<typeof adminUnitRenameInput>): AdminUnitDto {
   const { id, name } = validate(adminUnitRenameInput, input);
-  return inWriteTransaction(ctx, () => {
-    const before = getAdminUnit(ctx, id);
-    const { at, hlc } = stamp(ctx);
-    ctx.db.update(adminUnits).set({ name, updatedAt: at, hlc, origin: ctx.installationId }).where(eq(adminUnits.id, id)).run();
-    const after = getAdminUnit(ctx, id);
-    recordAudit(ctx, at, { action: 'update', tableName: 'admin_units', rowId: id, cycleId: null, before, after });
+  return audited(ctx, { cycleId: null }, (tx) => {
+    const before = getAdminUnit(tx, id);
+    const { at, hlc } = stamp(tx);
+    tx.db.update(adminUnits).set({ name, updatedAt: at, hlc, origin: tx.installationId }).where(eq(adminUnits.id, id)).run();
+    const after = getAdminUnit(tx, id);
+    recordAudit(tx, at, { action: 'update', tableName: 'admin_units', rowId: id, cycleId: null, before, after });
     return after;
   });
 }

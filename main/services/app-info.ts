@@ -14,7 +14,7 @@ export function appInfo(ctx: AppContext): AppInfoDto {
 
 /** The name asked at first start; every audit entry records it. */
 export function setUserName(ctx: AppContext, input: z.output<typeof setUserNameInput>): AppInfoDto {
-  inWriteTransaction(ctx, () => ctx.db.update(installation).set({ userName: input.userName }).where(eq(installation.id, ctx.installationId)).run());
+  inWriteTransaction(ctx, (tx) => tx.db.update(installation).set({ userName: input.userName }).where(eq(installation.id, tx.installationId)).run());
   ctx.userName = input.userName;
   return appInfo(ctx);
 }
@@ -22,6 +22,6 @@ export function setUserName(ctx: AppContext, input: z.output<typeof setUserNameI
 /** Remembered so the app reopens the cycle last used. */
 export function setLastCycle(ctx: AppContext, input: z.output<typeof setLastCycleInput>): AppInfoDto {
   if (input.cycleId !== null) getCycle(ctx, input.cycleId);
-  ctx.db.update(installation).set({ lastCycleId: input.cycleId }).where(eq(installation.id, ctx.installationId)).run();
+  inWriteTransaction(ctx, (tx) => tx.db.update(installation).set({ lastCycleId: input.cycleId }).where(eq(installation.id, tx.installationId)).run());
   return appInfo(ctx);
 }

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AuditEntryDto, auditListInput } from '../../shared/api/schemas/admin';
 import { auditLog } from '../db/schema';
-import type { AppContext } from './context';
+import type { AppContext, WriteContext } from './context';
 
 export interface AuditRecord {
   action: 'create' | 'update' | 'delete' | 'restore';
@@ -14,30 +14,38 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-const insertStatements = new WeakMap<Database.Database, Database.Statement>();
+const statements = new WeakMap<Database.Database, { insert: Database.Statement; nextId: Database.Statement }>();
 
 /**
- * Appends one entry; called inside the write's transaction so the two commit together. A prepared
- * statement, because a bulk load writes one entry per row.
+ * Appends one entry, inside the write's transaction so the two commit together. Prepared
+ * statements, because a bulk load writes one entry per row. The entries of one change carry the
+ * id of its first entry (`change_id`): AUTOINCREMENT gives the next entry the sequence's next
+ * number, and this transaction holds the write lock, so the number is known before the insert.
  */
-export function recordAudit(ctx: AppContext, at: string, record: AuditRecord): void {
-  const client = ctx.db.$client;
-  let insert = insertStatements.get(client);
-  if (!insert) {
-    insert = client.prepare(
-      'INSERT INTO audit_log (at, user_name, action, table_name, row_id, cycle_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    insertStatements.set(client, insert);
+export function recordAudit(tx: WriteContext, at: string, record: AuditRecord): void {
+  const client = tx.db.$client;
+  let prepared = statements.get(client);
+  if (!prepared) {
+    prepared = {
+      insert: client.prepare(
+        'INSERT INTO audit_log (at, user_name, action, table_name, row_id, cycle_id, before_json, after_json, change_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      nextId: client.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0) + 1").pluck(),
+    };
+    statements.set(client, prepared);
   }
+  const { insert, nextId } = prepared;
+  tx.change.auditId ??= z.int().parse(nextId.get());
   insert.run(
     at,
-    ctx.userName || 'unknown user',
+    tx.userName || 'unknown user',
     record.action,
     record.tableName,
     record.rowId,
     record.cycleId,
     record.before === undefined ? null : JSON.stringify(record.before),
     record.after === undefined ? null : JSON.stringify(record.after),
+    tx.change.auditId,
   );
 }
 

@@ -8,6 +8,7 @@ import { backupsDirFor, createBackup, listBackups, replaceDatabaseFile, type Bac
 import { closeDb, openDb } from '../db/open-db';
 import { seedAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
+import { audited } from './audited-write';
 import { fileIdentityOf, type AppContext } from './context';
 
 /** The file the context's connection has open; backups live beside it. */
@@ -59,13 +60,15 @@ export function restoreDatabaseBackup(ctx: AppContext, input: { fileName: string
     ctx.fileIdentity = fileIdentityOf(ctx.db);
   }
   seedAdminUnits(ctx);
-  recordAudit(ctx, at.toISOString(), {
-    action: 'restore',
-    tableName: 'database',
-    rowId: input.fileName,
-    cycleId: null,
-    after: { restoredFrom: input.fileName },
-  });
+  audited(ctx, { cycleId: null }, (tx) =>
+    recordAudit(tx, at.toISOString(), {
+      action: 'restore',
+      tableName: 'database',
+      rowId: input.fileName,
+      cycleId: null,
+      after: { restoredFrom: input.fileName },
+    }),
+  );
   return listDatabaseBackups(ctx);
 }
 

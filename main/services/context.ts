@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import { ServiceError } from '../../shared/result';
 import { eq } from 'drizzle-orm';
 import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/hlc';
-import type { Db } from '../db/open-db';
+import { isWritableDb, type Db, type ReadDb } from '../db/open-db';
 import { installation } from '../db/schema';
 
 /** Everything a service needs, injected so tests can fix the clock and the ids. */
 export interface AppContext {
-  db: Db;
+  /** Read-only by type: writes go through `inWriteTransaction`, which hands out a WriteContext. */
+  db: ReadDb;
   now: () => Date;
   newId: () => string;
   /** This installation: its id stamps `origin`, its node id stamps clock readings. */
@@ -22,8 +23,24 @@ export interface AppContext {
   fileIdentity: number | null;
 }
 
+const writing = Symbol('inside a write transaction');
+
+/**
+ * The context inside a write transaction, the only one that can write: `db` with its insert and
+ * update, clock readings (`stamp`), audit entries (services/audit.ts) and row-store writes all
+ * take it. Only `inWriteTransaction` makes one, so a write outside a transaction does not compile.
+ */
+export interface WriteContext extends AppContext {
+  db: Db;
+  readonly [writing]: true;
+  /** The one change this transaction is (see audited-write.ts): its audit entries share its number. */
+  readonly change: { auditId: number | null };
+}
+
+const isWriteContext = (ctx: AppContext): ctx is WriteContext => writing in ctx;
+
 /** Which file on disk the connection has open (null in memory). */
-export function fileIdentityOf(db: Db): number | null {
+export function fileIdentityOf(db: ReadDb): number | null {
   const file = db.$client.name;
   return file === ':memory:' || file === '' ? null : fs.statSync(file).ino;
 }
@@ -83,7 +100,7 @@ export interface Stamp {
 }
 
 /** A fresh clock reading for one change; persisted by `inWriteTransaction` with the change. */
-export function stamp(ctx: AppContext): Stamp {
+export function stamp(ctx: WriteContext): Stamp {
   const at = ctx.now();
   const next = tickHlc(ctx.clock.last, at.getTime(), ctx.nodeId);
   ctx.clock.last = next;
@@ -92,17 +109,20 @@ export function stamp(ctx: AppContext): Stamp {
 
 /**
  * Runs a multi-step write in one transaction and stores the clock with it, so a clock reading
- * used by a committed row is never handed out again after a restart.
+ * used by a committed row is never handed out again after a restart. Inside another write
+ * transaction it is a savepoint of the same change.
  */
-export function inWriteTransaction<T>(ctx: AppContext, work: () => T): T {
+export function inWriteTransaction<T>(ctx: AppContext, work: (tx: WriteContext) => T): T {
   assertSameFile(ctx);
+  const db = ctx.db;
+  if (!isWritableDb(db)) throw new Error('This connection cannot write.');
+  const tx: WriteContext = isWriteContext(ctx) ? ctx : { ...ctx, db, [writing]: true, change: { auditId: null } };
   const before = ctx.clock.last;
   try {
-    return ctx.db.transaction(() => {
-      const result = work();
+    return db.transaction(() => {
+      const result = work(tx);
       if (ctx.clock.last && ctx.clock.last !== before) {
-        ctx.db
-          .update(installation)
+        db.update(installation)
           .set({ lastHlc: formatHlc(ctx.clock.last) })
           .where(eq(installation.id, ctx.installationId))
           .run();

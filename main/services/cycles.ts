@@ -7,8 +7,8 @@ import { invalidField, notFound } from '../../shared/result';
 import { cycleScopeUnits, cycles, installation } from '../db/schema';
 import { getAdminUnit, listAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
-import { inWriteTransaction, stamp, type AppContext } from './context';
-import { assertCycleWritable } from '../lifecycle/read-only';
+import { audited } from './audited-write';
+import { stamp, type AppContext, type WriteContext } from './context';
 import { pointLookup } from './row-lookup';
 import { rulesFor } from './rules';
 import { validate } from './validate';
@@ -66,60 +66,60 @@ function checkCycle(ctx: AppContext, fields: CycleFields, id: string | null): vo
   }
 }
 
-function saveScope(ctx: AppContext, cycleId: string, unitIds: readonly string[]): void {
-  ctx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
-  for (const unitId of new Set(unitIds)) ctx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
+function saveScope(tx: WriteContext, cycleId: string, unitIds: readonly string[]): void {
+  tx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
+  for (const unitId of new Set(unitIds)) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
 }
 
 export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateInput>): CycleDto {
   const fields = validate(cycleCreateInput, input);
-  return inWriteTransaction(ctx, () => {
-    checkCycle(ctx, { ...fields, leadOrgId: null }, null);
-    const { at, hlc } = stamp(ctx);
+  return audited(ctx, { cycleId: null }, (tx) => {
+    checkCycle(tx, { ...fields, leadOrgId: null }, null);
+    const { at, hlc } = stamp(tx);
     const { scopeUnitIds, ...columns } = fields;
-    const id = ctx.newId();
-    ctx.db
+    const id = tx.newId();
+    tx.db
       .insert(cycles)
-      .values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId })
+      .values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: tx.installationId })
       .run();
-    saveScope(ctx, id, scopeUnitIds);
-    const created = getCycle(ctx, id);
-    recordAudit(ctx, at, { action: 'create', tableName: 'cycles', rowId: id, cycleId: id, after: created });
+    saveScope(tx, id, scopeUnitIds);
+    const created = getCycle(tx, id);
+    recordAudit(tx, at, { action: 'create', tableName: 'cycles', rowId: id, cycleId: id, after: created });
     return created;
   });
 }
 
 export function updateCycle(ctx: AppContext, input: z.input<typeof cycleUpdateInput>): CycleDto {
   const { id, changes } = validate(cycleUpdateInput, input);
-  return inWriteTransaction(ctx, () => {
-    const before = getCycle(ctx, id);
-    assertCycleWritable(ctx, id);
-    checkCycle(ctx, { ...before, ...changes }, id);
-    const { at, hlc } = stamp(ctx);
+  const before = getCycle(ctx, id);
+  return audited(ctx, { cycleId: id }, (tx) => {
+    checkCycle(tx, { ...before, ...changes }, id);
+    const { at, hlc } = stamp(tx);
     const { scopeUnitIds, ...columns } = changes;
-    ctx.db
+    tx.db
       .update(cycles)
-      .set({ ...columns, updatedAt: at, hlc, origin: ctx.installationId })
+      .set({ ...columns, updatedAt: at, hlc, origin: tx.installationId })
       .where(eq(cycles.id, id))
       .run();
-    if (scopeUnitIds) saveScope(ctx, id, scopeUnitIds);
-    const after = getCycle(ctx, id);
-    recordAudit(ctx, at, { action: 'update', tableName: 'cycles', rowId: id, cycleId: id, before, after });
+    if (scopeUnitIds) saveScope(tx, id, scopeUnitIds);
+    const after = getCycle(tx, id);
+    recordAudit(tx, at, { action: 'update', tableName: 'cycles', rowId: id, cycleId: id, before, after });
     return after;
   });
 }
 
+/** Deleting a whole cycle is allowed even once it is rolled over (its read-only check is skipped). */
 export function deleteCycle(ctx: AppContext, input: z.input<typeof cycleDeleteInput>): { id: string; deleted: true } {
   const { id, confirmTitle } = validate(cycleDeleteInput, input);
-  return inWriteTransaction(ctx, () => {
-    const before = getCycle(ctx, id);
+  return audited(ctx, { cycleId: null }, (tx) => {
+    const before = getCycle(tx, id);
     if (confirmTitle.trim() !== before.title) {
       throw invalidField('confirmTitle', `Cycle title: type the title exactly (${before.title}) to delete this cycle and everything in it.`);
     }
-    const { at } = stamp(ctx);
-    ctx.db.update(installation).set({ lastCycleId: null }).where(eq(installation.lastCycleId, id)).run();
-    ctx.db.delete(cycles).where(eq(cycles.id, id)).run();
-    recordAudit(ctx, at, { action: 'delete', tableName: 'cycles', rowId: id, cycleId: id, before });
+    const { at } = stamp(tx);
+    tx.db.update(installation).set({ lastCycleId: null }).where(eq(installation.lastCycleId, id)).run();
+    tx.db.delete(cycles).where(eq(cycles.id, id)).run();
+    recordAudit(tx, at, { action: 'delete', tableName: 'cycles', rowId: id, cycleId: id, before });
     return { id, deleted: true as const };
   });
 }

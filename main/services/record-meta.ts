@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { isoDate } from '../../shared/dates';
 import { tombstones } from '../db/schema';
-import { stamp, type AppContext } from './context';
+import { stamp, type AppContext, type WriteContext } from './context';
 
 /**
  * Sync columns for the Secretariat's cycle records — the analysis and lifecycle tables
@@ -10,9 +10,9 @@ import { stamp, type AppContext } from './context';
  * owner is always null; a deletion leaves a tombstone like any register row, so it travels in
  * bundles.
  */
-export function newRowMeta(ctx: AppContext, cycleId: string) {
-  const { at, hlc } = stamp(ctx);
-  return { at, meta: { id: ctx.newId(), cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId } };
+export function newRowMeta(tx: WriteContext, cycleId: string) {
+  const { at, hlc } = stamp(tx);
+  return { at, meta: { id: tx.newId(), cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: tx.installationId } };
 }
 
 /**
@@ -30,26 +30,26 @@ export function recordIdFor(tableName: string, cycleId: string, key: readonly st
 }
 
 /** Sync columns for a keyed record (`recordIdFor`); made again after a deletion, its tombstone goes. */
-export function newKeyedRowMeta(ctx: AppContext, tableName: string, cycleId: string, key: readonly string[]) {
-  const { at, hlc } = stamp(ctx);
+export function newKeyedRowMeta(tx: WriteContext, tableName: string, cycleId: string, key: readonly string[]) {
+  const { at, hlc } = stamp(tx);
   const id = recordIdFor(tableName, cycleId, key);
-  ctx.db
+  tx.db
     .delete(tombstones)
     .where(and(eq(tombstones.tableName, tableName), eq(tombstones.rowId, id)))
     .run();
-  return { at, meta: { id, cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: ctx.installationId } };
+  return { at, meta: { id, cycleId, ownerOrgId: null, createdAt: at, updatedAt: at, hlc, origin: tx.installationId } };
 }
 
-export function changedRowMeta(ctx: AppContext) {
-  const { at, hlc } = stamp(ctx);
-  return { at, meta: { updatedAt: at, hlc, origin: ctx.installationId } };
+export function changedRowMeta(tx: WriteContext) {
+  const { at, hlc } = stamp(tx);
+  return { at, meta: { updatedAt: at, hlc, origin: tx.installationId } };
 }
 
 /** Call inside the deletion's transaction. */
-export function writeTombstone(ctx: AppContext, tableName: string, rowId: string, cycleId: string): string {
-  const { at, hlc } = stamp(ctx);
-  const tombstone = { deletedAt: at, hlc, origin: ctx.installationId };
-  ctx.db
+export function writeTombstone(tx: WriteContext, tableName: string, rowId: string, cycleId: string): string {
+  const { at, hlc } = stamp(tx);
+  const tombstone = { deletedAt: at, hlc, origin: tx.installationId };
+  tx.db
     .insert(tombstones)
     .values({ tableName, rowId, cycleId, ownerOrgId: null, ...tombstone })
     .onConflictDoUpdate({ target: [tombstones.tableName, tombstones.rowId], set: tombstone })

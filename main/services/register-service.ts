@@ -1,122 +1,151 @@
 import type { z } from 'zod';
+import { registerSchemas, type RegisterDto, type RegisterName } from '../../shared/api/registers';
 import { ServiceError, notFound } from '../../shared/result';
-import { linkStore, rowStore, type Row } from '../db/row-store';
+import { linkStore, rowStore, type ListedRow, type Row, type StoredRow, type SyncColumns } from '../db/row-store';
 import { tombstones } from '../db/schema';
-import { registerLinks, registerNouns, registerTables, type RegisterName } from '../db/tables';
-import { assertCycleWritable } from '../lifecycle/read-only';
+import { registerLinks, registerNouns, registerTables, type RegisterTable } from '../db/tables';
+import { audited } from './audited-write';
 import { recordAudit } from './audit';
-import { inWriteTransaction, stamp, type AppContext } from './context';
+import { stamp, type AppContext, type WriteContext } from './context';
 import { describeReferences } from './references';
 import { batchLookup, pointLookup, type RowLookup } from './row-lookup';
 import { loadCycle, rulesFor, type Rules } from './rules';
 import { validate } from './validate';
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+type Schemas<R extends RegisterName> = (typeof registerSchemas)[R];
+/** A register's fields as its create schema gives them: checked, trimmed, defaults filled in. */
+export type RegisterFields<R extends RegisterName> = z.output<Schemas<R>['create']>;
 
 /** What makes one register different from another; the rest is the same for all of them. */
-export interface RegisterDefinition<Create extends ObjectSchema, Update extends ObjectSchema, Dto> {
-  register: RegisterName;
-  createInput: Create;
-  updateInput: Update;
-  /** The shape rows are returned in (the API contract's output schema). */
-  dto: z.ZodType<Dto>;
+export interface RegisterDefinition<R extends RegisterName> {
+  /** The register, whose schemas (shared/api/registers.ts) and table (main/db/tables.ts) the engine takes. */
+  register: R;
   /** The organisation that owns the row; it alone may change it in a partner bundle. Null: the Secretariat. */
-  owner(fields: z.output<Create>, rules: Rules): string | null;
+  owner(fields: RegisterFields<R>, rules: Rules): string | null;
   /** Rules across fields and rows; throws a ServiceError naming the field. */
-  check(fields: z.output<Create>, rules: Rules): void;
+  check(fields: RegisterFields<R>, rules: Rules): void;
 }
 
-export interface RegisterService<Create extends ObjectSchema, Update extends ObjectSchema, Dto> {
-  create(ctx: AppContext, input: z.input<Create>): Dto;
+/** A register's own schema and rules, for rows that arrive by another road than its API (partner bundles). */
+export interface RegisterRowRules {
+  createInput: z.ZodObject<z.ZodRawShape>;
+  owner(fields: Row, rules: Rules): string | null;
+  check(fields: Row, rules: Rules): void;
+}
+
+export interface RegisterService<R extends RegisterName> {
+  definition: RegisterDefinition<R>;
+  /**
+   * The create schema, owner rule and checks the service enforces, for rows of any shape: partner
+   * bundles (main/bundles) validate every incoming row exactly as the register's own `create` would.
+   */
+  rowRules: RegisterRowRules;
+  create(ctx: AppContext, input: z.input<Schemas<R>['create']>): RegisterDto<R>;
   /** Many rows of one cycle in one transaction, with the same rules as `create`; all or nothing. */
-  createMany(ctx: AppContext, inputs: readonly z.input<Create>[]): string[];
-  update(ctx: AppContext, input: z.input<Update>): Dto;
+  createMany(ctx: AppContext, inputs: readonly z.input<Schemas<R>['create']>[]): string[];
+  update(ctx: AppContext, input: z.input<Schemas<R>['update']>): RegisterDto<R>;
   remove(ctx: AppContext, input: { id: string }): { id: string; deleted: true };
-  get(ctx: AppContext, input: { id: string }): Dto;
-  list(ctx: AppContext, input: { cycleId: string }): Dto[];
+  get(ctx: AppContext, input: { id: string }): RegisterDto<R>;
+  list(ctx: AppContext, input: { cycleId: string }): RegisterDto<R>[];
 }
 
-const HIDDEN_COLUMNS = new Set(['hlc', 'origin']);
-
-export function registerService<Create extends ObjectSchema, Update extends ObjectSchema, Dto>(
-  definition: RegisterDefinition<Create, Update, Dto>,
-): RegisterService<Create, Update, Dto> {
-  const table = registerTables[definition.register];
-  const links = registerLinks[definition.register] ?? [];
-  const noun = registerNouns[definition.register].one;
+export function registerService<R extends RegisterName>(definition: RegisterDefinition<R>): RegisterService<R> {
+  const { register } = definition;
+  const schemas: Schemas<R> = registerSchemas[register];
+  const table: RegisterTable<R> = registerTables[register];
+  const links = registerLinks[register] ?? [];
+  const noun = registerNouns[register].one;
   const store = (ctx: AppContext) => rowStore(ctx.db.$client, table);
-
-  // The one place a stored row becomes a DTO: the row's columns are the DTO's fields by design.
-  const toDto = (row: Row, linkValues: (field: string) => string[]): Dto => {
-    const dto: Row = {};
-    for (const [key, value] of Object.entries(row)) if (!HIDDEN_COLUMNS.has(key)) dto[key] = value;
-    for (const link of links) dto[link.field] = linkValues(link.field);
-    return dto as Dto;
-  };
-
-  const load = (ctx: AppContext, id: string): Dto => {
+  const stored = (ctx: AppContext, id: string): StoredRow<RegisterTable<R>> => {
     const row = store(ctx).get(id);
     if (!row) throw notFound(noun, id);
-    return toDto(row, (field) => {
+    return row;
+  };
+
+  /*
+   * Where the compiler cannot follow one register through generic code, these say what
+   * `storedRowsAreDtos` (main/db/tables.ts) proves for every register: a stored row, the clock
+   * aside, with its link lists is the DTO; the create schema's fields with the sync columns are a
+   * row of the table; the schema parses input into those fields.
+   */
+  const asDto = (row: ListedRow<RegisterTable<R>>) => row as RegisterDto<R>;
+  const asRow = (row: RegisterFields<R> & Omit<SyncColumns, 'cycleId'>) => row as RegisterTable<R>['$inferInsert'];
+  const asFields = (fields: object) => fields as RegisterFields<R>;
+
+  /** The one place a stored row becomes a DTO. */
+  const toDto = ({ hlc: _hlc, origin: _origin, ...row }: StoredRow<RegisterTable<R>>, linkValues: (field: string) => string[]): RegisterDto<R> =>
+    asDto({ ...row, ...Object.fromEntries(links.map((link) => [link.field, linkValues(link.field)])) });
+
+  const load = (ctx: AppContext, id: string): RegisterDto<R> =>
+    toDto(stored(ctx, id), (field) => {
       const link = links.find((l) => l.field === field);
       return link ? linkStore(ctx.db.$client, link).valuesOf(id) : [];
     });
-  };
 
-  const saveLinks = (ctx: AppContext, id: string, fields: Row, isNew: boolean) => {
+  const saveLinks = (tx: WriteContext, id: string, fields: Row, isNew: boolean) => {
     for (const link of links) {
       const values = fields[link.field];
       if (!Array.isArray(values)) continue;
-      const store = linkStore(ctx.db.$client, link);
-      if (isNew) store.add(id, values as string[]);
-      else store.replace(id, values as string[]);
+      const ids = values.filter((value) => typeof value === 'string');
+      if (isNew) linkStore(tx.db.$client, link).add(tx, id, ids);
+      else linkStore(tx.db.$client, link).replace(tx, id, ids);
     }
   };
 
-  /** Checks and writes one new row; the caller holds the transaction. */
-  const insertChecked = (ctx: AppContext, fields: z.output<Create>, rules: Rules, lookup: RowLookup): Dto => {
+  /** Checks and writes one new row; the caller holds the change. */
+  const insertChecked = (tx: WriteContext, fields: RegisterFields<R>, rules: Rules, lookup: RowLookup): RegisterDto<R> => {
     definition.check(fields, rules);
-    const { at, hlc } = stamp(ctx);
-    const id = ctx.newId();
-    const row: Row = { ...fields, id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at, hlc, origin: ctx.installationId };
-    store(ctx).insert(row);
-    saveLinks(ctx, id, fields, true);
-    lookup.remember(definition.register, row);
-    const created = toDto(row, (field) => [...new Set((fields as Row)[field] as string[])]);
-    recordAudit(ctx, at, { action: 'create', tableName: store(ctx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
+    const { at, hlc } = stamp(tx);
+    const id = tx.newId();
+    const meta = { id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at };
+    const row = asRow({ ...fields, ...meta, hlc, origin: tx.installationId });
+    store(tx).insert(tx, row);
+    saveLinks(tx, id, fields, true);
+    lookup.remember(register, { ...fields, ...meta });
+    const linkLists = links.map((link) => {
+      const values: unknown = Reflect.get(fields, link.field);
+      return [link.field, Array.isArray(values) ? [...new Set(values.filter((value) => typeof value === 'string'))] : []];
+    });
+    const created = asDto({ ...fields, ...meta, ...Object.fromEntries(linkLists) });
+    recordAudit(tx, at, { action: 'create', tableName: store(tx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
     return created;
   };
 
-  const service: RegisterService<Create, Update, Dto> = {
+  return {
+    definition,
+    rowRules: {
+      createInput: schemas.create,
+      // Rows reach these after the register's own create schema accepted them (main/bundles/validate-rows.ts).
+      owner: (fields, rules) => definition.owner(asFields(fields), rules),
+      check: (fields, rules) => definition.check(asFields(fields), rules),
+    },
+
     create(ctx, input) {
-      const fields = validate(definition.createInput, input, definition.register);
-      return inWriteTransaction(ctx, () => {
-        const cycleId = fields.cycleId as string;
-        assertCycleWritable(ctx, cycleId);
-        const lookup = pointLookup(ctx, cycleId);
-        return insertChecked(ctx, fields, rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup), lookup);
+      const fields = asFields(validate(schemas.create, input, register));
+      return audited(ctx, { cycleId: fields.cycleId }, (tx) => {
+        const lookup = pointLookup(tx, fields.cycleId);
+        return insertChecked(tx, fields, rulesFor(tx, loadCycle(tx, fields.cycleId), register, null, lookup), lookup);
       });
     },
 
     createMany(ctx, inputs) {
       const rows = inputs.map((input, index) => {
         try {
-          return validate(definition.createInput, input, definition.register);
+          return asFields(validate(schemas.create, input, register));
         } catch (error) {
           throw inRow(error, index);
         }
       });
-      const cycleIds = new Set(rows.map((fields) => fields.cycleId as string));
+      const cycleIds = new Set(rows.map((fields) => fields.cycleId));
       if (cycleIds.size > 1) throw new ServiceError({ code: 'invalid_input', message: 'A bulk load adds rows to one cycle at a time.' });
       const [cycleId] = cycleIds;
       if (cycleId === undefined) return [];
-      return inWriteTransaction(ctx, () => {
-        assertCycleWritable(ctx, cycleId);
-        const lookup = batchLookup(ctx, cycleId);
-        const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, null, lookup);
+      return audited(ctx, { cycleId }, (tx) => {
+        const lookup = batchLookup(tx, cycleId);
+        const rules = rulesFor(tx, loadCycle(tx, cycleId), register, null, lookup);
         return rows.map((fields, index) => {
           try {
-            return (insertChecked(ctx, fields, rules, lookup) as Row).id as string;
+            return insertChecked(tx, fields, rules, lookup).id;
           } catch (error) {
             throw inRow(error, index);
           }
@@ -125,45 +154,43 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
     },
 
     update(ctx, input) {
-      const { id, changes } = validate(definition.updateInput, input, definition.register) as { id: string; changes: Row };
-      return inWriteTransaction(ctx, () => {
-        const before = load(ctx, id) as Row;
-        const changed = Object.keys(changes).filter((key) => JSON.stringify(changes[key]) !== JSON.stringify(before[key]));
-        // Saving a form unchanged writes nothing: no new revision to exchange, no audit noise.
-        if (changed.length === 0) return before as Dto;
-        const cycleId = before.cycleId as string;
-        assertCycleWritable(ctx, cycleId);
-        const rules = rulesFor(ctx, loadCycle(ctx, cycleId), definition.register, id, pointLookup(ctx, cycleId));
-        const merged = { ...before, ...changes } as z.output<Create>;
+      const { id, changes } = validate(schemas.update, input, register);
+      const before = load(ctx, id);
+      const changed = Object.keys(changes).filter((key) => JSON.stringify(Reflect.get(changes, key)) !== JSON.stringify(Reflect.get(before, key)));
+      // Saving a form unchanged writes nothing: no new revision to exchange, no audit noise.
+      if (changed.length === 0) return before;
+      const { cycleId } = before;
+      return audited(ctx, { cycleId }, (tx) => {
+        const current = load(tx, id);
+        const rules = rulesFor(tx, loadCycle(tx, cycleId), register, id, pointLookup(tx, cycleId));
+        const merged = asFields({ ...current, ...changes });
         definition.check(merged, rules);
-        const { at, hlc } = stamp(ctx);
-        const stored = store(ctx).get(id) as Row;
-        store(ctx).update({ ...stored, ...changes, ownerOrgId: definition.owner(merged, rules), updatedAt: at, hlc, origin: ctx.installationId });
-        saveLinks(ctx, id, changes, false);
-        const after = load(ctx, id);
-        recordAudit(ctx, at, { action: 'update', tableName: store(ctx).tableName, rowId: id, cycleId, before, after });
+        const { at, hlc } = stamp(tx);
+        store(tx).update(tx, { ...stored(tx, id), ...changes, ownerOrgId: definition.owner(merged, rules), updatedAt: at, hlc, origin: tx.installationId });
+        saveLinks(tx, id, changes, false);
+        const after = load(tx, id);
+        recordAudit(tx, at, { action: 'update', tableName: store(tx).tableName, rowId: id, cycleId, before: current, after });
         return after;
       });
     },
 
     remove(ctx, { id }) {
-      return inWriteTransaction(ctx, () => {
-        const before = load(ctx, id) as Row;
-        const inUse = describeReferences(ctx.db.$client, table, id);
+      const { cycleId } = load(ctx, id);
+      return audited(ctx, { cycleId }, (tx) => {
+        const before = load(tx, id);
+        const inUse = describeReferences(tx.db.$client, table, id);
         if (inUse.length > 0) {
           throw new ServiceError({ code: 'in_use', message: `This ${noun} is still named in ${inUse.join(', ')}. Change or delete those first.` });
         }
-        const { at, hlc } = stamp(ctx);
-        const cycleId = before.cycleId as string;
-        assertCycleWritable(ctx, cycleId);
-        const tombstone = { deletedAt: at, hlc, origin: ctx.installationId };
-        ctx.db
+        const { at, hlc } = stamp(tx);
+        const tombstone = { deletedAt: at, hlc, origin: tx.installationId };
+        tx.db
           .insert(tombstones)
-          .values({ tableName: store(ctx).tableName, rowId: id, cycleId, ownerOrgId: (before.ownerOrgId as string | null) ?? null, ...tombstone })
+          .values({ tableName: store(tx).tableName, rowId: id, cycleId, ownerOrgId: before.ownerOrgId, ...tombstone })
           .onConflictDoUpdate({ target: [tombstones.tableName, tombstones.rowId], set: tombstone })
           .run();
-        store(ctx).remove(id);
-        recordAudit(ctx, at, { action: 'delete', tableName: store(ctx).tableName, rowId: id, cycleId, before });
+        store(tx).remove(tx, id);
+        recordAudit(tx, at, { action: 'delete', tableName: store(tx).tableName, rowId: id, cycleId, before });
         return { id, deleted: true as const };
       });
     },
@@ -175,41 +202,12 @@ export function registerService<Create extends ObjectSchema, Update extends Obje
     list(ctx, { cycleId }) {
       loadCycle(ctx, cycleId);
       const rows = store(ctx).listByCycle(cycleId);
-      // Listed rows carry no clock columns, so each row becomes its DTO in place once links are added.
-      for (const link of links) {
-        const values = linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId);
-        for (const row of rows) row[link.field] = values.get(row.id as string) ?? [];
-      }
-      return rows as Dto[];
+      if (links.length === 0) return rows.map(asDto);
+      // Listed rows carry no clock columns: with their link lists they are the DTOs.
+      const values = links.map((link) => [link.field, linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId)] as const);
+      return rows.map((row) => asDto(Object.assign(row, Object.fromEntries(values.map(([field, byRow]) => [field, byRow.get(row.id) ?? []])))));
     },
   };
-  rowRulesByService.set(service, {
-    register: definition.register,
-    createInput: definition.createInput,
-    owner: (fields, rules) => definition.owner(fields as z.output<Create>, rules),
-    check: (fields, rules) => definition.check(fields as z.output<Create>, rules),
-  });
-  return service;
-}
-
-/** A register's own schema and rules, for rows that arrive by another road than its API. */
-export interface RegisterRowRules {
-  register: RegisterName;
-  createInput: ObjectSchema;
-  owner(fields: Row, rules: Rules): string | null;
-  check(fields: Row, rules: Rules): void;
-}
-
-const rowRulesByService = new WeakMap<object, RegisterRowRules>();
-
-/**
- * The create schema, owner rule and checks a register service enforces, so partner bundles
- * (main/bundles) validate every incoming row exactly as the register's own `create` would.
- */
-export function registerRowRules(service: object): RegisterRowRules {
-  const rules = rowRulesByService.get(service);
-  if (!rules) throw new Error('registerRowRules: not a register service made by registerService().');
-  return rules;
 }
 
 /** "Row 12: End date: …": a bulk load names the row at fault as well as the field. */

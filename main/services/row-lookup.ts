@@ -8,18 +8,18 @@ import type { AppContext } from './context';
  * checking a row costs the same whether the cycle holds ten activities or five thousand.
  */
 export interface RowLookup {
+  /** A row of the register's table, or one its create schema accepted (a partner bundle's, main/bundles/plan-checks.ts). */
   get(register: RegisterName, id: string): Row | undefined;
   /** Another row of the register whose fields equal `match` (text compared without case). */
   findMatching(register: RegisterName, match: Row, exceptId: string | null): string | undefined;
   /** Tells a batch lookup about a row just written, so later rows of the batch see it. */
-  remember(register: RegisterName, row: Row): void;
+  remember(register: RegisterName, row: { id: string }): void;
 }
 
 export function pointLookup(ctx: AppContext, cycleId: string): RowLookup {
-  const store = (register: RegisterName) => rowStore(ctx.db.$client, registerTables[register]);
   return {
-    get: (register, id) => store(register).get(id),
-    findMatching: (register, match, exceptId) => store(register).findMatching(cycleId, match, exceptId),
+    get: (register, id) => rowStore(ctx.db.$client, registerTables[register]).get(id),
+    findMatching: (register, match, exceptId) => rowStore(ctx.db.$client, registerTables[register]).findMatching(cycleId, match, exceptId),
     remember: () => undefined,
   };
 }
@@ -27,7 +27,8 @@ export function pointLookup(ctx: AppContext, cycleId: string): RowLookup {
 const normalise = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : JSON.stringify(value));
 
 export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
-  const rows = new Map<RegisterName, Map<string, Row>>();
+  /** Each register's rows by id, read once. */
+  const rows = new Map<RegisterName, Map<string, Row & { id: string }>>();
   // register → match signature → composite value → ids
   const indexes = new Map<RegisterName, Map<string, Map<string, string[]>>>();
 
@@ -37,17 +38,17 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
       byId = new Map(
         rowStore(ctx.db.$client, registerTables[register])
           .listByCycle(cycleId)
-          .map((row) => [row.id as string, row]),
+          .map((row): [string, Row & { id: string }] => [row.id, row]),
       );
       rows.set(register, byId);
     }
     return byId;
   };
   const composite = (keys: string[], row: Row) => keys.map((key) => normalise(row[key])).join('\u0000');
-  const addToIndexes = (register: RegisterName, row: Row) => {
+  const addToIndexes = (register: RegisterName, row: Row & { id: string }) => {
     for (const [signature, index] of indexes.get(register) ?? []) {
       const value = composite(signature.split(','), row);
-      index.set(value, [...(index.get(value) ?? []), row.id as string]);
+      index.set(value, [...(index.get(value) ?? []), row.id]);
     }
   };
 
@@ -63,15 +64,16 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
         index = new Map();
         for (const row of rowsOf(register).values()) {
           const value = composite(keys, row);
-          index.set(value, [...(index.get(value) ?? []), row.id as string]);
+          index.set(value, [...(index.get(value) ?? []), row.id]);
         }
         perRegister.set(signature, index);
       }
       return index.get(composite(keys, match))?.find((id) => id !== exceptId);
     },
     remember(register, row) {
-      rowsOf(register).set(row.id as string, row);
-      addToIndexes(register, row);
+      const copy: Row & { id: string } = { ...row };
+      rowsOf(register).set(row.id, copy);
+      addToIndexes(register, copy);
     },
   };
 }

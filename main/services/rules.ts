@@ -3,7 +3,8 @@ import { formatDisplayDate } from '../../shared/dates';
 import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-periods';
 import { invalidField, notFound } from '../../shared/result';
 import { adminUnits, cycles } from '../db/schema';
-import { registerNouns, type RegisterName } from '../db/tables';
+import type { ListedRow } from '../db/row-store';
+import { registerNouns, type RegisterName, type RegisterTable } from '../db/tables';
 import { fieldLabel } from '../../shared/api/field-labels';
 import type { AppContext } from './context';
 import type { RowLookup } from './row-lookup';
@@ -14,7 +15,7 @@ export type CycleRow = typeof cycles.$inferSelect;
 export interface Rules {
   cycle: CycleRow;
   /** The row of another register, which must belong to the same cycle. */
-  rowInCycle(register: RegisterName, id: string, field: string): Record<string, unknown>;
+  rowInCycle<R extends RegisterName>(register: R, id: string, field: string): ListedRow<RegisterTable<R>>;
   /** Wards must be wards of the cycle's county. */
   wardsOfCounty(ids: readonly string[], field: string): void;
   periodOfCycle(key: string, field: string): ReportingPeriod;
@@ -47,7 +48,8 @@ export function rulesFor(
       ctx.db.$client
         .prepare("SELECT w.id FROM admin_units w JOIN admin_units p ON p.id = w.parent_id WHERE w.level = 'ward' AND p.parent_id = ?")
         .pluck()
-        .all(cycle.countyId) as string[],
+        .all(cycle.countyId)
+        .filter((id) => typeof id === 'string'),
     ));
   let periods: ReportingPeriod[] | undefined;
   const label = (field: string) => fieldLabel(field, register);
@@ -58,7 +60,8 @@ export function rulesFor(
       if (!row || row.cycleId !== cycle.id) {
         throw invalidField(field, `${label(field)}: choose ${article(registerNouns[register].one)} of this cycle.`);
       }
-      return row;
+      // The lookup's rows are the register's own (RowLookup.get): read from its table or accepted by its create schema.
+      return row as ListedRow<RegisterTable<typeof register>>;
     },
     wardsOfCounty(ids, field) {
       for (const id of ids) {

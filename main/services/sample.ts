@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { ServiceError } from '../../shared/result';
 import { explainIssues } from '../../shared/api/explain';
-import { inWriteTransaction, type AppContext } from './context';
+import { audited } from './audited-write';
+import type { AppContext } from './context';
 import { createCycle, getCycle, updateCycle } from './cycles';
 import { registerServices as s } from './index';
 import { cycleFileSchema, type CycleFile } from './sample-file';
@@ -31,9 +32,9 @@ export function loadCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
 }
 
 function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
-  return inWriteTransaction(ctx, () => {
+  return audited(ctx, { cycleId: null }, (tx) => {
     const { leadOrgRef, ...cycleFields } = data.cycle;
-    const cycleId = createCycle(ctx, cycleFields).id;
+    const cycleId = createCycle(tx, cycleFields).id;
     const ids = new Map<string, string>();
     const remember = (kind: string, refs: string[], created: string[]) => refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, created[index] as string));
     const idOf =
@@ -51,21 +52,21 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
       'organisation',
       orgs.map((o) => o.ref),
       s.organisation.createMany(
-        ctx,
+        tx,
         orgs.map(({ ref: _ref, contacts: _contacts, ...fields }) => ({ ...fields, cycleId })),
       ),
     );
     s.contact.createMany(
-      ctx,
+      tx,
       orgs.flatMap((o) => o.contacts.map((contact) => ({ ...contact, cycleId, organisationId: org(o.ref) }))),
     );
-    updateCycle(ctx, { id: cycleId, changes: { leadOrgId: org(leadOrgRef) } });
+    updateCycle(tx, { id: cycleId, changes: { leadOrgId: org(leadOrgRef) } });
 
     remember(
       'objective',
       data.objectives.map((o) => o.ref),
       s.objective.createMany(
-        ctx,
+        tx,
         data.objectives.map(({ ref: _ref, ...fields }) => ({ ...fields, cycleId })),
       ),
     );
@@ -79,11 +80,11 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
     remember(
       'activity',
       data.activities.map((a) => a.ref),
-      s.activity.createMany(ctx, activities),
+      s.activity.createMany(tx, activities),
     );
 
     const contributionIds = s.contribution.createMany(
-      ctx,
+      tx,
       data.contributions.map(({ activityRef, contributorOrgRef, disbursements: _disbursements, ...fields }) => ({
         ...fields,
         cycleId,
@@ -92,12 +93,12 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
       })),
     );
     s.disbursement.createMany(
-      ctx,
+      tx,
       data.contributions.flatMap((c, index) => c.disbursements.map((d) => ({ ...d, cycleId, contributionId: contributionIds[index] as string }))),
     );
 
     const indicatorIds = s.indicator.createMany(
-      ctx,
+      tx,
       data.indicators.map(({ ref: _ref, responsibleOrgRef, objectiveRef, activityRef, periods: _periods, ...fields }) => ({
         ...fields,
         cycleId,
@@ -112,24 +113,24 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
       indicatorIds,
     );
     s.indicatorPeriod.createMany(
-      ctx,
+      tx,
       data.indicators.flatMap((i, index) => i.periods.map((p) => ({ ...p, cycleId, indicatorId: indicatorIds[index] as string }))),
     );
 
     s.risk.createMany(
-      ctx,
+      tx,
       data.risks.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })),
     );
     s.milestone.createMany(
-      ctx,
+      tx,
       data.milestones.map(({ responsibleOrgRefs, ...fields }) => ({ ...fields, cycleId, responsibleOrgIds: responsibleOrgRefs.map(org) })),
     );
     s.learningEntry.createMany(
-      ctx,
+      tx,
       data.learningEntries.map(({ responsibleOrgRef, ...fields }) => ({ ...fields, cycleId, responsibleOrgId: org(responsibleOrgRef) })),
     );
     s.adaptiveTrigger.createMany(
-      ctx,
+      tx,
       data.adaptiveTriggers.map(({ responsibleOrgRef, indicatorRef, ...fields }) => ({
         ...fields,
         cycleId,
@@ -138,10 +139,10 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
       })),
     );
     s.signatory.createMany(
-      ctx,
+      tx,
       data.signatories.map(({ organisationRef, ...fields }) => ({ ...fields, cycleId, organisationId: org(organisationRef) })),
     );
-    return getCycle(ctx, cycleId);
+    return getCycle(tx, cycleId);
   });
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pamoja } from '../support/pamoja-cli';
 import { readBundle } from '../../main/bundles/read';
 import { recordTrust } from '../../main/bundles/keys';
+import { inWriteTransaction } from '../../main/services/context';
 import { badBundleCases, corpusDir, makeBadBundles, type Corpus } from '../../scripts/make-bad-bundles';
 import { dumpDatabase } from '../support/fault-injection';
 import { tableCounts } from '../support/snapshot';
@@ -21,14 +22,16 @@ const tmp = tempDir('bad-bundles');
 function receiver(withCycle: boolean, file?: string): Peer {
   const ctx = peer('receiver', '0000000c', file ? { file } : {});
   const good = readBundle(corpus.good);
-  recordTrust(ctx, {
-    cycleId: corpus.cycleId,
-    publicKey: good.publicKey,
-    fingerprint: good.fingerprint,
-    role: 'secretariat',
-    orgId: null,
-    label: good.manifest.sender.orgName,
-  });
+  inWriteTransaction(ctx, (tx) =>
+    recordTrust(tx, {
+      cycleId: corpus.cycleId,
+      publicKey: good.publicKey,
+      fingerprint: good.fingerprint,
+      role: 'secretariat',
+      orgId: null,
+      label: good.manifest.sender.orgName,
+    }),
+  );
   if (withCycle) expect(importInto(ctx, corpus.good).applied).toBe(true);
   return ctx;
 }

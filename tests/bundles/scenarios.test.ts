@@ -11,6 +11,7 @@ import { approveVersion, listVersions, recordSignature } from '../../main/lifecy
 import { getAnalysisSettings, listStatutoryDates, setStatutoryDates, updateAnalysisSettings } from '../../main/services/analysis/settings';
 import { registerServices as s } from '../../main/services/index';
 import { loadSampleCycle } from '../../main/services/sample';
+import { inWriteTransaction } from '../../main/services/context';
 import { parseHlc } from '../../shared/hlc';
 import { dumpDatabase } from '../support/fault-injection';
 import { contentOf, exportFull, exportPartner, importInto, peer, preview, tempDir, trust, type Peer } from './support';
@@ -219,7 +220,7 @@ describe('partner bundles between three copies', () => {
   it('a partner’s key cannot pass itself off as the Secretariat', () => {
     const first = exportPartner(a, cycleId, orgA);
     trust(county, first);
-    setIdentity(a, cycleId, 'secretariat', null);
+    inWriteTransaction(a, (tx) => setIdentity(tx, cycleId, 'secretariat', null));
     const forged = exportFull(a, cycleId);
     const result = importInto(county, forged);
     expect(result.applied).toBe(false);

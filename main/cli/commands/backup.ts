@@ -5,6 +5,7 @@ import { backupsDirFor, createBackup, quarantineDatabase, replaceDatabaseFile } 
 import { closeDb, openDb } from '../../db/open-db';
 import { migrationsFolder, resourcesDir } from '../../resource-paths';
 import { recordAudit } from '../../services/audit';
+import { audited } from '../../services/audited-write';
 import { CliError } from '../cli-error';
 import { parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
@@ -63,13 +64,15 @@ export const backupCommands = {
       const ctx = openApp({ file, resourcesDir });
       try {
         ctx.userName ||= 'pamoja restore';
-        recordAudit(ctx, at.toISOString(), {
-          action: 'restore',
-          tableName: 'database',
-          rowId: path.basename(backupFile),
-          cycleId: null,
-          after: { restoredFrom: path.resolve(backupFile) },
-        });
+        audited(ctx, { cycleId: null }, (tx) =>
+          recordAudit(tx, at.toISOString(), {
+            action: 'restore',
+            tableName: 'database',
+            rowId: path.basename(backupFile),
+            cycleId: null,
+            after: { restoredFrom: path.resolve(backupFile) },
+          }),
+        );
         out(`Restored ${file} from ${backupFile}.\n`);
         return 0;
       } finally {

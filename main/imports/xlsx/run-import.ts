@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportPreviewDto } from '../../../shared/api/methods/xlsx';
-import { inWriteTransaction, type AppContext } from '../../services/context';
+import { audited } from '../../services/audited-write';
+import type { AppContext } from '../../services/context';
 import { importSheet, type Outcome, type SheetScope } from './import-sheet';
 import type { TemplateRead } from './read-template';
 
@@ -22,9 +23,10 @@ export function runImport(ctx: AppContext, read: TemplateRead, options: RunOptio
   let preview: ImportPreviewDto | undefined;
   let committed = false;
   try {
-    inWriteTransaction(ctx, () => {
+    // One change: every row's audit entries carry its number, so the import is undone whole.
+    audited(ctx, { cycleId: options.cycle.id }, (tx) => {
       const outcome: Outcome = { adds: [], changes: [], errors: [...read.problems], sheets: [], unchanged: 0 };
-      for (const sheet of read.sheets) importSheet(ctx, read, sheet, options, outcome);
+      for (const sheet of read.sheets) importSheet(tx, read, sheet, options, outcome);
       preview = finish(outcome, options);
       if (!options.commit(preview)) throw new Rollback();
       committed = true;

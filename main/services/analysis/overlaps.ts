@@ -5,7 +5,8 @@ import { applyOverlapDecisions, findOverlaps, pairKey } from '../../../shared/an
 import { invalidField, notFound } from '../../../shared/result';
 import { activities, overlapDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
-import { inWriteTransaction, type AppContext } from '../context';
+import { audited } from '../audited-write';
+import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
 import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../record-meta';
@@ -43,53 +44,53 @@ export function markComplementary(ctx: AppContext, input: z.output<typeof markCo
   const { cycleId, note } = input;
   if (input.activityAId === input.activityBId) throw invalidField('activityBId', 'Activity: choose two different activities.');
   const [activityAId, activityBId] = pairKey(input.activityAId, input.activityBId).split(':') as [string, string];
-  return inWriteTransaction(ctx, () => {
-    getCycle(ctx, cycleId);
+  return audited(ctx, { cycleId }, (tx) => {
+    getCycle(tx, cycleId);
     for (const [field, id] of [
       ['activityAId', input.activityAId],
       ['activityBId', input.activityBId],
     ] as const) {
-      const found = ctx.db
+      const found = tx.db
         .select({ id: activities.id })
         .from(activities)
         .where(and(eq(activities.id, id), eq(activities.cycleId, cycleId)))
         .get();
       if (!found) throw invalidField(field, 'Activity: choose an activity of this cycle.');
     }
-    const existing = ctx.db
+    const existing = tx.db
       .select()
       .from(overlapDecisions)
       .where(and(eq(overlapDecisions.cycleId, cycleId), eq(overlapDecisions.activityAId, activityAId), eq(overlapDecisions.activityBId, activityBId)))
       .get();
     if (existing) {
       if (existing.note === note) return toDto(existing);
-      const { at, meta } = changedRowMeta(ctx);
-      ctx.db
+      const { at, meta } = changedRowMeta(tx);
+      tx.db
         .update(overlapDecisions)
-        .set({ note, decidedBy: ctx.userName, ...meta })
+        .set({ note, decidedBy: tx.userName, ...meta })
         .where(eq(overlapDecisions.id, existing.id))
         .run();
-      const after = toDto({ ...existing, note, decidedBy: ctx.userName, ...meta });
-      recordAudit(ctx, at, { action: 'update', tableName: 'overlap_decisions', rowId: existing.id, cycleId, before: toDto(existing), after });
+      const after = toDto({ ...existing, note, decidedBy: tx.userName, ...meta });
+      recordAudit(tx, at, { action: 'update', tableName: 'overlap_decisions', rowId: existing.id, cycleId, before: toDto(existing), after });
       return after;
     }
-    const { at, meta } = newKeyedRowMeta(ctx, 'overlap_decisions', cycleId, [activityAId, activityBId]);
-    const row: DecisionRow = { ...meta, activityAId, activityBId, decision: 'complementary', note, decidedBy: ctx.userName };
-    ctx.db.insert(overlapDecisions).values(row).run();
+    const { at, meta } = newKeyedRowMeta(tx, 'overlap_decisions', cycleId, [activityAId, activityBId]);
+    const row: DecisionRow = { ...meta, activityAId, activityBId, decision: 'complementary', note, decidedBy: tx.userName };
+    tx.db.insert(overlapDecisions).values(row).run();
     const created = toDto(row);
-    recordAudit(ctx, at, { action: 'create', tableName: 'overlap_decisions', rowId: row.id, cycleId, after: created });
+    recordAudit(tx, at, { action: 'create', tableName: 'overlap_decisions', rowId: row.id, cycleId, after: created });
     return created;
   });
 }
 
 /** Takes a "complementary" mark back: the pair is flagged again if it still meets the rule. */
 export function unmarkComplementary(ctx: AppContext, input: { id: string }): { id: string; deleted: true } {
-  return inWriteTransaction(ctx, () => {
-    const row = ctx.db.select().from(overlapDecisions).where(eq(overlapDecisions.id, input.id)).get();
-    if (!row) throw notFound('complementary mark', input.id);
-    const at = writeTombstone(ctx, 'overlap_decisions', row.id, row.cycleId);
-    ctx.db.delete(overlapDecisions).where(eq(overlapDecisions.id, row.id)).run();
-    recordAudit(ctx, at, { action: 'delete', tableName: 'overlap_decisions', rowId: row.id, cycleId: row.cycleId, before: toDto(row) });
+  const row = ctx.db.select().from(overlapDecisions).where(eq(overlapDecisions.id, input.id)).get();
+  if (!row) throw notFound('complementary mark', input.id);
+  return audited(ctx, { cycleId: row.cycleId }, (tx) => {
+    const at = writeTombstone(tx, 'overlap_decisions', row.id, row.cycleId);
+    tx.db.delete(overlapDecisions).where(eq(overlapDecisions.id, row.id)).run();
+    recordAudit(tx, at, { action: 'delete', tableName: 'overlap_decisions', rowId: row.id, cycleId: row.cycleId, before: toDto(row) });
     return { id: row.id, deleted: true as const };
   });
 }

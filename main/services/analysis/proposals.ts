@@ -12,7 +12,8 @@ import { proposeTriggers } from '../../../shared/analysis/trigger-proposals';
 import { invalidField } from '../../../shared/result';
 import { triggerProposalDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
-import { inWriteTransaction, type AppContext } from '../context';
+import { audited } from '../audited-write';
+import type { AppContext, WriteContext } from '../context';
 import { registerServices } from '../index';
 import { newKeyedRowMeta, todayOf } from '../record-meta';
 import { costShareReport, indicatorStatusReport } from './reports';
@@ -57,12 +58,12 @@ function findProposal(ctx: AppContext, cycleId: string, key: string): TriggerPro
   return proposal;
 }
 
-function recordDecision(ctx: AppContext, cycleId: string, fields: Pick<DecisionRow, 'proposalKey' | 'decision' | 'triggerId' | 'note'>): ProposalDecisionDto {
-  const { at, meta } = newKeyedRowMeta(ctx, 'trigger_proposal_decisions', cycleId, [fields.proposalKey]);
-  const row: DecisionRow = { ...meta, ...fields, decidedBy: ctx.userName };
-  ctx.db.insert(triggerProposalDecisions).values(row).run();
+function recordDecision(tx: WriteContext, cycleId: string, fields: Pick<DecisionRow, 'proposalKey' | 'decision' | 'triggerId' | 'note'>): ProposalDecisionDto {
+  const { at, meta } = newKeyedRowMeta(tx, 'trigger_proposal_decisions', cycleId, [fields.proposalKey]);
+  const row: DecisionRow = { ...meta, ...fields, decidedBy: tx.userName };
+  tx.db.insert(triggerProposalDecisions).values(row).run();
   const created = toDto(row);
-  recordAudit(ctx, at, { action: 'create', tableName: 'trigger_proposal_decisions', rowId: row.id, cycleId, after: created });
+  recordAudit(tx, at, { action: 'create', tableName: 'trigger_proposal_decisions', rowId: row.id, cycleId, after: created });
   return created;
 }
 
@@ -71,9 +72,9 @@ function recordDecision(ctx: AppContext, cycleId: string, fields: Pick<DecisionR
  * the user changed in it, and remembers the decision; both or neither are saved.
  */
 export function acceptProposal(ctx: AppContext, input: z.output<typeof acceptProposalInput>): { trigger: AdaptiveTriggerDto; decision: ProposalDecisionDto } {
-  return inWriteTransaction(ctx, () => {
-    const proposal = findProposal(ctx, input.cycleId, input.key);
-    const trigger = registerServices.adaptiveTrigger.create(ctx, {
+  return audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    const proposal = findProposal(tx, input.cycleId, input.key);
+    const trigger = registerServices.adaptiveTrigger.create(tx, {
       cycleId: input.cycleId,
       kind: proposal.kind,
       trigger: input.changes.trigger ?? proposal.trigger,
@@ -84,15 +85,15 @@ export function acceptProposal(ctx: AppContext, input: z.output<typeof acceptPro
       status: 'accepted',
       indicatorId: proposal.indicatorId,
     });
-    const decision = recordDecision(ctx, input.cycleId, { proposalKey: proposal.key, decision: 'accepted', triggerId: trigger.id, note: '' });
+    const decision = recordDecision(tx, input.cycleId, { proposalKey: proposal.key, decision: 'accepted', triggerId: trigger.id, note: '' });
     return { trigger, decision };
   });
 }
 
 /** Dismissing is remembered, so the same proposal is not offered again. */
 export function dismissProposal(ctx: AppContext, input: z.output<typeof dismissProposalInput>): ProposalDecisionDto {
-  return inWriteTransaction(ctx, () => {
-    const proposal = findProposal(ctx, input.cycleId, input.key);
-    return recordDecision(ctx, input.cycleId, { proposalKey: proposal.key, decision: 'dismissed', triggerId: null, note: input.note });
+  return audited(ctx, { cycleId: input.cycleId }, (tx) => {
+    const proposal = findProposal(tx, input.cycleId, input.key);
+    return recordDecision(tx, input.cycleId, { proposalKey: proposal.key, decision: 'dismissed', triggerId: null, note: input.note });
   });
 }

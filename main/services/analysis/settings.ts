@@ -8,7 +8,8 @@ import { monthAbbreviation } from '../../../shared/dates';
 import { invalidField } from '../../../shared/result';
 import { analysisSettings, statutoryDates } from '../../db/schema';
 import { recordAudit } from '../audit';
-import { inWriteTransaction, type AppContext } from '../context';
+import { audited } from '../audited-write';
+import type { AppContext, WriteContext } from '../context';
 import { getCycle } from '../cycles';
 import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../record-meta';
 
@@ -23,26 +24,26 @@ export function updateAnalysisSettings(ctx: AppContext, input: z.output<typeof a
   if (atRiskPct >= onTrackPct) {
     throw invalidField('atRiskPct', `At-risk threshold: it must be below the on-track threshold (${onTrackPct} %), e.g. ${Math.max(0, onTrackPct - 30)} %.`);
   }
-  return inWriteTransaction(ctx, () => {
-    const before = getAnalysisSettings(ctx, cycleId);
-    const row = ctx.db.select().from(analysisSettings).where(eq(analysisSettings.cycleId, cycleId)).get();
+  return audited(ctx, { cycleId }, (tx) => {
+    const before = getAnalysisSettings(tx, cycleId);
+    const row = tx.db.select().from(analysisSettings).where(eq(analysisSettings.cycleId, cycleId)).get();
     if (row && row.onTrackPct === onTrackPct && row.atRiskPct === atRiskPct) return before;
     const after: AnalysisSettingsDto = { cycleId, onTrackPct, atRiskPct, isDefault: false };
     if (row) {
-      const { at, meta } = changedRowMeta(ctx);
-      ctx.db
+      const { at, meta } = changedRowMeta(tx);
+      tx.db
         .update(analysisSettings)
         .set({ onTrackPct, atRiskPct, ...meta })
         .where(eq(analysisSettings.id, row.id))
         .run();
-      recordAudit(ctx, at, { action: 'update', tableName: 'analysis_settings', rowId: row.id, cycleId, before, after });
+      recordAudit(tx, at, { action: 'update', tableName: 'analysis_settings', rowId: row.id, cycleId, before, after });
     } else {
-      const { at, meta } = newKeyedRowMeta(ctx, 'analysis_settings', cycleId, []);
-      ctx.db
+      const { at, meta } = newKeyedRowMeta(tx, 'analysis_settings', cycleId, []);
+      tx.db
         .insert(analysisSettings)
         .values({ ...meta, onTrackPct, atRiskPct })
         .run();
-      recordAudit(ctx, at, { action: 'create', tableName: 'analysis_settings', rowId: meta.id, cycleId, after });
+      recordAudit(tx, at, { action: 'create', tableName: 'analysis_settings', rowId: meta.id, cycleId, after });
     }
     return after;
   });
@@ -80,52 +81,52 @@ export function setStatutoryDates(ctx: AppContext, input: z.output<typeof statut
     if (seen.has(d.key)) throw invalidField(`dates.${index}.key`, `Key: ${d.key} is used twice; each statutory date needs its own key.`);
     seen.add(d.key);
   });
-  return inWriteTransaction(ctx, () => {
-    getCycle(ctx, cycleId);
-    const existing = new Map(storedStatutoryDates(ctx, cycleId).map((row) => [row.key, row]));
+  return audited(ctx, { cycleId }, (tx) => {
+    getCycle(tx, cycleId);
+    const existing = new Map(storedStatutoryDates(tx, cycleId).map((row) => [row.key, row]));
     dates.forEach((d, sortOrder) => {
       const fields = { title: d.title, month: d.month, day: d.day, description: d.description, sortOrder };
       const row = existing.get(d.key);
       existing.delete(d.key);
       if (!row) {
-        const { at, meta } = newKeyedRowMeta(ctx, 'statutory_dates', cycleId, [d.key]);
-        ctx.db
+        const { at, meta } = newKeyedRowMeta(tx, 'statutory_dates', cycleId, [d.key]);
+        tx.db
           .insert(statutoryDates)
           .values({ ...meta, key: d.key, ...fields })
           .run();
-        recordAudit(ctx, at, { action: 'create', tableName: 'statutory_dates', rowId: meta.id, cycleId, after: { key: d.key, ...fields } });
+        recordAudit(tx, at, { action: 'create', tableName: 'statutory_dates', rowId: meta.id, cycleId, after: { key: d.key, ...fields } });
         return;
       }
       const before = { key: row.key, title: row.title, month: row.month, day: row.day, description: row.description, sortOrder: row.sortOrder };
       if (JSON.stringify(before) === JSON.stringify({ key: d.key, ...fields })) return;
-      const { at, meta } = changedRowMeta(ctx);
-      ctx.db
+      const { at, meta } = changedRowMeta(tx);
+      tx.db
         .update(statutoryDates)
         .set({ ...fields, ...meta })
         .where(eq(statutoryDates.id, row.id))
         .run();
-      recordAudit(ctx, at, { action: 'update', tableName: 'statutory_dates', rowId: row.id, cycleId, before, after: { key: d.key, ...fields } });
+      recordAudit(tx, at, { action: 'update', tableName: 'statutory_dates', rowId: row.id, cycleId, before, after: { key: d.key, ...fields } });
     });
-    for (const row of existing.values()) deleteStatutoryRow(ctx, row);
-    return listStatutoryDates(ctx, cycleId);
+    for (const row of existing.values()) deleteStatutoryRow(tx, row);
+    return listStatutoryDates(tx, cycleId);
   });
 }
 
 /** Back to the PFM Act defaults. */
 export function resetStatutoryDates(ctx: AppContext, cycleId: string) {
-  return inWriteTransaction(ctx, () => {
-    getCycle(ctx, cycleId);
-    for (const row of storedStatutoryDates(ctx, cycleId)) deleteStatutoryRow(ctx, row);
-    return listStatutoryDates(ctx, cycleId);
+  return audited(ctx, { cycleId }, (tx) => {
+    getCycle(tx, cycleId);
+    for (const row of storedStatutoryDates(tx, cycleId)) deleteStatutoryRow(tx, row);
+    return listStatutoryDates(tx, cycleId);
   });
 }
 
-function deleteStatutoryRow(ctx: AppContext, row: typeof statutoryDates.$inferSelect): void {
-  const at = writeTombstone(ctx, 'statutory_dates', row.id, row.cycleId);
-  ctx.db
+function deleteStatutoryRow(tx: WriteContext, row: typeof statutoryDates.$inferSelect): void {
+  const at = writeTombstone(tx, 'statutory_dates', row.id, row.cycleId);
+  tx.db
     .delete(statutoryDates)
     .where(and(eq(statutoryDates.id, row.id), eq(statutoryDates.cycleId, row.cycleId)))
     .run();
   const { hlc: _hlc, origin: _origin, ...before } = row;
-  recordAudit(ctx, at, { action: 'delete', tableName: 'statutory_dates', rowId: row.id, cycleId: row.cycleId, before });
+  recordAudit(tx, at, { action: 'delete', tableName: 'statutory_dates', rowId: row.id, cycleId: row.cycleId, before });
 }

@@ -1,21 +1,10 @@
 import { formatDisplayDate } from '../../../shared/dates';
 import { invalidField } from '../../../shared/result';
-import {
-  contributionCreateInput,
-  contributionDto,
-  contributionUpdateInput,
-  disbursementCreateInput,
-  disbursementDto,
-  disbursementUpdateInput,
-} from '../../../shared/api/schemas/budget';
 import { registerService } from '../register-service';
 
 /** One contributor's line of the cost-share budget: the contributor owns it. */
 export const contributions = registerService({
   register: 'contribution',
-  createInput: contributionCreateInput,
-  updateInput: contributionUpdateInput,
-  dto: contributionDto,
   owner: (fields) => fields.contributorOrgId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.contributorOrgId, 'contributorOrgId');
@@ -27,10 +16,7 @@ export const contributions = registerService({
 /** Money disbursed against a contribution in one reporting period; owned with its contribution. */
 export const disbursements = registerService({
   register: 'disbursement',
-  createInput: disbursementCreateInput,
-  updateInput: disbursementUpdateInput,
-  dto: disbursementDto,
-  owner: (fields, rules) => rules.rowInCycle('contribution', fields.contributionId, 'contributionId').contributorOrgId as string,
+  owner: (fields, rules) => rules.rowInCycle('contribution', fields.contributionId, 'contributionId').contributorOrgId,
   check(fields, rules) {
     rules.rowInCycle('contribution', fields.contributionId, 'contributionId');
     const period = rules.periodOfCycle(fields.periodKey, 'periodKey');

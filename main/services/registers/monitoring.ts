@@ -1,23 +1,9 @@
-import {
-  indicatorCreateInput,
-  indicatorDto,
-  indicatorPeriodCreateInput,
-  indicatorPeriodDto,
-  indicatorPeriodUpdateInput,
-  indicatorUpdateInput,
-  riskCreateInput,
-  riskDto,
-  riskUpdateInput,
-} from '../../../shared/api/schemas/monitoring';
 import { invalidField } from '../../../shared/result';
 import { registerService } from '../register-service';
 
 /** The M&E plan: the responsible entity owns its indicators. */
 export const indicators = registerService({
   register: 'indicator',
-  createInput: indicatorCreateInput,
-  updateInput: indicatorUpdateInput,
-  dto: indicatorDto,
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
@@ -36,10 +22,7 @@ export const indicators = registerService({
 /** A period's target and actual; owned by whoever is responsible for the indicator. */
 export const indicatorPeriods = registerService({
   register: 'indicatorPeriod',
-  createInput: indicatorPeriodCreateInput,
-  updateInput: indicatorPeriodUpdateInput,
-  dto: indicatorPeriodDto,
-  owner: (fields, rules) => rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId').responsibleOrgId as string,
+  owner: (fields, rules) => rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId').responsibleOrgId,
   check(fields, rules) {
     rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId');
     const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
@@ -57,9 +40,6 @@ export const indicatorPeriods = registerService({
 /** The risk register: the responsible entity owns each risk. */
 export const risks = registerService({
   register: 'risk',
-  createInput: riskCreateInput,
-  updateInput: riskUpdateInput,
-  dto: riskDto,
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');

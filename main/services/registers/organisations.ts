@@ -1,19 +1,8 @@
-import {
-  contactCreateInput,
-  contactDto,
-  contactUpdateInput,
-  organisationCreateInput,
-  organisationDto,
-  organisationUpdateInput,
-} from '../../../shared/api/schemas/organisation';
 import { registerService } from '../register-service';
 
 /** The stakeholder mapping matrix: the Secretariat keeps it, so its rows have no partner owner. */
 export const organisations = registerService({
   register: 'organisation',
-  createInput: organisationCreateInput,
-  updateInput: organisationUpdateInput,
-  dto: organisationDto,
   owner: () => null,
   check(fields, rules) {
     // Two rows of the matrix with one name would split every total by contributor in two.
@@ -24,9 +13,6 @@ export const organisations = registerService({
 /** Partners keep their own people's details. */
 export const contacts = registerService({
   register: 'contact',
-  createInput: contactCreateInput,
-  updateInput: contactUpdateInput,
-  dto: contactDto,
   owner: (fields) => fields.organisationId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.organisationId, 'organisationId');

@@ -1,19 +1,8 @@
 import { invalidField } from '../../../shared/result';
-import {
-  activityCreateInput,
-  activityDto,
-  activityUpdateInput,
-  objectiveCreateInput,
-  objectiveDto,
-  objectiveUpdateInput,
-} from '../../../shared/api/schemas/plan';
 import { registerService } from '../register-service';
 
 export const objectives = registerService({
   register: 'objective',
-  createInput: objectiveCreateInput,
-  updateInput: objectiveUpdateInput,
-  dto: objectiveDto,
   owner: () => null,
   check(fields, rules) {
     rules.uniqueInCycle('code', fields.code);
@@ -23,9 +12,6 @@ export const objectives = registerService({
 /** The joint action plan: the lead organisation owns its activities. */
 export const activities = registerService({
   register: 'activity',
-  createInput: activityCreateInput,
-  updateInput: activityUpdateInput,
-  dto: activityDto,
   owner: (fields) => fields.leadOrgId,
   check(fields, rules) {
     rules.rowInCycle('objective', fields.objectiveId, 'objectiveId');

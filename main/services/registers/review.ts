@@ -1,25 +1,8 @@
-import {
-  adaptiveTriggerCreateInput,
-  adaptiveTriggerDto,
-  adaptiveTriggerUpdateInput,
-  learningEntryCreateInput,
-  learningEntryDto,
-  learningEntryUpdateInput,
-  milestoneCreateInput,
-  milestoneDto,
-  milestoneUpdateInput,
-  signatoryCreateInput,
-  signatoryDto,
-  signatoryUpdateInput,
-} from '../../../shared/api/schemas/review';
 import { registerService } from '../register-service';
 
 /** Review milestones are the Secretariat's calendar. */
 export const milestones = registerService({
   register: 'milestone',
-  createInput: milestoneCreateInput,
-  updateInput: milestoneUpdateInput,
-  dto: milestoneDto,
   owner: () => null,
   check(fields, rules) {
     for (const orgId of fields.responsibleOrgIds) rules.rowInCycle('organisation', orgId, 'responsibleOrgIds');
@@ -28,9 +11,6 @@ export const milestones = registerService({
 
 export const learningEntries = registerService({
   register: 'learningEntry',
-  createInput: learningEntryCreateInput,
-  updateInput: learningEntryUpdateInput,
-  dto: learningEntryDto,
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
@@ -40,9 +20,6 @@ export const learningEntries = registerService({
 
 export const adaptiveTriggers = registerService({
   register: 'adaptiveTrigger',
-  createInput: adaptiveTriggerCreateInput,
-  updateInput: adaptiveTriggerUpdateInput,
-  dto: adaptiveTriggerDto,
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
@@ -53,9 +30,6 @@ export const adaptiveTriggers = registerService({
 /** Who signs the consolidated plan: the Secretariat decides, partners never change it. */
 export const signatories = registerService({
   register: 'signatory',
-  createInput: signatoryCreateInput,
-  updateInput: signatoryUpdateInput,
-  dto: signatoryDto,
   owner: () => null,
   check(fields, rules) {
     rules.rowInCycle('organisation', fields.organisationId, 'organisationId');

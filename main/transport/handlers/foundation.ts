@@ -12,9 +12,9 @@ import { cycleStats } from '../../services/stats';
 type FoundationHandlers = HandlersFor<typeof foundationMethods>;
 type CrudHandlers<N extends string> = Pick<FoundationHandlers, Extract<keyof FoundationHandlers, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
 
-// Generic over the service's schemas: each method's input was already parsed with the same schemas.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the register service's generic parameters are checked where Handlers is assembled
-function crudHandlers<N extends keyof typeof registerServices>(name: N, service: RegisterService<any, any, unknown>): CrudHandlers<N> {
+// The register's service methods take and return its contract's types (shared/api/registers.ts): the
+// compiler cannot pair the generic name with its template-literal method names, so this says it.
+function crudHandlers<N extends keyof typeof registerServices>(name: N, service: RegisterService<N>): CrudHandlers<N> {
   return {
     [`${name}:list`]: service.list,
     [`${name}:get`]: service.get,

@@ -35,6 +35,8 @@ export const auditEntryDto = z.object({
   cycleId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The first entry of the change this one is part of (null before changes were numbered). */
+  changeId: z.int().nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 export const auditListInput = z.strictObject({
