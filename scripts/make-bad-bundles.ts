@@ -189,7 +189,7 @@ function pseudoRandomText(length: number): string {
 type Rows = Record<string, unknown>[];
 
 /** Unpacks a bundle, lets `change` edit its JSON (or replace an entry's text), re-signs and re-zips it. */
-function rebuild(
+export function rebuild(
   good: Uint8Array,
   key: InstallationKey,
   change: (json: Map<string, unknown>, manifest: Manifest, raw: Map<string, string>) => void,
