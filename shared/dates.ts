@@ -5,7 +5,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const [, y = NaN, m = NaN, d = NaN] = match.map(Number);
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
@@ -22,7 +22,7 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 export function parseIsoDate(value: string): { year: number; month: number; day: number } {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const [year = NaN, month = NaN, day = NaN] = value.split('-').map(Number);
   return { year, month, day };
 }
 

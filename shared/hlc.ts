@@ -20,7 +20,7 @@ export function formatHlc(clock: Hlc): string {
 export function parseHlc(text: string): Hlc | null {
   const match = /^(\d{15}):(\d{5}):([A-Za-z0-9-]{1,64})$/.exec(text);
   if (!match) return null;
-  return { wallMs: Number(match[1]), counter: Number(match[2]), node: match[3] as string };
+  return { wallMs: Number(match[1]), counter: Number(match[2]), node: match[3] ?? '' };
 }
 
 /** The clock for a local event: later than both the last clock and the wall clock. */

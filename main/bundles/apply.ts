@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { BundleImportDto, BundlePreviewDto } from '../../shared/api/schemas/bundles';
 import { parseHlc, receiveHlc, type Hlc } from '../../shared/hlc';
 import { linkStore, rowStore, type Row } from '../db/row-store';
+import { expectNumber, textListOf, textOf, textOrNullOf } from '../db/row-values';
 import { bundleImports } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import { audited } from '../services/audited-write';
@@ -14,7 +15,7 @@ import { exchangeTable, type ExchangeTable } from './exchange-tables';
 import { setIdentity } from './identity';
 import { insertRow } from './insert-row';
 import { buildPlan, type PlanOptions } from './plan';
-import type { ImportPlan, PlanItem } from './plan-types';
+import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
 import { readBundle, type ParsedBundle } from './read';
 import { BundleRefusal } from './refusal';
@@ -51,8 +52,8 @@ const lastPreview = new WeakMap<object, { key: string; result: PreviewResult }>(
 
 function stateKey(ctx: AppContext, file: Uint8Array, options: PlanOptions): string {
   const client = ctx.db.$client;
-  const changes = client.prepare('SELECT total_changes()').pluck().get() as number;
-  const version = client.pragma('data_version', { simple: true }) as number;
+  const changes = expectNumber(client.prepare('SELECT total_changes()').pluck().get(), 'total_changes()');
+  const version = expectNumber(client.pragma('data_version', { simple: true }), 'data_version');
   return `${createHash('sha256').update(file).digest('hex')}|${changes}|${version}|${JSON.stringify(options)}|${ctx.now().toISOString().slice(0, 13)}`;
 }
 
@@ -134,7 +135,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);
   }
-  if (plan.parsed.cycle) seen.shown('cycles', cycleId, plan.parsed.cycle.hlc as string);
+  if (plan.parsed.cycle) seen.shown('cycles', cycleId, textOf(plan.parsed.cycle, 'hlc'));
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
 
   const record: typeof bundleImports.$inferInsert = {
@@ -207,26 +208,27 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
   switch (item.outcome) {
     case 'write-theirs':
     case 'merge': {
-      const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;
+      const source = rowToWrite(item);
       const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? fresh() : {}) };
       if (item.mine) {
         store.update(tx, row);
-        for (const link of t.links) linkStore(tx.db.$client, link).replace(tx, item.id, row[link.field] as string[]);
+        for (const link of t.links) linkStore(tx.db.$client, link).replace(tx, item.id, textListOf(row, link.field));
         audit('update', item.mine, row);
       } else {
         insertRow(tx.db.$client, t, row);
-        for (const link of t.links) linkStore(tx.db.$client, link).add(tx, item.id, row[link.field] as string[]);
+        for (const link of t.links) linkStore(tx.db.$client, link).add(tx, item.id, textListOf(row, link.field));
         if (item.mineTombstone) s.untomb.run(t.tableName, item.id);
         audit('create', undefined, row);
       }
       return;
     }
     case 'delete': {
-      const mine = item.mine as Row;
+      const { mine } = item;
+      if (!mine) throw new Error('A deletion of a row this copy does not have.');
       const theirs = item.theirsTombstone;
       const revision = item.restamp || !theirs ? fresh() : { hlc: theirs.hlc, origin: theirs.origin, updatedAt: theirs.deletedAt };
       store.remove(tx, item.id);
-      tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, (mine.ownerOrgId as string | null) ?? null);
+      tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, textOrNullOf(mine, 'ownerOrgId'));
       audit('delete', mine);
       return;
     }
@@ -242,7 +244,7 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
       if (!item.restamp && !later) return;
       const revision = item.restamp
         ? fresh()
-        : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: (item.theirs?.updatedAt as string | undefined) ?? at };
+        : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: item.theirs ? textOf(item.theirs, 'updatedAt') : at };
       if (item.mine) store.update(tx, { ...item.mine, ...revision });
       else if (item.mineTombstone) tombstoneOf(revision.hlc, revision.origin, item.mineTombstone.deletedAt, item.mineTombstone.ownerOrgId);
       return;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { explainIssues } from '../../shared/api/explain';
 import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import type { Row } from '../db/row-store';
+import { rowOf, rowOrNone, textOf } from '../db/row-values';
 import { recordAudit } from '../services/audit';
 import type { WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
@@ -40,7 +41,8 @@ export function readAreaUnits(client: Database.Database, countyId: string): Row[
       `WITH RECURSIVE inside(id) AS (SELECT id FROM admin_units WHERE parent_id = ? UNION ALL SELECT a.id FROM admin_units a JOIN inside ON a.parent_id = inside.id)
        SELECT ${COLUMNS} FROM admin_units WHERE id IN (SELECT id FROM inside) AND origin <> 'seed' ORDER BY CASE level WHEN 'sub_county' THEN 0 ELSE 1 END, rowid`,
     )
-    .all(countyId) as Row[];
+    .all(countyId)
+    .map(rowOf);
 }
 
 /** Every ward of the county, seeded or added: the wards a boundary layer may draw. */
@@ -82,32 +84,33 @@ export function planAreaUnits(client: Database.Database, units: Row[], countyId:
   const lookup = client.prepare(`SELECT ${COLUMNS} FROM admin_units WHERE id = ?`);
   const sameName = client.prepare('SELECT name FROM admin_units WHERE parent_id = ? AND lower(name) = lower(?) AND id <> ?').pluck();
   const added = new Map<string, Row>();
-  const unitOf = (id: string) => added.get(id) ?? (lookup.get(id) as Row | undefined);
+  const unitOf = (id: string) => added.get(id) ?? rowOrNone(lookup.get(id));
   // Sub-counties come first in a bundle, so a new ward's new sub-county is known when it is checked.
   for (const unit of units) {
     const refuse = (reason: string) => plan.refused.push({ unit, reason });
-    const mine = lookup.get(unit.id) as Row | undefined;
+    const mine = rowOrNone(lookup.get(unit.id));
     if (mine) {
-      if ((unit.hlc as string) <= (mine.hlc as string) || unit.name === mine.name) continue;
+      if (textOf(unit, 'hlc') <= textOf(mine, 'hlc') || unit.name === mine.name) continue;
       if (authority.role !== 'secretariat') refuse(`Only the Secretariat can rename ${String(mine.name)}; ${authority.label} cannot.`);
       else plan.renames.push({ mine, theirs: unit });
       continue;
     }
-    const parent = unitOf(unit.parentId as string);
+    const parent = unitOf(textOf(unit, 'parentId'));
     const expected = unit.level === 'ward' ? 'sub_county' : 'county';
-    const county = parent?.level === 'county' ? parent : parent ? unitOf(parent.parentId as string) : undefined;
+    const county = parent?.level === 'county' ? parent : parent ? unitOf(textOf(parent, 'parentId')) : undefined;
     if (!parent || parent.level !== expected || county?.id !== countyId) {
       refuse(`${String(unit.name)} is not placed in a sub-county of this cycle’s county.`);
       continue;
     }
-    const clash = sameName.get(parent.id, unit.name, unit.id) as string | undefined;
-    if (clash) {
+    const clash: unknown = sameName.get(parent.id, unit.name, unit.id);
+    if (typeof clash === 'string') {
       refuse(`This copy already has ${clash} in ${String(parent.name)}; the two were added separately. Rename one of them, then import again.`);
       continue;
     }
-    added.set(unit.id as string, unit);
+    const id = textOf(unit, 'id');
+    added.set(id, unit);
     plan.adds.push(unit);
-    if (unit.level === 'ward') plan.addedWardIds.add(unit.id as string);
+    if (unit.level === 'ward') plan.addedWardIds.add(id);
   }
   return plan;
 }
@@ -121,10 +124,10 @@ export function writeAreaUnits(tx: WriteContext, plan: AreaUnitPlan, at: string)
   const shown = ({ hlc: _hlc, origin: _origin, ...unit }: Row) => unit;
   for (const unit of plan.adds) {
     insert.run(unit);
-    recordAudit(tx, at, { action: 'create', tableName: 'admin_units', rowId: unit.id as string, cycleId: null, after: shown(unit) });
+    recordAudit(tx, at, { action: 'create', tableName: 'admin_units', rowId: textOf(unit, 'id'), cycleId: null, after: shown(unit) });
   }
   for (const { mine, theirs } of plan.renames) {
     rename.run(theirs);
-    recordAudit(tx, at, { action: 'update', tableName: 'admin_units', rowId: mine.id as string, cycleId: null, before: shown(mine), after: shown(theirs) });
+    recordAudit(tx, at, { action: 'update', tableName: 'admin_units', rowId: textOf(mine, 'id'), cycleId: null, before: shown(mine), after: shown(theirs) });
   }
 }

@@ -9,6 +9,7 @@ import type { Row } from '../db/row-store';
 import type { CycleRecordName } from '../db/tables';
 import { asSnapshot } from '../lifecycle/versions';
 import { BUNDLE_LIMITS } from './limits';
+import { numberOf, textOf } from '../db/row-values';
 
 /**
  * How a bundle checks the Secretariat's cycle records (main/db/tables.ts `cycleRecordTables`):
@@ -36,7 +37,7 @@ export const cycleRecordSpecs: Record<CycleRecordName, CycleRecordSpec> = {
     naturalKey: [],
     label: (row) => `on track from ${String(row.onTrackPct)} %, at risk from ${String(row.atRiskPct)} %`,
     check(row) {
-      if ((row.atRiskPct as number) >= (row.onTrackPct as number))
+      if (numberOf(row, 'atRiskPct') >= numberOf(row, 'onTrackPct'))
         throw invalidField('atRiskPct', 'At-risk threshold: it must be below the on-track threshold.');
     },
   },
@@ -52,7 +53,7 @@ export const cycleRecordSpecs: Record<CycleRecordName, CycleRecordSpec> = {
     naturalKey: ['activityAId', 'activityBId'],
     label: (row) => `activities ${String(row.activityAId).slice(0, 8)} and ${String(row.activityBId).slice(0, 8)} are complementary`,
     check(row) {
-      if ((row.activityAId as string) >= (row.activityBId as string)) throw invalidField('activityBId', 'The pair of activities is not in id order.');
+      if (textOf(row, 'activityAId') >= textOf(row, 'activityBId')) throw invalidField('activityBId', 'The pair of activities is not in id order.');
     },
   },
   triggerProposalDecision: {
@@ -88,12 +89,13 @@ export const cycleRecordSpecs: Record<CycleRecordName, CycleRecordSpec> = {
     label: (row) => `version ${String(row.number)} (fingerprint ${String(row.fingerprint)})`,
     check(row) {
       // The fingerprint is what the signed approval pack prints: a version must be the plan it says.
-      const hash = sha256Hex(row.snapshotJson as string);
+      const snapshotJson = textOf(row, 'snapshotJson');
+      const hash = sha256Hex(snapshotJson);
       if (hash !== row.contentHash || hash.slice(0, 8) !== row.fingerprint) {
         throw invalidField('snapshotJson', 'Approved plan: its content does not match its fingerprint.');
       }
       try {
-        asSnapshot(JSON.parse(row.snapshotJson as string));
+        asSnapshot(JSON.parse(snapshotJson));
       } catch {
         throw invalidField('snapshotJson', 'Approved plan: it is not a plan snapshot.');
       }

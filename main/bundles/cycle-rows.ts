@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { linkStore, type Row } from '../db/row-store';
+import { expectText, listOf, rowOrNone, textOf } from '../db/row-values';
 import { cycles } from '../db/schema';
 import { exchangeTables, registerOfTableName, type ExchangeTable, type ExchangeName } from './exchange-tables';
 
@@ -28,7 +29,7 @@ export function readRegisterRows(client: Database.Database, t: ExchangeTable, cy
   const rows = readColumns(client, t.tableName, t.columns, cycleId);
   for (const link of t.links) {
     const values = linkStore(client, link).byCycle(t.tableName, cycleId);
-    for (const row of rows) row[link.field] = values.get(row.id as string) ?? [];
+    for (const row of rows) row[link.field] = values.get(textOf(row, 'id')) ?? [];
   }
   return rows;
 }
@@ -39,16 +40,17 @@ function readColumns(client: Database.Database, tableName: string, columns: [str
     .raw();
   const keys = columns.map(([key]) => key);
   const booleans = columns.flatMap(([key, col], index) => (col.columnType === 'SQLiteBoolean' ? [{ key, index, col }] : []));
-  return (statement.all(cycleId) as unknown[][]).map((values) => {
+  return statement.all(cycleId).map((raw) => {
+    const values = listOf(raw);
     const row: Row = {};
-    for (let i = 0; i < keys.length; i++) row[keys[i] as string] = values[i];
+    keys.forEach((key, i) => (row[key] = values[i]));
     for (const { key, index, col } of booleans) if (values[index] !== null) row[key] = col.mapFromDriverValue(values[index]);
     return row;
   });
 }
 
 export function readAllRows(client: Database.Database, cycleId: string): RowsByRegister {
-  return new Map(exchangeTables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [row.id as string, row]))]));
+  return new Map(exchangeTables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [textOf(row, 'id'), row]))]));
 }
 
 export function readTombstones(client: Database.Database, cycleId: string): Map<ExchangeName, Map<string, LocalTombstone>> {
@@ -75,14 +77,15 @@ export interface RowBase {
 
 /** The revision each row last took from a bundle, keyed by `baseKey`. */
 export function readBases(client: Database.Database, cycleId: string): Map<string, RowBase> {
-  const rows = client.prepare('SELECT table_name, row_id, base_hlc, base_peer_id FROM bundle_row_bases WHERE cycle_id = ?').raw().all(cycleId) as [
-    string,
-    string,
-    string,
-    string | null,
-  ][];
+  const rows = client.prepare('SELECT table_name, row_id, base_hlc, base_peer_id FROM bundle_row_bases WHERE cycle_id = ?').raw().all(cycleId);
   const out = new Map<string, RowBase>();
-  for (const [t, r, hlc, peerId] of rows) out.set(baseKey(t, r), { hlc, peerId });
+  for (const raw of rows) {
+    const [t, r, hlc, peerId] = listOf(raw);
+    out.set(baseKey(expectText(t, 'table_name'), expectText(r, 'row_id')), {
+      hlc: expectText(hlc, 'base_hlc'),
+      peerId: peerId === null ? null : expectText(peerId, 'base_peer_id'),
+    });
+  }
   return out;
 }
 
@@ -97,23 +100,29 @@ export function readPeerRows(client: Database.Database, cycleId: string, peerId:
         'UNION ALL SELECT table_name, row_id, base_hlc FROM bundle_row_bases WHERE cycle_id = ? AND base_peer_id = ?',
     )
     .raw()
-    .all(cycleId, peerId, cycleId, peerId) as [string, string, string][];
+    .all(cycleId, peerId, cycleId, peerId);
   const out = new Map<string, string>();
-  for (const [t, r, hlc] of rows) {
-    const key = baseKey(t, r);
+  for (const raw of rows) {
+    const [t, r, revision] = listOf(raw);
+    const key = baseKey(expectText(t, 'table_name'), expectText(r, 'row_id'));
+    const hlc = expectText(revision, 'hlc');
     const known = out.get(key);
     if (known === undefined || hlc > known) out.set(key, hlc);
   }
   return out;
 }
 
-const cycleColumns = Object.entries(getTableColumns(cycles)) as [string, SQLiteColumn][];
+const cycleColumns = Object.entries(getTableColumns(cycles));
 
 /** The cycle row with its clock columns and geographical scope. */
 export function readCycleRow(client: Database.Database, cycleId: string): Row | undefined {
   const statement = client.prepare(`SELECT ${cycleColumns.map(([key, col]) => `${quote(col.name)} AS ${quote(key)}`).join(', ')} FROM "cycles" WHERE "id" = ?`);
-  const row = statement.get(cycleId) as Row | undefined;
+  const row = rowOrNone(statement.get(cycleId));
   if (!row) return undefined;
-  row.scopeUnitIds = client.prepare('SELECT unit_id FROM cycle_scope_units WHERE cycle_id = ? ORDER BY rowid').pluck().all(cycleId) as string[];
+  row.scopeUnitIds = client
+    .prepare('SELECT unit_id FROM cycle_scope_units WHERE cycle_id = ? ORDER BY rowid')
+    .pluck()
+    .all(cycleId)
+    .map((id) => expectText(id, 'unit_id'));
   return row;
 }

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { BundleExportDto, bundleExportInput } from '../../shared/api/schemas/bundles';
 import { notFound, ServiceError } from '../../shared/result';
 import type { Row } from '../db/row-store';
+import { textOf } from '../db/row-values';
 import { APP_VERSION } from '../services/app-info';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
 import { getAdminUnit } from '../services/admin-units';
@@ -12,6 +13,7 @@ import { exchangeTable, exchangeTables } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
 import { identityFor, organisationName, setIdentity } from './identity';
 import { installationKey, signManifest } from './keys';
+import { cycleRowOf } from './plan-cycle';
 import { BUNDLE_MIME_TYPE, FORMAT_NAME, FORMAT_VERSION, FORMAT_WITHOUT_BOUNDARIES } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
 import { personalDataOf, selectFull, selectPartner } from './selection';
@@ -40,6 +42,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
   const client = ctx.db.$client;
   const cycle = readCycleRow(client, input.cycleId);
   if (!cycle) throw notFound('JWP cycle', input.cycleId);
+  const { title, countyId, fiscalYear, leadOrgId } = cycleRowOf(cycle);
   const partnerOrgId = input.kind === 'partner' ? input.partnerOrgId : null;
   if (input.kind === 'partner' && partnerOrgId === null)
     throw new ServiceError({ code: 'invalid_input', field: 'partnerOrgId', message: 'Partner: choose whose part of the plan goes in the bundle.' });
@@ -70,7 +73,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
         ? selectFull(all, deletions)
         : selectPartner(all, deletions, {
             partnerOrgId,
-            leadOrgId: (cycle.leadOrgId as string | null) ?? null,
+            leadOrgId,
             senderIsSecretariat: identity.role === 'secretariat',
           });
     const bases = readBases(client, input.cycleId);
@@ -89,7 +92,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
         const out: Row = {};
         for (const [field] of t.columns) out[field] = row[field];
         for (const link of t.links) out[link.field] = row[link.field];
-        out.baseHlc = bases.get(baseKey(t.tableName, row.id as string))?.hlc ?? null;
+        out.baseHlc = bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null;
         return out;
       });
       entries.set(rowsEntry(t.register), utf8(JSON.stringify(ordered)));
@@ -98,12 +101,12 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),
     );
     counts.tombstones = tombstones.length;
-    const areaUnits = readAreaUnits(client, cycle.countyId as string);
+    const areaUnits = readAreaUnits(client, countyId);
     counts.areaUnits = areaUnits.length;
     if (areaUnits.length > 0) entries.set(AREA_UNITS_ENTRY, utf8(JSON.stringify(areaUnits)));
     if (tombstones.length > 0) entries.set(TOMBSTONES_ENTRY, utf8(JSON.stringify(tombstones)));
     // Boundaries go with the whole plan only: a partner's part is about its own rows.
-    const boundaries = input.kind === 'full' ? readWardBoundaries(client, cycle.countyId as string) : null;
+    const boundaries = input.kind === 'full' ? readWardBoundaries(client, countyId) : null;
     if (boundaries) {
       counts.wardBoundaries = 1;
       entries.set(WARD_BOUNDARIES_ENTRY, utf8(JSON.stringify(boundaries)));
@@ -119,10 +122,10 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       partnerOrgName,
       cycle: {
         id: input.cycleId,
-        title: cycle.title as string,
-        countyId: cycle.countyId as string,
-        countyName: getAdminUnit(tx, cycle.countyId as string).name,
-        fiscalYear: cycle.fiscalYear as string,
+        title,
+        countyId,
+        countyName: getAdminUnit(tx, countyId).name,
+        fiscalYear,
       },
       sender: { installationId: tx.installationId, role: identity.role, orgId: identity.orgId, orgName: identity.orgName, fingerprint: key.fingerprint },
       createdAt: at,
@@ -138,7 +141,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     return {
       bytes,
       manifest,
-      fileName: `${slug(cycle.title as string)}-${who}-${at.slice(0, 10)}.jwpb`,
+      fileName: `${slug(title)}-${who}-${at.slice(0, 10)}.jwpb`,
       mimeType: BUNDLE_MIME_TYPE,
       sizeBytes: bytes.length,
       bundleId: manifest.bundleId,

@@ -8,6 +8,7 @@ import { backupsDirFor, createBackup, listBackups } from '../db/backup';
 import { bundleImports, bundleKeys, bundleTrustedKeys, installation } from '../db/schema';
 import { restoreDatabaseBackup } from '../services/backups';
 import { inWriteTransaction, type AppContext } from '../services/context';
+import { expectNumber } from '../db/row-values';
 
 /** The import history, the backup taken before each import, and undoing the last one. */
 
@@ -17,7 +18,7 @@ const inMemory = (ctx: AppContext) => ctx.db.$client.name === ':memory:' || ctx.
 
 /** The newest audit entry other than restores (restoring a backup is how an import is undone). */
 export function maxAuditId(ctx: AppContext): number {
-  return (ctx.db.$client.prepare("SELECT coalesce(max(id), 0) FROM audit_log WHERE action != 'restore'").pluck().get() as number) ?? 0;
+  return expectNumber(ctx.db.$client.prepare("SELECT coalesce(max(id), 0) FROM audit_log WHERE action != 'restore'").pluck().get(), 'max(id)');
 }
 
 /** A verified copy of the database just before an import; null for an in-memory database (tests). */
@@ -124,6 +125,7 @@ export function undoLastImport(ctx: AppContext): BundleImportDto {
         .where(eq(installation.id, tx.installationId))
         .run();
   });
-  const undone = ctx.db.select().from(bundleImports).where(eq(bundleImports.id, last.id)).get() as ImportRow;
+  const undone = ctx.db.select().from(bundleImports).where(eq(bundleImports.id, last.id)).get();
+  if (!undone) throw new Error('The undone import is no longer in the history.');
   return importDto(ctx, undone);
 }

@@ -1,10 +1,13 @@
 import type { ResolutionDto } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
+import { numberOf, textOf, textOrNullOf } from '../db/row-values';
+import { z } from 'zod';
+import { cyclePhases, reportingFrequencies } from '../../shared/domain/vocabulary';
 import type { CycleRow } from '../services/rules';
 import { baseKey } from './cycle-rows';
 import { decide, recommended } from './merge';
 import { sameField } from './plan-items';
-import type { CycleItem, LocalState, SenderAuthority } from './plan-types';
+import { rowToWrite, type CycleItem, type LocalState, type SenderAuthority } from './plan-types';
 
 /** The cycle's own row (title, dates, phase, exchange rate, scope): only the Secretariat changes it. */
 
@@ -27,11 +30,11 @@ export const cycleDifferences = (mine: Row, theirs: Row) => CYCLE_FIELDS.filter(
 
 export function buildCycleItem(theirs: Row, local: LocalState, me: string, peer: string, authority: SenderAuthority): CycleItem {
   const mine = local.cycle;
-  const key = baseKey('cycles', theirs.id as string);
-  const theirsRevision = { hlc: theirs.hlc as string, origin: theirs.origin as string, deleted: false };
-  const mineRevision = mine ? { hlc: mine.hlc as string, origin: mine.origin as string, deleted: false } : null;
+  const key = baseKey('cycles', textOf(theirs, 'id'));
+  const theirsRevision = { hlc: textOf(theirs, 'hlc'), origin: textOf(theirs, 'origin'), deleted: false };
+  const mineRevision = mine ? { hlc: textOf(mine, 'hlc'), origin: textOf(mine, 'origin'), deleted: false } : null;
   const decision = decide({
-    theirs: { ...theirsRevision, baseHlc: theirs.baseHlc as string | null },
+    theirs: { ...theirsRevision, baseHlc: textOrNullOf(theirs, 'baseHlc') },
     mine: mineRevision,
     myBase: local.bases.get(key)?.hlc ?? null,
     peerLast: local.peerRows.get(key) ?? null,
@@ -55,8 +58,8 @@ export function resolveCycleConflict(item: CycleItem, choice: ResolutionDto | nu
   if (!item.conflict || !item.mine) return;
   item.conflict.choice = choice;
   const effective = choice ?? item.conflict.recommended;
-  const mineHlc = item.mine.hlc as string;
-  const theirsHlc = item.theirs.hlc as string;
+  const mineHlc = textOf(item.mine, 'hlc');
+  const theirsHlc = textOf(item.theirs, 'hlc');
   if (effective === 'theirs') {
     item.outcome = 'write-theirs';
     item.restamp = theirsHlc < mineHlc;
@@ -75,30 +78,29 @@ export function resolveCycleConflict(item: CycleItem, choice: ResolutionDto | nu
 
 /** The cycle as the rules should see it after the import. */
 export function finalCycle(item: CycleItem | null, local: LocalState): CycleRow {
-  const row =
-    item && !item.refused && (item.outcome === 'write-theirs' || item.outcome === 'merge')
-      ? ((item.outcome === 'merge' ? item.merged : item.theirs) as Row)
-      : (local.cycle as Row);
+  const row = item && !item.refused && (item.outcome === 'write-theirs' || item.outcome === 'merge') ? rowToWrite(item) : local.cycle;
+  if (!row) throw new Error('The import has no cycle row to check against.');
   return cycleRowOf(row);
 }
 
+/** The cycle's columns of a cycle row (bundle rows were checked by validate-rows; each read checks its type). */
 export function cycleRowOf(row: Row): CycleRow {
   return {
-    id: row.id,
-    title: row.title,
-    countyId: row.countyId,
-    leadOrgId: row.leadOrgId,
-    fiscalYear: row.fiscalYear,
-    startDate: row.startDate,
-    endDate: row.endDate,
-    reportingPeriod: row.reportingPeriod,
-    phase: row.phase,
-    kesPerUsdScaled: row.kesPerUsdScaled,
-    exchangeRateDate: row.exchangeRateDate,
-    notes: row.notes,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    hlc: row.hlc,
-    origin: row.origin,
-  } as CycleRow;
+    id: textOf(row, 'id'),
+    title: textOf(row, 'title'),
+    countyId: textOf(row, 'countyId'),
+    leadOrgId: textOrNullOf(row, 'leadOrgId'),
+    fiscalYear: textOf(row, 'fiscalYear'),
+    startDate: textOf(row, 'startDate'),
+    endDate: textOf(row, 'endDate'),
+    reportingPeriod: z.enum(reportingFrequencies.keys).parse(row.reportingPeriod),
+    phase: z.enum(cyclePhases.keys).parse(row.phase),
+    kesPerUsdScaled: numberOf(row, 'kesPerUsdScaled'),
+    exchangeRateDate: textOf(row, 'exchangeRateDate'),
+    notes: textOf(row, 'notes'),
+    createdAt: textOf(row, 'createdAt'),
+    updatedAt: textOf(row, 'updatedAt'),
+    hlc: textOf(row, 'hlc'),
+    origin: textOf(row, 'origin'),
+  };
 }

@@ -94,3 +94,10 @@ export interface ImportPlan {
   unresolved: number;
   warnings: string[];
 }
+
+/** The row an item writes: the merged row for a field-by-field resolution, else theirs. */
+export function rowToWrite(item: { outcome: string; merged: Row | null; theirs: Row | null }): Row {
+  const row = item.outcome === 'merge' ? item.merged : item.theirs;
+  if (!row) throw new Error(`A plan item whose outcome is ${item.outcome} has no row to write.`);
+  return row;
+}

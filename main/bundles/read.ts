@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Row } from '../db/row-store';
+import { textOf } from '../db/row-values';
 import {
   CYCLE_ENTRY,
   MANIFEST,
@@ -39,10 +40,13 @@ export interface ParsedBundle {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+/** Clock readings compare as text (shared/hlc.ts). */
+const later = (a: string, b: string) => (b > a ? b : a);
 
 function parseJson(name: string, data: Uint8Array): unknown {
   try {
-    return JSON.parse(decoder.decode(data)) as unknown;
+    const parsed: unknown = JSON.parse(decoder.decode(data));
+    return parsed;
   } catch {
     return refuse(`The bundle is damaged: ${name} is not valid JSON.`);
   }
@@ -66,7 +70,7 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   const entries = readZip(file);
   const manifestBytes = entries.get(MANIFEST);
   if (!manifestBytes) refuse('This file is not a Pamoja JWP bundle: it has no manifest.');
-  const rawManifest = parseJson(MANIFEST, manifestBytes as Uint8Array);
+  const rawManifest = parseJson(MANIFEST, manifestBytes);
   const probe = versionProbe.safeParse(rawManifest);
   if (!probe.success || probe.data.format !== FORMAT_NAME) refuse('This file is not a Pamoja JWP bundle: its manifest does not say so.');
   const version = probe.data?.formatVersion;
@@ -81,17 +85,17 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   const signatureBytes = entries.get(SIGNATURE);
   if (!signatureBytes)
     refuse('This bundle is not signed, so nobody can tell who made it or whether it was changed. Ask the sender to export it again from Pamoja JWP.');
-  const signature = signatureSchema.safeParse(parseJson(SIGNATURE, signatureBytes as Uint8Array));
+  const signature = signatureSchema.safeParse(parseJson(SIGNATURE, signatureBytes));
   if (!signature.success) refuse('This bundle’s signature is not in the form Pamoja JWP writes; it was refused.');
-  const { publicKey, signature: signatureText } = signature.data as { publicKey: string; signature: string };
-  if (!verifyManifest(publicKey, manifestBytes as Uint8Array, signatureText)) {
+  const { publicKey, signature: signatureText } = signature.data;
+  if (!verifyManifest(publicKey, manifestBytes, signatureText)) {
     refuse(
       'The bundle’s signature does not match its contents: the file was changed after it was signed, or damaged on the way. Ask the sender to send it again.',
     );
   }
   const manifest = manifestSchema.safeParse(rawManifest);
   if (!manifest.success) refuse(`The bundle’s manifest is not valid: ${explainIssues(manifest.error.issues).message}`);
-  const m = manifest.data as Manifest;
+  const m = manifest.data;
   const fingerprint = fingerprintOf(publicKey);
   if (m.sender.fingerprint !== fingerprint) refuse('The bundle names a different key from the one it is signed with; it was refused.');
 
@@ -121,11 +125,11 @@ export function readBundle(file: Uint8Array): ParsedBundle {
       refuse(`The bundle’s manifest counts ${m.counts[register] ?? 0} rows of ${register} but it holds ${rows.get(register)?.length ?? 0}.`);
   }
   let maxHlc = m.senderClock;
-  for (const list of rows.values()) for (const row of list) if ((row.hlc as string) > maxHlc) maxHlc = row.hlc as string;
+  for (const list of rows.values()) for (const row of list) maxHlc = later(maxHlc, textOf(row, 'hlc'));
   for (const tombstone of tombstones) if (tombstone.hlc > maxHlc) maxHlc = tombstone.hlc;
-  if (cycle && (cycle.hlc as string) > maxHlc) maxHlc = cycle.hlc as string;
-  for (const unit of areaUnits) if ((unit.hlc as string) > maxHlc) maxHlc = unit.hlc as string;
-  if (wardBoundaries && (wardBoundaries.hlc as string) > maxHlc) maxHlc = wardBoundaries.hlc as string;
+  if (cycle) maxHlc = later(maxHlc, textOf(cycle, 'hlc'));
+  for (const unit of areaUnits) maxHlc = later(maxHlc, textOf(unit, 'hlc'));
+  if (wardBoundaries) maxHlc = later(maxHlc, textOf(wardBoundaries, 'hlc'));
   return { manifest: m, publicKey, fingerprint, cycle, rows, tombstones, areaUnits, wardBoundaries, maxHlc };
 }
 
@@ -138,10 +142,8 @@ function checkEntries(manifest: Manifest, entries: Map<string, Uint8Array>): voi
     listed.add(entry.path);
     const data = entries.get(entry.path);
     if (!data) refuse(`The bundle is incomplete: ${entry.path} is missing.`);
-    const digest = createHash('sha256')
-      .update(data as Uint8Array)
-      .digest('hex');
-    if (digest !== entry.sha256 || (data as Uint8Array).length !== entry.bytes) {
+    const digest = createHash('sha256').update(data).digest('hex');
+    if (digest !== entry.sha256 || data.length !== entry.bytes) {
       refuse(`The bundle is damaged or was changed after it was signed: ${entry.path} does not match its checksum. Ask the sender to send it again.`);
     }
   }

@@ -13,9 +13,10 @@ export class BundleRefusal extends Error {
   }
 }
 
-export const refuse = (message: string, problems?: string[]): never => {
+/** A function declaration with a `never` result, so the compiler knows nothing runs after it. */
+export function refuse(message: string, problems?: string[]): never {
   throw new BundleRefusal(message, problems);
-};
+}
 
 /** "1 activity", "3 activities". */
 export function plural(count: number, one: string, many: string): string {

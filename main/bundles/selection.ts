@@ -1,5 +1,6 @@
 import type { PersonalDataDto } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
+import { textListOf, textOf, textOrNullOf } from '../db/row-values';
 import type { LocalTombstone, RowsByRegister } from './cycle-rows';
 import { exchangeTable, exchangeTables, type ExchangeName } from './exchange-tables';
 import { plural } from './refusal';
@@ -34,27 +35,29 @@ export function selectPartner(
   const pending: [ExchangeName, Row][] = [];
   const add = (register: ExchangeName, row: Row | undefined) => {
     if (!row || NEVER_IN_PARTNER.includes(register)) return;
-    const into = chosen.get(register) as Map<string, Row>;
-    if (into.has(row.id as string)) return;
-    into.set(row.id as string, row);
+    let into = chosen.get(register);
+    if (!into) chosen.set(register, (into = new Map()));
+    const id = textOf(row, 'id');
+    if (into.has(id)) return;
+    into.set(id, row);
     pending.push([register, row]);
   };
   const people = new Set([options.partnerOrgId, options.leadOrgId].filter((id): id is string => id !== null));
   for (const t of exchangeTables) {
     for (const row of all.get(t.register)?.values() ?? []) {
       if (t.register === 'contact') {
-        if (people.has(row.organisationId as string)) add(t.register, row);
+        if (people.has(textOf(row, 'organisationId'))) add(t.register, row);
       } else if (SHARED_REGISTERS.includes(t.register) || row.ownerOrgId === options.partnerOrgId) {
         add(t.register, row);
       }
     }
   }
   // The rows the chosen ones name, so the bundle is complete in itself.
-  while (pending.length > 0) {
-    const [register, row] = pending.pop() as [ExchangeName, Row];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [register, row] = next;
     for (const ref of exchangeTable[register].references) {
       if (ref.target === 'adminUnit') continue;
-      const ids = ref.list ? (row[ref.field] as string[]) : [row[ref.field] as string | null];
+      const ids = ref.list ? textListOf(row, ref.field) : [textOrNullOf(row, ref.field)];
       for (const id of ids) if (id !== null) add(ref.target, all.get(ref.target)?.get(id));
     }
   }
@@ -72,7 +75,10 @@ export function personalDataOf(selection: Selection, kind: 'full' | 'partner'): 
   const contacts = [...(selection.rows.get('contact')?.values() ?? [])];
   const orgs = selection.rows.get('organisation') ?? new Map<string, Row>();
   const byOrg = new Map<string, number>();
-  for (const contact of contacts) byOrg.set(contact.organisationId as string, (byOrg.get(contact.organisationId as string) ?? 0) + 1);
+  for (const contact of contacts) {
+    const organisationId = textOf(contact, 'organisationId');
+    byOrg.set(organisationId, (byOrg.get(organisationId) ?? 0) + 1);
+  }
   const grouped = [...byOrg].map(([organisationId, count]) => ({
     organisationId,
     organisationName: String(orgs.get(organisationId)?.shortName || orgs.get(organisationId)?.name || organisationId),

@@ -1,36 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Row } from '../db/row-store';
+import { textListOf, textOf } from '../db/row-values';
 import { cycles, cycleScopeUnits } from '../db/schema';
 import { recordAudit } from '../services/audit';
 import { stamp, type WriteContext } from '../services/context';
-import type { ImportPlan } from './plan-types';
+import { cycleRowOf } from './plan-cycle';
+import { rowToWrite, type ImportPlan } from './plan-types';
 import type { SeenRevisions } from './seen-revisions';
 
-type CycleInsert = typeof cycles.$inferInsert;
-
-function cycleColumns(row: Row): CycleInsert {
-  return {
-    id: row.id as string,
-    title: row.title as string,
-    countyId: row.countyId as string,
-    leadOrgId: (row.leadOrgId as string | null) ?? null,
-    fiscalYear: row.fiscalYear as string,
-    startDate: row.startDate as string,
-    endDate: row.endDate as string,
-    reportingPeriod: row.reportingPeriod as CycleInsert['reportingPeriod'],
-    phase: row.phase as CycleInsert['phase'],
-    kesPerUsdScaled: row.kesPerUsdScaled as number,
-    exchangeRateDate: row.exchangeRateDate as string,
-    notes: row.notes as string,
-    createdAt: row.createdAt as string,
-    updatedAt: row.updatedAt as string,
-    hlc: row.hlc as string,
-    origin: row.origin as string,
-  };
-}
-
 const auditShape = (row: Row) => {
-  const { hlc: _hlc, origin: _origin, ...rest } = cycleColumns(row);
+  const { hlc: _hlc, origin: _origin, ...rest } = cycleRowOf(row);
   return { ...rest, scopeUnitIds: row.scopeUnitIds };
 };
 
@@ -38,16 +17,16 @@ const auditShape = (row: Row) => {
 export function writeCycle(tx: WriteContext, plan: ImportPlan, at: string, seen: SeenRevisions): void {
   const item = plan.cycleItem;
   if (!item || item.refused || item.outcome === 'none') return;
-  const cycleId = item.theirs.id as string;
-  const setBase = () => seen.took('cycles', cycleId, item.theirs.hlc as string);
+  const cycleId = textOf(item.theirs, 'id');
+  const setBase = () => seen.took('cycles', cycleId, textOf(item.theirs, 'hlc'));
   const fresh = () => ({ hlc: stamp(tx).hlc, origin: tx.installationId, updatedAt: at });
   if (item.outcome === 'write-theirs' || item.outcome === 'merge') {
-    const source = (item.outcome === 'merge' ? item.merged : item.theirs) as Row;
+    const source = rowToWrite(item);
     const row: Row = { ...source, ...(item.restamp ? fresh() : {}) };
-    if (item.mine) tx.db.update(cycles).set(cycleColumns(row)).where(eq(cycles.id, cycleId)).run();
-    else tx.db.insert(cycles).values(cycleColumns(row)).run();
+    if (item.mine) tx.db.update(cycles).set(cycleRowOf(row)).where(eq(cycles.id, cycleId)).run();
+    else tx.db.insert(cycles).values(cycleRowOf(row)).run();
     tx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
-    for (const unitId of new Set(row.scopeUnitIds as string[])) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
+    for (const unitId of new Set(textListOf(row, 'scopeUnitIds'))) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
     recordAudit(tx, at, {
       action: item.mine ? 'update' : 'create',
       tableName: 'cycles',
@@ -59,11 +38,11 @@ export function writeCycle(tx: WriteContext, plan: ImportPlan, at: string, seen:
     setBase();
     return;
   }
-  const later = item.outcome === 'meta' && (item.theirs.hlc as string) > ((item.mine?.hlc as string | undefined) ?? '');
+  const later = item.outcome === 'meta' && textOf(item.theirs, 'hlc') > (item.mine ? textOf(item.mine, 'hlc') : '');
   if (item.restamp || later) {
     const revision = item.restamp
       ? fresh()
-      : { hlc: item.theirs.hlc as string, origin: item.theirs.origin as string, updatedAt: item.theirs.updatedAt as string };
+      : { hlc: textOf(item.theirs, 'hlc'), origin: textOf(item.theirs, 'origin'), updatedAt: textOf(item.theirs, 'updatedAt') };
     tx.db.update(cycles).set(revision).where(eq(cycles.id, cycleId)).run();
   }
   setBase();

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { z } from 'zod';
+import { errorCode, expectNumber, expectText, listOf, rowOf, textOf } from './row-values';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -75,13 +77,13 @@ export function openDb({ file, migrationsFolder, readonly = false, beforeMigrate
     return db;
   } catch (error) {
     client.close();
-    throw isCorruption(error) ? new DatabaseDamagedError(file, [(error as Error).message]) : error;
+    throw isCorruption(error) ? new DatabaseDamagedError(file, [error instanceof Error ? error.message : String(error)]) : error;
   }
 }
 
 /** SQLite's words for a file that is not (or no longer) a database. */
 function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
+  const code = errorCode(error);
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
@@ -96,15 +98,20 @@ function verifyPragmas(client: Database.Database, file: string): void {
 
 /** `PRAGMA quick_check`: the cheap structural check run on every open. */
 function quickCheck(client: Database.Database): string[] {
-  const rows = client.pragma('quick_check') as { quick_check: string }[];
+  const rows = client.pragma('quick_check');
   // SQLite prefixes its findings with a "*** in database main ***" line; users need the findings.
-  return rows.flatMap((row) => row.quick_check.split('\n')).filter((line) => line !== 'ok' && !line.startsWith('***'));
+  return listOf(rows)
+    .flatMap((row) => textOf(rowOf(row), 'quick_check').split('\n'))
+    .filter((line) => line !== 'ok' && !line.startsWith('***'));
 }
 
+/** drizzle-kit's list of migrations: only its length is read. */
+const journalSchema = z.object({ entries: z.array(z.unknown()) });
+
 function hasPendingMigrations(client: Database.Database, migrationsFolder: string): boolean {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const journal = journalSchema.parse(JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')));
   const tracked = client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
-  const applied = tracked ? (client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
+  const applied = tracked ? expectNumber(client.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get(), 'applied migrations') : 0;
   return applied < journal.entries.length;
 }
 
@@ -114,7 +121,7 @@ function holdsData(client: Database.Database): boolean {
 
 /** The SQLite library's version, for the log: WAL fixes land in specific releases. */
 export function sqliteVersion(db: ReadDb): string {
-  return db.$client.prepare('SELECT sqlite_version()').pluck().get() as string;
+  return expectText(db.$client.prepare('SELECT sqlite_version()').pluck().get(), 'sqlite_version()');
 }
 
 export function closeDb(db: ReadDb): void {

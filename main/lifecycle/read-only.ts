@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ServiceError } from '../../shared/result';
 import type { AppContext } from '../services/context';
+import { rowOrNone, textOf } from '../db/row-values';
 
 export interface RolledOver {
   toCycleId: string;
@@ -24,11 +25,14 @@ export function rolledOverTo(ctx: AppContext, cycleId: string): RolledOver | nul
     );
     statements.set(client, query);
   }
-  const row = query.get(cycleId) as Omit<RolledOver, 'message'> | undefined;
+  const row = rowOrNone(query.get(cycleId));
   if (!row) return null;
+  const [toCycleId, toFiscalYear, toTitle] = [textOf(row, 'toCycleId'), textOf(row, 'toFiscalYear'), textOf(row, 'toTitle')];
   return {
-    ...row,
-    message: `This cycle was rolled over into FY ${row.toFiscalYear} ("${row.toTitle}") and is now read-only. Make changes in the FY ${row.toFiscalYear} cycle.`,
+    toCycleId,
+    toFiscalYear,
+    toTitle,
+    message: `This cycle was rolled over into FY ${toFiscalYear} ("${toTitle}") and is now read-only. Make changes in the FY ${toFiscalYear} cycle.`,
   };
 }
 

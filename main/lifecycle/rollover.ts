@@ -21,6 +21,7 @@ import type { AppContext } from '../services/context';
 import { createCycle, getCycle, updateCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
 import { newRowMeta } from '../services/record-meta';
+import { itemAt, valueAt } from '../../shared/item-at';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
@@ -156,8 +157,9 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     });
     const cycleId = to.id;
     const idMap = new Map<string, string>();
-    const carry = <R extends { id: string }>(rows: R[], created: string[]) => rows.forEach((row, index) => idMap.set(row.id, created[index] as string));
-    const mapped = (id: string) => idMap.get(id) as string;
+    const carry = <R extends { id: string }>(rows: R[], created: string[]) =>
+      rows.forEach((row, index) => idMap.set(row.id, itemAt(created, index, 'carried row')));
+    const mapped = (id: string) => valueAt(idMap, id, 'carried row');
     const mappedOrNull = (id: string | null) => (id === null ? null : (idMap.get(id) ?? null));
 
     const organisations = s.organisation.list(tx, old);

@@ -49,6 +49,8 @@ export function recordAudit(tx: WriteContext, at: string, record: AuditRecord): 
   );
 }
 
+const parsedJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+
 export function listAudit(ctx: AppContext, input: z.output<typeof auditListInput>): AuditEntryDto[] {
   const filters: SQL[] = [];
   if (input.cycleId) filters.push(eq(auditLog.cycleId, input.cycleId));
@@ -62,7 +64,7 @@ export function listAudit(ctx: AppContext, input: z.output<typeof auditListInput
     .all();
   return rows.map(({ beforeJson, afterJson, ...rest }) => ({
     ...rest,
-    before: beforeJson === null ? null : (JSON.parse(beforeJson) as unknown),
-    after: afterJson === null ? null : (JSON.parse(afterJson) as unknown),
+    before: parsedJson(beforeJson),
+    after: parsedJson(afterJson),
   }));
 }

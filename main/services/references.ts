@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../db/schema';
+import { expectNumber } from '../db/row-values';
 
 /** What a table's rows are called when they stop a deletion: "still named in 3 activities". */
 const tableNouns: Record<string, [one: string, many: string]> = {
@@ -66,7 +67,7 @@ function referrersOf(client: Database.Database, target: SQLiteTable): Referrer[]
 export function describeReferences(client: Database.Database, target: SQLiteTable, id: string): string[] {
   const found: string[] = [];
   for (const referrer of referrersOf(client, target)) {
-    const count = referrer.count.get({ id }) as number;
+    const count = expectNumber(referrer.count.get({ id }), 'count(*)');
     if (count > 0) found.push(`${count} ${count === 1 ? referrer.noun[0] : referrer.noun[1]}`);
   }
   return found;

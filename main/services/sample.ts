@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { createCycle, getCycle, updateCycle } from './cycles';
 import { registerServices as s } from './index';
 import { cycleFileSchema, type CycleFile } from './sample-file';
+import { itemAt } from '../../shared/item-at';
 
 export const sampleCycleFile = (resourcesDir: string) => path.join(resourcesDir, 'sample', 'isiolo-2026-27.json');
 
@@ -36,7 +37,8 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
     const { leadOrgRef, ...cycleFields } = data.cycle;
     const cycleId = createCycle(tx, cycleFields).id;
     const ids = new Map<string, string>();
-    const remember = (kind: string, refs: string[], created: string[]) => refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, created[index] as string));
+    const remember = (kind: string, refs: string[], created: string[]) =>
+      refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, itemAt(created, index, `new ${kind}`)));
     const idOf =
       (kind: string) =>
       (ref: string): string => {
@@ -94,7 +96,9 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
     );
     s.disbursement.createMany(
       tx,
-      data.contributions.flatMap((c, index) => c.disbursements.map((d) => ({ ...d, cycleId, contributionId: contributionIds[index] as string }))),
+      data.contributions.flatMap((c, index) =>
+        c.disbursements.map((d) => ({ ...d, cycleId, contributionId: itemAt(contributionIds, index, 'new contribution') })),
+      ),
     );
 
     const indicatorIds = s.indicator.createMany(
@@ -114,7 +118,7 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
     );
     s.indicatorPeriod.createMany(
       tx,
-      data.indicators.flatMap((i, index) => i.periods.map((p) => ({ ...p, cycleId, indicatorId: indicatorIds[index] as string }))),
+      data.indicators.flatMap((i, index) => i.periods.map((p) => ({ ...p, cycleId, indicatorId: itemAt(indicatorIds, index, 'new indicator') }))),
     );
 
     s.risk.createMany(

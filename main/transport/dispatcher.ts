@@ -4,6 +4,7 @@ import { registerOfMethod } from '../../shared/api/registers';
 import { ServiceError, fail, ok, type ApiError, type Result } from '../../shared/result';
 import type { AppContext } from '../services/context';
 import { handlers } from './handlers/index';
+import { errorCode } from '../db/row-values';
 
 export type Dispatch = (method: string, input: unknown) => Result<unknown>;
 
@@ -30,7 +31,7 @@ export function createDispatcher(ctx: AppContext, log: (message: string) => void
 function toApiError(method: ApiMethod, error: unknown, log: (message: string) => void): ApiError {
   if (error instanceof ServiceError) return error.apiError;
   log(`Unexpected failure in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const sqliteCode = (error as { code?: unknown }).code;
+  const sqliteCode = errorCode(error);
   const storage = typeof sqliteCode === 'string' ? storageProblem(sqliteCode) : undefined;
   if (storage) return { code: 'storage', message: `${storage} Nothing was saved.` };
   if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_CONSTRAINT')) {

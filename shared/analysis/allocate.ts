@@ -1,3 +1,4 @@
+import { itemAt } from '../item-at';
 /**
  * Splitting integer minor units without losing or inventing a cent: the parts always add up to the
  * total, so tables built from them reconcile with the budget they came from.
@@ -16,7 +17,7 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
   let left = total - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((value, index) => ({ index, fraction: value - Math.floor(value) })).sort((a, b) => b.fraction - a.fraction || a.index - b.index);
   for (let i = 0; left > 0 && order.length > 0; i = (i + 1) % order.length, left--) {
-    const index = (order[i] as { index: number }).index;
+    const { index } = itemAt(order, i, 'share');
     parts[index] = (parts[index] ?? 0) + 1;
   }
   return parts;

@@ -7,6 +7,7 @@ import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { OrganisationDto } from '../api/schemas/organisation';
 import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis/cost-share';
 import { splitShillings } from './allocate';
+import { itemAt } from '../item-at';
 
 export interface CostShareCycle {
   id: string;
@@ -138,7 +139,7 @@ export function costShare(input: {
           activityId: c.activityId,
           component: c.component,
           type: c.type,
-          periodKey: (periods[lastEnded] as ReportingPeriod).key,
+          periodKey: itemAt(periods, lastEnded, 'reporting period').key,
           expectedKesMinor: expected,
           disbursedKesMinor: paid,
           shortfallKesMinor: expected - paid,

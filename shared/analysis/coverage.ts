@@ -4,6 +4,7 @@ import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto } from '../api/schemas/budget';
 import type { CoverageMatrixDto } from '../api/schemas/analysis/coverage';
 import { splitShillings } from './allocate';
+import { itemAt } from '../item-at';
 
 export type CoverageActivity = Pick<ActivityDto, 'id' | 'sector' | 'leadOrgId' | 'supportingOrgIds' | 'wardIds' | 'status'>;
 export type CoverageContribution = Pick<ContributionDto, 'activityId' | 'contributorOrgId' | 'amountMinor' | 'currency'>;
@@ -13,8 +14,6 @@ export interface CoverageWard {
   name: string;
   subCountyName: string;
 }
-
-type SectorKey = (typeof sectors.keys)[number];
 
 /**
  * Wards × sectors: in each cell the number of activities and their planned budget in KES. An empty
@@ -65,8 +64,9 @@ export function coverageMatrix(input: {
     const kes = budget.get(activity.id) ?? 0;
     activityCount++;
     plannedKesMinor += kes;
-    (totals[column] as Cell).count++;
-    (totals[column] as Cell).kes += kes;
+    const total = itemAt(totals, column, 'sector total');
+    total.count++;
+    total.kes += kes;
     const wardIds = [...new Set(activity.wardIds)];
     const places: (string | null)[] = wardIds.length > 0 ? wardIds : [null];
     const shares = splitShillings(
@@ -80,7 +80,7 @@ export function coverageMatrix(input: {
         // A ward outside the cycle's list (renamed scope, older data) still shows rather than vanishing.
         if (wardId !== null) extraWards.push({ id: wardId, name: wardId, subCountyName: '' });
       }
-      const cell = row[column] as Cell;
+      const cell = itemAt(row, column, 'sector cell');
       cell.count++;
       cell.kes += shares[index] ?? 0;
     });
@@ -95,7 +95,7 @@ export function coverageMatrix(input: {
       wardId,
       wardName,
       subCountyName,
-      cells: cells.map((cell, index) => ({ sector: sectorKeys[index] as SectorKey, activityCount: cell.count, plannedKesMinor: cell.kes })),
+      cells: cells.map((cell, index) => ({ sector: itemAt(sectorKeys, index, 'sector'), activityCount: cell.count, plannedKesMinor: cell.kes })),
       // Distinct activities touching the ward: an activity is in one sector, so the cells add up.
       activityCount: cells.reduce((sum, cell) => sum + cell.count, 0),
       plannedKesMinor: cells.reduce((sum, cell) => sum + cell.kes, 0),
@@ -108,7 +108,7 @@ export function coverageMatrix(input: {
     organisationId: orgId,
     sectors: sectorKeys.map((key) => ({ key, label: sectors.label(key) })),
     rows: matrixRows,
-    sectorTotals: totals.map((cell, index) => ({ sector: sectorKeys[index] as SectorKey, activityCount: cell.count, plannedKesMinor: cell.kes })),
+    sectorTotals: totals.map((cell, index) => ({ sector: itemAt(sectorKeys, index, 'sector'), activityCount: cell.count, plannedKesMinor: cell.kes })),
     activityCount,
     plannedKesMinor,
     gapCount: wardRows.reduce((sum, row) => sum + row.gapCount, 0),

@@ -3,6 +3,7 @@ import { sectors } from '../domain/vocabulary';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis/overlaps';
 import { jaccard, tokens } from './text-similarity';
+import { itemAt } from '../item-at';
 
 /** The fields of an activity the overlap rule reads. */
 export type OverlapActivity = Pick<
@@ -16,8 +17,13 @@ export interface OverlapNames {
 }
 
 /** The pair key: the two ids in order, so (a, b) and (b, a) are one pair. */
+/** A pair of activities in id order, as its decision is stored: A–B and B–A are one pair. */
+export function pairOf(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
 export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}:${b}` : `${b}:${a}`;
+  return pairOf(a, b).join(':');
 }
 
 /**
@@ -117,10 +123,10 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
   for (const [bucketKey, bucket] of buckets) {
     const ward = bucketKey.slice(bucketKey.indexOf('\u0000') + 1);
     bucket.sort((x, y) => x.startDay - y.startDay);
-    for (let i = 0; i < bucket.length; i++) {
-      const a = bucket[i] as Prepared;
+    for (const [i, a] of bucket.entries()) {
       for (let j = i + 1; j < bucket.length; j++) {
-        const b = bucket[j] as Prepared;
+        const b = bucket[j];
+        if (!b) break;
         // Sorted by start: once b starts after a ends, no later activity can overlap a either.
         if (b.startDay > a.endDay) break;
         if (a.activity.leadOrgId === b.activity.leadOrgId) continue;
@@ -133,9 +139,9 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
     }
   }
   const order = Array.from(pairs.keys());
-  const score = (index: number) => (pairs[index] as OverlapPairDto).score;
+  const score = (index: number) => itemAt(pairs, index, 'pair').score;
   order.sort((x, y) => score(y) - score(x) || (firsts[x] ?? 0) - (firsts[y] ?? 0) || (seconds[x] ?? 0) - (seconds[y] ?? 0));
-  return order.map((index) => pairs[index] as OverlapPairDto);
+  return order.map((index) => itemAt(pairs, index, 'pair'));
 }
 
 function firstShared(a: Prepared, b: Prepared): string | undefined {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { exchangeTables } from '../../main/bundles/exchange-tables';
+import { loadSchematicDemo } from '../../main/geo/demo-layer';
 import { installationKey } from '../../main/bundles/keys';
 import { FORMAT_VERSION } from '../../main/bundles/limits';
 import { readZip } from '../../main/bundles/zip';
@@ -57,12 +58,13 @@ beforeAll(() => {
   sender = peer('county', '0000000a');
   receiver = peer('partner', '0000000b');
   cycleId = loadSampleCycle(sender).id;
-  // An added ward and a deletion, so area-units.json and tombstones.json are in the file too.
+  // An added ward, a deletion and ward boundaries, so every entry a bundle can hold is in the file.
   const subCounty = listAdminUnits(sender, { level: 'sub_county', withinId: 'ke-county-011' })[0];
   if (!subCounty) throw new Error('Isiolo has no sub-county in the seeded list.');
   createAdminUnit(sender, { level: 'ward', name: 'Kulamawe', parentId: subCounty.id, code: '' });
   const [learning] = s.learningEntry.list(sender, { cycleId });
   if (learning) s.learningEntry.remove(sender, { id: learning.id });
+  loadSchematicDemo(sender, cycleId);
   bundle = exportFull(sender, cycleId);
   trust(receiver, bundle);
 });

@@ -9,6 +9,7 @@ import { startWebShell } from '../../transport/http-server';
 import { CliError } from '../cli-error';
 import { parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
+import { errorCode } from '../../db/row-values';
 
 const out = (text: string) => process.stdout.write(text);
 
@@ -43,7 +44,7 @@ export const serveCommands = {
         shell = await startWebShell({ dispatch: createDispatcher(ctx), staticDir: rendererBuildDir, port });
       } catch (error) {
         closeDb(ctx.db);
-        const code = (error as { code?: string }).code;
+        const code = errorCode(error);
         throw new CliError(code === 'EADDRINUSE' ? `port ${port} is in use; choose another with --port N.` : String(error));
       }
       out(`Pamoja JWP is running at ${shell.url} with ${file} (SQLite ${sqliteVersion(ctx.db)}). Press Ctrl+C to stop.\n`);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
-import { applyOverlapDecisions, findOverlaps, pairKey } from '../../../shared/analysis/overlaps';
+import { applyOverlapDecisions, findOverlaps, pairOf } from '../../../shared/analysis/overlaps';
 import { invalidField, notFound } from '../../../shared/result';
 import { activities, overlapDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
@@ -43,7 +43,7 @@ export function overlapReport(ctx: AppContext, cycleId: string): OverlapReportDt
 export function markComplementary(ctx: AppContext, input: z.output<typeof markComplementaryInput>): OverlapDecisionDto {
   const { cycleId, note } = input;
   if (input.activityAId === input.activityBId) throw invalidField('activityBId', 'Activity: choose two different activities.');
-  const [activityAId, activityBId] = pairKey(input.activityAId, input.activityBId).split(':') as [string, string];
+  const [activityAId, activityBId] = pairOf(input.activityAId, input.activityBId);
   return audited(ctx, { cycleId }, (tx) => {
     getCycle(tx, cycleId);
     for (const [field, id] of [
