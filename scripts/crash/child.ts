@@ -4,8 +4,11 @@ import { openApp } from '../../main/app-context';
 import { resourcesDir } from '../../main/resource-paths';
 import { registerServices as s } from '../../main/services/index';
 
-const [file, cycleId, orgId] = process.argv.slice(2);
-if (!file || !cycleId || !orgId) throw new Error('usage: child.ts FILE CYCLE_ID ORG_ID');
+const [file, cycleId, orgId, start] = process.argv.slice(2);
+if (!file || !cycleId || !orgId) throw new Error('usage: child.ts FILE CYCLE_ID ORG_ID [batch-first]');
+// Every 25th write is a bulk load; a run may start with one, so bulk loads are cut and committed even
+// when a busy machine is slow to reach the 25th write before the kill.
+const offset = start === 'batch-first' ? 24 : 0;
 
 const ctx = openApp({ file, resourcesDir });
 ctx.userName = 'crash test';
@@ -14,7 +17,7 @@ process.stdout.write('ready\n');
 
 const BATCH = 400;
 for (let n = 0; ; n++) {
-  if (n % 25 === 24) {
+  if ((n + offset) % 25 === 24) {
     const inputs = Array.from({ length: BATCH }, (_, i) => ({
       cycleId,
       description: `batch ${tag}-${n} row ${i}`,

@@ -50,7 +50,7 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
 
   try {
     for (let kill = 0; kill < options.kills; kill++) {
-      await runAndKill(child, file, cycle.id, org.id, 40 + random() * 700, (line) => {
+      await runAndKill(child, [file, cycle.id, org.id, kill % 2 === 0 ? 'batch-first' : 'single-first'], 40 + random() * 700, (line) => {
         const [kind, id, size] = line.split(' ');
         if (kind === 'single' && id) singles.add(id);
         if (kind === 'batch' && id) batches.set(id, Number(size));
@@ -111,9 +111,9 @@ async function bundleChild(): Promise<string> {
   return outfile;
 }
 
-function runAndKill(childScript: string, file: string, cycleId: string, orgId: string, afterMs: number, onCommitted: (line: string) => void): Promise<void> {
+function runAndKill(childScript: string, args: string[], afterMs: number, onCommitted: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, file, cycleId, orgId], {
+    const child = spawn(process.execPath, [childScript, ...args], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
