@@ -5,7 +5,7 @@ import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import { wardTopology } from '../../shared/api/schemas/geo';
 import type { Row } from '../db/row-store';
 import { recordAudit } from '../services/audit';
-import type { AppContext, WriteContext } from '../services/context';
+import type { WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
 import type { SenderAuthority } from './plan-types';
 import type { Problems } from './validate-rows';
