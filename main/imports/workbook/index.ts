@@ -4,7 +4,7 @@ import type { BundleImportDto } from '../../../shared/api/schemas/bundles';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { backupBeforeImport, importDto, maxAuditId } from '../../bundles/history';
 import { bundleImports } from '../../db/schema';
-import { inWriteTransaction, type AppContext } from '../../services/context';
+import { inWriteTransaction, type AppContext, type WriteContext } from '../../services/context';
 import { listCycles } from '../../services/cycles';
 import { fileProblem, openWorkbook } from '../xlsx/open-workbook';
 import { readGeneralInformation } from './general';
@@ -54,15 +54,15 @@ function run(
   cycle: CycleDto | null,
   fileName: string,
   keep: (result: RunResult) => boolean,
-  record?: (result: RunResult) => void,
+  record?: (tx: WriteContext, result: RunResult) => void,
 ) {
   let result: RunResult | undefined;
   let kept = false;
   try {
-    inWriteTransaction(ctx, () => {
-      result = runWorkbook(ctx, read, readGeneralInformation(ctx, read), { fileName, cycle });
+    inWriteTransaction(ctx, (tx) => {
+      result = runWorkbook(tx, read, readGeneralInformation(tx, read), { fileName, cycle });
       if (!keep(result)) throw new Rollback();
-      record?.(result);
+      record?.(tx, result);
       kept = true;
     });
   } catch (error) {
@@ -107,8 +107,8 @@ export async function applyWorkbook(
   const backupFile = backupBeforeImport(ctx);
   const auditFrom = maxAuditId(ctx);
   let recordId = '';
-  const { result, kept } = run(ctx, read, cycle, file.fileName, wouldWrite, (done) => {
-    recordId = recordImport(ctx, file, done, { backupFile, auditFrom });
+  const { result, kept } = run(ctx, read, cycle, file.fileName, wouldWrite, (tx, done) => {
+    recordId = recordImport(tx, file, done, { backupFile, auditFrom });
   });
   const row = kept
     ? ctx.db
@@ -121,7 +121,7 @@ export async function applyWorkbook(
 }
 
 /** The import history's entry: a workbook is the whole plan, brought in by this user. */
-function recordImport(ctx: AppContext, file: WorkbookFile, result: RunResult, at: { backupFile: string | null; auditFrom: number }): string {
+function recordImport(ctx: WriteContext, file: WorkbookFile, result: RunResult, at: { backupFile: string | null; auditFrom: number }): string {
   const count = (pick: (s: WorkbookPreviewDto['sheets'][number]) => number) => result.preview.sheets.reduce((sum, sheet) => sum + pick(sheet), 0);
   const id = ctx.newId();
   const digest = createHash('sha256').update(file.buffer).digest('hex').slice(0, 32);
