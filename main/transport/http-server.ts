@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, HTTP_TOKEN_META } from '../../shared/api/contract';
+import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER } from '../../shared/api/contract';
 import type { Dispatch } from './dispatcher';
+import { decodePath, jsonError, type Send } from './http-answers';
+import { serveStatic } from './http-static';
 
 export interface WebShellOptions {
   dispatch: Dispatch;
@@ -12,6 +12,8 @@ export interface WebShellOptions {
   port?: number;
   /** Fixed in tests; otherwise a fresh random token each run. */
   token?: string;
+  /** Where a request that failed inside the server is reported (the console by default). */
+  log?: (message: string) => void;
 }
 
 export interface WebShell {
@@ -23,62 +25,80 @@ export interface WebShell {
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+class BodyTooLarge extends Error {}
 
 /**
  * The "web shell": the same renderer and API as the Electron app, on 127.0.0.1 only. It is not a door
  * for other web pages: the Host must be this server (against DNS rebinding), a cross-origin Origin is
  * refused, and API calls must carry the per-run token that only the served page receives.
+ *
+ * Any page the user visits can send requests here (an `<img src>` needs no token), so no request,
+ * however malformed, may end the process: a bad address answers 400, a failure inside a handler
+ * answers 500 and is logged, and nothing thrown escapes to Node's uncaught-exception handler.
  */
 export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const token = options.token ?? randomBytes(24).toString('hex');
+  const log = options.log ?? ((message: string) => console.error(message));
   let port = options.port ?? 0;
 
   const server = http.createServer((request, response) => {
-    const send = (status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') => {
-      response.writeHead(status, {
-        'content-type': type,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-      });
-      response.end(body);
-    };
+    const send = answerer(response);
+    try {
+      route(request, send);
+    } catch (error) {
+      fail(send, log, request, error);
+    }
+  });
+  // A request Node cannot even parse (a broken request line, an oversized header) gets a plain 400.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function route(request: http.IncomingMessage, send: Send): void {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-    if (!allowedHosts.includes(request.headers.host ?? '')) return send(421, 'Unknown host.');
+    const host = request.headers.host ?? '';
+    if (!allowedHosts.includes(host)) return send(421, 'Unknown host.');
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return send(403, 'Cross-origin requests are refused.');
 
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
-    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+    const pathname = pathOf(request.url ?? '/');
+    if (pathname === null) return send(400, 'The address is not valid.');
+    if (pathname.startsWith(HTTP_API_PREFIX)) {
       if (request.method !== 'POST') return send(405, 'Use POST.');
       if (request.headers[HTTP_TOKEN_HEADER] !== token) return send(403, 'Missing or wrong token.');
-      readBody(request)
-        .then((body) => {
-          let input: unknown;
+      // The method name is decoded before the body is read: a bad escape is the caller's mistake (400).
+      const method = decodePath(pathname.slice(HTTP_API_PREFIX.length));
+      if (method === null) return send(400, jsonError('The operation name in the address is not valid.'), 'application/json');
+      readBody(request).then(
+        (body) => {
           try {
-            input = body.length ? JSON.parse(body.toString('utf8')) : {};
-          } catch {
-            return send(400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request was not valid JSON.' } }), 'application/json');
+            answerCall(body, method, send);
+          } catch (error) {
+            fail(send, log, request, error);
           }
-          const result = options.dispatch(decodeURIComponent(url.pathname.slice(HTTP_API_PREFIX.length)), input);
-          send(200, JSON.stringify(result), 'application/json');
-        })
-        .catch(() => send(413, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } }), 'application/json'));
+        },
+        (error: unknown) => {
+          if (error instanceof BodyTooLarge) send(413, jsonError('The request is too large.'), 'application/json', true);
+          // Otherwise the client went away mid-request: there is nobody to answer.
+          else request.destroy();
+        },
+      );
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed.');
-    serveStatic(options.staticDir, url.pathname, token, send);
-  });
+    serveStatic(options.staticDir, pathname, token, send);
+  }
+
+  function answerCall(body: Buffer, method: string, send: Send): void {
+    let input: unknown;
+    try {
+      input = body.length ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return send(400, jsonError('The request was not valid JSON.'), 'application/json');
+    }
+    send(200, JSON.stringify(options.dispatch(method, input)), 'application/json');
+  }
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -95,6 +115,44 @@ export function startWebShell(options: WebShellOptions): Promise<WebShell> {
   });
 }
 
+/** The path of a request target (`/api/x?y` → `/api/x`), or null when it is not a path at all. */
+function pathOf(target: string): string | null {
+  if (!target.startsWith('/')) return null;
+  try {
+    return new URL(target, 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+function answerer(response: http.ServerResponse): Send {
+  return (status, body, type = 'text/plain; charset=utf-8', close = false) => {
+    if (response.headersSent) {
+      response.destroy();
+      return;
+    }
+    response.writeHead(status, {
+      'content-type': type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      ...(close ? { connection: 'close' } : {}),
+    });
+    response.end(body);
+  };
+}
+
+/** A failure inside the server: logged with what was asked, answered 500 without a stack. */
+function fail(send: Send, log: (message: string) => void, request: http.IncomingMessage, error: unknown): void {
+  try {
+    log(
+      `The web shell could not answer ${request.method ?? '?'} ${String(request.url).slice(0, 200)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+  } finally {
+    send(500, jsonError('Something went wrong and nothing was saved. The details are in the log.', 'internal'), 'application/json');
+  }
+}
+
 function readBody(request: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -102,30 +160,14 @@ function readBody(request: http.IncomingMessage): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
+        reject(new BodyTooLarge());
+        request.pause();
         return;
       }
       chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
+    request.on('aborted', () => reject(new Error('aborted')));
   });
-}
-
-function serveStatic(root: string, pathname: string, token: string, send: (status: number, body: string | Buffer, type?: string) => void): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const file = path.resolve(root, relative);
-  // Only files inside the renderer build are served, whatever the path says.
-  if (!file.startsWith(path.resolve(root) + path.sep)) return send(404, 'Not found.');
-  const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
-  if (!fs.existsSync(target)) {
-    return send(503, 'The screens are not built yet. Run `npm run build` (npm run web does it for you).');
-  }
-  const extension = path.extname(target);
-  if (extension === '.html') {
-    const html = fs.readFileSync(target, 'utf8').replace('</head>', `<meta name="${HTTP_TOKEN_META}" content="${token}"></head>`);
-    return send(200, html, CONTENT_TYPES['.html']);
-  }
-  send(200, fs.readFileSync(target), CONTENT_TYPES[extension] ?? 'application/octet-stream');
 }
