@@ -13,7 +13,9 @@ import { exportBundle } from '../main/bundles/export';
 import type { Manifest } from '../main/bundles/format';
 import { privateKeyFromSeed, signManifest, storeInstallationKey, type InstallationKey } from '../main/bundles/keys';
 import { FORMAT_VERSION } from '../main/bundles/limits';
-import { readZip, withChecksum, writeZip } from '../main/bundles/zip';
+import { readZip, withChecksum, writePackedZip, writeZip } from '../main/bundles/zip';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { zerosBomb } from './zip-bomb';
 import { approveVersion, recordSignature } from '../main/lifecycle/versions';
 import { resourcesDir } from '../main/resource-paths';
 import { inWriteTransaction, type AppContext } from '../main/services/context';
@@ -74,6 +76,7 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'ward-without-a-name.jwpb', expect: 'Ward or sub-county 1: Name', status: 'refused' },
   { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
+  { file: 'zip-bomb-lying-size.jwpb', expect: 'far more than it says.*rows/activity.json claims.*zip bomb', status: 'refused', large: true },
 ];
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -428,6 +431,19 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
     }),
   );
   if (options.large) {
+    // 2 MB that inflates to 2 GB, declaring its true-looking small size: stopped one byte past it.
+    add(
+      'zip-bomb-lying-size.jwpb',
+      writePackedZip(
+        [...readZip(good)].map(([name, data]) => ({
+          name,
+          method: 8,
+          packed: name === 'rows/activity.json' ? zerosBomb(2048) : deflateRawSync(data),
+          crc: crc32(data),
+          size: data.length,
+        })),
+      ),
+    );
     add(
       'huge-string.jwpb',
       rebuild(good, key, (json) => {

@@ -5,13 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { writePackedZip, type PackedEntry } from '../main/bundles/zip';
 import { openApp } from '../main/app-context';
 import { exportXlsx } from '../main/exports/xlsx/index';
 import { resourcesDir } from '../main/resource-paths';
 import type { AppContext } from '../main/services/context';
 import { seedCycle } from '../tests/support/factories';
 import { registerServices as s } from '../main/services/index';
+import { zerosBomb } from './zip-bomb';
 
 export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'xlsx');
 
@@ -54,6 +57,8 @@ export interface CorpusEntry {
   what: string;
   /** The message it must give: refused outright, listed among the preview's errors, or "nothing to import". */
   expect: { refused: RegExp } | { previewError: RegExp } | { nothingToImport: true };
+  /** Too large to keep in git (a 2 MB zip bomb): made only in the test's memory. */
+  large?: boolean;
 }
 
 export const corpus: CorpusEntry[] = [
@@ -81,6 +86,17 @@ export const corpus: CorpusEntry[] = [
     expect: { previewError: /this cell holds a formula \(=cmd\|/ },
   },
   { file: 'blank-rows-100k.xlsx', what: '100,000 formatted but empty rows below the data', expect: { nothingToImport: true } },
+  {
+    file: 'zip-bomb-declared-size.xlsx',
+    what: 'a template whose zip declares a 3.75 GB sheet',
+    expect: { refused: /was refused unopened: it says xl\/worksheets\/sheet2\.xml unpacks to 3840 MB/ },
+  },
+  {
+    file: 'zip-bomb-lying-sizes.xlsx',
+    what: 'a 2 MB "zip bomb": a sheet that declares 4 KB and inflates to 2 GB',
+    expect: { refused: /sheet2\.xml says it unpacks to 4 KB but holds more; unpacking was stopped there/ },
+    large: true,
+  },
 ];
 
 async function template(ctx: AppContext, cycleId: string): Promise<ExcelJS.Workbook> {
@@ -99,7 +115,27 @@ function oleContainer(streamNames: string[]): Buffer {
   return Buffer.concat([header, ...streamNames.map((name) => Buffer.from(name.padEnd(32, '\u0000'), 'utf16le')), Buffer.alloc(1024)]);
 }
 
-/** The corpus, built against `seedCorpusCycle` in a `corpusContext()` database. */
+/** The template's entries packed again, with `sizes` declared instead of the true ones and `payloads` in place of the data. */
+function repacked(good: Buffer, changes: { sizes?: Record<string, number>; payloads?: Record<string, Uint8Array> }): Buffer {
+  const entries: PackedEntry[] = Object.entries(unzipSync(good)).map(([name, data]) => ({
+    name,
+    method: 8,
+    packed: changes.payloads?.[name] ?? deflateRawSync(data),
+    crc: crc32(data),
+    size: changes.sizes?.[name] ?? data.length,
+  }));
+  return Buffer.from(writePackedZip(entries));
+}
+
+const BOMBED_SHEET = 'xl/worksheets/sheet2.xml';
+
+/** The files kept out of git (entries marked `large`), built from a fresh template. */
+export async function buildLargeCorpus(ctx: AppContext, cycleId: string): Promise<Map<string, Buffer>> {
+  const good = await bytes(await template(ctx, cycleId));
+  return new Map([['zip-bomb-lying-sizes.xlsx', repacked(good, { sizes: { [BOMBED_SHEET]: 4096 }, payloads: { [BOMBED_SHEET]: zerosBomb(2048) } })]]);
+}
+
+/** The corpus kept in git, built against `seedCorpusCycle` in a `corpusContext()` database. */
 export async function buildCorpus(ctx: AppContext, cycleId: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   const good = await bytes(await template(ctx, cycleId));
@@ -149,6 +185,8 @@ export async function buildCorpus(ctx: AppContext, cycleId: string): Promise<Map
     if (row % 1000 === 0) cell.value = '   ';
   }
   files.set('blank-rows-100k.xlsx', await bytes(blank));
+
+  files.set('zip-bomb-declared-size.xlsx', repacked(good, { sizes: { [BOMBED_SHEET]: 0xf0000000 } }));
   return files;
 }
 

@@ -23,7 +23,8 @@ export function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
 }
 
-/** Sizes for messages: "12.4 MB". */
+/** Sizes for messages: "12.4 MB", or "4 KB" for less than a megabyte. */
 export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -7,6 +7,7 @@ import { xlsxBench } from './xlsx';
 import { renderBench } from './render';
 import { mapsBench } from './maps';
 import { workbookBench } from './workbook';
+import { zipBombsBench } from './zip-bombs';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -25,4 +26,14 @@ export interface BenchSection {
 }
 
 /** Each feature area adds its section here (one import and one entry). */
-export const benchSections: BenchSection[] = [reliabilityBench, bundlesBench, analysisBench, docxBench, xlsxBench, renderBench, mapsBench, workbookBench];
+export const benchSections: BenchSection[] = [
+  reliabilityBench,
+  bundlesBench,
+  analysisBench,
+  docxBench,
+  xlsxBench,
+  renderBench,
+  mapsBench,
+  workbookBench,
+  zipBombsBench,
+];

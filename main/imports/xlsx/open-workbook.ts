@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
 import { ServiceError } from '../../../shared/result';
+import { measureZip, ZipProblem, type ZipEntrySize } from './zip-inflation';
 
-/** Beyond this a "template" unpacks to more than any partner's rows could need: likely a zip bomb. */
-const MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
 const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -16,8 +14,8 @@ export function fileProblem(message: string): ServiceError {
 
 /**
  * Opens a returned workbook, or says plainly why it cannot: not a workbook at all, an old .xls,
- * password-protected, cut short in transit, or damaged. Sizes are checked from the zip directory
- * before anything is unpacked.
+ * password-protected, cut short in transit, damaged, or a "zip bomb" (measured by unpacking,
+ * stopped at the first lie or limit: zip-inflation.ts).
  */
 export async function openWorkbook(
   buffer: Buffer,
@@ -46,18 +44,18 @@ export async function openWorkbook(
     );
   }
 
-  const entries: { name: string; size: number }[] = [];
+  let entries: ZipEntrySize[];
   try {
-    unzipSync(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), {
-      filter: (file) => {
-        entries.push({ name: file.name, size: file.originalSize });
-        return false;
-      },
-    });
-  } catch {
-    throw fileProblem(
-      `${name} is damaged or incomplete: it could not be unpacked (perhaps the download or e-mail attachment was cut short). Ask for the file again.`,
-    );
+    // Counted by unpacking, not by what the file declares: a "zip bomb" lies about its sizes.
+    entries = measureZip(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+  } catch (error) {
+    if (!(error instanceof ZipProblem)) throw error;
+    if (error.kind === 'damaged') {
+      throw fileProblem(
+        `${name} is damaged or incomplete: it could not be unpacked (${error.message}; perhaps the download or e-mail attachment was cut short). Ask for the file again.`,
+      );
+    }
+    throw fileProblem(`${name} was refused unopened: ${error.message}. No ${what} does that; Pamoja JWP will not open it.`);
   }
   const names = new Set(entries.map((entry) => entry.name));
   if (!names.has('xl/workbook.xml')) {
@@ -67,9 +65,6 @@ export async function openWorkbook(
       throw fileProblem(`${name} is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx) in LibreOffice and import that.`);
     throw fileProblem(`${name} is a zip file but not an Excel workbook (it has no workbook inside).`);
   }
-  const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
-  if (unpacked > MAX_UNPACKED_BYTES)
-    throw fileProblem(`${name} unpacks to ${(unpacked / 1024 / 1024).toFixed(0)} MB, far more than a ${what} holds; Pamoja JWP will not open it.`);
 
   const workbook = new ExcelJS.Workbook();
   try {

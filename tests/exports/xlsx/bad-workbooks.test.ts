@@ -1,37 +1,48 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, previewImport } from '../../../main/imports/xlsx/index';
 import type { AppContext } from '../../../main/services/context';
 import { closeDb } from '../../../main/db/open-db';
-import { corpus, corpusContext, corpusDir, seedCorpusCycle } from '../../../scripts/make-bad-workbooks';
-import { tableCounts } from '../../support/snapshot';
+import { buildLargeCorpus, corpus, corpusContext, corpusDir, seedCorpusCycle } from '../../../scripts/make-bad-workbooks';
+import { dumpDatabase } from '../../support/fault-injection';
 
 /**
  * The bad-workbook corpus (tests/fixtures/xlsx, written by scripts/make-bad-workbooks.ts against
- * the same fixed-id database built here): each file gives its own plain message and leaves the
- * database exactly as it was, whether previewed or applied.
+ * the same fixed-id database built here; the large zip bomb is made here, in memory): each file
+ * gives its own plain message and leaves every row of the database exactly as it was, whether
+ * previewed or applied.
  */
 let ctx: AppContext;
+const large = new Map<string, Buffer>();
+let checked = 0;
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = corpusContext();
-  seedCorpusCycle(ctx);
+  const { cycle } = seedCorpusCycle(ctx);
+  for (const [file, buffer] of await buildLargeCorpus(ctx, cycle.id)) large.set(file, buffer);
+}, 120_000);
+afterAll(() => {
+  closeDb(ctx.db);
+  // The corpus's size in the suite's output, so a case dropped by mistake shows.
+  console.log(`bad-workbook corpus: ${checked} of ${corpus.length} files checked, none imported, database unchanged after each`);
 });
-afterAll(() => closeDb(ctx.db));
 
 describe('the bad-workbook corpus', () => {
   it('has every file the script writes', () => {
-    expect(fs.readdirSync(corpusDir).sort()).toEqual(corpus.map((entry) => entry.file).sort());
+    expect(fs.readdirSync(corpusDir).sort()).toEqual(
+      corpus
+        .filter((entry) => !entry.large)
+        .map((entry) => entry.file)
+        .sort(),
+    );
   });
 
   for (const entry of corpus) {
     it(`${entry.file}: ${entry.what}`, async () => {
-      const buffer = fs.readFileSync(path.join(corpusDir, entry.file));
+      const buffer = large.get(entry.file) ?? fs.readFileSync(path.join(corpusDir, entry.file));
       const file = { buffer, fileName: entry.file };
-      const before = tableCounts(ctx);
-      const started = performance.now();
+      const before = dumpDatabase(ctx);
       if ('refused' in entry.expect) {
         await expect(previewImport(ctx, file)).rejects.toThrow(entry.expect.refused);
         await expect(applyImport(ctx, file, { applyValidOnly: false })).rejects.toThrow(entry.expect.refused);
@@ -50,9 +61,8 @@ describe('the bad-workbook corpus', () => {
           for (const error of preview.errors) expect(error.sheet).toBeTruthy();
         }
       }
-      expect(tableCounts(ctx)).toEqual(before);
-      // Even the 100,000-row file is read in seconds.
-      expect(performance.now() - started).toBeLessThan(20_000);
+      expect(dumpDatabase(ctx)).toBe(before);
+      checked++;
     });
   }
 
