@@ -6,6 +6,7 @@ import { ErrorPanel, Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { BackupsScreen } from './features/backups/BackupsScreen';
+import { OpenedBundleScreen } from './features/bundles/OpenedBundleScreen';
 import { CycleLayout } from './features/cycle/CycleLayout';
 import { renderCycleScreen } from './features/cycle/cycle-screens';
 import { StartScreen } from './features/cycles/StartScreen';
@@ -59,6 +60,7 @@ function RouteScreen({ route }: { route: Route }) {
         </CycleLayout>
       ) : null}
       {route.name === 'backups' ? <BackupsScreen /> : null}
+      {route.name === 'import' ? <OpenedBundleScreen /> : null}
       {route.name === 'audit' ? <AuditScreen key={`${route.cycleId}/${route.rowId}`} filter={route} /> : null}
       {route.name === 'unknown' ? (
         <main className="page">

@@ -1,14 +1,20 @@
-import { pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, session, type BrowserWindow } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron';
 import { IPC_CHANNEL } from '../../shared/api/contract';
 import { migrationsFolderIn, openApp } from '../app-context';
 import { APP_NAME, appDataDir, defaultDbPath } from '../app-data';
+import { BUNDLE_LIMITS } from '../bundles/limits';
 import { backupsDirFor, listBackups, quarantineDatabase, replaceDatabaseFile, verifyDatabaseFile } from '../db/backup';
 import { closeDb, DatabaseDamagedError } from '../db/open-db';
 import type { AppContext } from '../services/context';
 import { createDispatcher } from '../transport/dispatcher';
+import { APP_SCHEME, resolveAppRequest } from './app-protocol';
+import { OPEN_BUNDLE_CHANNEL } from './channels';
+import { guardEveryWebContents } from './guard';
 import { answerIpcCall } from './ipc-answer';
 import { parseDbArg } from './launch-options';
+import { bundleFileFromArgv } from './opened-file';
 import { shellPaths } from './shell-paths';
 import { isTrustedSender } from './trusted-url';
 import { createMainWindow } from './window';
@@ -19,20 +25,35 @@ app.setName(APP_NAME);
 // Date fields follow the browser locale; en-GB shows 25/11/2026 as Kenyans write it, not 11/25/2026.
 app.commandLine.appendSwitch('lang', 'en-GB');
 app.setPath('userData', appDataDir());
+// The renderer's own origin (app-protocol.ts): registered before the app is ready, as Electron requires.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
+let pageLoaded = false;
+/** Bundle files asked for before the page could take them (opened from Explorer at start-up). */
+const filesToOpen: string[] = [];
 
-// Two windows on one SQLite file would race each other's writes: a second start focuses the first.
+// Two windows on one SQLite file would race each other's writes: a second start focuses the first,
+// and a .jwpb it was started with goes to the first window's import preview.
 if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', () => {
+  const firstFile = bundleFileFromArgv(process.argv, process.cwd());
+  if (firstFile) filesToOpen.push(firstFile);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+    const file = bundleFileFromArgv(argv, workingDirectory);
+    if (file) return openBundleFile(file);
     void dialog.showMessageBox(mainWindow, {
       type: 'info',
       message: 'Pamoja JWP is already open.',
       detail: 'Only one window works on the database at a time, so the copy you just started has closed and this window came forward.',
     });
+  });
+  // macOS hands a double-clicked file over this event instead of the command line.
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openBundleFile(file);
   });
   // One window: closing it ends the app on every platform, so the database is always closed cleanly.
   app.on('window-all-closed', () => app.quit());
@@ -55,23 +76,58 @@ function start(): void {
   }
   app.on('will-quit', () => closeDb(ctx.db));
 
-  // The app needs no camera, location, notifications or the like: every request is refused.
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  guardEveryWebContents({ isPackaged: app.isPackaged });
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url, paths.rendererDir);
+    if (!resolved.ok) return new Response(null, { status: resolved.status });
+    try {
+      return new Response(await fs.promises.readFile(resolved.file), { headers: { 'content-type': resolved.contentType } });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
 
-  const appUrl = pathToFileURL(paths.indexHtml).href;
   const dispatch = createDispatcher(ctx);
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     const frame = event.senderFrame;
     const trusted =
-      mainWindow !== null && event.sender.id === mainWindow.webContents.id && frame !== null && frame.parent === null && isTrustedSender(frame.url, appUrl);
+      mainWindow !== null && event.sender.id === mainWindow.webContents.id && frame !== null && frame.parent === null && isTrustedSender(frame.url);
     return answerIpcCall(dispatch, trusted, method, input);
   });
 
-  mainWindow = createMainWindow(paths, appUrl);
+  mainWindow = createMainWindow(paths, { isPackaged: app.isPackaged });
+  mainWindow.webContents.on('did-finish-load', () => {
+    pageLoaded = true;
+    for (const waiting of filesToOpen.splice(0)) openBundleFile(waiting);
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    pageLoaded = false;
   });
+}
+
+/** Hands a .jwpb to the page, which shows its import preview (nothing is written until the user applies it). */
+function openBundleFile(file: string): void {
+  if (!mainWindow || !pageLoaded) {
+    filesToOpen.push(file);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > BUNDLE_LIMITS.maxFileBytes) {
+      throw new Error(`It is ${Math.round(size / 1024 / 1024)} MB; a bundle is at most ${BUNDLE_LIMITS.maxFileBytes / 1024 / 1024} MB.`);
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    void dialog.showMessageBox(mainWindow, {
+      type: 'warning',
+      message: `Pamoja JWP could not open ${path.basename(file)}.`,
+      detail: error instanceof Error ? error.message : String(error),
+    });
+    return;
+  }
+  mainWindow.webContents.send(OPEN_BUNDLE_CHANNEL, { fileName: path.basename(file), base64: bytes.toString('base64') });
 }
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 export interface ShellPaths {
-  /** The built renderer page, loaded with loadFile. */
-  indexHtml: string;
+  /** The built renderer (index.html and its assets), served as app://pamoja/ (app-protocol.ts). */
+  rendererDir: string;
   /** The bundled preload script. */
   preload: string;
   /** Migrations, the sample cycle and other shipped files. */
@@ -26,7 +26,7 @@ export interface ShellLocation {
 export function shellPaths({ appPath, isPackaged, resourcesPath }: ShellLocation): ShellPaths {
   const resourcesDir = isPackaged ? path.join(resourcesPath, 'resources') : path.join(appPath, 'resources');
   return {
-    indexHtml: path.join(appPath, 'out', 'renderer', 'index.html'),
+    rendererDir: path.join(appPath, 'out', 'renderer'),
     preload: path.join(appPath, 'out', 'electron', 'preload.cjs'),
     resourcesDir,
     icon: path.join(resourcesDir, 'icons', 'icon.png'),

@@ -1,23 +1,18 @@
+import { APP_HOST, APP_SCHEME } from './app-protocol';
+
 /**
  * The Electron shell's URL decisions as pure functions, tested in plain Node: which page may call
- * the API or be navigated to, and which links may leave the app for the system browser.
+ * the API or stay in a window, and which links may leave the app for the system browser.
  */
 
 /**
- * True only for the app's own page, `expectedUrl` (the file:// URL of out/renderer/index.html).
- * The #fragment is ignored because in-page routes live there; any other file, query or scheme is
- * refused, so a page that somehow got loaded into the window cannot reach the database.
+ * True only for the app's own page, `app://pamoja/index.html`, on any in-page route (the
+ * #fragment). Any other file, query, host or scheme is refused, so a page that somehow got loaded
+ * into a window cannot reach the database.
  */
-export function isTrustedSender(url: string, expectedUrl: string): boolean {
+export function isTrustedSender(url: string): boolean {
   const actual = parse(url);
-  const expected = parse(expectedUrl);
-  if (!actual || !expected || expected.protocol !== 'file:') return false;
-  return (
-    actual.protocol === 'file:' &&
-    actual.host === expected.host &&
-    actual.search === expected.search &&
-    withCanonicalDrive(actual.pathname) === withCanonicalDrive(expected.pathname)
-  );
+  return actual !== null && actual.protocol === `${APP_SCHEME}:` && actual.host === APP_HOST && actual.pathname === '/index.html' && actual.search === '';
 }
 
 /** Only web links go to the system browser: never file:, javascript:, custom schemes or malformed URLs. */
@@ -26,15 +21,20 @@ export function isSafeExternalUrl(url: string): boolean {
   return parsed !== null && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '';
 }
 
+/**
+ * What to do when any web contents of the app is about to go to `url` (a link, a redirect, a
+ * script): stay when it is the app's own page (a route change), offer a web link to the system
+ * browser, block everything else.
+ */
+export function navigationDecision(url: string): 'stay' | 'offer-external' | 'block' {
+  if (isTrustedSender(url)) return 'stay';
+  return isSafeExternalUrl(url) ? 'offer-external' : 'block';
+}
+
 function parse(url: string): URL | null {
   try {
     return new URL(url);
   } catch {
     return null;
   }
-}
-
-/** Chromium upper-cases a Windows drive letter in file URLs (file:///C:/…); Node keeps it as given. */
-function withCanonicalDrive(pathname: string): string {
-  return pathname.replace(/^\/([a-z]):/, (_match, drive: string) => `/${drive.toUpperCase()}:`);
 }

@@ -28,7 +28,13 @@ export interface AuditFilter {
 }
 
 export type Route =
-  { name: 'start' } | { name: 'cycle'; cycleId: string; screen: CycleScreen } | { name: 'backups' } | ({ name: 'audit' } & AuditFilter) | { name: 'unknown' };
+  | { name: 'start' }
+  | { name: 'cycle'; cycleId: string; screen: CycleScreen }
+  | { name: 'backups' }
+  | ({ name: 'audit' } & AuditFilter)
+  /** The preview of a bundle file opened from Explorer (desktop app). */
+  | { name: 'import' }
+  | { name: 'unknown' };
 
 const CYCLE_PATH = /^\/cycles\/([0-9a-f-]{36})(?:\/([a-z-]+))?\/?$/i;
 
@@ -38,6 +44,7 @@ export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   if (path === '' || path === '/') return { name: 'start' };
   if (path === '/backups') return { name: 'backups' };
+  if (path === '/import') return { name: 'import' };
   if (path === '/audit') {
     const params = new URLSearchParams(query);
     return { name: 'audit', cycleId: params.get('cycle') || null, rowId: params.get('row') || null };
@@ -54,6 +61,8 @@ export function hrefFor(route: Route): string {
       return route.screen === 'overview' ? `#/cycles/${route.cycleId}` : `#/cycles/${route.cycleId}/${route.screen}`;
     case 'backups':
       return '#/backups';
+    case 'import':
+      return '#/import';
     case 'audit': {
       const params = new URLSearchParams();
       if (route.cycleId) params.set('cycle', route.cycleId);

@@ -1,6 +1,12 @@
 import type { Result } from '../result';
 import { apiContract, type ApiInput, type ApiMethod, type ApiOutput } from './contract';
 
+/** A bundle file the desktop shell was asked to open (a .jwpb opened from Explorer), bytes as base64. */
+export interface OpenedBundle {
+  fileName: string;
+  base64: string;
+}
+
 /** How a shell carries a call: Electron's preload over IPC, or fetch to the web shell. */
 export type ApiTransport = (method: string, input: unknown) => Promise<Result<unknown>>;
 

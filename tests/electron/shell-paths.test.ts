@@ -6,7 +6,7 @@ describe('shellPaths', () => {
   it('reads resources from the checkout in development', () => {
     const paths = shellPaths({ appPath: path.resolve('/src/pamoja'), isPackaged: false, resourcesPath: path.resolve('/usr/lib/electron/resources') });
     expect(paths).toEqual({
-      indexHtml: path.resolve('/src/pamoja/out/renderer/index.html'),
+      rendererDir: path.resolve('/src/pamoja/out/renderer'),
       preload: path.resolve('/src/pamoja/out/electron/preload.cjs'),
       resourcesDir: path.resolve('/src/pamoja/resources'),
       icon: path.resolve('/src/pamoja/resources/icons/icon.png'),
@@ -17,7 +17,7 @@ describe('shellPaths', () => {
     const resourcesPath = path.resolve('/opt/Pamoja JWP/resources');
     const paths = shellPaths({ appPath: path.join(resourcesPath, 'app.asar'), isPackaged: true, resourcesPath });
     expect(paths.resourcesDir).toBe(path.join(resourcesPath, 'resources'));
-    expect(paths.indexHtml).toBe(path.join(resourcesPath, 'app.asar', 'out', 'renderer', 'index.html'));
+    expect(paths.rendererDir).toBe(path.join(resourcesPath, 'app.asar', 'out', 'renderer'));
   });
 });
 

@@ -1,38 +1,33 @@
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, isTrustedSender } from '../../main/electron/trusted-url';
-
-const appUrl = pathToFileURL('/opt/Pamoja JWP/resources/app.asar/out/renderer/index.html').href;
+import { APP_ENTRY_URL } from '../../main/electron/app-protocol';
+import { isSafeExternalUrl, isTrustedSender, navigationDecision } from '../../main/electron/trusted-url';
 
 describe('isTrustedSender', () => {
   it("accepts the app's own page, on any in-page route", () => {
-    expect(isTrustedSender(appUrl, appUrl)).toBe(true);
-    expect(isTrustedSender(`${appUrl}#/cycles/abc/stakeholders`, appUrl)).toBe(true);
+    expect(isTrustedSender(APP_ENTRY_URL)).toBe(true);
+    expect(isTrustedSender(`${APP_ENTRY_URL}#/cycles/abc/stakeholders`)).toBe(true);
+    // Dot segments, encoded or not, are resolved by the URL as Chromium resolves them.
+    expect(isTrustedSender('app://pamoja/x/../index.html')).toBe(true);
+    expect(isTrustedSender('app://pamoja/%2e%2e/index.html')).toBe(true);
   });
 
-  it('refuses other files, queries, schemes and garbage', () => {
-    expect(isTrustedSender('file:///opt/Pamoja%20JWP/resources/app.asar/out/renderer/other.html', appUrl)).toBe(false);
-    expect(isTrustedSender('file:///tmp/index.html', appUrl)).toBe(false);
-    expect(isTrustedSender(`${appUrl}?x=1`, appUrl)).toBe(false);
-    expect(isTrustedSender('file://evil-host/opt/Pamoja%20JWP/resources/app.asar/out/renderer/index.html', appUrl)).toBe(false);
-    expect(isTrustedSender('https://example.org/opt/Pamoja%20JWP/resources/app.asar/out/renderer/index.html', appUrl)).toBe(false);
-    expect(isTrustedSender('about:blank', appUrl)).toBe(false);
-    expect(isTrustedSender('', appUrl)).toBe(false);
-    expect(isTrustedSender('not a url', appUrl)).toBe(false);
-  });
-
-  it('sees through dot segments rather than being fooled by them', () => {
-    expect(isTrustedSender('file:///opt/Pamoja%20JWP/resources/app.asar/out/renderer/../renderer/index.html', appUrl)).toBe(true);
-    expect(isTrustedSender('file:///opt/Pamoja%20JWP/resources/app.asar/out/renderer/x/../../index.html', appUrl)).toBe(false);
-  });
-
-  it('trusts only a file:// page, whatever it is compared with', () => {
-    expect(isTrustedSender('http://127.0.0.1:5173/', 'http://127.0.0.1:5173/')).toBe(false);
-  });
-
-  it('treats a Windows drive letter as Chromium writes it', () => {
-    expect(isTrustedSender('file:///C:/Program%20Files/Pamoja%20JWP/index.html', 'file:///c:/Program%20Files/Pamoja%20JWP/index.html')).toBe(true);
-    expect(isTrustedSender('file:///D:/Program%20Files/Pamoja%20JWP/index.html', 'file:///c:/Program%20Files/Pamoja%20JWP/index.html')).toBe(false);
+  it('refuses other files, queries, hosts, schemes and garbage', () => {
+    for (const url of [
+      'app://pamoja/other.html',
+      'app://pamoja/assets/index.js',
+      `${APP_ENTRY_URL}?x=1`,
+      'app://evil/index.html',
+      'app://pamoja.evil/index.html',
+      'file:///opt/Pamoja%20JWP/resources/app.asar/out/renderer/index.html',
+      'https://pamoja/index.html',
+      'http://127.0.0.1:5173/index.html',
+      'app://pamoja/%2e%2e%2findex.html',
+      'about:blank',
+      '',
+      'not a url',
+    ]) {
+      expect(isTrustedSender(url), url).toBe(false);
+    }
   });
 });
 
@@ -50,6 +45,7 @@ describe('isSafeExternalUrl', () => {
       'mailto:a@b.c',
       'smb://server/share',
       'ms-msdt:/id',
+      'app://pamoja/index.html',
       'https://',
       'http:/',
       'www.example.org',
@@ -57,5 +53,16 @@ describe('isSafeExternalUrl', () => {
     ]) {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
+  });
+});
+
+describe('navigationDecision (every web contents of the app)', () => {
+  it('stays on the app page, offers web links to the browser, blocks the rest', () => {
+    expect(navigationDecision(`${APP_ENTRY_URL}#/backups`)).toBe('stay');
+    expect(navigationDecision('https://www.treasury.go.ke/')).toBe('offer-external');
+    expect(navigationDecision('file:///C:/Users/officer/Desktop/plan.jwpb')).toBe('block');
+    expect(navigationDecision('app://pamoja/assets/evil.html')).toBe('block');
+    expect(navigationDecision('javascript:fetch("x")')).toBe('block');
+    expect(navigationDecision('chrome://settings')).toBe('block');
   });
 });

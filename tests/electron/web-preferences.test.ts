@@ -3,7 +3,7 @@ import { hardenedWebPreferences } from '../../main/electron/web-preferences';
 
 describe('hardenedWebPreferences', () => {
   it('isolates and sandboxes the page, with no Node in it', () => {
-    const preferences = hardenedWebPreferences('/app/out/electron/preload.cjs');
+    const preferences = hardenedWebPreferences('/app/out/electron/preload.cjs', { isPackaged: true });
     expect(preferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
@@ -15,5 +15,10 @@ describe('hardenedWebPreferences', () => {
       preload: '/app/out/electron/preload.cjs',
     });
     expect(preferences.webSecurity).not.toBe(false);
+  });
+
+  it('has DevTools in development only, never in a packaged app', () => {
+    expect(hardenedWebPreferences('p', { isPackaged: true }).devTools).toBe(false);
+    expect(hardenedWebPreferences('p', { isPackaged: false }).devTools).toBe(true);
   });
 });

@@ -7,7 +7,14 @@ const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 describe('hash routes', () => {
   it('round-trips every screen through its address', () => {
     const screens = cycleScreens.map((screen) => cycleRoute(ID, screen));
-    const others: Route[] = [{ name: 'start' }, { name: 'backups' }, auditRoute(), auditRoute({ cycleId: ID }), auditRoute({ cycleId: ID, rowId: OTHER })];
+    const others: Route[] = [
+      { name: 'start' },
+      { name: 'backups' },
+      { name: 'import' },
+      auditRoute(),
+      auditRoute({ cycleId: ID }),
+      auditRoute({ cycleId: ID, rowId: OTHER }),
+    ];
     for (const route of [...screens, ...others]) {
       expect(parseHash(hrefFor(route))).toEqual(route);
     }

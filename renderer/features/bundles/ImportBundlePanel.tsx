@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import type { OpenedBundle } from '../../../shared/api/client';
 import type { BundlePreviewDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
+import type { Result } from '../../../shared/result';
 import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { showNotice } from '../../components/notices';
@@ -24,8 +26,18 @@ type Stage = { name: 'choose' } | { name: 'busy'; label: string } | { name: 'pre
  * resolve and the rows refused. An untrusted sender is trusted only after the fingerprint is
  * checked by phone. Applying takes a backup first and can be undone from the history.
  */
-export function ImportBundlePanel({ onImported, heading = 'Receive a bundle' }: { onImported?: () => void; heading?: string }) {
-  const [stage, setStage] = useState<Stage>({ name: 'choose' });
+export function ImportBundlePanel({
+  onImported,
+  heading = 'Receive a bundle',
+  initialFile = null,
+}: {
+  /** Called with the cycle the bundle was imported into. */
+  onImported?: (cycleId: string) => void;
+  heading?: string;
+  /** A file to preview straight away (opened from Explorer) instead of asking for one. */
+  initialFile?: OpenedBundle | null;
+}) {
+  const [stage, setStage] = useState<Stage>(initialFile ? { name: 'busy', label: 'Checking the bundle…' } : { name: 'choose' });
   const [choices, setChoices] = useState<Record<string, ResolutionDto>>({});
   const [confirmed, setConfirmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -38,9 +50,7 @@ export function ImportBundlePanel({ onImported, heading = 'Receive a bundle' }: 
     if (shown) headlineRef.current?.focus();
   }, [shown]);
 
-  const previewOf = async (base64: string) => {
-    setStage({ name: 'busy', label: 'Checking the bundle…' });
-    const result = await api('bundle:preview', { base64 });
+  const showPreview = (base64: string, result: Result<BundlePreviewDto>) => {
     if (!result.ok) {
       setProblem(result.error.message);
       setStage({ name: 'choose' });
@@ -50,6 +60,23 @@ export function ImportBundlePanel({ onImported, heading = 'Receive a bundle' }: 
     setConfirmed(false);
     setStage({ name: 'preview', base64, preview: result.value });
   };
+
+  const previewOf = async (base64: string) => {
+    setStage({ name: 'busy', label: 'Checking the bundle…' });
+    showPreview(base64, await api('bundle:preview', { base64 }));
+  };
+
+  // A file opened from Explorer goes straight to its preview (the panel starts out "checking").
+  useEffect(() => {
+    if (!initialFile) return;
+    let current = true;
+    void api('bundle:preview', { base64: initialFile.base64 }).then((result) => {
+      if (current) showPreview(initialFile.base64, result);
+    });
+    return () => {
+      current = false;
+    };
+  }, [initialFile]);
 
   const choose = async (file: File | undefined) => {
     setProblem(null);
@@ -82,7 +109,7 @@ export function ImportBundlePanel({ onImported, heading = 'Receive a bundle' }: 
       const counts = result.value.import?.counts ?? { ...c, conflictsResolved: c.conflicts };
       showNotice(`Imported: ${importOutcome(counts)}. A backup was taken first.`);
       setStage({ name: 'choose' });
-      onImported?.();
+      onImported?.(result.value.preview.bundle?.cycleId ?? '');
     }
   };
 
