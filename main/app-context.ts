@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { backupsDirFor, createBackup, hasBackupOn } from './db/backup';
-import { openDb } from './db/open-db';
+import { closeDb, openDb } from './db/open-db';
 import { seedAdminUnits } from './services/admin-units';
 import { createContext, type AppContext, type ContextOptions } from './services/context';
 
@@ -27,7 +27,14 @@ export function openApp({ file, dailyBackup = false, ...options }: OpenAppOption
     migrationsFolder,
     beforeMigrate: onDisk ? (client) => void createBackup(client, { ...backups, reason: 'before-migration' }) : undefined,
   });
-  const ctx = createContext(db, options);
+  let ctx: AppContext;
+  try {
+    ctx = createContext(db, options);
+  } catch (error) {
+    // An unreadable clock (context.ts) is damage: the connection closes and the file stays as it was.
+    closeDb(db);
+    throw error;
+  }
   seedAdminUnits(ctx);
   if (onDisk && dailyBackup && !hasBackupOn(backups.dir, at)) createBackup(db.$client, { ...backups, reason: 'daily' });
   return ctx;

@@ -74,6 +74,12 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'nan-literal.jwpb', expect: 'rows/indicator.json is not valid JSON', status: 'refused' },
   { file: 'nan-string.jwpb', expect: 'Target.*expected a number', status: 'refused' },
   { file: 'ward-without-a-name.jwpb', expect: 'Ward or sub-county 1: Name', status: 'refused' },
+  {
+    file: 'clock-far-future.jwpb',
+    expect: 'Activity “A1 Rehabilitate boreholes” is dated thousands of years from now.*more than a day ahead',
+    status: 'refused',
+  },
+  { file: 'clock-year-2100.jwpb', expect: 'Risk “R1 Drought delays drilling” is dated 1 Jan 2100.*more than a day ahead', status: 'refused' },
   { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
   { file: 'zip-bomb-lying-size.jwpb', expect: 'far more than it says.*rows/activity.json claims.*zip bomb', status: 'refused', large: true },
@@ -420,6 +426,20 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
         origin: cycle.origin,
       };
       json.set('area-units.json', [ward]);
+    }),
+  );
+  // Clock poisoning: a stamp that would overflow the clock, and one from a laptop dated 2100.
+  const nodeOf = (row: Record<string, unknown>) => String(row.hlc).split(':')[2] ?? 'x';
+  add(
+    'clock-far-future.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').hlc = `999999999999999:99999:${nodeOf(first(json, 'activity'))}`;
+    }),
+  );
+  add(
+    'clock-year-2100.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'risk').hlc = `${String(Date.parse('2100-01-01T00:00:00Z')).padStart(15, '0')}:00000:${nodeOf(first(json, 'risk'))}`;
     }),
   );
   add(

@@ -14,8 +14,6 @@ export const BUNDLE_LIMITS = {
   /** Unpacked ÷ packed, for entries over `ratioAppliesFrom`; JSON of UUID-keyed rows packs about 5–15 times. */
   maxRatio: 200,
   ratioAppliesFrom: 1024 * 1024,
-  /** A day: a bundle whose clock is further ahead than this of the receiver's is flagged. */
-  futureClockMs: 24 * 60 * 60 * 1000,
 } as const;
 
 export const FORMAT_NAME = 'pamoja-jwp-bundle';

@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import type { Resolutions, ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
-import { parseHlc } from '../../shared/hlc';
 import { bundleImports, bundleKeys, bundlePeers, bundleTrustedKeys, cycles } from '../db/schema';
 import type { AppContext } from '../services/context';
 import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } from './cycle-rows';
@@ -9,13 +8,13 @@ import { trustedKeyFor } from './keys';
 import { BUNDLE_LIMITS } from './limits';
 import { knownCountyWardIds, planAreaUnits } from './area-units';
 import { planWardBoundaries } from './ward-boundaries';
+import { clockRefusal } from './clock-check';
 import { checkNaturalKeys, checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
 import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
 import { buildItems, resolveConflict } from './plan-items';
 import { checkOwnership } from './plan-ownership';
 import type { ImportPlan, LocalState, SenderAuthority } from './plan-types';
 import type { ParsedBundle } from './read';
-import { plural } from './refusal';
 import { Problems } from './validate-rows';
 
 export interface PlanOptions {
@@ -122,15 +121,6 @@ function choiceFor(options: PlanOptions, key: string): ResolutionDto | null {
 
 function warningsFor(ctx: AppContext, parsed: ParsedBundle): string[] {
   const warnings: string[] = [];
-  const now = ctx.now().getTime();
-  const ahead = (parseHlc(parsed.maxHlc)?.wallMs ?? 0) - now;
-  if (ahead > BUNDLE_LIMITS.futureClockMs) {
-    const days = Math.round(ahead / 86_400_000);
-    warnings.push(
-      `The sender’s clock is about ${plural(days, 'day', 'days')} ahead of this computer’s (its latest change is dated ${new Date(parseHlc(parsed.maxHlc)?.wallMs ?? 0).toISOString().slice(0, 10)}). ` +
-        'The date on their laptop, or on this one, is probably wrong; applying moves this copy’s clock forward too.',
-    );
-  }
   const { manifest } = parsed;
   const peer = ctx.db
     .select()
@@ -156,6 +146,8 @@ function warningsFor(ctx: AppContext, parsed: ParsedBundle): string[] {
 export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOptions): PlanResult {
   const authority = authorityOf(ctx, parsed);
   if ('kind' in authority) return authority;
+  const clock = clockRefusal(parsed, ctx.now().getTime());
+  if (clock) return { kind: 'refused', message: clock, problems: [] };
   const { manifest } = parsed;
   const local = loadLocal(ctx, parsed);
   if (local.cycle && local.cycle.countyId !== manifest.cycle.countyId) {

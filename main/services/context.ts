@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { ServiceError } from '../../shared/result';
 import { eq } from 'drizzle-orm';
 import { formatHlc, parseHlc, tickHlc, type Hlc } from '../../shared/hlc';
-import { isWritableDb, type Db, type ReadDb } from '../db/open-db';
+import { DatabaseDamagedError, isWritableDb, type Db, type ReadDb } from '../db/open-db';
 import { installation } from '../db/schema';
 
 /** Everything a service needs, injected so tests can fix the clock and the ids. */
@@ -88,11 +88,26 @@ export function createContext(db: Db, options: ContextOptions): AppContext {
     installationId: row.id,
     nodeId: row.nodeId,
     userName: row.userName,
-    clock: { last: row.lastHlc ? parseHlc(row.lastHlc) : null },
+    clock: { last: storedClock(db, row.lastHlc) },
     resourcesDir: options.resourcesDir,
     fileIdentity: fileIdentityOf(db),
   };
 }
+
+/**
+ * The clock's last reading as stored. One that cannot be read is never replaced by a guess: a
+ * clock started again from the wall clock could date new edits before ones already made (and sent),
+ * so the database is reported damaged and the user is offered a backup.
+ */
+function storedClock(db: Db, text: string | null): Hlc | null {
+  if (text === null) return null;
+  const clock = parseHlc(text);
+  if (clock) return clock;
+  throw new DatabaseDamagedError(db.$client.name, [unreadableClock(text)]);
+}
+
+export const unreadableClock = (text: string) =>
+  `its clock reading (${JSON.stringify(text.slice(0, 80))}) cannot be read, so new changes could be dated before ones already made`;
 
 export interface Stamp {
   at: string;

@@ -308,13 +308,13 @@ describe('partner bundles between three copies', () => {
     expect(listImports(a, cycleId)[0]?.canUndo).toBe(false);
   });
 
-  it('a bundle from a laptop whose clock is days ahead is flagged, and the receiver’s clock moves past it', () => {
-    b.shiftClock(3 * 86_400_000);
+  // A clock more than a day ahead is refused (tests/bundles/clock.test.ts); within the day it is taken.
+  it('a bundle from a laptop whose clock is hours ahead is taken, and the receiver’s clock moves past it', () => {
+    b.shiftClock(20 * 3_600_000);
     s.activity.update(b, { id: activityOf(b, orgB).id, changes: { actionsTaken: 'Agreed new routes' } });
     const fromB = exportPartner(b, cycleId, orgB);
     trust(county, fromB);
-    const seen = preview(county, fromB);
-    expect(seen.warnings.join(' ')).toMatch(/about 3 days ahead/);
+    expect(preview(county, fromB).status).toBe('ready');
     expect(importInto(county, fromB).applied).toBe(true);
     const bStamp = s.activity.get(b, { id: activityOf(b, orgB).id }) && b.clock.last;
     expect(county.clock.last && bStamp && county.clock.last.wallMs >= bStamp.wallMs - 1000).toBe(true);

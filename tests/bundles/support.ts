@@ -10,6 +10,10 @@ import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
 import type { AppContext } from '../../main/services/context';
 import type { ResolutionChoice, Resolutions } from '../../shared/api/schemas/bundles';
+import { installationKey } from '../../main/bundles/keys';
+import { createCycle, updateCycle } from '../../main/services/cycles';
+import { registerServices } from '../../main/services/index';
+import { rebuild } from '../../scripts/make-bad-bundles';
 
 /** One installation of Pamoja JWP: its own database, ids, clock and key. */
 export interface Peer extends AppContext {
@@ -97,3 +101,101 @@ export function contentOf(ctx: AppContext, cycleId: string, only?: (register: st
   }
   return out;
 }
+
+/**
+ * A small cycle at the Secretariat (`county`) with a partner copy (`partner`, speaking for RPK)
+ * that received its part; each trusts the other's key. `other` is a second partner organisation
+ * (KRCS) with rows of its own at the county, which the partner copy never sees.
+ */
+export function smallWorld(options: { partnerStart?: string } = {}) {
+  const county = peer('county', '0000000a');
+  const partner = peer('partner', '000000aa', { start: options.partnerStart });
+  const cycle = createCycle(county, {
+    title: 'Isiolo JWP FY 2026/27',
+    countyId: 'ke-county-011',
+    fiscalYear: '2026/27',
+    startDate: '2026-07-01',
+    endDate: '2027-06-30',
+    kesPerUsdScaled: 1_293_500,
+    exchangeRateDate: '2026-07-01',
+  });
+  const secretariat = registerServices.organisation.create(county, {
+    cycleId: cycle.id,
+    name: 'County Department of Economic Planning',
+    shortName: 'CDEP',
+    category: 'government',
+  });
+  updateCycle(county, { id: cycle.id, changes: { leadOrgId: secretariat.id } });
+  const rpk = registerServices.organisation.create(county, {
+    cycleId: cycle.id,
+    name: 'Resilience Partners Kenya',
+    shortName: 'RPK',
+    category: 'implementing_partner',
+  });
+  const krcs = registerServices.organisation.create(county, {
+    cycleId: cycle.id,
+    name: 'Kenya Red Cross Society',
+    shortName: 'KRCS',
+    category: 'civil_society',
+  });
+  const objective = registerServices.objective.create(county, {
+    cycleId: cycle.id,
+    code: 'O1',
+    statement: 'Increase access to safe water',
+    sector: 'water_wash',
+  });
+  const activity = (lead: string, code: string) =>
+    registerServices.activity.create(county, {
+      cycleId: cycle.id,
+      objectiveId: objective.id,
+      code,
+      title: `Activity ${code}`,
+      sector: 'water_wash',
+      leadOrgId: lead,
+      wardIds: ['ke-ward-0248'],
+      startDate: '2026-08-01',
+      endDate: '2027-03-31',
+    });
+  const rpkActivity = activity(rpk.id, 'A1');
+  const krcsActivity = activity(krcs.id, 'A2');
+  const line = (org: string, activityId: string, component: string) =>
+    registerServices.contribution.create(county, { cycleId: cycle.id, activityId, component, contributorOrgId: org, amountMinor: 1_000_000_00 });
+  const rpkLine = line(rpk.id, rpkActivity.id, 'Pumps');
+  const krcsLine = line(krcs.id, krcsActivity.id, 'Water trucking');
+  const indicator = (org: string, code: string) =>
+    registerServices.indicator.create(county, {
+      cycleId: cycle.id,
+      code,
+      name: `Indicator ${code}`,
+      type: 'output',
+      unit: 'boreholes',
+      targetValue: 12,
+      responsibleOrgId: org,
+    });
+  const rpkIndicator = indicator(rpk.id, 'I1');
+  const krcsIndicator = indicator(krcs.id, 'I2');
+  const toPartner = exportPartner(county, cycle.id, rpk.id);
+  trust(partner, toPartner);
+  if (!importInto(partner, toPartner).applied) throw new Error('The partner copy could not start from its part of the plan.');
+  trust(county, exportPartner(partner, cycle.id, rpk.id));
+  return {
+    county,
+    partner,
+    cycleId: cycle.id,
+    orgs: { secretariat: secretariat.id, rpk: rpk.id, krcs: krcs.id },
+    rpkActivity,
+    krcsActivity,
+    rpkLine,
+    krcsLine,
+    rpkIndicator,
+    krcsIndicator,
+  };
+}
+
+/** A bundle changed after it was made and signed again with `signer`'s own key (a hostile but trusted sender). */
+export function resign(bytes: Uint8Array, signer: AppContext, change: (json: Map<string, unknown>) => void): Uint8Array {
+  return rebuild(bytes, installationKey(signer), (json) => change(json));
+}
+
+/** The rows of one register in a bundle's JSON, to change by hand. */
+export const rowsIn = (json: Map<string, unknown>, register: string) => json.get(`rows/${register}.json`) as Record<string, unknown>[];
