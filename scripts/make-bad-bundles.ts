@@ -24,15 +24,26 @@ import { registerServices as s } from '../main/services/index';
 
 export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'tests', 'fixtures', 'bundles');
 
+/**
+ * The installation id of the receiving copy in tests/bundles/bad-files.test.ts (its first id): files
+ * that pretend to come from it, or to carry its changes, name it.
+ */
+export const RECEIVER_INSTALLATION_ID = '0000000c-0000-4000-8000-000000000001';
+
 /** The Secretariat key every corpus file is signed with (the test trusts it); a stranger's key. */
 export const corpusKeySeed = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const strangerSeed = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
+/** The partner RPK's key: the test trusts it as RPK, for the files a partner signs. */
+const partnerSeed = Uint8Array.from({ length: 32 }, (_, i) => 100 + i);
 
 export interface BadBundleCase {
   file: string;
   /** What the refusal says (a regular expression, case-insensitive). */
   expect: string;
-  status: 'refused' | 'untrusted';
+  /** `nothing`: a trusted partner's bundle of which every row is refused and listed. */
+  status: 'refused' | 'untrusted' | 'nothing';
+  /** Signed by the partner RPK (trusted as RPK) instead of the Secretariat. */
+  signer?: 'partner';
   /** The cycle must be in the database first (the good bundle is imported before this one). */
   needsCycle?: boolean;
   /** Too large to keep in git: made only in the test's temporary folder. */
@@ -68,6 +79,24 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'duplicate-ids.jwpb', expect: 'appears twice', status: 'refused' },
   { file: 'dangling-reference.jwpb', expect: 'neither in the bundle nor in this copy', status: 'refused' },
   { file: 'negative-amount.jwpb', expect: 'Amount.*at least 0', status: 'refused' },
+  { file: 'fractional-amount.jwpb', expect: 'Budget contributions, row 1 .*: Amount: expected a whole number', status: 'refused' },
+  { file: 'amount-1e400.jwpb', expect: 'Budget contributions, row 1 .*: Amount: expected a number', status: 'refused' },
+  { file: 'amount-over-ceiling.jwpb', expect: 'Amount: at most 100 billion \\(100,000,000,000\\) on one line', status: 'refused' },
+  { file: 'id-of-another-table.jwpb', expect: 'The id [0-9a-f-]+ is given to (risk|activity) and to (risk|activity)', status: 'refused' },
+  { file: 'claims-to-be-the-receiver.jwpb', expect: 'claims to come from this copy of Pamoja JWP, but it is signed with another key', status: 'refused' },
+  {
+    file: 'forged-receiver-origin.jwpb',
+    expect: 'Risk “R2 Flooding”: It claims to have been made by this copy of Pamoja JWP, which never had it',
+    status: 'nothing',
+    needsCycle: true,
+  },
+  {
+    file: 'partner-deletes-unknown-rows.jwpb',
+    expect: 'Nothing to import: everything in this bundle from Resilience Partners Kenya is already here',
+    status: 'nothing',
+    signer: 'partner',
+    needsCycle: true,
+  },
   { file: 'end-before-start.jwpb', expect: 'End date: 15 Jul 2026 is before the start date', status: 'refused' },
   { file: 'bad-enum.jwpb', expect: 'Status: choose one of', status: 'refused' },
   { file: 'invalid-date.jwpb', expect: 'Start date: enter a real date', status: 'refused' },
@@ -80,6 +109,20 @@ export const badBundleCases: BadBundleCase[] = [
     status: 'refused',
   },
   { file: 'clock-year-2100.jwpb', expect: 'Risk “R1 Drought delays drilling” is dated 1 Jan 2100.*more than a day ahead', status: 'refused' },
+  {
+    file: 'partner-relabels-contribution.jwpb',
+    expect: 'Disbursement.*belongs to County Department of Finance & Economic Planning; Resilience Partners Kenya may change only its own rows',
+    status: 'nothing',
+    signer: 'partner',
+    needsCycle: true,
+  },
+  {
+    file: 'partner-relabels-indicator.jwpb',
+    expect: 'Indicator period.*belongs to County Department of Finance & Economic Planning; Resilience Partners Kenya may change only its own rows',
+    status: 'nothing',
+    signer: 'partner',
+    needsCycle: true,
+  },
   { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
   { file: 'zip-bomb-lying-size.jwpb', expect: 'far more than it says.*rows/activity.json claims.*zip bomb', status: 'refused', large: true },
@@ -168,6 +211,24 @@ function seedCycle(ctx: AppContext, fiscalYear: string, start: string, end: stri
     impact: 'high',
     responsibleOrgId: partner.id,
   });
+  // The county's own line and indicator: a partner file relabels them to slip rows under them.
+  s.contribution.create(ctx, {
+    cycleId: cycle.id,
+    activityId: activity.id,
+    component: 'Water quality testing',
+    contributorOrgId: county.id,
+    amountMinor: 40_000_000,
+    currency: 'KES',
+  });
+  s.indicator.create(ctx, {
+    cycleId: cycle.id,
+    code: 'I2',
+    name: 'Water points tested',
+    type: 'output',
+    unit: 'water points',
+    targetValue: 40,
+    responsibleOrgId: county.id,
+  });
   const signatory = s.signatory.create(ctx, {
     cycleId: cycle.id,
     name: 'Hon. Abdi Guyo',
@@ -226,6 +287,13 @@ export function rebuild(
   return writeZip(files);
 }
 
+/** Every JSON entry of a bundle but the manifest and signature, parsed. */
+function readJson(bundle: Uint8Array): Map<string, unknown> {
+  const json = new Map<string, unknown>();
+  for (const [name, data] of readZip(bundle)) if (name !== 'manifest.json' && name !== 'signature.json') json.set(name, JSON.parse(decode(data)));
+  return json;
+}
+
 const flip = (data: Uint8Array, at: number) => {
   const copy = Uint8Array.from(data);
   copy[at] = (copy[at] as number) ^ 0x01;
@@ -242,6 +310,8 @@ export interface Corpus {
   good: Uint8Array;
   cycleId: string;
   files: Map<string, Uint8Array>;
+  /** The partner key the files signed by RPK use, and RPK's id, for the receiver to trust. */
+  partner: { publicKey: string; fingerprint: string; orgId: string };
 }
 
 export function makeBadBundles(options: { large: boolean }): Corpus {
@@ -252,6 +322,8 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
   const otherCycle = seedCycle(ctx, '2027/28', '2027-07-01', '2028-06-30');
   const other = exportBundle(ctx, { cycleId: otherCycle.id, kind: 'full', partnerOrgId: null }).bytes;
   const stranger = inWriteTransaction(corpusContext('0000000e'), (tx) => storeInstallationKey(tx, privateKeyFromSeed(strangerSeed)));
+  const partnerCtx = corpusContext('0000000b');
+  const partnerKey = inWriteTransaction(partnerCtx, (tx) => storeInstallationKey(tx, privateKeyFromSeed(partnerSeed)));
   const rows = (json: Map<string, unknown>, register: string) => json.get(`rows/${register}.json`) as Rows;
   const first = (json: Map<string, unknown>, register: string) => rows(json, register)[0] as Record<string, unknown>;
   const files = new Map<string, Uint8Array>();
@@ -382,6 +454,44 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
     }),
   );
   add(
+    'fractional-amount.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'contribution').amountMinor = 1.5;
+    }),
+  );
+  add(
+    'amount-1e400.jwpb',
+    rebuild(good, key, (json, _manifest, raw) => {
+      raw.set('rows/contribution.json', JSON.stringify(rows(json, 'contribution')).replace('"amountMinor":250000000', '"amountMinor":1e400'));
+    }),
+  );
+  add(
+    'amount-over-ceiling.jwpb',
+    rebuild(good, key, (json) => {
+      // KES 9 trillion on one line: several years of Kenya's whole national budget.
+      first(json, 'contribution').amountMinor = 9_000_000_000_000 * 100;
+    }),
+  );
+  add(
+    'id-of-another-table.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'risk').id = first(json, 'activity').id;
+    }),
+  );
+  add(
+    'claims-to-be-the-receiver.jwpb',
+    rebuild(good, key, (_json, manifest) => {
+      manifest.sender.installationId = RECEIVER_INSTALLATION_ID;
+    }),
+  );
+  add(
+    'forged-receiver-origin.jwpb',
+    rebuild(good, key, (json) => {
+      const risk = first(json, 'risk');
+      rows(json, 'risk').push({ ...risk, id: '00000000-0000-4000-8000-0000000000f3', code: 'R2', description: 'Flooding', origin: RECEIVER_INSTALLATION_ID });
+    }),
+  );
+  add(
     'end-before-start.jwpb',
     rebuild(good, key, (json) => {
       first(json, 'activity').endDate = '2026-07-15';
@@ -442,6 +552,70 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
       first(json, 'risk').hlc = `${String(Date.parse('2100-01-01T00:00:00Z')).padStart(15, '0')}:00000:${nodeOf(first(json, 'risk'))}`;
     }),
   );
+  // RPK's key signs a file holding the county's own line (or indicator), unchanged in its stamp but
+  // "contributed" by RPK, and a new disbursement (or period) under it.
+  const rpkId = String(rows(readJson(good), 'organisation').find((org) => org.shortName === 'RPK')?.id);
+  const asPartner = (parent: 'contribution' | 'indicator', child: 'disbursement' | 'indicatorPeriod', newChild: Record<string, unknown>) =>
+    rebuild(good, partnerKey, (json, manifest) => {
+      const countyRow = rows(json, parent).find((row) => row.ownerOrgId !== rpkId) as Record<string, unknown>;
+      const forged = { ...countyRow, [parent === 'contribution' ? 'contributorOrgId' : 'responsibleOrgId']: rpkId };
+      const organisations = rows(json, 'organisation');
+      json.clear();
+      json.set('rows/organisation.json', organisations);
+      json.set(`rows/${parent}.json`, [forged]);
+      const stamp = `${String(Date.parse('2026-11-25T07:00:00.000Z')).padStart(15, '0')}:00000:0000000b0000`;
+      json.set(`rows/${child}.json`, [
+        {
+          id: '0000000b-0000-4000-8000-0000000000f1',
+          ownerOrgId: rpkId,
+          createdAt: '2026-11-25T07:00:00.000Z',
+          updatedAt: '2026-11-25T07:00:00.000Z',
+          hlc: stamp,
+          origin: partnerCtx.installationId,
+          baseHlc: null,
+          cycleId: forged.cycleId,
+          [parent === 'contribution' ? 'contributionId' : 'indicatorId']: forged.id,
+          ...newChild,
+        },
+      ]);
+      for (const register of Object.keys(manifest.counts)) manifest.counts[register] = 0;
+      Object.assign(manifest, { kind: 'partner', partnerOrgId: rpkId, partnerOrgName: 'Resilience Partners Kenya' });
+      Object.assign(manifest.sender, { installationId: partnerCtx.installationId, role: 'partner', orgId: rpkId, orgName: 'Resilience Partners Kenya' });
+    });
+  // Deletions of rows the receiver never had (ids nobody ever used), "owned" by RPK: nothing to delete, nothing kept.
+  add(
+    'partner-deletes-unknown-rows.jwpb',
+    rebuild(good, partnerKey, (json, manifest) => {
+      const organisations = rows(json, 'organisation');
+      const stamp = `${String(Date.parse('2026-11-25T07:00:00.000Z')).padStart(15, '0')}:00000:0000000b0000`;
+      json.clear();
+      json.set('rows/organisation.json', organisations);
+      json.set(
+        'tombstones.json',
+        ['activity', 'contribution'].map((register, n) => ({
+          register,
+          rowId: `0000000b-0000-4000-8000-00000000000${n + 5}`,
+          ownerOrgId: rpkId,
+          deletedAt: '2026-11-25T07:00:00.000Z',
+          hlc: stamp,
+          origin: partnerCtx.installationId,
+          baseHlc: null,
+        })),
+      );
+      for (const register of Object.keys(manifest.counts)) manifest.counts[register] = 0;
+      manifest.counts.tombstones = 2;
+      Object.assign(manifest, { kind: 'partner', partnerOrgId: rpkId, partnerOrgName: 'Resilience Partners Kenya' });
+      Object.assign(manifest.sender, { installationId: partnerCtx.installationId, role: 'partner', orgId: rpkId, orgName: 'Resilience Partners Kenya' });
+    }),
+  );
+  add(
+    'partner-relabels-contribution.jwpb',
+    asPartner('contribution', 'disbursement', { periodKey: 'Q2', amountMinor: 5_000_000, date: '2026-11-02', notes: '' }),
+  );
+  add(
+    'partner-relabels-indicator.jwpb',
+    asPartner('indicator', 'indicatorPeriod', { periodKey: 'Q2', target: 4, actual: 1, actualNote: '', evaluationCriterion: null, evaluatedOn: null }),
+  );
   add(
     'version-not-its-fingerprint.jwpb',
     rebuild(good, key, (json) => {
@@ -471,7 +645,7 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
       }),
     );
   }
-  return { good, cycleId: cycle.id, files };
+  return { good, cycleId: cycle.id, files, partner: { publicKey: partnerKey.publicKey, fingerprint: partnerKey.fingerprint, orgId: rpkId } };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

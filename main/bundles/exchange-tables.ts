@@ -164,7 +164,10 @@ export function rowLabel(register: ExchangeName, row: Row): string {
       case 'contribution':
         return joined(
           row.component,
-          typeof row.amountMinor === 'number' ? `(${formatMoney({ amountMinor: row.amountMinor, currency: row.currency === 'USD' ? 'USD' : 'KES' })})` : '',
+          // Labels are made for rows still being checked too: only a whole amount is shown as money.
+          Number.isSafeInteger(row.amountMinor)
+            ? `(${formatMoney({ amountMinor: row.amountMinor as number, currency: row.currency === 'USD' ? 'USD' : 'KES' })})`
+            : '',
         );
       case 'disbursement':
         return joined(row.periodKey, row.date);

@@ -30,6 +30,11 @@ export function fingerprintOf(publicKeyBase64: string): string {
 /** "3f2a-9c1d 7E20…" and "3F2A 9C1D 7E20…" are the same fingerprint as people type it. */
 export const normaliseFingerprint = (text: string) => text.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
 
+/** This installation's public key, or null before its first bundle (never creates one). */
+export function ownPublicKey(ctx: AppContext): string | null {
+  return ctx.db.select({ publicKey: bundleKeys.publicKey }).from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get()?.publicKey ?? null;
+}
+
 export function installationKey(tx: WriteContext): InstallationKey {
   const row = tx.db.select().from(bundleKeys).where(eq(bundleKeys.installationId, tx.installationId)).get();
   if (row) {

@@ -46,7 +46,9 @@ export type Decision =
 
 export function decide(facts: MergeFacts): Decision {
   const { theirs, mine } = facts;
-  if (mine === null) return 'add';
+  // A row this copy never had is new, unless the sender already showed a later revision of it
+  // (its deletion, which was not recorded here): an older bundle must not bring it back.
+  if (mine === null) return facts.peerLast !== null && theirs.hlc <= facts.peerLast ? 'stale' : 'add';
   if (theirs.hlc === mine.hlc) return 'same';
   const seen = theirs.hlc === facts.myBase || (facts.peerLast !== null && theirs.hlc <= facts.peerLast) || theirs.origin === facts.me;
   if (seen) return 'stale';

@@ -67,6 +67,9 @@ function newItem(t: ExchangeTable, id: string, theirs: Row | null, theirsTombsto
     peer: c.parsed.manifest.sender.installationId,
     sameContent,
   });
+  // Only this copy makes revisions in its own name; one it never had was made elsewhere.
+  if (mineRevision === null && theirsOrigin === c.me)
+    item.refused = 'It claims to have been made by this copy of Pamoja JWP, which never had it: it was made elsewhere.';
   if (item.decision === 'conflict' && mineRevision) {
     item.conflict = { recommended: recommended(mineRevision, { hlc: theirsHlc, origin: theirsOrigin, deleted: theirs === null }), choice: null, invalid: null };
   }
@@ -85,6 +88,21 @@ function plainOutcome(item: PlanItem): Outcome {
       return 'meta';
     default:
       return 'none';
+  }
+}
+
+/**
+ * A partner's deletion of a row this copy never had deletes nothing, and is not kept: kept, it
+ * would travel on in every bundle from here, and nothing proves whose row it was. The sender's
+ * showing it is remembered (the import's bookkeeping), so an older bundle of theirs cannot bring
+ * the row back. The Secretariat's deletions are kept, as everything it sends is.
+ */
+export function settleUnknownDeletions(items: PlanItem[], senderIsPartner: boolean): void {
+  if (!senderIsPartner) return;
+  for (const item of items) {
+    if (item.theirs !== null || item.mine !== null || item.mineTombstone !== null || item.refused) continue;
+    item.decision = 'stale';
+    item.outcome = 'none';
   }
 }
 

@@ -14,14 +14,21 @@ import type { ParsedBundle } from './read';
  * contacts. Ownership is derived here as the register services derive it — from their version of
  * the row and from ours — never taken from the owner the file claims. Anything else that would
  * change this copy is refused and listed.
+ *
+ * A row whose owner is its parent's (a disbursement's contribution, a period's indicator) takes it
+ * from this copy's parent whenever this copy has the parent: the bundle's copy of a row this copy
+ * already holds is never believed (a file can carry another organisation's contribution, unchanged
+ * in its stamp but "contributed" by the sender, to slip a disbursement under it). Only a parent
+ * new to this copy is read from the bundle, and it passes this same check itself.
  */
 export function checkOwnership(ctx: AppContext, cycle: CycleRow, authority: SenderAuthority, items: PlanItem[], local: LocalState, parsed: ParsedBundle): void {
   if (authority.role === 'secretariat') return;
   const overlay: RowsByRegister = new Map(
-    exchangeTables.map((t) => [
-      t.register,
-      new Map([...(local.rows.get(t.register) ?? []), ...(parsed.rows.get(t.register) ?? []).map((row) => [row.id as string, row] as const)]),
-    ]),
+    exchangeTables.map((t) => {
+      const ours = local.rows.get(t.register) ?? new Map<string, Row>();
+      const newHere = (parsed.rows.get(t.register) ?? []).filter((row) => !ours.has(row.id as string));
+      return [t.register, new Map([...ours, ...newHere.map((row) => [row.id as string, row] as const)])];
+    }),
   );
   const theirRules = rulesForState(ctx, cycle, new StateLookup(overlay));
   const ourRules = rulesForState(ctx, cycle, new StateLookup(local.rows));

@@ -1,17 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import type { Resolutions, ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
-import { bundleImports, bundleKeys, bundlePeers, bundleTrustedKeys, cycles } from '../db/schema';
+import { bundleImports, bundlePeers, bundleTrustedKeys, cycles } from '../db/schema';
 import type { AppContext } from '../services/context';
 import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } from './cycle-rows';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
-import { trustedKeyFor } from './keys';
+import { ownPublicKey, trustedKeyFor } from './keys';
 import { BUNDLE_LIMITS } from './limits';
 import { knownCountyWardIds, planAreaUnits } from './area-units';
 import { planWardBoundaries } from './ward-boundaries';
 import { clockRefusal } from './clock-check';
 import { checkNaturalKeys, checkReferences, checkRules, checkSnapshot, finalState } from './plan-checks';
 import { buildCycleItem, cycleRowOf, finalCycle, resolveCycleConflict } from './plan-cycle';
-import { buildItems, resolveConflict } from './plan-items';
+import { buildItems, resolveConflict, settleUnknownDeletions } from './plan-items';
 import { checkOwnership } from './plan-ownership';
 import type { ImportPlan, LocalState, SenderAuthority } from './plan-types';
 import type { ParsedBundle } from './read';
@@ -30,13 +30,18 @@ export type PlanResult =
 
 const capital = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 
+/** A bundle that names this copy as its maker but is signed with another key. */
+export const notFromHere = (fingerprint: string) =>
+  `This bundle claims to come from this copy of Pamoja JWP, but it is signed with another key (fingerprint ${fingerprint}): it was not made here. It was refused; ask whoever sent it where it came from.`;
+
 /** Whose key signed the bundle, and what that key may change here. */
 function authorityOf(ctx: AppContext, parsed: ParsedBundle): PlanResult | SenderAuthority {
   const { manifest } = parsed;
-  const ownKey = ctx.db.select({ publicKey: bundleKeys.publicKey }).from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get();
-  if (ownKey?.publicKey === parsed.publicKey || manifest.sender.installationId === ctx.installationId) {
+  if (ownPublicKey(ctx) === parsed.publicKey) {
     return { kind: 'own', message: 'This bundle was made by this copy of Pamoja JWP, so everything in it is already here: importing it changes nothing.' };
   }
+  // Anyone can write this copy's installation id into a manifest; only this copy's key proves it.
+  if (manifest.sender.installationId === ctx.installationId) return { kind: 'refused', message: notFromHere(parsed.fingerprint), problems: [] };
   const trusted = trustedKeyFor(ctx, manifest.cycle.id, parsed.publicKey);
   const claim = `${manifest.sender.orgName}${manifest.sender.role === 'secretariat' ? ' (the Secretariat)' : ''}`;
   const cycleHere = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, manifest.cycle.id)).get();
@@ -85,8 +90,33 @@ function loadLocal(ctx: AppContext, parsed: ParsedBundle): LocalState {
   };
 }
 
+/**
+ * An id names one row of one table, in every copy: a row may not take the id of another table's row
+ * (here or in the bundle), which would make a reference to one silently point at the other.
+ */
+function checkIdsAcrossTables(parsed: ParsedBundle, local: LocalState, problems: Problems): void {
+  const tableOf = new Map<string, ExchangeName>();
+  for (const t of exchangeTables) {
+    for (const id of local.rows.get(t.register)?.keys() ?? []) tableOf.set(id, t.register);
+    for (const id of local.tombstones.get(t.register)?.keys() ?? []) tableOf.set(id, t.register);
+  }
+  const claim = (register: ExchangeName, id: string) => {
+    const other = tableOf.get(id);
+    if (other !== undefined && other !== register) {
+      problems.add(
+        `The id ${id} is given to ${exchangeTable[register].noun.one} and to ${exchangeTable[other].noun.one}: no two rows share an id, so the bundle was not made by Pamoja JWP.`,
+      );
+    } else {
+      tableOf.set(id, register);
+    }
+  };
+  for (const t of exchangeTables) for (const row of parsed.rows.get(t.register) ?? []) claim(t.register, row.id as string);
+  for (const tombstone of parsed.tombstones) claim(tombstone.register, tombstone.rowId);
+}
+
 /** References that point nowhere at all (not in the bundle, not here, not deleted anywhere): a broken file. */
 function checkStructure(parsed: ParsedBundle, local: LocalState, problems: Problems): void {
+  checkIdsAcrossTables(parsed, local, problems);
   const theirs = new Map(exchangeTables.map((t) => [t.register, new Set((parsed.rows.get(t.register) ?? []).map((row) => row.id as string))]));
   for (const tombstone of parsed.tombstones) theirs.get(tombstone.register)?.add(tombstone.rowId);
   const has = (register: ExchangeName, id: string) =>
@@ -169,13 +199,14 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
   for (const unit of areaUnits.adds) local.adminUnitIds.add(unit.id as string);
   const problems = new Problems();
   checkStructure(parsed, local, problems);
-  if (problems.count > 0) return { kind: 'refused', message: `The bundle refers to rows that do not exist: ${problems.list[0]}`, problems: problems.list };
+  if (problems.count > 0) return { kind: 'refused', message: `The bundle’s rows do not fit together: ${problems.list[0]}`, problems: problems.list };
   const warnings = warningsFor(ctx, parsed);
   const countyWards = new Set(knownCountyWardIds(ctx.db.$client, manifest.cycle.countyId));
   for (const id of areaUnits.addedWardIds) countyWards.add(id);
   const wardBoundaries = planWardBoundaries(ctx.db.$client, parsed.wardBoundaries, authority, countyWards, problems, warnings);
 
   const items = buildItems({ parsed, local, me: ctx.installationId });
+  settleUnknownDeletions(items, authority.role === 'partner');
   const cycleItem = parsed.cycle ? buildCycleItem(parsed.cycle, local, ctx.installationId, manifest.sender.installationId, authority) : null;
   const cycleForChecks = () => finalCycle(cycleItem, local);
   if (cycleItem?.conflict) resolveCycleConflict(cycleItem, choiceFor(options, `cycle:${manifest.cycle.id}`));

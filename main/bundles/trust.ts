@@ -5,7 +5,8 @@ import { cycles, organisations } from '../db/schema';
 import { inWriteTransaction, type AppContext } from '../services/context';
 import { listCycles } from '../services/cycles';
 import { identityFor } from './identity';
-import { installationKey, listTrustedKeys, normaliseFingerprint, recordTrust } from './keys';
+import { installationKey, listTrustedKeys, normaliseFingerprint, ownPublicKey, recordTrust } from './keys';
+import { notFromHere } from './plan';
 import { readBundle } from './read';
 import { BundleRefusal } from './refusal';
 
@@ -30,8 +31,9 @@ export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: stri
       message: `The fingerprint you entered (${fingerprint}) is not the one this bundle is signed with (${parsed.fingerprint}). Do not trust it: call ${manifest.sender.orgName} again.`,
     });
   }
-  if (manifest.sender.installationId === ctx.installationId)
+  if (parsed.publicKey === ownPublicKey(ctx))
     throw new ServiceError({ code: 'invalid_input', message: 'This bundle was made by this copy of Pamoja JWP: there is nothing to trust.' });
+  if (manifest.sender.installationId === ctx.installationId) throw new ServiceError({ code: 'invalid_input', message: notFromHere(parsed.fingerprint) });
   const { role, orgId, orgName } = manifest.sender;
   if (role === 'partner') {
     if (orgId === null)

@@ -101,7 +101,7 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
     if (!keysAreExactly(item, allowed, where(), problems, allowedSet)) continue;
     // Only allowed keys are read from here on, so no key from the file reaches an object of ours.
     const copy = item;
-    const named = () => `${where()} (“${rowLabel(register, copy)}”)`;
+    const named = () => `${where()} (“${safeLabel(register, copy)}”)`;
     if (!metaIsValid(copy)) {
       const meta = metaSchema.safeParse(Object.fromEntries(metaKeys.map((key) => [key, copy[key]])));
       problems.add(`${named()}: ${meta.success ? 'its sync columns are not valid.' : explainIssues(meta.error.issues).message}`);
@@ -130,6 +130,15 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
     rows.push(row);
   }
   return rows;
+}
+
+/** A row's label for a message about it, before its values are known to be sound. */
+function safeLabel(register: ExchangeName, row: Row): string {
+  try {
+    return rowLabel(register, row);
+  } catch {
+    return typeof row.id === 'string' ? row.id.slice(0, 40) : 'no id';
+  }
 }
 
 /** The same tests as `rowMetaSchema` (zod's uuid pattern, parseHlc's pattern), without a parse per row. */

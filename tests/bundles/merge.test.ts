@@ -19,6 +19,11 @@ const mine = (ms: number, origin = 'me', deleted = false) => ({ hlc: h(ms, origi
 describe('decide', () => {
   it('adds a row this copy never had', () => expect(decide(facts({ theirs: theirs(5) }))).toBe('add'));
 
+  it('does not add a row this copy never had when the sender showed a later revision of it (its deletion)', () => {
+    expect(decide(facts({ theirs: theirs(5), peerLast: h(9, 'peer') }))).toBe('stale');
+    expect(decide(facts({ theirs: theirs(9), peerLast: h(5, 'peer') }))).toBe('add');
+  });
+
   it('does nothing for the same revision', () =>
     expect(decide(facts({ theirs: theirs(5), mine: { hlc: h(5, 'peer'), origin: 'peer', deleted: false } }))).toBe('same'));
 

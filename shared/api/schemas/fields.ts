@@ -14,7 +14,16 @@ export const unitId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
 export const isoDate = z.string().refine(isIsoDate, { params: { kind: 'date' } });
 export const fiscalYear = z.string().refine(isFiscalYearLabel, { params: { kind: 'fiscal_year' } });
 
-export const amountMinor = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * The most one budget line or disbursement may hold, in minor units: 100 billion in its currency
+ * (KES 100 billion is several times a county's whole annual budget). A larger figure is a typing
+ * slip or a hostile file, and totals of many such lines would no longer be exact.
+ */
+export const MAX_LINE_AMOUNT_MINOR = 100_000_000_000 * 100;
+export const amountMinor = z
+  .int()
+  .min(0)
+  .refine((value) => value <= MAX_LINE_AMOUNT_MINOR, { params: { kind: 'amount_ceiling' } });
 export const percent = z.int().min(0).max(100);
 /** Indicator values are counts, rates or percentages: finite numbers, never money. */
 export const measure = z.number().finite().min(-1e12).max(1e12);
