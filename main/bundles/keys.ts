@@ -102,8 +102,23 @@ export function listTrustedKeys(ctx: AppContext): TrustedKeyDto[] {
     .map(({ publicKey: _publicKey, ...rest }) => rest);
 }
 
-/** Records trust in a key for one cycle; a key already trusted as someone else is refused. */
-export function recordTrust(tx: WriteContext, key: Omit<TrustedKey, 'trustedAt' | 'trustedBy'>): TrustedKey {
+/** The keys trusted in a cycle for one sender (the Secretariat, or one partner organisation). */
+export function keysTrustedFor(ctx: AppContext, cycleId: string, role: TrustedKey['role'], orgId: string | null): TrustedKey[] {
+  return ctx.db
+    .select()
+    .from(bundleTrustedKeys)
+    .where(and(eq(bundleTrustedKeys.cycleId, cycleId), eq(bundleTrustedKeys.role, role)))
+    .all()
+    .filter((row) => role === 'secretariat' || row.orgId === orgId);
+}
+
+/**
+ * Records trust in a key for one cycle. A key already trusted as someone else is refused. A new key
+ * for a sender that already has one replaces it — which lets whoever holds the new key speak for
+ * that sender from now on — so it is refused unless `replace` says the user chose it, with both
+ * fingerprints named.
+ */
+export function recordTrust(tx: WriteContext, key: Omit<TrustedKey, 'trustedAt' | 'trustedBy'>, options: { replace?: boolean } = {}): TrustedKey {
   const existing = trustedKeyFor(tx, key.cycleId, key.publicKey);
   if (existing) {
     if (existing.role === key.role && existing.orgId === key.orgId) return existing;
@@ -112,7 +127,26 @@ export function recordTrust(tx: WriteContext, key: Omit<TrustedKey, 'trustedAt' 
       message: `This key (fingerprint ${key.fingerprint}) is already trusted here as ${existing.label}; it cannot also speak for ${key.label}.`,
     });
   }
+  const replaced = keysTrustedFor(tx, key.cycleId, key.role, key.orgId);
+  if (replaced.length > 0 && !options.replace) throw new ServiceError({ code: 'invalid_input', field: 'replace', message: replacementWarning(key, replaced) });
+  for (const old of replaced) {
+    tx.db
+      .delete(bundleTrustedKeys)
+      .where(and(eq(bundleTrustedKeys.cycleId, old.cycleId), eq(bundleTrustedKeys.publicKey, old.publicKey)))
+      .run();
+  }
   const row: TrustedKey = { ...key, trustedAt: tx.now().toISOString(), trustedBy: tx.userName || 'unknown user' };
   tx.db.insert(bundleTrustedKeys).values(row).run();
   return row;
+}
+
+/** What trusting `key` would do to the keys already trusted for its sender, in words. */
+export function replacementWarning(key: Pick<TrustedKey, 'fingerprint' | 'label' | 'role'>, replaced: TrustedKey[]): string {
+  const who = key.role === 'secretariat' ? `The Secretariat (${key.label})` : key.label;
+  const old = replaced.map((r) => `${r.fingerprint}, trusted ${r.trustedAt.slice(0, 10)} by ${r.trustedBy}`).join('; ');
+  return (
+    `${who} already has a trusted key in this cycle (${old}). Trusting this new key (${key.fingerprint}) replaces it: ` +
+    'bundles signed with the old key will be refused from then on. Do it only if they told you they have a new computer or reinstalled Pamoja JWP, ' +
+    'and they read you the new fingerprint by phone; then replace the key (pamoja keys trust … --replace).'
+  );
 }

@@ -33,6 +33,7 @@ export function previewText(preview: BundlePreviewDto): string {
   if (s) {
     const trust = s.isOwn ? 'this copy’s own key' : s.trusted ? `trusted as ${s.trustedAs ?? s.orgName}` : 'NOT trusted here';
     lines.push(`From: ${s.orgName}${s.role === 'secretariat' ? ' (the Secretariat)' : ''} — key fingerprint ${s.fingerprint}, ${trust}`);
+    for (const old of s.replaces) lines.push(`Warning: ${s.orgName} already has a trusted key here (${old.fingerprint}); trusting this one would replace it.`);
   }
   if (b) lines.push(b.personalData);
   for (const warning of preview.warnings) lines.push(`Warning: ${warning}`);

@@ -7,7 +7,7 @@ import { formatMoney } from '../../shared/money';
 import { AREA_UNIT_NOUN } from './area-units';
 import { WARD_BOUNDARIES_NOUN } from './ward-boundaries';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
-import { trustedKeyFor } from './keys';
+import { keysTrustedFor, ownPublicKey, trustedKeyFor } from './keys';
 import type { CYCLE_FIELDS } from './plan-cycle';
 import { cycleDifferences } from './plan-cycle';
 import { differingFields } from './plan-items';
@@ -62,9 +62,10 @@ function bundleInfo(parsed: ParsedBundle): NonNullable<BundlePreviewDto['bundle'
 
 function senderInfo(ctx: AppContext, parsed: ParsedBundle): NonNullable<BundlePreviewDto['sender']> {
   const s = parsed.manifest.sender;
-  const isOwn = s.installationId === ctx.installationId;
+  const isOwn = parsed.publicKey === ownPublicKey(ctx);
   const trusted = trustedKeyFor(ctx, parsed.manifest.cycle.id, parsed.publicKey);
   const trustedAs = trusted ? (trusted.role === 'secretariat' ? `the Secretariat (${trusted.label})` : trusted.label) : null;
+  const replaces = isOwn || trusted ? [] : keysTrustedFor(ctx, parsed.manifest.cycle.id, s.role, s.orgId);
   return {
     installationId: s.installationId,
     role: s.role,
@@ -74,6 +75,7 @@ function senderInfo(ctx: AppContext, parsed: ParsedBundle): NonNullable<BundlePr
     trusted: isOwn || trusted !== undefined,
     trustedAs,
     isOwn,
+    replaces: replaces.map(({ fingerprint, trustedAt, trustedBy }) => ({ fingerprint, trustedAt, trustedBy })),
   };
 }
 

@@ -15,7 +15,7 @@ import { BundleRefusal } from './refusal';
  * and, when the sender's Pamoja JWP shows the same, trusts the key for that cycle — as the
  * Secretariat or as the partner organisation the bundle names.
  */
-export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: string): TrustedKeyDto {
+export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: string, options: { replace?: boolean } = {}): TrustedKeyDto {
   let parsed;
   try {
     parsed = readBundle(file);
@@ -52,14 +52,18 @@ export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: stri
     }
   }
   const row = inWriteTransaction(ctx, (tx) =>
-    recordTrust(tx, {
-      cycleId: manifest.cycle.id,
-      publicKey: parsed.publicKey,
-      fingerprint: parsed.fingerprint,
-      role,
-      orgId: role === 'partner' ? orgId : null,
-      label: orgName,
-    }),
+    recordTrust(
+      tx,
+      {
+        cycleId: manifest.cycle.id,
+        publicKey: parsed.publicKey,
+        fingerprint: parsed.fingerprint,
+        role,
+        orgId: role === 'partner' ? orgId : null,
+        label: orgName,
+      },
+      options,
+    ),
   );
   const { publicKey: _publicKey, ...dto } = row;
   return dto;

@@ -183,7 +183,7 @@ export const bundleCommands = {
         });
       }
       if (sub === 'trust') {
-        const { values, positionals } = parseFlags(rest, { db: { type: 'string' }, fingerprint: { type: 'string' } }, true);
+        const { values, positionals } = parseFlags(rest, { db: { type: 'string' }, fingerprint: { type: 'string' }, replace: { type: 'boolean' } }, true);
         const file = requireDbFlag(values.db);
         const bytes = readBundleFile(positionals[0]);
         return withDb(
@@ -192,18 +192,26 @@ export const bundleCommands = {
             const preview = previewBundle(ctx, bytes, { resolutions: {}, resolveAll: null }).preview;
             const sender = preview.sender;
             if (!sender) throw new CliError(`this bundle cannot be trusted: ${preview.message}`, EXIT.refused);
+            const replaces = sender.replaces.map((r) => `${r.fingerprint} (trusted ${r.trustedAt.slice(0, 10)} by ${r.trustedBy})`).join(', ');
             if (values.fingerprint === undefined) {
               out(
                 `The bundle says it comes from ${sender.orgName}${sender.role === 'secretariat' ? ' (the Secretariat)' : ''}.\n` +
                   `Its key fingerprint is:  ${sender.fingerprint}\n` +
+                  (replaces
+                    ? `${sender.orgName} already has a trusted key here: ${replaces}. Trusting this one REPLACES it; bundles signed with the old key will be refused.\n`
+                    : '') +
                   `Phone ${sender.orgName} and ask them to read their fingerprint (pamoja keys show). Only if it is the same, run again with\n` +
-                  `  --fingerprint "${sender.fingerprint}"\n`,
+                  `  --fingerprint "${sender.fingerprint}"${replaces ? ' --replace' : ''}\n`,
               );
               return 1;
             }
-            const trusted = trustSender(ctx, bytes, values.fingerprint);
+            const trusted = trustSender(ctx, bytes, values.fingerprint, { replace: Boolean(values.replace) });
+            const who = trusted.role === 'secretariat' ? `the Secretariat (${trusted.label})` : trusted.label;
+            const oldKeys = sender.replaces.map((r) => r.fingerprint).join(', ');
             out(
-              `Trusted ${trusted.role === 'secretariat' ? `the Secretariat (${trusted.label})` : trusted.label} for this cycle (key ${trusted.fingerprint}). Import the bundle now.\n`,
+              oldKeys
+                ? `Replaced the key trusted for ${who} (${oldKeys}) with the key ${trusted.fingerprint}; bundles signed with the old key are refused from now on. Import the bundle now.\n`
+                : `Trusted ${who} for this cycle (key ${trusted.fingerprint}). Import the bundle now.\n`,
             );
             return 0;
           },

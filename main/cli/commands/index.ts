@@ -33,7 +33,7 @@ export const commands: Record<string, CommandEntry> = {
   ...area(() => import('./bundle').then((m) => m.bundleCommands), {
     bundle:
       'bundle export --db FILE [--cycle ID] (--full | --partner ORG) --out FILE.jwpb | import --db FILE [--dry-run] [--resolve mine|theirs] [--json] FILE.jwpb | undo --db FILE | history --db FILE [--json]',
-    keys: 'keys show --db FILE [--json] | trust --db FILE [--fingerprint "XXXX XXXX …"] BUNDLE.jwpb   this copy’s signing key; trust a sender',
+    keys: 'keys show --db FILE [--json] | trust --db FILE [--fingerprint "XXXX XXXX …" [--replace]] BUNDLE.jwpb   this copy’s signing key; trust a sender (--replace: in place of its old key)',
   }),
   ...area(() => import('./import-xlsx').then((m) => m.importXlsxCommands), {
     'import-xlsx':

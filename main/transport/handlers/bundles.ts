@@ -16,5 +16,5 @@ export const bundleHandlers: HandlersFor<typeof bundleMethods> = {
   'bundle:history': (ctx, input) => listImports(ctx, input.cycleId),
   'bundle:undo': (ctx) => undoLastImport(ctx),
   'bundle:keys': (ctx) => keysInfo(ctx),
-  'bundle:trust': (ctx, input) => trustSender(ctx, bytesOf(input.base64), input.fingerprint),
+  'bundle:trust': (ctx, input) => trustSender(ctx, bytesOf(input.base64), input.fingerprint, { replace: input.replace }),
 };

@@ -9,6 +9,7 @@ import { fileToBase64 } from '../../components/files';
 import { ConflictChoices } from './ConflictChoices';
 import { importOutcome } from './preview-words';
 import { PreviewSummary } from './PreviewSummary';
+import { TrustSenderPanel } from './TrustSenderPanel';
 
 /**
  * The preview's message, except for an untrusted sender: the server's sentence is written for the
@@ -39,7 +40,6 @@ export function ImportBundlePanel({
 }) {
   const [stage, setStage] = useState<Stage>(initialFile ? { name: 'busy', label: 'Checking the bundle…' } : { name: 'choose' });
   const [choices, setChoices] = useState<Record<string, ResolutionDto>>({});
-  const [confirmed, setConfirmed] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const headlineRef = useRef<HTMLParagraphElement>(null);
   const shown = stage.name === 'preview' ? stage.preview : null;
@@ -57,7 +57,6 @@ export function ImportBundlePanel({
       return;
     }
     setChoices({});
-    setConfirmed(false);
     setStage({ name: 'preview', base64, preview: result.value });
   };
 
@@ -86,12 +85,6 @@ export function ImportBundlePanel({
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }
-  };
-
-  const trust = async (base64: string, fingerprint: string) => {
-    const result = await api('bundle:trust', { base64, fingerprint });
-    if (!result.ok) setProblem(result.error.message);
-    else await previewOf(base64);
   };
 
   const apply = async (base64: string, preview: BundlePreviewDto) => {
@@ -147,25 +140,7 @@ export function ImportBundlePanel({
           ) : null}
           <PreviewSummary preview={stage.preview} />
           {stage.preview.status === 'untrusted' && stage.preview.sender ? (
-            <div className="panel">
-              <p>
-                Phone {stage.preview.sender.orgName} and ask them to read the fingerprint shown in their Pamoja JWP. Trust this sender only if it is exactly{' '}
-                <code>{stage.preview.sender.fingerprint}</code>.
-              </p>
-              <label>
-                <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> They read me the same fingerprint.
-              </label>
-              <div className="form__actions">
-                <button
-                  type="button"
-                  className="button button--primary"
-                  disabled={!confirmed}
-                  onClick={() => void trust(stage.base64, stage.preview.sender?.fingerprint ?? '')}
-                >
-                  Trust this sender
-                </button>
-              </div>
-            </div>
+            <TrustSenderPanel base64={stage.base64} sender={stage.preview.sender} onTrusted={() => void previewOf(stage.base64)} onProblem={setProblem} />
           ) : null}
           {stage.preview.conflicts.length > 0 ? (
             <ConflictChoices

@@ -83,6 +83,8 @@ export const bundleSenderDto = z.object({
   /** What the trusted key may speak for here, in words; null when not trusted. */
   trustedAs: z.string().nullable(),
   isOwn: z.boolean(),
+  /** An untrusted key of a sender that already has a trusted key here: trusting it replaces that one. */
+  replaces: z.array(z.object({ fingerprint: z.string(), trustedAt: z.string(), trustedBy: z.string() })),
 });
 
 export const bundleInfoDto = z.object({
@@ -183,5 +185,12 @@ export const keysDto = z.object({
 });
 export type KeysDto = z.infer<typeof keysDto>;
 
-/** Trusting a sender names the fingerprint the user confirmed by phone; it must match the bundle's key. */
-export const trustSenderInput = z.strictObject({ base64: bundleFileBase64, fingerprint: z.string().trim().min(4).max(100) });
+/**
+ * Trusting a sender names the fingerprint the user confirmed by phone; it must match the bundle's
+ * key. `replace` says the user chose to replace the key already trusted for that sender.
+ */
+export const trustSenderInput = z.strictObject({
+  base64: bundleFileBase64,
+  fingerprint: z.string().trim().min(4).max(100),
+  replace: z.boolean().default(false),
+});
