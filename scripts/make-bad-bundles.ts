@@ -124,6 +124,12 @@ export const badBundleCases: BadBundleCase[] = [
     needsCycle: true,
   },
   { file: 'version-not-its-fingerprint.jwpb', expect: 'Approved plan: its content does not match its fingerprint', status: 'refused' },
+  // Text that looks the same but is not (shared/text.ts).
+  { file: 'zero-width-in-code.jwpb', expect: 'Activities, row 2 .*: Code: it holds text Pamoja JWP never stores that way', status: 'refused' },
+  { file: 'look-alike-ward.jwpb', expect: 'Ward or sub-county 1 \\(“Cherab”\\): Name: it holds text Pamoja JWP never stores that way', status: 'refused' },
+  { file: 'nul-in-title.jwpb', expect: 'Title: it holds a control character \\(such as NUL\\)', status: 'refused' },
+  { file: 'lone-surrogate.jwpb', expect: 'Description: it holds a broken character', status: 'refused' },
+  { file: 'decomposed-letters.jwpb', expect: 'The cycle: Title: it holds text Pamoja JWP never stores that way', status: 'refused' },
   { file: 'huge-string.jwpb', expect: 'Description: keep it to 4000 characters or fewer', status: 'refused', large: true },
   { file: 'zip-bomb-lying-size.jwpb', expect: 'far more than it says.*rows/activity.json claims.*zip bomb', status: 'refused', large: true },
 ];
@@ -622,6 +628,42 @@ export function makeBadBundles(options: { large: boolean }): Corpus {
       // Someone "corrects" the approved plan in the file: the fingerprint the CEC signed no longer fits.
       const version = first(json, 'planVersion');
       version.snapshotJson = String(version.snapshotJson).replace('Increase access to safe water', 'Increase access to water');
+    }),
+  );
+  add(
+    'zero-width-in-code.jwpb',
+    rebuild(good, key, (json) => {
+      // A second "A1" that differs only by a zero-width space: two activities no one can tell apart.
+      const activity = first(json, 'activity');
+      rows(json, 'activity').push({ ...activity, id: '00000000-0000-4000-8000-0000000000f4', code: 'A1\u200B', title: 'Rehabilitate boreholes again' });
+    }),
+  );
+  add(
+    'look-alike-ward.jwpb',
+    rebuild(good, key, (json) => {
+      const cycle = json.get('cycle.json') as Record<string, unknown>;
+      const ward = { id: 'ke-ward-added-2', level: 'ward', name: 'Cherab\u200B', code: '', parentId: 'ke-subcounty-049' };
+      json.set('area-units.json', [{ ...ward, updatedAt: cycle.updatedAt, hlc: cycle.hlc, origin: cycle.origin }]);
+    }),
+  );
+  add(
+    'nul-in-title.jwpb',
+    rebuild(good, key, (json) => {
+      first(json, 'activity').title = 'Rehabilitate\u0000 boreholes';
+    }),
+  );
+  add(
+    'lone-surrogate.jwpb',
+    rebuild(good, key, (json) => {
+      // Half of an emoji: not UTF-8, so it would be stored as other bytes than the sender's.
+      first(json, 'activity').description = 'Pumps \uD83D';
+    }),
+  );
+  add(
+    'decomposed-letters.jwpb',
+    rebuild(good, key, (json) => {
+      const cycle = json.get('cycle.json') as Record<string, unknown>;
+      cycle.title = String(cycle.title).replace('Isiolo', 'Isiolo\u0301');
     }),
   );
   if (options.large) {

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { explainIssues } from '../../shared/api/explain';
-import { requiredText, unitId } from '../../shared/api/schemas/fields';
+import { requiredName, text, unitId } from '../../shared/api/schemas/fields';
 import type { Row } from '../db/row-store';
 import { rowOf, rowOrNone, textOf } from '../db/row-values';
 import { recordAudit } from '../services/audit';
 import type { WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
 import type { SenderAuthority } from './plan-types';
+import { textNotAsStored } from './stored-text';
 import type { Problems } from './validate-rows';
 
 /**
@@ -26,8 +27,8 @@ const COLUMNS = 'id, level, name, code, parent_id AS parentId, updated_at AS upd
 const areaUnitSchema = z.strictObject({
   id: unitId,
   level: z.enum(['sub_county', 'ward']),
-  name: requiredText(100),
-  code: z.string().trim().max(20),
+  name: requiredName(100),
+  code: text({ name: true }).max(20),
   parentId: unitId,
   updatedAt: rowMetaSchema.updatedAt,
   hlc: hlcText,
@@ -63,6 +64,9 @@ export function validateAreaUnits(data: unknown, problems: Problems): Row[] {
   data.forEach((item: unknown, index) => {
     const parsed = areaUnitSchema.safeParse(item);
     if (!parsed.success) return problems.add(`Ward or sub-county ${index + 1}: ${explainIssues(parsed.error.issues).message}`);
+    // The schema has just accepted `item` as a record of these keys.
+    const altered = textNotAsStored(item as Row, parsed.data, ['name', 'code']);
+    if (altered) return problems.add(`Ward or sub-county ${index + 1} (“${parsed.data.name}”): ${altered}`);
     if (seen.has(parsed.data.id)) return problems.add(`Ward or sub-county ${index + 1}: the id ${parsed.data.id} appears twice.`);
     seen.add(parsed.data.id);
     units.push(parsed.data);

@@ -8,6 +8,7 @@ import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
 import type { Row } from '../db/row-store';
 import { exchangeTable, rowLabel, type ExchangeName } from './exchange-tables';
 import { hlcText, rowMetaSchema, tombstoneSchema, type BundleTombstone } from './format';
+import { textNotAsStored } from './stored-text';
 
 /**
  * Every row in a bundle is checked as the register's own `create` checks it: with the register's
@@ -112,6 +113,11 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
     const fields = t.rules.createInput.safeParse(fieldValues);
     if (!fields.success) {
       problems.add(`${named()}: ${explainIssues(fields.error.issues, isRegisterName(t.register) ? t.register : undefined).message}`);
+      continue;
+    }
+    const altered = textNotAsStored(fieldValues, fields.data as Row, t.fieldKeys);
+    if (altered) {
+      problems.add(`${named()}: ${altered}`);
       continue;
     }
     if (fields.data.cycleId !== cycleId) {
@@ -224,6 +230,11 @@ export function validateCycleRow(data: unknown, manifestCycle: { id: string; cou
     return null;
   }
   const cycle = parsed.data;
+  const altered = textNotAsStored(copy, cycle, Object.keys(cycleCreateShape));
+  if (altered) {
+    problems.add(`The cycle: ${altered}`);
+    return null;
+  }
   const before = problems.count;
   if (cycle.id !== manifestCycle.id || cycle.countyId !== manifestCycle.countyId) problems.add('The cycle: it is not the cycle the manifest names.');
   if (cycle.endDate < cycle.startDate)

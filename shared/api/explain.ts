@@ -49,6 +49,8 @@ function describe(issue: z.core.$ZodIssue): string {
       const kind = (issue.params as { kind?: string } | undefined)?.kind;
       if (kind === 'date') return 'enter a real date as YYYY-MM-DD, e.g. 2026-11-25.';
       if (kind === 'fiscal_year') return 'write the fiscal year as 2026/27.';
+      if (kind === 'control_character') return 'it holds a control character (such as NUL) that cannot be stored; retype the text.';
+      if (kind === 'lone_surrogate') return 'it holds a broken character (half of a symbol or emoji) that cannot be stored; retype the text.';
       if (kind === 'amount_ceiling') return 'at most 100 billion (100,000,000,000) on one line; split a larger amount over several lines.';
       return issue.message;
     }

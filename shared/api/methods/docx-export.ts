@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId } from '../schemas/fields';
+import { entityId, text } from '../schemas/fields';
 import { method } from './define';
 
 /**
@@ -25,7 +25,7 @@ export const docxExportInput = z.strictObject({
   cycleId: entityId,
   doc: z.enum(docxDocuments),
   /** The M&E report's reporting period key (Q2, H1, M03); by default the latest period reported on. */
-  period: z.string().trim().min(1).max(10).optional(),
+  period: text({ name: true }).min(1).max(10).optional(),
 });
 export type DocxExportInput = z.input<typeof docxExportInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId } from '../schemas/fields';
+import { entityId, text } from '../schemas/fields';
 import { method } from './define';
 import { workbookPreviewDto } from './workbook-import';
 
@@ -25,14 +25,18 @@ export const xlsxExportInput = z.strictObject({
   cycleId: entityId,
   doc: z.enum(xlsxDocs),
   /** For a partner template: the organisation's id, short name or name. */
-  partnerOrgId: z.string().trim().min(1).max(200).optional(),
+  partnerOrgId: text({ name: true }).min(1).max(200).optional(),
 });
 
 const importFile = {
   /** The cycle open on screen; the template names its own cycle, and the two must agree. */
   cycleId: entityId.optional(),
-  fileName: z.string().trim().min(1).max(255),
-  base64: z.string().min(1).max(MAX_BASE64_CHARS),
+  fileName: text().min(1).max(255),
+  base64: z
+    .string()
+    .min(1)
+    .max(MAX_BASE64_CHARS)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 };
 
 export const xlsxImportPreviewInput = z.strictObject(importFile);
@@ -41,7 +45,7 @@ export const xlsxImportApplyInput = z.strictObject({
   /** Write the valid rows even though other rows have errors (the user chose so). */
   applyValidOnly: z.boolean().default(false),
   /** The preview's digest: the apply is refused if the plan of changes is no longer the one shown. */
-  expectedDigest: z.string().max(100).optional(),
+  expectedDigest: text().max(100).optional(),
 });
 
 export const xlsxExportResultDto = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });

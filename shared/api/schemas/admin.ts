@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { adminUnitLevels } from '../../domain/vocabulary';
-import { requiredText, unitId } from './fields';
+import { code, requiredName, text, unitId } from './fields';
 
 /** County → sub-county/constituency → ward, seeded from IEBC codes; users may add or rename. */
 export const adminUnitDto = z.object({
@@ -19,11 +19,11 @@ export const adminUnitListInput = z.strictObject({
 });
 export const adminUnitCreateInput = z.strictObject({
   level: z.enum(['sub_county', 'ward']),
-  name: requiredText(100),
+  name: requiredName(100),
   parentId: unitId,
-  code: z.string().trim().max(20).default(''),
+  code: code(20),
 });
-export const adminUnitRenameInput = z.strictObject({ id: unitId, name: requiredText(100) });
+export const adminUnitRenameInput = z.strictObject({ id: unitId, name: requiredName(100) });
 
 export const auditEntryDto = z.object({
   id: z.int(),
@@ -41,6 +41,6 @@ export const auditEntryDto = z.object({
 export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 export const auditListInput = z.strictObject({
   cycleId: z.uuid().optional(),
-  rowId: z.string().optional(),
+  rowId: text().max(200).optional(),
   limit: z.int().min(1).max(5000).default(200),
 });

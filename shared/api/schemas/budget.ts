@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { contributionTypes, currencies } from '../../domain/vocabulary';
-import { amountMinor, entityId, isoDate, optionalText, requiredText, rowMeta, updateOf } from './fields';
+import { amountMinor, entityId, isoDate, optionalText, requiredName, rowMeta, text, updateOf } from './fields';
 
 /** One contributor's line of the cost-share budget for an activity or budget component. */
 export const contributionCreateShape = {
   cycleId: entityId,
   /** The activity funded; null for a component outside the action plan (e.g. coordination). */
   activityId: entityId.nullable().default(null),
-  component: requiredText(200),
+  component: requiredName(200),
   description: optionalText(2000),
   contributorOrgId: entityId,
   type: z.enum(contributionTypes.keys).default('cash'),
@@ -40,7 +40,7 @@ export type ContributionDto = z.infer<typeof contributionDto>;
 export const disbursementCreateShape = {
   cycleId: entityId,
   contributionId: entityId,
-  periodKey: z.string().trim().min(1).max(10),
+  periodKey: text({ name: true }).min(1).max(10),
   amountMinor,
   date: isoDate,
   notes: optionalText(1000),

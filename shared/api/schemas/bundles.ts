@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId } from './fields';
+import { entityId, text } from './fields';
 
 /** Partner bundles (issue 7): what the screens send and get back. See docs/bundle-format.md. */
 
@@ -191,6 +191,6 @@ export type KeysDto = z.infer<typeof keysDto>;
  */
 export const trustSenderInput = z.strictObject({
   base64: bundleFileBase64,
-  fingerprint: z.string().trim().min(4).max(100),
+  fingerprint: text().min(4).max(100),
   replace: z.boolean().default(false),
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { cyclePhases, reportingFrequencies } from '../../domain/vocabulary';
-import { entityId, fiscalYear, isoDate, optionalText, requiredText, unitId } from './fields';
+import { entityId, fiscalYear, isoDate, optionalText, requiredName, text, unitId } from './fields';
 
 export const cycleCreateShape = {
-  title: requiredText(200),
+  title: requiredName(200),
   /** The county, an administrative unit of level `county`. */
   countyId: unitId,
   /** Sub-counties and wards the cycle covers; empty means the whole county. */
@@ -29,7 +29,7 @@ export const cycleUpdateInput = z.strictObject({
       scopeUnitIds: z.array(unitId).max(2000),
       reportingPeriod: z.enum(reportingFrequencies.keys),
       phase: z.enum(cyclePhases.keys),
-      notes: z.string().trim().max(4000),
+      notes: text().max(4000),
       /** Set once organisations exist: the organisation that leads the cycle (the Secretariat's). */
       leadOrgId: entityId.nullable(),
     })
@@ -61,7 +61,7 @@ export type CycleCreateInput = z.input<typeof cycleCreateInput>;
 export const cycleDeleteInput = z.strictObject({
   id: entityId,
   /** Deleting a cycle deletes every register in it: the user types its title to confirm. */
-  confirmTitle: z.string(),
+  confirmTitle: text({ name: true }),
 });
 
 export const registerCounts = z.record(z.string(), z.int());
@@ -80,5 +80,5 @@ export const appInfoDto = z.object({
   appVersion: z.string(),
 });
 export type AppInfoDto = z.infer<typeof appInfoDto>;
-export const setUserNameInput = z.strictObject({ userName: requiredText(100) });
+export const setUserNameInput = z.strictObject({ userName: requiredName(100) });
 export const setLastCycleInput = z.strictObject({ cycleId: entityId.nullable() });

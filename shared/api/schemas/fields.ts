@@ -1,11 +1,32 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../dates';
 import { isFiscalYearLabel } from '../../fiscal-year';
+import { normaliseName, normaliseText, textProblem } from '../../text';
 
 /** Field builders shared by every register's schemas, so one rule reads the same everywhere. */
 
-export const requiredText = (max = 200) => z.string().trim().min(1).max(max);
-export const optionalText = (max = 2000) => z.string().trim().max(max).default('');
+/**
+ * Every text field starts here (shared/text.ts has the rule): a control character or half of a
+ * character pair is refused naming the field; the text is composed (NFC) and trimmed; a code or a
+ * name also loses the characters that show nothing. It stays a string schema, so a form can read
+ * its length limit from it.
+ */
+export function text({ name = false }: { name?: boolean } = {}) {
+  return z
+    .string()
+    .refine((value) => textProblem(value) !== 'lone_surrogate', { params: { kind: 'lone_surrogate' }, abort: true })
+    .refine((value) => textProblem(value) !== 'control', { params: { kind: 'control_character' }, abort: true })
+    .overwrite(name ? normaliseName : normaliseText);
+}
+
+/** Required free text: a statement, a description. */
+export const requiredText = (max = 200) => text().min(1).max(max);
+export const optionalText = (max = 2000) => text().max(max).default('');
+/** Names and titles people tell rows apart by. */
+export const requiredName = (max = 200) => text({ name: true }).min(1).max(max);
+export const optionalName = (max = 200) => text({ name: true }).max(max).default('');
+/** A short code such as "A1.1" or "Q2". */
+export const code = (max = 20) => text({ name: true }).max(max).default('');
 
 export const entityId = z.uuid();
 /** Administrative units seeded from IEBC codes carry readable ids such as `ke-ward-0242`. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { indicatorDirections } from '../../analysis/indicator-progress';
 import { cyclePhases, signatoryRoles } from '../../domain/vocabulary';
 import { cycleDto } from './cycle';
-import { entityId, fiscalYear, isoDate, optionalText, requiredText } from './fields';
+import { entityId, fiscalYear, isoDate, optionalText, requiredName, text } from './fields';
 
 /** The life of a cycle (issue 6): phases and checklists, approved versions, diffs, close-out, roll-over. */
 
@@ -14,7 +14,7 @@ export const setPhaseInput = z.strictObject({ cycleId: entityId, phase });
 export const tickStepInput = z.strictObject({
   cycleId: entityId,
   phase,
-  key: z.string().min(1).max(60),
+  key: text({ name: true }).min(1).max(60),
   /** The date the step happened; null unticks it. */
   doneOn: isoDate.nullable(),
   note: optionalText(500),
@@ -67,7 +67,7 @@ export type LifecycleStatusDto = z.infer<typeof lifecycleStatusDto>;
 export const approveInput = z.strictObject({
   cycleId: entityId,
   /** Who records the approval (the Secretariat officer), as printed in the version list. */
-  approvedBy: requiredText(100),
+  approvedBy: requiredName(100),
   /** The date the CEC approved; today when left out. */
   approvedOn: isoDate.optional(),
   note: optionalText(1000),
@@ -113,9 +113,9 @@ export const signInput = z.strictObject({
   /** A signatory of the version's frozen plan; their name, title and organisation are copied from it. */
   signatoryId: entityId.optional(),
   /** For someone not in the signatories register (then name is required). */
-  name: z.string().trim().max(200).optional(),
-  title: z.string().trim().max(200).optional(),
-  organisationName: z.string().trim().max(200).optional(),
+  name: text({ name: true }).max(200).optional(),
+  title: text({ name: true }).max(200).optional(),
+  organisationName: text({ name: true }).max(200).optional(),
   role: z.enum(signatoryRoles.keys).optional(),
   signedOn: isoDate,
 });
@@ -162,7 +162,7 @@ export const changesAnnexDto = z.object({
 export const closeOutNotesInput = z.strictObject({
   cycleId: entityId,
   summary: optionalText(4000),
-  recommendations: z.array(z.string().trim().min(1).max(1000)).max(100).default([]),
+  recommendations: z.array(text().min(1).max(1000)).max(100).default([]),
 });
 
 const indicatorResult = z.object({
@@ -237,7 +237,7 @@ export const rolloverInput = z.strictObject({
   cycleId: entityId,
   toFiscalYear: fiscalYear,
   /** The new cycle's title; by default the old title with the fiscal year replaced. */
-  title: z.string().trim().min(1).max(200).optional(),
+  title: text({ name: true }).min(1).max(200).optional(),
   /** The unfinished activities to carry over; all of them when left out, none with []. */
   carryActivityIds: z.array(entityId).max(20_000).optional(),
 });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { evaluationCriteria, indicatorTypes, levels, riskStatuses } from '../../domain/vocabulary';
-import { entityId, isoDate, measure, optionalText, requiredText, rowMeta, updateOf } from './fields';
+import { code, entityId, isoDate, measure, optionalText, requiredName, requiredText, rowMeta, text, updateOf } from './fields';
 
 /** The M&E plan (template section 5). */
 export const indicatorCreateShape = {
   cycleId: entityId,
-  code: z.string().trim().max(20).default(''),
-  name: requiredText(300),
+  code: code(20),
+  name: requiredName(300),
   definition: optionalText(2000),
   type: z.enum(indicatorTypes.keys),
-  unit: requiredText(60),
+  unit: requiredName(60),
   baselineValue: measure.nullable().default(null),
   baselineDate: isoDate.nullable().default(null),
   targetValue: measure,
@@ -47,7 +47,7 @@ export const indicatorPeriodCreateShape = {
   cycleId: entityId,
   indicatorId: entityId,
   /** A key of the cycle's reporting periods, e.g. Q1. */
-  periodKey: z.string().trim().min(1).max(10),
+  periodKey: text({ name: true }).min(1).max(10),
   target: measure,
   actual: measure.nullable().default(null),
   actualNote: optionalText(1000),
@@ -72,7 +72,7 @@ export type IndicatorPeriodDto = z.infer<typeof indicatorPeriodDto>;
 /** The risk register (template section 6). */
 export const riskCreateShape = {
   cycleId: entityId,
-  code: z.string().trim().max(20).default(''),
+  code: code(20),
   description: requiredText(1000),
   likelihood: z.enum(levels.keys),
   impact: z.enum(levels.keys),

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { levels, organisationCategories } from '../../domain/vocabulary';
-import { email, entityId, optionalText, phone, requiredText, rowMeta, updateOf } from './fields';
+import { code, email, entityId, optionalName, optionalText, phone, requiredName, rowMeta, updateOf } from './fields';
 
 /** An organisation of a cycle with its row of the stakeholder mapping matrix (manual 9.1). */
 export const organisationCreateShape = {
   cycleId: entityId,
-  name: requiredText(200),
-  shortName: z.string().trim().max(30).default(''),
+  name: requiredName(200),
+  shortName: code(30),
   category: z.enum(organisationCategories.keys),
   role: optionalText(1000),
   interest: z.enum(levels.keys).default('medium'),
@@ -35,8 +35,8 @@ export type OrganisationDto = z.infer<typeof organisationDto>;
 export const contactCreateShape = {
   cycleId: entityId,
   organisationId: entityId,
-  name: requiredText(150),
-  title: optionalText(150),
+  name: requiredName(150),
+  title: optionalName(150),
   phone,
   email,
   isKeyContact: z.boolean().default(false),

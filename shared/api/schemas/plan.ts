@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { activityStatuses, sectors } from '../../domain/vocabulary';
-import { entityId, isoDate, optionalText, percent, requiredText, rowMeta, unitId, updateOf } from './fields';
+import { code, entityId, isoDate, optionalText, percent, requiredName, requiredText, rowMeta, unitId, updateOf } from './fields';
 
 /** Objectives and priority areas (template section 2). */
 export const objectiveCreateShape = {
   cycleId: entityId,
-  code: z.string().trim().max(20).default(''),
+  code: code(20),
   statement: requiredText(1000),
   priorityArea: optionalText(300),
   cidpLink: optionalText(300),
@@ -28,8 +28,8 @@ export type ObjectiveDto = z.infer<typeof objectiveDto>;
 export const activityCreateShape = {
   cycleId: entityId,
   objectiveId: entityId,
-  code: z.string().trim().max(20).default(''),
-  title: requiredText(300),
+  code: code(20),
+  title: requiredName(300),
   description: optionalText(4000),
   sector: z.enum(sectors.keys),
   leadOrgId: entityId,

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { learningSessions, milestoneStatuses, reportTypes, signatoryRoles, triggerKinds, triggerStatuses } from '../../domain/vocabulary';
-import { entityId, isoDate, optionalText, requiredText, rowMeta, updateOf } from './fields';
+import { entityId, isoDate, optionalText, requiredName, requiredText, rowMeta, updateOf } from './fields';
 
 /** Review and reporting milestones (template section 7). */
 export const milestoneCreateShape = {
   cycleId: entityId,
-  title: requiredText(300),
+  title: requiredName(300),
   kind: z.enum(reportTypes.keys).default('milestone'),
   dueDate: isoDate,
   responsibleOrgIds: z.array(entityId).max(100).default([]),
@@ -87,8 +87,8 @@ export type AdaptiveTriggerDto = z.infer<typeof adaptiveTriggerDto>;
 /** Who signs the consolidated plan (template section 8); the signature itself is wet ink. */
 export const signatoryCreateShape = {
   cycleId: entityId,
-  name: requiredText(150),
-  title: requiredText(200),
+  name: requiredName(150),
+  title: requiredName(200),
   organisationId: entityId,
   role: z.enum(signatoryRoles.keys),
   sortOrder: z.int().min(0).max(1000).default(0),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { triggerKinds } from '../../../domain/vocabulary';
 import { adaptiveTriggerDto } from '../review';
-import { entityId, optionalText, requiredText } from '../fields';
+import { entityId, optionalText, requiredText, text } from '../fields';
 
 /** Adaptive triggers the analyses propose (an off-track indicator, an overspent line) and what was decided on them. */
 
@@ -46,9 +46,9 @@ export const acceptProposalInput = z.strictObject({
     .strictObject({
       trigger: requiredText(1000),
       proposedAction: requiredText(2000),
-      timeline: z.string().trim().max(200),
+      timeline: text().max(200),
       responsibleOrgId: entityId,
-      expectedOutcome: z.string().trim().max(2000),
+      expectedOutcome: text().max(2000),
     })
     .partial()
     .default({}),
