@@ -85,6 +85,16 @@ export const corpus: CorpusEntry[] = [
     what: 'formulas typed into text cells (a DDE payload and a HYPERLINK)',
     expect: { previewError: /this cell holds a formula \(=cmd\|/ },
   },
+  {
+    file: 'control-character.xlsx',
+    what: 'a title pasted from another system with a control character in it',
+    expect: { previewError: /^Title: it holds a control character \(such as NUL\) that cannot be stored/ },
+  },
+  {
+    file: 'zero-width-code.xlsx',
+    what: 'a new row whose code is an existing code plus a zero-width space (it looks the same)',
+    expect: { previewError: /^Code: A1 is already used by another activity of this cycle/ },
+  },
   { file: 'blank-rows-100k.xlsx', what: '100,000 formatted but empty rows below the data', expect: { nothingToImport: true } },
   {
     file: 'zip-bomb-declared-size.xlsx',
@@ -107,6 +117,12 @@ async function template(ctx: AppContext, cycleId: string): Promise<ExcelJS.Workb
 }
 
 const bytes = async (workbook: ExcelJS.Workbook) => Buffer.from(await workbook.xlsx.writeBuffer());
+
+/** The column of a header on the Activities sheet (row 3). */
+function columnOf(workbook: ExcelJS.Workbook, header: string): number {
+  const headers = (workbook.getWorksheet('Activities') as ExcelJS.Worksheet).getRow(3).values as unknown[];
+  return headers.indexOf(header);
+}
 
 /** An OLE compound-file header followed by stream names, as Excel writes encrypted and old files. */
 function oleContainer(streamNames: string[]): Buffer {
@@ -175,6 +191,19 @@ export async function buildCorpus(ctx: AppContext, cycleId: string): Promise<Map
     result: 'Rehabilitate boreholes',
   } as ExcelJS.CellFormulaValue;
   files.set('formula-injection.xlsx', await bytes(injected));
+
+  // Text that is not what it looks like (shared/text.ts): the same rule as a form or a bundle.
+  const pasted = await template(ctx, cycleId);
+  const pastedTitle = columnOf(pasted, 'Title');
+  (pasted.getWorksheet('Activities') as ExcelJS.Worksheet).getCell(4, pastedTitle).value = 'Rehabilitate boreholes\u0085 phase 2';
+  files.set('control-character.xlsx', await bytes(pasted));
+
+  const lookAlike = await template(ctx, cycleId);
+  const lookAlikeSheet = lookAlike.getWorksheet('Activities') as ExcelJS.Worksheet;
+  lookAlikeSheet.getRow(4).eachCell((cell, column) => (lookAlikeSheet.getCell(5, column).value = cell.value));
+  lookAlikeSheet.getCell(5, columnOf(lookAlike, 'Row ID')).value = null;
+  lookAlikeSheet.getCell(5, columnOf(lookAlike, 'Code')).value = `${String(lookAlikeSheet.getCell(4, columnOf(lookAlike, 'Code')).value)}\u200B`;
+  files.set('zero-width-code.xlsx', await bytes(lookAlike));
 
   const blank = await template(ctx, cycleId);
   const sheet = blank.getWorksheet('Activities') as ExcelJS.Worksheet;
