@@ -8,6 +8,8 @@
 // Tab and line breaks are ordinary text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
+// eslint-disable-next-line no-control-regex -- as above
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
 // With the u flag a well-formed pair is one code point, so this matches only half a pair: text
 // that cannot be written as UTF-8 (SQLite stores replacement bytes, and the row reads back as
@@ -36,4 +38,12 @@ export function normaliseText(text: string): string {
 /** A code or a name as stored: as free text, and without characters that show nothing. */
 export function normaliseName(text: string): string {
   return normaliseText(text.replace(INVISIBLE, ''));
+}
+
+/**
+ * Text from a file shown in a message before it was checked (the label of a refused row): what
+ * cannot be stored is shown as "�", so an escape sequence never reaches a terminal.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '\uFFFD');
 }

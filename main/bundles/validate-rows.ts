@@ -5,6 +5,7 @@ import { cycleCreateShape } from '../../shared/api/schemas/cycle';
 import { entityId } from '../../shared/api/schemas/fields';
 import { formatDisplayDate } from '../../shared/dates';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
+import { printable } from '../../shared/text';
 import type { Row } from '../db/row-store';
 import { exchangeTable, rowLabel, type ExchangeName } from './exchange-tables';
 import { hlcText, rowMetaSchema, tombstoneSchema, type BundleTombstone } from './format';
@@ -141,9 +142,9 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
 /** A row's label for a message about it, before its values are known to be sound. */
 function safeLabel(register: ExchangeName, row: Row): string {
   try {
-    return rowLabel(register, row);
+    return printable(rowLabel(register, row));
   } catch {
-    return typeof row.id === 'string' ? row.id.slice(0, 40) : 'no id';
+    return typeof row.id === 'string' ? printable(row.id.slice(0, 40)) : 'no id';
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { apiContract, apiMethods } from '../../shared/api/contract';
 import { explainIssues } from '../../shared/api/explain';
 import { activityCreateInput } from '../../shared/api/schemas/plan';
-import { normaliseName, normaliseText, textProblem } from '../../shared/text';
+import { normaliseName, normaliseText, printable, textProblem } from '../../shared/text';
 
 const ZWSP = '\u200B';
 const decomposed = 'Cafe\u0301 Garba Tulla'; // "e" + combining acute: looks like "Café"
@@ -25,6 +25,10 @@ describe('the text rule', () => {
     expect(textProblem('\uDE00 trucking')).toBe('lone_surrogate');
     expect(textProblem('Line one\nLine two\tand a tab\r\n')).toBeNull();
     expect(textProblem('Water 💧 for Oldonyiro')).toBeNull();
+  });
+
+  it('shows unchecked text from a file without its control characters (no escape sequence reaches a terminal)', () => {
+    expect(printable('A1 \u001B[2J\u001B[31mPay now\u0000 \uD83D💧')).toBe('A1 \uFFFD[2J\uFFFD[31mPay now\uFFFD \uFFFD💧');
   });
 
   it('is applied by the schemas, with a message that names the field', () => {
