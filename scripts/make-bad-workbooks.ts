@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { privateKeyFromSeed, storeInstallationKey } from '../main/bundles/keys';
 import { writePackedZip, type PackedEntry } from '../main/bundles/zip';
 import { openApp } from '../main/app-context';
 import { exportXlsx } from '../main/exports/xlsx/index';
+import { META_SHEET } from '../main/exports/xlsx/sheet-names';
 import { resourcesDir } from '../main/resource-paths';
 import type { AppContext } from '../main/services/context';
 import { seedCycle } from '../tests/support/factories';
@@ -22,7 +24,7 @@ export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url
  * A database whose ids and clock are fixed, so the corpus files (which name the cycle and rows by
  * id) match it whenever the test builds it again.
  */
-export function corpusContext(): AppContext {
+export function corpusContext(keySeed = CORPUS_KEY_SEED): AppContext {
   let tick = 0;
   let counter = 0;
   const ctx = openApp({
@@ -32,8 +34,15 @@ export function corpusContext(): AppContext {
     newId: () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
   });
   ctx.userName = 'Corpus Builder';
+  // The templates are bound to the copy that issued them (template-binding.ts): a fixed key, so the
+  // copy the test builds again is that copy.
+  storeInstallationKey(ctx, privateKeyFromSeed(keySeed));
   return ctx;
 }
+
+const CORPUS_KEY_SEED = Uint8Array.from({ length: 32 }, (_, i) => i + 7);
+/** Another installation's key: the same cycle, ids and all, held by a different copy. */
+const OTHER_COPY_SEED = Uint8Array.from({ length: 32 }, (_, i) => 90 - i);
 
 /** The tests' small cycle (tests/support/factories.ts), with a budget line and a Q1 target for the template to carry. */
 export function seedCorpusCycle(ctx: AppContext) {
@@ -88,12 +97,22 @@ export const corpus: CorpusEntry[] = [
   {
     file: 'control-character.xlsx',
     what: 'a title pasted from another system with a control character in it',
-    expect: { previewError: /^Title: it holds a control character \(such as NUL\) that cannot be stored/ },
+    expect: { previewError: /^Activity: it holds a control character \(such as NUL\) that cannot be stored/ },
   },
   {
     file: 'zero-width-code.xlsx',
     what: 'a new row whose code is an existing code plus a zero-width space (it looks the same)',
     expect: { previewError: /^Code: A1 is already used by another activity of this cycle/ },
+  },
+  {
+    file: 'relabelled-organisation.xlsx',
+    what: "RPK's template with the hidden organisation id changed to the county department's",
+    expect: { refused: /was refused: this template was not issued to CDFEP by this copy of Pamoja JWP, or was altered/ },
+  },
+  {
+    file: 'issued-by-another-copy.xlsx',
+    what: 'a template for the same cycle and partner, exported by another installation of Pamoja JWP',
+    expect: { refused: /was refused: this template was not issued to RPK by this copy of Pamoja JWP, or was altered/ },
   },
   { file: 'blank-rows-100k.xlsx', what: '100,000 formatted but empty rows below the data', expect: { nothingToImport: true } },
   {
@@ -204,6 +223,18 @@ export async function buildCorpus(ctx: AppContext, cycleId: string): Promise<Map
   lookAlikeSheet.getCell(5, columnOf(lookAlike, 'Row ID')).value = null;
   lookAlikeSheet.getCell(5, columnOf(lookAlike, 'Code')).value = `${String(lookAlikeSheet.getCell(4, columnOf(lookAlike, 'Code')).value)}\u200B`;
   files.set('zero-width-code.xlsx', await bytes(lookAlike));
+
+  // The hidden details name the organisation whose rows the template may change: bound by a MAC.
+  const relabelled = await template(ctx, cycleId);
+  const county = s.organisation.list(ctx, { cycleId }).find((org) => org.shortName === 'CDFEP')?.id ?? '';
+  (relabelled.getWorksheet(META_SHEET) as ExcelJS.Worksheet).eachRow((row) => {
+    if (row.getCell(1).value === 'organisationId') row.getCell(2).value = county;
+  });
+  files.set('relabelled-organisation.xlsx', await bytes(relabelled));
+
+  const otherCopy = corpusContext(OTHER_COPY_SEED);
+  const { cycle: sameCycle } = seedCorpusCycle(otherCopy);
+  files.set('issued-by-another-copy.xlsx', await bytes(await template(otherCopy, sameCycle.id)));
 
   const blank = await template(ctx, cycleId);
   const sheet = blank.getWorksheet('Activities') as ExcelJS.Worksheet;

@@ -35,15 +35,20 @@ export function ownPublicKey(ctx: AppContext): string | null {
   return ctx.db.select({ publicKey: bundleKeys.publicKey }).from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get()?.publicKey ?? null;
 }
 
+/** This installation's key pair, or null before its first use (never creates one). */
+export function existingInstallationKey(ctx: AppContext): InstallationKey | null {
+  const row = ctx.db.select().from(bundleKeys).where(eq(bundleKeys.installationId, ctx.installationId)).get();
+  if (!row) return null;
+  return {
+    publicKey: row.publicKey,
+    fingerprint: row.fingerprint,
+    privateKey: createPrivateKey({ key: Buffer.from(row.privateKey, 'base64'), format: 'der', type: 'pkcs8' }),
+  };
+}
+
 export function installationKey(tx: WriteContext): InstallationKey {
-  const row = tx.db.select().from(bundleKeys).where(eq(bundleKeys.installationId, tx.installationId)).get();
-  if (row) {
-    return {
-      publicKey: row.publicKey,
-      fingerprint: row.fingerprint,
-      privateKey: createPrivateKey({ key: Buffer.from(row.privateKey, 'base64'), format: 'der', type: 'pkcs8' }),
-    };
-  }
+  const existing = existingInstallationKey(tx);
+  if (existing) return existing;
   const { privateKey } = generateKeyPairSync('ed25519');
   return storeInstallationKey(tx, privateKey);
 }

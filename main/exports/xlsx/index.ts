@@ -10,6 +10,7 @@ import { loadCycleData, type CycleData } from './cycle-data';
 import { writeCycleWorkbook } from './cycle-workbook';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta-sheet';
 import { buildPartnerTemplate, orgListName } from './partner-template';
+import { templateBinding } from './template-binding';
 
 export { XLSX_MIME_TYPE };
 
@@ -41,7 +42,8 @@ export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promi
     return { fileName: `${fileStem(data)}-workbook.xlsx`, buffer: await writeCycleWorkbook(data, meta('cycle-workbook', null)) };
   }
   const org = resolvePartner(data, input.partnerOrgId);
-  const workbook = await buildPartnerTemplate(data, org, meta('partner-template', org.id));
+  const details = meta('partner-template', org.id);
+  const workbook = await buildPartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
   return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }
 

@@ -12,6 +12,8 @@ export interface WorkbookMeta {
   exportedAt: string;
   exportedBy: string;
   appVersion: string;
+  /** A partner template's keyed MAC over the details above (template-binding.ts). */
+  binding?: string;
 }
 
 export const TEMPLATE_VERSION = 1;

@@ -6,6 +6,10 @@ import { backUpBeforeImport } from '../../services/backups';
 import type { AppContext } from '../../services/context';
 import { listCycles } from '../../services/cycles';
 import { registerServices } from '../../services/index';
+import { eq } from 'drizzle-orm';
+import { organisations } from '../../db/schema';
+import { readMetaSheet } from '../../exports/xlsx/meta-sheet';
+import { bindingHolds } from '../../exports/xlsx/template-binding';
 import { fileProblem, openWorkbook } from './open-workbook';
 import { readTemplate, type TemplateRead } from './read-template';
 import { runImport } from './run-import';
@@ -27,6 +31,13 @@ interface Prepared {
 async function prepare(ctx: AppContext, file: ImportFile): Promise<Prepared> {
   const workbook = await openWorkbook(file.buffer, file.fileName);
   const read = readTemplate(workbook, file.fileName);
+  // Before the file's cycle or organisation is used for anything: they are only claims until then.
+  if (!bindingHolds(ctx, readMetaSheet(workbook) ?? {})) {
+    throw fileProblem(
+      `"${file.fileName}" was refused: this template was not issued to ${claimedOrganisation(ctx, read.organisationId)} by this copy of Pamoja JWP, or was altered. ` +
+        'Nothing was imported. Export a new partner template for them from this copy, and import the copy they fill in.',
+    );
+  }
   const cycle = listCycles(ctx).find((c) => c.id === read.cycleId);
   if (!cycle) {
     throw fileProblem(
@@ -45,6 +56,16 @@ async function prepare(ctx: AppContext, file: ImportFile): Promise<Prepared> {
   }
   if (organisation.cycleId !== cycle.id) throw fileProblem(`"${file.fileName}" names an organisation of another cycle.`);
   return { read, cycle, organisation };
+}
+
+/** The organisation a template names, as people call it (its short name), for a refusal. */
+function claimedOrganisation(ctx: AppContext, organisationId: string): string {
+  const found = ctx.db
+    .select({ name: organisations.name, shortName: organisations.shortName })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId))
+    .get();
+  return found ? found.shortName || found.name : 'the organisation it names';
 }
 
 /** What importing the file would add, change and refuse, row by row. Writes nothing. */
