@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { RENDERER_CONTENT_TYPES } from '../renderer-content-types';
 
 /**
  * The renderer is served from `app://pamoja/…`, a protocol of the app's own, instead of file://:
@@ -10,17 +11,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'pamoja';
 /** The page the window loads; screens are routes in its #hash. */
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 export type AppFile = { ok: true; file: string; contentType: string } | { ok: false; status: 400 | 404 };
 
@@ -51,7 +41,7 @@ export function resolveAppRequest(url: string, rendererDir: string, platformPath
   const root = platformPath.resolve(rendererDir);
   const file = platformPath.resolve(root, ...relative.split('/').filter(Boolean));
   if (!file.startsWith(root + platformPath.sep)) return { ok: false, status: 404 };
-  const contentType = CONTENT_TYPES[platformPath.extname(file).toLowerCase()];
+  const contentType = RENDERER_CONTENT_TYPES[platformPath.extname(file).toLowerCase()];
   if (!contentType) return { ok: false, status: 404 };
   return { ok: true, file, contentType };
 }

@@ -2,17 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { HTTP_TOKEN_META } from '../../shared/api/contract';
 import { decodePath, type Send } from './http-answers';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { RENDERER_CONTENT_TYPES } from '../renderer-content-types';
 
 /**
  * A file of the renderer build, or its index.html for in-app routes. Only files inside the build
@@ -31,9 +21,9 @@ export function serveStatic(root: string, pathname: string, token: string, send:
   const extension = path.extname(target);
   if (extension === '.html') {
     const html = fs.readFileSync(target, 'utf8').replace('</head>', `<meta name="${HTTP_TOKEN_META}" content="${token}"></head>`);
-    return send(200, html, CONTENT_TYPES['.html']);
+    return send(200, html, RENDERER_CONTENT_TYPES['.html']);
   }
-  send(200, fs.readFileSync(target), CONTENT_TYPES[extension] ?? 'application/octet-stream');
+  send(200, fs.readFileSync(target), RENDERER_CONTENT_TYPES[extension] ?? 'application/octet-stream');
 }
 
 /** False for anything that is not a readable regular file, including names the OS refuses (too long). */
