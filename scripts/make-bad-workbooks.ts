@@ -13,7 +13,7 @@ import { openApp } from '../main/app-context';
 import { exportXlsx } from '../main/exports/xlsx/index';
 import { META_SHEET } from '../main/exports/xlsx/sheet-names';
 import { resourcesDir } from '../main/resource-paths';
-import type { AppContext } from '../main/services/context';
+import { inWriteTransaction, type AppContext } from '../main/services/context';
 import { seedCycle } from '../tests/support/factories';
 import { registerServices as s } from '../main/services/index';
 import { zerosBomb } from './zip-bomb';
@@ -36,7 +36,7 @@ export function corpusContext(keySeed = CORPUS_KEY_SEED): AppContext {
   ctx.userName = 'Corpus Builder';
   // The templates are bound to the copy that issued them (template-binding.ts): a fixed key, so the
   // copy the test builds again is that copy.
-  storeInstallationKey(ctx, privateKeyFromSeed(keySeed));
+  inWriteTransaction(ctx, (tx) => storeInstallationKey(tx, privateKeyFromSeed(keySeed)));
   return ctx;
 }
 

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerRowRules } from '../../main/services/register-service';
 import { registerServices, registerServices as s } from '../../main/services/index';
 import type { Rules } from '../../main/services/rules';
 import { dumpDatabase } from '../support/fault-injection';
@@ -63,7 +62,7 @@ describe('ownership comes from this copy’s parent', () => {
           return { contributorOrgId: 'x', responsibleOrgId: 'x', leadOrgId: 'x' };
         },
       } as unknown as Rules;
-      registerRowRules(service).owner({}, recording);
+      service.rowRules.owner({}, recording);
     }
     expect(Object.fromEntries(parents)).toEqual(Object.fromEntries(childCases.map((c) => [c.child, c.parent])));
   });

@@ -8,7 +8,7 @@ import { exchangeTables } from '../../main/bundles/exchange-tables';
 import { readBundle } from '../../main/bundles/read';
 import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
-import type { AppContext } from '../../main/services/context';
+import { inWriteTransaction, type AppContext } from '../../main/services/context';
 import type { ResolutionChoice, Resolutions } from '../../shared/api/schemas/bundles';
 import { installationKey } from '../../main/bundles/keys';
 import { createCycle, updateCycle } from '../../main/services/cycles';
@@ -194,7 +194,11 @@ export function smallWorld(options: { partnerStart?: string } = {}) {
 
 /** A bundle changed after it was made and signed again with `signer`'s own key (a hostile but trusted sender). */
 export function resign(bytes: Uint8Array, signer: AppContext, change: (json: Map<string, unknown>) => void): Uint8Array {
-  return rebuild(bytes, installationKey(signer), (json) => change(json));
+  return rebuild(
+    bytes,
+    inWriteTransaction(signer, (tx) => installationKey(tx)),
+    (json) => change(json),
+  );
 }
 
 /** The rows of one register in a bundle's JSON, to change by hand. */

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { existingInstallationKey, installationKey, type InstallationKey } from '../../bundles/keys';
-import type { AppContext } from '../../services/context';
+import { inWriteTransaction, type AppContext } from '../../services/context';
 import type { WorkbookMeta } from './meta-sheet';
 
 /**
@@ -30,9 +30,8 @@ function boundText(details: Readonly<Partial<Record<(typeof BOUND)[number], stri
 
 /** The binding written on a partner template's meta sheet (makes this copy's key on first use). */
 export function templateBinding(ctx: AppContext, meta: WorkbookMeta): string {
-  return createHmac('sha256', macKey(installationKey(ctx)))
-    .update(boundText(meta))
-    .digest('hex');
+  const key = inWriteTransaction(ctx, (tx) => installationKey(tx));
+  return createHmac('sha256', macKey(key)).update(boundText(meta)).digest('hex');
 }
 
 /** True when the details read from a returned template carry this copy's binding of exactly them. */
