@@ -5,7 +5,6 @@ import type { AppContext } from '../services/context';
 import { readAllRows, readBases, readCycleRow, readPeerRows, readTombstones } from './cycle-rows';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
 import { ownPublicKey, trustedKeyFor } from './keys';
-import { BUNDLE_LIMITS } from './limits';
 import { knownCountyWardIds, planAreaUnits } from './area-units';
 import { planWardBoundaries } from './ward-boundaries';
 import { clockRefusal } from './clock-check';
