@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activityStatuses, sectors } from '../../domain/vocabulary';
 import { indicatorStatuses } from './analysis/indicator-status';
-import { entityId, unitId } from './fields';
+import { entityId, text, unitId } from './fields';
 
 /**
  * Ward maps (issue 20): the county's ward boundaries, what loading a boundary file would do, and
@@ -107,12 +107,12 @@ const fileBase64 = z
   .max(140_000_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
-export const wardImportPreviewInput = z.strictObject({ cycleId: entityId, fileName: z.string().trim().min(1).max(255), base64: fileBase64 });
+export const wardImportPreviewInput = z.strictObject({ cycleId: entityId, fileName: text().min(1).max(255), base64: fileBase64 });
 export const wardImportApplyInput = wardImportPreviewInput.extend({
   /** Printed under every map; defaults to the file's name. */
-  source: z.string().trim().max(200).default(''),
+  source: text().max(200).default(''),
   /** The digest of the preview the user confirmed: refused if the file or the county's wards changed since. */
-  expectedDigest: z.string().max(100).optional(),
+  expectedDigest: text().max(100).optional(),
 });
 
 export const wardImportJobDto = z.discriminatedUnion('state', [
@@ -133,7 +133,7 @@ export const mapMeasureLabels: Record<MapMeasure, string> = {
   indicators: 'Indicator status',
 };
 
-const optionalKey = z.string().trim().max(64).default('');
+const optionalKey = text({ name: true }).max(64).default('');
 /** The action plan's filters, as the map applies them ('' = all). */
 export const mapFilter = z.strictObject({
   sector: z.union([z.literal(''), z.enum(sectors.keys)]).default(''),
