@@ -120,8 +120,8 @@ export const workbookImportInput = z.strictObject({
   /** The cycle to update; absent with createNew. */
   cycleId: entityId.optional(),
   createNew: z.boolean().default(false),
-  fileName: z.string().trim().min(1).max(255),
-  base64: z.string().min(1).max(MAX_BASE64_CHARS),
+  fileName: importFile.fileName,
+  base64: importFile.base64,
 });
 export const workbookApplyInput = workbookImportInput.extend({
   /** Write the valid rows and hand back the others as a workbook of their own. */
