@@ -12,6 +12,7 @@ import { registerServices as s } from '../../../main/services/index';
 import { requireTool } from '../../support/external-tools';
 import { openXlsx, sampleApp, soffice, toBuffer } from '../../exports/xlsx/support';
 import { cellsOf, exportWorkbook, setCell } from './support';
+import { REGISTER_ORDER } from '../../../shared/lifecycle/diff';
 
 let env: ReturnType<typeof sampleApp>;
 let exported: { buffer: Buffer; fileName: string };
@@ -29,21 +30,8 @@ const fieldChanges = (preview: WorkbookPreviewDto) =>
 const counts = (preview: WorkbookPreviewDto) =>
   preview.sheets.reduce((sum, sheet) => ({ added: sum.added + sheet.added.length, removed: sum.removed + sheet.removed.length }), { added: 0, removed: 0 });
 
-const registers = [
-  'organisation',
-  'contact',
-  'objective',
-  'activity',
-  'contribution',
-  'disbursement',
-  'indicator',
-  'indicatorPeriod',
-  'risk',
-  'milestone',
-  'learningEntry',
-  'adaptiveTrigger',
-  'signatory',
-] as const;
+// Every register, in the order the readable diff lists them.
+const registers = REGISTER_ORDER;
 
 describe('the cycle workbook as an input', () => {
   it('imported untouched into its own cycle, has nothing to change', async () => {
