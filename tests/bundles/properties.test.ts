@@ -178,6 +178,31 @@ function decidedKeys(world: World): Set<string> {
   return keys;
 }
 
+/**
+ * A partner's copy as it must agree with the Secretariat's. A partner may keep the deletion of a
+ * row it created and deleted before ever sending it: the Secretariat never had the row and does
+ * not keep such a deletion (see settleUnknownDeletions), so it only ever concerns that partner's
+ * own new rows, and it is checked to be exactly that.
+ */
+function agreedContent(world: World, who: 'A' | 'B', atC: Record<string, unknown>): Record<string, unknown> {
+  const content = contentOf(world.peers[who], world.cycleId);
+  for (const key of Object.keys(content)) {
+    if (!key.endsWith(':deleted')) continue;
+    const register = key.slice(0, -':deleted'.length);
+    const known = new Set([...(atC[key] as string[]), ...(atC[register] as { id: string }[]).map((row) => row.id)]);
+    const [kept, ownOnly] = [(content[key] as string[]).filter((id) => known.has(id)), (content[key] as string[]).filter((id) => !known.has(id))];
+    for (const id of ownOnly) {
+      const rowKey = `${register}:${id}`;
+      expect(
+        world.created.some((c) => c.key === rowKey && c.who === who) && world.deleted.some((d) => d.key === rowKey && d.who === who),
+        `${rowKey} deleted only at ${who}`,
+      ).toBe(true);
+    }
+    content[key] = kept;
+  }
+  return content;
+}
+
 const who = fc.constantFrom<Who>('A', 'B', 'C');
 const partner = fc.constantFrom<'A' | 'B'>('A', 'B');
 const resolve = fc.constantFrom<'mine' | 'theirs'>('mine', 'theirs');
@@ -195,6 +220,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 
 const close = (world: World) => Object.values(world.peers).forEach((p) => p.close());
 const RUNS = Number(process.env.PAMOJA_PROPERTY_RUNS ?? 12);
+// A failure prints its seed: PAMOJA_PROPERTY_SEED=<seed> replays it.
+const SEED = process.env.PAMOJA_PROPERTY_SEED === undefined ? {} : { seed: Number(process.env.PAMOJA_PROPERTY_SEED) };
 
 // Minutes on a busy machine: the runs are many, each builds and merges three databases; each run
 // first lets the worker answer vitest.
@@ -211,8 +238,7 @@ describe('merge properties (fast-check)', { timeout: 300_000 }, () => {
           }
           settle(world, last);
           const atC = contentOf(world.peers.C, world.cycleId);
-          expect(contentOf(world.peers.A, world.cycleId)).toEqual(atC);
-          expect(contentOf(world.peers.B, world.cycleId)).toEqual(atC);
+          for (const who of ['A', 'B'] as const) expect(agreedContent(world, who, atC)).toEqual(atC);
 
           const decided = decidedKeys(world);
           const rows = new Map<string, Record<string, unknown>>();
@@ -241,7 +267,7 @@ describe('merge properties (fast-check)', { timeout: 300_000 }, () => {
           close(world);
         }
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...SEED },
     );
   });
 
@@ -274,7 +300,7 @@ describe('merge properties (fast-check)', { timeout: 300_000 }, () => {
           expect(results[1]).toEqual(results[0]);
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS, ...SEED },
     );
   });
 });
