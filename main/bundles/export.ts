@@ -14,7 +14,7 @@ import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type Bun
 import { identityFor, organisationName, setIdentity } from './identity';
 import { installationKey, signManifest } from './keys';
 import { cycleRowOf } from './plan-cycle';
-import { BUNDLE_MIME_TYPE, FORMAT_NAME, FORMAT_VERSION, FORMAT_WITHOUT_BOUNDARIES } from './limits';
+import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
 import { personalDataOf, selectFull, selectPartner } from './selection';
 import { writeZip } from './zip';
@@ -114,7 +114,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
 
     const manifest: Manifest = {
       format: FORMAT_NAME,
-      formatVersion: boundaries ? FORMAT_VERSION : FORMAT_WITHOUT_BOUNDARIES,
+      formatVersion: formatNeeded({ indicators: counts.indicator !== undefined && counts.indicator > 0, boundaries: boundaries !== null }),
       appVersion: APP_VERSION,
       bundleId: tx.newId(),
       kind: input.kind,

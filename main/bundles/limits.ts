@@ -19,9 +19,17 @@ export const BUNDLE_LIMITS = {
 export const FORMAT_NAME = 'pamoja-jwp-bundle';
 /**
  * The newest format this copy reads. 2 added the cycle records (approved versions, signatures,
- * checklists, analysis decisions); 3 added the county's ward boundaries. A bundle says the oldest
- * format that can read it: one without boundaries is still format 2, so older copies read it.
+ * checklists, analysis decisions); 3 added the county's ward boundaries; 4 gave indicators their
+ * desired direction and band (older indicators are upgraded on reading, see upgrade-rows.ts). A
+ * bundle says the oldest format that can read it (`formatNeeded`), so older copies read what they can.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const FORMAT_WITHOUT_BOUNDARIES = 2;
+export const FORMAT_WITH_BOUNDARIES = 3;
+
+/** The oldest format whose readers know every field and entry of this bundle. */
+export function formatNeeded(contents: { indicators: boolean; boundaries: boolean }): number {
+  if (contents.indicators) return FORMAT_VERSION;
+  return contents.boundaries ? FORMAT_WITH_BOUNDARIES : FORMAT_WITHOUT_BOUNDARIES;
+}
 export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';

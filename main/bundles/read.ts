@@ -17,6 +17,7 @@ import { explainIssues } from '../../shared/api/explain';
 import { fingerprintOf, verifyManifest } from './keys';
 import { FORMAT_NAME, FORMAT_VERSION } from './limits';
 import { BundleRefusal, refuse } from './refusal';
+import { upgradeRows } from './upgrade-rows';
 import { Problems, validateCycleRow, validateRegisterRows, validateTombstones } from './validate-rows';
 import { readZip } from './zip';
 import { AREA_UNITS_ENTRY, validateAreaUnits } from './area-units';
@@ -106,7 +107,8 @@ export function readBundle(file: Uint8Array): ParsedBundle {
   const rows = new Map<ExchangeName, Row[]>();
   for (const register of exchangeNames) {
     const data = entries.get(rowsEntry(register));
-    rows.set(register, data ? validateRegisterRows(register, parseJson(rowsEntry(register), data), m.cycle.id, problems) : []);
+    const rowsData = data ? upgradeRows(register, parseJson(rowsEntry(register), data), m.formatVersion) : null;
+    rows.set(register, rowsData ? validateRegisterRows(register, rowsData, m.cycle.id, problems) : []);
   }
   const unitData = entries.get(AREA_UNITS_ENTRY);
   const areaUnits = unitData ? validateAreaUnits(parseJson(AREA_UNITS_ENTRY, unitData), problems) : [];

@@ -215,6 +215,10 @@ export const indicators = sqliteTable(
     baselineValue: real('baseline_value'),
     baselineDate: text('baseline_date'),
     targetValue: real('target_value').notNull(),
+    /** increase | decrease | range (shared/analysis/indicator-progress.ts); rows made before it had a column take the inference. */
+    direction: text('direction').notNull().default('increase'),
+    rangeMin: real('range_min'),
+    rangeMax: real('range_max'),
     dataSource: text('data_source').notNull().default(''),
     collectionMethod: text('collection_method').notNull().default(''),
     frequency: text('frequency').notNull().default(''),

@@ -24,6 +24,8 @@ export interface RegisterDefinition<R extends RegisterName> {
   owner(fields: RegisterFields<R>, rules: Rules): string | null;
   /** Rules across fields and rows; throws a ServiceError naming the field. */
   check(fields: RegisterFields<R>, rules: Rules): void;
+  /** Fields a new row may leave out because they follow from others (an indicator's direction). */
+  complete?(fields: RegisterFields<R>): RegisterFields<R>;
 }
 
 /** A register's own schema and rules, for rows that arrive by another road than its API (partner bundles). */
@@ -93,7 +95,8 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
   };
 
   /** Checks and writes one new row; the caller holds the change. */
-  const insertChecked = (tx: WriteContext, fields: RegisterFields<R>, rules: Rules, lookup: RowLookup): RegisterDto<R> => {
+  const insertChecked = (tx: WriteContext, given: RegisterFields<R>, rules: Rules, lookup: RowLookup): RegisterDto<R> => {
+    const fields = definition.complete ? definition.complete(given) : given;
     definition.check(fields, rules);
     const { at, hlc } = stamp(tx);
     const id = tx.newId();

@@ -25,23 +25,20 @@ export const indicatorDirectionLabels: Record<IndicatorDirection, string> = {
 export interface ProgressIndicator {
   baselineValue: number | null;
   targetValue: number;
-  /** The indicator's own direction; inferred from baseline and target when absent (older rows). */
-  direction?: IndicatorDirection | null;
+  /** The indicator's own direction, as stored (rows made before the field took `inferredDirection`). */
+  direction: IndicatorDirection;
   /** The band of a `range` indicator. */
   rangeMin?: number | null;
   rangeMax?: number | null;
 }
 
 /**
- * The direction of an indicator recorded before it had one: an end target below the baseline means
- * bringing it down (malnutrition, distance to water); anything else means raising it.
+ * The direction of an indicator recorded without one (before the field existed, or left out when
+ * created): an end target below the baseline means bringing it down (malnutrition, distance to
+ * water); anything else means raising it.
  */
 export function inferredDirection(indicator: Pick<ProgressIndicator, 'baselineValue' | 'targetValue'>): 'increase' | 'decrease' {
   return indicator.baselineValue !== null && indicator.targetValue < indicator.baselineValue ? 'decrease' : 'increase';
-}
-
-export function directionOf(indicator: ProgressIndicator): IndicatorDirection {
-  return indicator.direction ?? inferredDirection(indicator);
 }
 
 const ratio = (direction: 'increase' | 'decrease', target: number, actual: number): number | null => {
@@ -55,7 +52,7 @@ const ratio = (direction: 'increase' | 'decrease', target: number, actual: numbe
  * (a band with no bounds, a negative ratio's denominator).
  */
 export function progressPct(indicator: ProgressIndicator, target: number, actual: number): number | null {
-  const direction = directionOf(indicator);
+  const { direction } = indicator;
   if (direction === 'range') {
     const { rangeMin = null, rangeMax = null } = indicator;
     if (rangeMin === null && rangeMax === null) return null;
@@ -78,7 +75,7 @@ export function progressPct(indicator: ProgressIndicator, target: number, actual
  * whichever way the indicator should move. For a range, minus the distance outside the band.
  */
 export function varianceBetter(indicator: ProgressIndicator, target: number, actual: number): number {
-  const direction = directionOf(indicator);
+  const { direction } = indicator;
   if (direction === 'range') {
     const { rangeMin = null, rangeMax = null } = indicator;
     if (rangeMin !== null && actual < rangeMin) return actual - rangeMin;
@@ -95,7 +92,7 @@ export function varianceWords(indicator: ProgressIndicator & { unit: string }, t
   const variance = roundTo(varianceBetter(indicator, target, actual), 2);
   const unit = /%|percent/i.test(indicator.unit) ? 'points' : indicator.unit.trim();
   const amount = `${twoDecimals.format(Math.abs(variance))}${unit ? ` ${unit}` : ''}`;
-  if (directionOf(indicator) === 'range') {
+  if (indicator.direction === 'range') {
     if (variance === 0) return 'within range';
     const above = indicator.rangeMax !== null && indicator.rangeMax !== undefined && actual > indicator.rangeMax;
     return `${amount} ${above ? 'above' : 'below'} the range`;

@@ -7,7 +7,7 @@ import {
   type IndicatorStatusReportDto,
   type ThresholdsDto,
 } from '../api/schemas/analysis/indicator-status';
-import { directionOf, periodFigures, type ProgressIndicator } from './indicator-progress';
+import { periodFigures, type ProgressIndicator } from './indicator-progress';
 
 /** The manual's defaults: ≥ 90 % progress on track, 60–90 % at risk, below 60 % off track (indicator-progress.ts). */
 export const DEFAULT_THRESHOLDS: ThresholdsDto = { onTrackPct: 90, atRiskPct: 60 };
@@ -40,7 +40,7 @@ export function indicatorStatus(input: {
   const counts = Object.fromEntries(indicatorStatuses.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
 
   const indicators = input.indicators.map((indicator): IndicatorStatusDto => {
-    const direction = directionOf(indicator);
+    const { direction } = indicator;
     const own = byIndicator.get(indicator.id);
     const periods = calendar.flatMap((period) => {
       const row = own?.get(period.key);

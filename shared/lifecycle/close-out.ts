@@ -1,4 +1,4 @@
-import { directionOf, progressPct, roundTo, varianceBetter } from '../analysis/indicator-progress';
+import { progressPct, roundTo, varianceBetter } from '../analysis/indicator-progress';
 import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { CloseOutReportDto } from '../api/schemas/lifecycle';
 import type { IndicatorDto, IndicatorPeriodDto, RiskDto } from '../api/schemas/monitoring';
@@ -63,7 +63,7 @@ export function computeCloseOut(input: CloseOutInput): CloseOutReportDto {
 
   const indicators = [...input.indicators].sort(byCode).map((indicator) => {
     const final = lastActual(periodsByIndicator.get(indicator.id) ?? [], periodOrder);
-    const direction = directionOf(indicator);
+    const { direction } = indicator;
     // The end-of-cycle figure is the same rule as a period's, against the annual target.
     const achieved = final === null ? null : progressPct(indicator, indicator.targetValue, final.value);
     const met = final === null ? null : varianceBetter(indicator, indicator.targetValue, final.value) >= 0;

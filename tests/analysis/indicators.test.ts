@@ -12,6 +12,7 @@ const indicator = (id: string, fields: Partial<StatusIndicator> = {}): StatusInd
   responsibleOrgId: 'org-1',
   baselineValue: 0,
   targetValue: 100,
+  direction: 'increase',
   ...fields,
 });
 const period = (indicatorId: string, periodKey: string, target: number, actual: number | null): StatusPeriod => ({ indicatorId, periodKey, target, actual });
@@ -61,7 +62,7 @@ describe('indicator status', () => {
   });
 
   it('reports rising malnutrition as off track: GAM moved away from its target (issue 16)', () => {
-    const gam = indicator('gam', { baselineValue: 15.1, targetValue: 12, unit: '%' });
+    const gam = indicator('gam', { baselineValue: 15.1, targetValue: 12, direction: 'decrease', unit: '%' });
     const report = run([period('gam', 'Q1', 15, 15.6)], '2026-11-25', DEFAULT_THRESHOLDS, [gam]);
     expect(report.indicators[0]).toMatchObject({ direction: 'decrease', status: 'off_track' });
     expect(report.indicators[0]?.periods[0]).toMatchObject({ pctAchieved: -500, variance: -0.6, varianceText: '0.6 points worse than target' });

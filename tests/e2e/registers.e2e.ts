@@ -204,10 +204,13 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       Indicator: 'Boreholes rehabilitated and solarised',
       'Measurement unit': 'boreholes',
       'Target value': '8',
+      'Desired direction': 'Increase',
       'Responsible entity': 'CGI-WEC — County Department of Water',
     });
+    await screenshot(page, '19-indicator-form-direction');
     await saveWithEnter(panel);
     await waitForNotice(page, 'Saved: the indicator “I1 Boreholes rehabilitated and solarised” was added.');
+    expect((await read(shell.api, 'indicator:list', { cycleId }))[0]).toMatchObject({ direction: 'increase', rangeMin: null, rangeMax: null });
 
     await page
       .getByRole('row', { name: /Boreholes rehabilitated/ })

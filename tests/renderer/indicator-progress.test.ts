@@ -5,8 +5,8 @@ import { latestProgress, periodProgress, statusCounts, thresholdsInWords } from 
 import { periodChanges, periodDrafts } from '../../renderer/features/indicators/period-grid';
 
 const calendar = reportingPeriods({ startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' });
-const rising = { id: 'i1', unit: 'boreholes', baselineValue: 0, targetValue: 6 };
-const falling = { id: 'i2', unit: '%', baselineValue: 15.1, targetValue: 12 };
+const rising = { id: 'i1', unit: 'boreholes', baselineValue: 0, targetValue: 6, direction: 'increase' as const };
+const falling = { id: 'i2', unit: '%', baselineValue: 15.1, targetValue: 12, direction: 'decrease' as const };
 const row = (indicatorId: string, periodKey: string, target: number, actual: number | null) => ({
   id: `${indicatorId}-${periodKey}`,
   indicatorId,
@@ -29,7 +29,7 @@ describe('indicator progress in the screens (the reports’ rule, the cycle’s 
 
   it('counts indicators by status, those without an actual as not reported', () => {
     const counts = statusCounts(
-      [rising, falling, { id: 'i3', unit: 'schools', baselineValue: null, targetValue: 10 }],
+      [rising, falling, { id: 'i3', unit: 'schools', baselineValue: null, targetValue: 10, direction: 'increase' }],
       [row('i1', 'Q1', 2, 2), row('i2', 'Q1', 14, 20)],
       calendar,
       DEFAULT_THRESHOLDS,

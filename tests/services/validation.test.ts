@@ -207,6 +207,19 @@ describe('indicators, risks and reviews', () => {
     ));
   it('refuses a baseline value without its date', () =>
     expectRefused('indicator:update', { id: seed.indicator.id, changes: { baselineValue: 4 } }, 'baselineDate', /Baseline: give both/));
+  it('refuses a band on an indicator that is not kept within a range', () =>
+    expectRefused('indicator:update', { id: seed.indicator.id, changes: { rangeMax: 4 } }, 'rangeMax', /Range: only an indicator to keep within a range/));
+  it('refuses a range indicator without a band, or with its ends reversed', () => {
+    expectRefused('indicator:update', { id: seed.indicator.id, changes: { direction: 'range' } }, 'rangeMin', /Range: give the lowest or the highest/);
+    expectRefused(
+      'indicator:update',
+      { id: seed.indicator.id, changes: { direction: 'range', rangeMin: 9, rangeMax: 3 } },
+      'rangeMax',
+      /Range to: 3 is below the start of the range \(9\)/,
+    );
+  });
+  it('refuses a direction outside the list', () =>
+    expectRefused('indicator:update', { id: seed.indicator.id, changes: { direction: 'down' } }, 'direction', /Desired direction/));
   it('refuses an indicator type outside the list', () =>
     expectRefused(
       'indicator:create',

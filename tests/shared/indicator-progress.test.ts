@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../../shared/analysis/indicator-status';
 import {
-  directionOf,
+  inferredDirection,
   formatProgress,
   periodFigures,
   progressPct,
@@ -11,8 +11,8 @@ import {
   type ProgressIndicator,
 } from '../../shared/analysis/indicator-progress';
 
-const gam: ProgressIndicator & { unit: string } = { unit: '%', baselineValue: 15.1, targetValue: 12 };
-const boreholes: ProgressIndicator & { unit: string } = { unit: 'boreholes', baselineValue: 10, targetValue: 30 };
+const gam: ProgressIndicator & { unit: string } = { unit: '%', baselineValue: 15.1, targetValue: 12, direction: 'decrease' };
+const boreholes: ProgressIndicator & { unit: string } = { unit: 'boreholes', baselineValue: 10, targetValue: 30, direction: 'increase' };
 
 describe('one progress rule for every output (issue 16)', () => {
   it('measures the share of the way from the baseline to the period target', () => {
@@ -25,7 +25,8 @@ describe('one progress rule for every output (issue 16)', () => {
   });
 
   it('reads GAM rising from 15.1 % to 15.6 % against a Q1 target of 15 % as moving away: off track, 0.6 points worse', () => {
-    expect(directionOf(gam)).toBe('decrease');
+    // A row recorded before the field existed took this inference (migration 0007).
+    expect(inferredDirection(gam)).toBe('decrease');
     expect(periodFigures(gam, 15, 15.6, DEFAULT_THRESHOLDS)).toEqual({
       pct: -500,
       status: 'off_track',
@@ -37,7 +38,7 @@ describe('one progress rule for every output (issue 16)', () => {
   });
 
   it('uses the ratio in the desired direction without a baseline', () => {
-    const noBaseline = { unit: 'schools', baselineValue: null, targetValue: 10 };
+    const noBaseline = { unit: 'schools', baselineValue: null, targetValue: 10, direction: 'increase' as const };
     expect(progressPct(noBaseline, 10, 9)).toBe(90);
     expect(progressPct({ ...noBaseline, direction: 'decrease' }, 10, 20)).toBe(50);
     expect(progressPct({ ...noBaseline, direction: 'decrease' }, 10, 0)).toBe(100);

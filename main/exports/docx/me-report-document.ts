@@ -1,6 +1,6 @@
 import type { FileChild, ISectionOptions } from 'docx';
 import { activityStatuses, learningSessions, levels, riskStatuses, triggerStatuses } from '../../../shared/domain/vocabulary';
-import { directionOf, formatProgress, indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
+import { formatProgress, indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import { ROUNDING_NOTE } from '../../../shared/money';
@@ -96,7 +96,7 @@ function indicatorTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   const rows: RowSpec[] = indicatorResults(data, period).map(({ indicator: i, row: p, figures }) => [
     i.code,
     { text: i.name, note: [orgLabel(data.orgById.get(i.responsibleOrgId)), i.dataSource].filter(Boolean).join(' · ') },
-    [i.unit, indicatorDirectionLabels[directionOf(i)].toLowerCase()],
+    [i.unit, indicatorDirectionLabels[i.direction].toLowerCase()],
     measure(i.baselineValue),
     measure(p.target),
     p.actual === null ? 'Not reported' : measure(p.actual),

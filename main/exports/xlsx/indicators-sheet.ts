@@ -1,6 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { indicatorTypes } from '../../../shared/domain/vocabulary';
-import { directionOf, indicatorDirectionLabels, periodFigures, progressPct, roundTo, varianceBetter } from '../../../shared/analysis/indicator-progress';
+import {
+  indicatorDirectionLabels,
+  indicatorDirections,
+  periodFigures,
+  progressPct,
+  roundTo,
+  varianceBetter,
+} from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels, type ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { CycleData } from './cycle-data';
 import { columnLetter, writeTable, type ColumnSpec, type Formula, addSheet } from './sheet-kit';
@@ -32,18 +39,34 @@ const PERIOD_COLUMNS = 5;
  * own cells, so an actual typed in the workbook moves variance, progress and status as the app
  * would: from the baseline towards the period target, in the indicator's direction.
  */
-function progressFormulas(letters: PeriodLetters, cells: { baseline: string; direction: string }, row: number, thresholds: ThresholdsDto) {
-  const [t, a, b, d] = [`${letters.target}${row}`, `${letters.actual}${row}`, `${cells.baseline}${row}`, `${cells.direction}${row}`];
+function progressFormulas(letters: PeriodLetters, cells: DirectionCells, row: number, thresholds: ThresholdsDto) {
+  const at = (letter: string) => `${letter}${row}`;
+  const [t, a, b, d] = [at(letters.target), at(letters.actual), at(cells.baseline), at(cells.direction)];
+  const [lo, hi] = [at(cells.rangeMin), at(cells.rangeMax)];
   const down = `${d}="${indicatorDirectionLabels.decrease}"`;
+  const inRange = `${d}="${indicatorDirectionLabels.range}"`;
+  const ratioUp = (target: string) => `IF(${target}=0,IF(${a}>=0,1,""),${a}/${target})`;
+  const ratioDown = (target: string) => `IF(${a}<=0,IF(${target}>=0,1,""),${target}/${a})`;
   const fromBaseline = `AND(ISNUMBER(${b}),N(${t})<>${b},IF(${down},N(${t})<${b},N(${t})>${b}))`;
-  const ratio = `IF(${down},IF(${a}<=0,IF(N(${t})>=0,1,""),N(${t})/${a}),IF(N(${t})=0,IF(${a}>=0,1,""),${a}/N(${t})))`;
-  const progress = `IF(ISNUMBER(${a}),IF(${fromBaseline},(${a}-${b})/(N(${t})-${b}),${ratio}),"")`;
+  const ratio = `IF(${down},${ratioDown(`N(${t})`)},${ratioUp(`N(${t})`)})`;
+  const below = `AND(ISNUMBER(${lo}),${a}<${lo})`;
+  const above = `AND(ISNUMBER(${hi}),${a}>${hi})`;
+  const rangeProgress = `IF(AND(NOT(ISNUMBER(${lo})),NOT(ISNUMBER(${hi}))),"",IF(${below},${ratioUp(lo)},IF(${above},${ratioDown(hi)},1)))`;
+  const progress = `IF(ISNUMBER(${a}),IF(${inRange},${rangeProgress},IF(${fromBaseline},(${a}-${b})/(N(${t})-${b}),${ratio})),"")`;
+  const rangeVariance = `IF(${below},${a}-${lo},IF(${above},${hi}-${a},0))`;
   const shown = `ROUND(${letters.progress}${row}*100,0)`;
   return {
-    variance: `IF(ISNUMBER(${a}),IF(${down},N(${t})-${a},${a}-N(${t})),"")`,
+    variance: `IF(ISNUMBER(${a}),IF(${inRange},${rangeVariance},IF(${down},N(${t})-${a},${a}-N(${t}))),"")`,
     progress,
     status: `IF(ISNUMBER(${letters.progress}${row}),IF(${shown}>=${thresholds.onTrackPct},"${indicatorStatusLabels.on_track}",IF(${shown}>=${thresholds.atRiskPct},"${indicatorStatusLabels.at_risk}","${indicatorStatusLabels.off_track}")),"")`,
   };
+}
+
+interface DirectionCells {
+  baseline: string;
+  direction: string;
+  rangeMin: string;
+  rangeMax: string;
 }
 
 /**
@@ -79,14 +102,26 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
       value: (i) => data.names.activityCode(i.activityId) || data.names.objectiveCode(i.objectiveId),
       width: 11,
     },
-    { header: 'Direction', kind: 'text', value: (i) => indicatorDirectionLabels[directionOf(i)], width: 11 },
+    // A dropdown: an officer who changes the direction sees variance, progress and status follow it.
+    {
+      header: 'Direction',
+      kind: 'text',
+      value: (i) => indicatorDirectionLabels[i.direction],
+      width: 13,
+      choices: indicatorDirections.map((d) => indicatorDirectionLabels[d]),
+    },
+    { header: 'Range from', kind: 'number', value: (i) => i.rangeMin, width: 9 },
+    { header: 'Range to', kind: 'number', value: (i) => i.rangeMax, width: 9 },
     { header: 'Baseline', kind: 'number', value: (i) => i.baselineValue },
     { header: 'Baseline date', kind: 'date', value: (i) => i.baselineDate },
     { header: 'Annual target', kind: 'number', value: (i) => i.targetValue },
   ];
-  const cells = {
-    direction: columnLetter(leading.findIndex((c) => c.header === 'Direction') + 1),
-    baseline: columnLetter(leading.findIndex((c) => c.header === 'Baseline') + 1),
+  const letterOf = (header: string) => columnLetter(leading.findIndex((c) => c.header === header) + 1);
+  const cells: DirectionCells = {
+    direction: letterOf('Direction'),
+    baseline: letterOf('Baseline'),
+    rangeMin: letterOf('Range from'),
+    rangeMax: letterOf('Range to'),
   };
   const periodColumns = new Map<string, PeriodLetters>();
   const perPeriod: ColumnSpec<Indicator>[] = data.periods.flatMap((period, index) => {

@@ -1,3 +1,4 @@
+import { inferredDirection } from '../../../shared/analysis/indicator-progress';
 import { invalidField } from '../../../shared/result';
 import { registerService } from '../register-service';
 
@@ -16,8 +17,31 @@ export const indicators = registerService({
         'Baseline: give both the baseline value and the date it was measured, or neither.',
       );
     }
+    checkDirection(fields);
   },
+  // An indicator created without a direction gets the one its baseline and target imply, as the
+  // rows recorded before the field existed did (migration 0008).
+  complete: (fields) => (fields.direction === null ? { ...fields, direction: inferredDirection(fields) } : fields),
 });
+
+function checkDirection(fields: { direction: string | null; rangeMin: number | null; rangeMax: number | null }): void {
+  if (fields.direction === null) throw invalidField('direction', 'Desired direction: choose increase, decrease or keep within a range.');
+  if (fields.direction !== 'range') {
+    if (fields.rangeMin !== null || fields.rangeMax !== null) {
+      throw invalidField(
+        fields.rangeMin !== null ? 'rangeMin' : 'rangeMax',
+        'Range: only an indicator to keep within a range has one; clear it or change the direction.',
+      );
+    }
+    return;
+  }
+  if (fields.rangeMin === null && fields.rangeMax === null) {
+    throw invalidField('rangeMin', 'Range: give the lowest or the highest acceptable value (or both) for an indicator to keep within a range.');
+  }
+  if (fields.rangeMin !== null && fields.rangeMax !== null && fields.rangeMin > fields.rangeMax) {
+    throw invalidField('rangeMax', `Range to: ${fields.rangeMax} is below the start of the range (${fields.rangeMin}).`);
+  }
+}
 
 /** A period's target and actual; owned by whoever is responsible for the indicator. */
 export const indicatorPeriods = registerService({

@@ -1,7 +1,7 @@
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
-import { formatProgress } from '../../../shared/analysis/indicator-progress';
+import { formatProgress, indicatorDirectionLabels, indicatorDirections } from '../../../shared/analysis/indicator-progress';
 import { indicatorTypes } from '../../../shared/domain/vocabulary';
 import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
@@ -20,6 +20,14 @@ export function indicatorFields(orgs: readonly OrganisationDto[], objectives: re
     targetValue: { kind: 'number', hint: 'For the end of the cycle' },
     baselineValue: { kind: 'number', nullable: true },
     baselineDate: { kind: 'date', nullable: true },
+    direction: {
+      kind: 'select',
+      required: true,
+      options: indicatorDirections.map((value) => ({ value, label: indicatorDirectionLabels[value] })),
+      hint: 'Decrease for malnutrition or distance to water: progress and variance follow it',
+    },
+    rangeMin: { kind: 'number', nullable: true, hint: 'Only to keep within a range' },
+    rangeMax: { kind: 'number', nullable: true, hint: 'Only to keep within a range' },
     responsibleOrgId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
     objectiveId: { kind: 'select', nullable: true, wide: true, options: objectiveOptions(objectives) },
     activityId: { kind: 'select', nullable: true, wide: true, options: activityOptions(activities) },
@@ -37,6 +45,9 @@ export const indicatorDefaults: RegisterValues<'indicator'> = {
   activityId: null,
   baselineValue: null,
   baselineDate: null,
+  direction: '',
+  rangeMin: null,
+  rangeMax: null,
 };
 
 export const describeIndicator = (values: RowValues): string => [values.code, values.name].filter(Boolean).join(' ') || 'indicator';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { indicatorDirections } from '../../analysis/indicator-progress';
 import { evaluationCriteria, indicatorTypes, levels, riskStatuses } from '../../domain/vocabulary';
 import { code, entityId, isoDate, measure, optionalText, requiredName, requiredText, rowMeta, text, updateOf } from './fields';
 
@@ -13,6 +14,14 @@ export const indicatorCreateShape = {
   baselineValue: measure.nullable().default(null),
   baselineDate: isoDate.nullable().default(null),
   targetValue: measure,
+  /**
+   * Which way the indicator should move. Left out (null) when creating: inferred from baseline and
+   * target, as rows made before the field existed were (an end target below the baseline: decrease).
+   */
+  direction: z.enum(indicatorDirections).nullable().default(null),
+  /** The band of a "keep within a range" indicator; either bound may be open. */
+  rangeMin: measure.nullable().default(null),
+  rangeMax: measure.nullable().default(null),
   dataSource: optionalText(500),
   collectionMethod: optionalText(500),
   frequency: optionalText(100),
@@ -33,6 +42,9 @@ export const indicatorDto = z.object({
   baselineValue: z.number().nullable(),
   baselineDate: z.string().nullable(),
   targetValue: z.number(),
+  direction: z.enum(indicatorDirections),
+  rangeMin: z.number().nullable(),
+  rangeMax: z.number().nullable(),
   dataSource: z.string(),
   collectionMethod: z.string(),
   frequency: z.string(),

@@ -3,7 +3,7 @@ import { cycleFingerprint } from '../../../main/exports/fingerprint';
 import { exportDocx, type DocxDocument } from '../../../main/exports/docx/index';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { testApp } from '../../support/test-app';
-import { formatProgress, periodFigures } from '../../../shared/analysis/indicator-progress';
+import { formatProgress, periodFigures, type ProgressIndicator } from '../../../shared/analysis/indicator-progress';
 import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import { docxParts, documentXml, headings, paragraphs, plainText, tableWithHeader, tables } from './docx-reader';
@@ -208,10 +208,10 @@ describe('the M&E progress report', () => {
   it('reports indicator actuals against the period targets with the shared progress rule and the cycle thresholds', () => {
     const periods = app.db.$client
       .prepare(
-        `SELECT i.code, i.unit, i.baseline_value AS baselineValue, i.target_value AS targetValue, p.target, p.actual
+        `SELECT i.code, i.unit, i.baseline_value AS baselineValue, i.target_value AS targetValue, i.direction, i.range_min AS rangeMin, i.range_max AS rangeMax, p.target, p.actual
          FROM indicator_periods p JOIN indicators i ON i.id = p.indicator_id WHERE p.cycle_id = ? AND p.period_key = 'Q2' AND p.actual IS NOT NULL`,
       )
-      .all(cycleId) as { code: string; unit: string; baselineValue: number | null; targetValue: number; target: number; actual: number }[];
+      .all(cycleId) as ({ code: string; unit: string; target: number; actual: number } & ProgressIndicator)[];
     expect(periods.length).toBeGreaterThan(0);
     const rows = tableWithHeader(xml.get('me-report') ?? '', 'Code', 'Indicator (responsible · data source)');
     for (const p of periods) {

@@ -196,10 +196,15 @@ describe('the cycle workbook', () => {
     const t = header.indexOf('Q1 target') + 1;
     const letter = (column: number) => String.fromCharCode(64 + column);
     const row = HEADER_ROW + 1;
-    const direction = `${letter(header.indexOf('Direction') + 1)}${row}`;
+    const cell = (name: string) => `${letter(header.indexOf(name) + 1)}${row}`;
+    const [direction, from, to] = [cell('Direction'), cell('Range from'), cell('Range to')];
+    const [target, actual] = [`${letter(t)}${row}`, `${letter(t + 1)}${row}`];
+    const rangeVariance = `IF(AND(ISNUMBER(${from}),${actual}<${from}),${actual}-${from},IF(AND(ISNUMBER(${to}),${actual}>${to}),${to}-${actual},0))`;
     expect(formulaOf(indicators.getCell(row, t + 2))).toBe(
-      `IF(ISNUMBER(${letter(t + 1)}${row}),IF(${direction}="Decrease",N(${letter(t)}${row})-${letter(t + 1)}${row},${letter(t + 1)}${row}-N(${letter(t)}${row})),"")`,
+      `IF(ISNUMBER(${actual}),IF(${direction}="Keep within a range",${rangeVariance},IF(${direction}="Decrease",N(${target})-${actual},${actual}-N(${target}))),"")`,
     );
+    // The direction is a drop-down: changing it moves the formulas.
+    expect(indicators.getCell(direction).dataValidation?.formulae).toEqual(['"Increase,Decrease,Keep within a range"']);
     // Progress reads the baseline and the direction; LibreOffice recalculates it in libreoffice.test.ts.
     expect(formulaOf(indicators.getCell(row, t + 3))).toContain(`(${letter(t + 1)}${row}-${letter(header.indexOf('Baseline') + 1)}${row})`);
     expect(formulaOf(indicators.getCell(row, t + 4))).toContain('"Off track"');

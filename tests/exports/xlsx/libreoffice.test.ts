@@ -29,6 +29,9 @@ const recalculatedCopies = () => (recalculation ??= recalculate());
 
 beforeAll(async () => {
   env = sampleApp();
+  // One indicator to keep within a band, so the workbook's range formulas are recalculated too.
+  const band = s.indicator.list(env.app, { cycleId: env.cycle.id }).find((i) => i.code === 'I5.3');
+  s.indicator.update(env.app, { id: band?.id ?? '', changes: { direction: 'range', rangeMin: 25, rangeMax: 35 } });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-xlsx-lo-'));
   exported = (await exportXlsx(env.app, { cycleId: env.cycle.id, doc: 'workbook' })).buffer;
 });
@@ -131,6 +134,7 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
         .map((p) => [p.indicatorId, p]),
     );
     let checked = 0;
+    let rangeChecked = false;
     s.indicator.list(env.app, { cycleId: env.cycle.id }).forEach((indicator, index) => {
       const period = periods.get(indicator.id);
       const row = indicators.getRow(5 + index);
@@ -147,9 +151,11 @@ describe.skipIf(!tools.available)('the cycle workbook recalculated by LibreOffic
       expect(roundTo(numeric(row.getCell(target + 3)) * 100, 0), indicator.code).toBe(app.pct);
       expect(resultOf(row.getCell(target + 4)), indicator.code).toBe(indicatorStatusLabels[app.status]);
       if (indicator.code === 'I2.1') expect([app.pct, resultOf(row.getCell(target + 4))]).toEqual([-500, 'Off track']);
+      if (indicator.direction === 'range') rangeChecked = true;
       checked++;
     });
     expect(checked).toBeGreaterThan(5);
+    expect(rangeChecked).toBe(true);
   });
 
   it('prints every sheet to PDF with its name and page numbers (pictures in test-output/xlsx)', async () => {
