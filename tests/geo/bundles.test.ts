@@ -4,6 +4,7 @@ import { readBundle } from '../../main/bundles/read';
 import { currentLayerRow } from '../../main/geo/boundary-store';
 import { loadSchematicDemo } from '../../main/geo/demo-layer';
 import { applyWardImport } from '../../main/geo/import-wards';
+import { formatNeeded } from '../../main/bundles/limits';
 import { loadSampleCycle } from '../../main/services/sample';
 import { jsonBytes, schematicFor } from '../../scripts/geo/layers';
 import { exportFull, exportPartner, importInto, peer, preview, tempDir, trust, type Peer } from '../bundles/support';
@@ -36,11 +37,14 @@ afterEach(() => {
 
 describe('ward boundaries in bundles', () => {
   it('a full bundle without boundaries stays format 2; with them it is format 3 and carries the layer', () => {
-    expect(readBundle(exportFull(county, cycleId)).manifest.formatVersion).toBe(2);
+    // The oldest format that reads it: indicators (with their direction) need format 4, as the sample's do.
+    expect([formatNeeded({ indicators: false, boundaries: false }), formatNeeded({ indicators: false, boundaries: true })]).toEqual([2, 3]);
+    expect(formatNeeded({ indicators: true, boundaries: false })).toBe(4);
+    expect(readBundle(exportFull(county, cycleId)).manifest.formatVersion).toBe(4);
     loadSchematicDemo(county, cycleId);
     const bytes = exportFull(county, cycleId);
     const parsed = readBundle(bytes);
-    expect(parsed.manifest.formatVersion).toBe(3);
+    expect(parsed.manifest.formatVersion).toBe(4);
     expect(parsed.manifest.counts.wardBoundaries).toBe(1);
     trust(copy, bytes);
     expect(preview(copy, bytes).addsInWords).toContain('1 ward boundary layer');
