@@ -1,3 +1,4 @@
+import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import {
   activityStatuses,
   contributionTypes,
@@ -202,6 +203,10 @@ export const WORKBOOK_SHEETS: WorkbookSheet[] = [
       { field: 'baselineValue', header: 'Baseline', kind: 'measure' },
       date('baselineDate', 'Baseline date'),
       { field: 'targetValue', header: 'Annual target', kind: 'measure' },
+      // The desired direction and band, as the Indicators sheet's drop-down and range columns show them.
+      choice('direction', 'Direction', indicatorDirectionLabels),
+      { field: 'rangeMin', header: 'Range from', kind: 'measure' },
+      { field: 'rangeMax', header: 'Range to', kind: 'measure' },
       long('definition', 'Definition'),
       long('dataSource', 'Data source'),
       long('collectionMethod', 'Collection method'),
