@@ -9,15 +9,48 @@ import { registerServices } from '../services/index';
  * A short fingerprint of a cycle's content, printed on every deliverable, so a signed paper copy
  * can be matched to the data it was printed from.
  *
- * It is the SHA-256 of a canonical JSON of the cycle's general information and every register's rows:
+ * It is the SHA-256 of a canonical JSON of the cycle's general information and the plan's rows:
  * rows sorted by id, object keys sorted, link lists (wards, supporting organisations) sorted. Left out,
  * because they change without the plan changing: timestamps (`createdAt`, `updatedAt`), the sync
- * clock (`hlc`, `origin`), the cycle's phase, and the date a signatory signed (signing a printed
- * copy must not make it stop matching).
+ * clock (`hlc`, `origin`), the cycle's phase, the date a signatory signed, and the monitoring
+ * recorded against the plan (below).
  */
 const IGNORED_KEYS = new Set(['createdAt', 'updatedAt', 'hlc', 'origin']);
 const IGNORED_CYCLE_KEYS = new Set([...IGNORED_KEYS, 'phase', 'countyName']);
-const IGNORED_BY_REGISTER: Partial<Record<string, ReadonlySet<string>>> = { signatory: new Set(['signedOn']) };
+
+/**
+ * The fingerprint covers the plan, not its monitoring. The CEC approves and signs what is planned
+ * (activities, dates, wards, money, indicators and their targets, risks, milestones); once it is
+ * approved, the quarters are reported against it: actuals, completion %, activity status, the
+ * funds disbursed, the learning log. Were those in the fingerprint, reporting Q1 would make the
+ * approved plan read "revision in progress" and its approval pack stop matching the signed copy,
+ * while nothing the CEC approved had changed. A change to what is planned still changes it.
+ */
+const MONITORING_REGISTERS: ReadonlySet<string> = new Set<RegisterName>(['disbursement', 'learningEntry']);
+const IGNORED_BY_REGISTER: Partial<Record<RegisterName, ReadonlySet<string>>> = {
+  // Signing a printed copy must not make it stop matching.
+  signatory: new Set(['signedOn']),
+  activity: new Set(['status', 'completionPct', 'challenges', 'actionsTaken']),
+  indicatorPeriod: new Set(['actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn']),
+  risk: new Set(['status']),
+  milestone: new Set(['status', 'progressNotes']),
+  adaptiveTrigger: new Set(['status']),
+};
+const ignoredOf = (name: RegisterName) => new Set([...IGNORED_KEYS, ...(IGNORED_BY_REGISTER[name] ?? [])]);
+
+/**
+ * A stored snapshot cut to the plan, as the fingerprint now covers it: versions approved before the
+ * fingerprint left monitoring out hold it in their snapshots, and compare with today's plan this way.
+ */
+export function planOnly(snapshot: { cycle: Record<string, unknown>; registers: Record<string, Record<string, unknown>[]> }) {
+  const registers: Record<string, Record<string, unknown>[]> = {};
+  for (const [name, rows] of Object.entries(snapshot.registers)) {
+    if (MONITORING_REGISTERS.has(name)) continue;
+    const ignored = (registerNames as readonly string[]).includes(name) ? ignoredOf(name as RegisterName) : IGNORED_KEYS;
+    registers[name] = rows.map((row) => contentOf(row, ignored));
+  }
+  return { cycle: snapshot.cycle, registers };
+}
 
 /** JSON with object keys in code-point order at every depth, so equal content gives equal text. */
 export function canonicalJson(value: unknown): string {
@@ -69,7 +102,8 @@ export type RegisterRows = Record<RegisterName, readonly object[]>;
 export function contentOfRows(cycle: CycleDto, rows: RegisterRows): Record<string, unknown> {
   const registers: Record<string, unknown> = {};
   for (const name of registerNames) {
-    const ignored = new Set([...IGNORED_KEYS, ...(IGNORED_BY_REGISTER[name] ?? [])]);
+    if (MONITORING_REGISTERS.has(name)) continue;
+    const ignored = ignoredOf(name);
     const kept = rows[name].map((row) => contentOf(row as Record<string, unknown>, ignored));
     // Code-point order, not the locale's: the same on every machine.
     registers[name] = kept.sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));

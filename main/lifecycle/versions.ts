@@ -6,7 +6,7 @@ import { APPROVAL_STEP, SIGNATURES_STEP } from '../../shared/lifecycle/checklist
 import { diffSnapshots, type PlanSnapshot } from '../../shared/lifecycle/diff';
 import { invalidField, notFound, ServiceError } from '../../shared/result';
 import { planVersions, versionSignatures } from '../db/schema';
-import { canonicalJson, contentHash, cycleContent } from '../exports/fingerprint';
+import { canonicalJson, contentHash, cycleContent, planOnly } from '../exports/fingerprint';
 import { recordAudit } from '../services/audit';
 import { audited } from '../services/audited-write';
 import type { AppContext } from '../services/context';
@@ -47,8 +47,17 @@ export function workingContent(ctx: AppContext, cycleId: string): ContentState {
   return { snapshot, hash, fingerprint: hash.slice(0, 8) };
 }
 
+/** A version's frozen plan, cut to what the fingerprint covers today (see `planOnly`). */
 export function versionSnapshot(row: VersionRow): PlanSnapshot {
-  return asSnapshot(JSON.parse(row.snapshotJson));
+  return planOnly(asSnapshot(JSON.parse(row.snapshotJson)));
+}
+
+/**
+ * The working plan is the version's plan: the same hash, or, for a version frozen while the
+ * fingerprint still covered monitoring, the same plan once its snapshot is cut to the plan.
+ */
+function holdsSamePlan(row: VersionRow, working: ContentState): boolean {
+  return row.contentHash === working.hash || contentHash(versionSnapshot(row)) === working.hash;
 }
 
 export const versionLabel = (row: Pick<VersionRow, 'number' | 'approvedOn'>) => `version ${row.number} (approved ${formatDisplayDate(row.approvedOn)})`;
@@ -135,7 +144,7 @@ export function workingState(ctx: AppContext, cycleId: string, working: ContentS
     return { ...base, state: 'draft', latestVersion: null, latestFingerprint: null, changesSinceLatest: 0, versionLabel: 'Working draft (not yet approved)' };
   }
   const latestRef = { latestVersion: latest.number, latestFingerprint: latest.fingerprint };
-  if (latest.contentHash === working.hash) {
+  if (holdsSamePlan(latest, working)) {
     return {
       ...base,
       ...latestRef,
@@ -165,7 +174,8 @@ export function documentVersion(
   const state = workingState(ctx, cycleId);
   return {
     versionLabel: state.versionLabel,
-    fingerprint: state.workingFingerprint,
+    // An approved plan prints the fingerprint it was approved and signed under.
+    fingerprint: state.state === 'approved' && state.latestFingerprint !== null ? state.latestFingerprint : state.workingFingerprint,
     version: state.state === 'approved' ? state.latestVersion : null,
     state: state.state,
   };
@@ -187,7 +197,7 @@ export function approveVersion(ctx: AppContext, input: z.output<typeof approveIn
     getCycle(tx, cycleId);
     const working = workingContent(tx, cycleId);
     const latest = latestVersionRow(tx, cycleId);
-    if (latest && latest.contentHash === working.hash) {
+    if (latest && holdsSamePlan(latest, working)) {
       throw new ServiceError({
         code: 'invalid_input',
         message: `Version ${latest.number} (fingerprint ${latest.fingerprint}) already holds exactly this plan. Change the plan before approving a new version.`,

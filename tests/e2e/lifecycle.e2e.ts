@@ -56,12 +56,15 @@ describe.skipIf(!chromiumAvailable())('the life of a cycle in the browser', () =
 
   it('shows that the working plan differs after an edit, and exactly what changed', async () => {
     const activity = (await value(shell.api('activity:list', { cycleId }))).find((a) => a.code === 'A1.4');
+    // Progress reported is not a change of plan; a moved end date is.
     await value(shell.api('activity:update', { id: activity?.id ?? '', changes: { status: 'ongoing', completionPct: 15 } }));
+    expect((await value(shell.api('version:list', { cycleId }))).working.state).toBe('approved');
+    await value(shell.api('activity:update', { id: activity?.id ?? '', changes: { endDate: '2027-06-25' } }));
     await open();
     await page.getByText(/differs from version 1: 1 change not yet approved/).waitFor();
     const diff = page.getByTestId('diff');
     await diff.getByText('A1.4 Sand dams and shallow wells in Chari and Cherab').waitFor();
-    expect(await diff.textContent()).toMatch(/Status: Planned → Ongoing\s*Completion %: 0 % → 15 %/);
+    expect(await diff.textContent()).toMatch(/End date: 11 Jun 2027 → 25 Jun 2027/);
     await screenshot(page, 'lifecycle-diff');
   });
 

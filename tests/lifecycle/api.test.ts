@@ -30,11 +30,16 @@ interface Diff {
 describe('the lifecycle API', () => {
   it('approves, edits, shows what changed, and re-approves', () => {
     const cycleId = seed.cycle.id;
+    const q1 = value<{ id: string }>(call('indicatorPeriod:create', { cycleId, indicatorId: seed.indicator.id, periodKey: 'Q1', target: 3 }));
     const v1 = value<{ number: number; fingerprint: string }>(call('version:approve', { cycleId, approvedBy: 'Amina Wario' }));
     expect(v1.number).toBe(1);
     expect(value<{ working: { state: string } }>(call('lifecycle:status', { cycleId })).working.state).toBe('approved');
 
+    // Reporting against the approved plan is not changing it (the fingerprint covers the plan only).
     value(call('activity:update', { id: seed.activity.id, changes: { status: 'ongoing', completionPct: 25 } }));
+    value(call('indicatorPeriod:update', { id: q1.id, changes: { actual: 2, actualNote: 'Two of three done' } }));
+    expect(value<{ working: { state: string } }>(call('lifecycle:status', { cycleId })).working.state).toBe('approved');
+    value(call('activity:update', { id: seed.activity.id, changes: { endDate: '2027-04-30' } }));
     value(
       call('activity:create', {
         cycleId,
@@ -55,7 +60,7 @@ describe('the lifecycle API', () => {
     expect(diff.summary).toBe('1 added, 1 changed');
     const activities = diff.registers.find((r) => r.register === 'activity');
     expect(activities?.rows.map((r) => `${r.kind}: ${r.label}`)).toEqual(['added: A2 Train water committees', 'changed: A1 Rehabilitate boreholes']);
-    expect(activities?.rows[1]?.fields.map((f) => `${f.label}: ${f.old} → ${f.new}`)).toEqual(['Status: Planned → Ongoing', 'Completion %: 0 % → 25 %']);
+    expect(activities?.rows[1]?.fields.map((f) => `${f.label}: ${f.old} → ${f.new}`)).toEqual(['End date: 31 Mar 2027 → 30 Apr 2027']);
 
     const annex = value<{ title: string; sections: { heading: string }[] }>(call('version:changesAnnex', { cycleId, from: 1, to: 'working' }));
     expect(annex.title).toBe('Changes since version 1');

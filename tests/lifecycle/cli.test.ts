@@ -44,7 +44,10 @@ describe('pamoja approve / versions / diff / rollover', () => {
     expect(again.stderr).toMatch(/already holds exactly this plan/);
     expect(again.stderr).not.toMatch(/\n\s+at /);
 
+    // Progress reported against the approved plan leaves it approved.
     editActivity('A1.4', { status: 'ongoing', completionPct: 10 });
+    expect((await pamoja('versions', '--db', db)).stdout).not.toMatch(/Revision/);
+    editActivity('A1.4', { endDate: '2027-06-25' });
     const versions = await pamoja('versions', '--db', db);
     expect(versions.status).toBe(0);
     expect(versions.stdout).toMatch(new RegExp(`1\\s+${fingerprint}\\s+\\d+ \\w{3} \\d{4}\\s+Amina Wario\\s+0 of 3`));
@@ -53,7 +56,7 @@ describe('pamoja approve / versions / diff / rollover', () => {
     const diff = await pamoja('diff', '--db', db, '--from', '1');
     expect(diff.status).toBe(0);
     expect(diff.stdout).toContain('Joint activities (action plan) (1 changed)');
-    expect(diff.stdout).toMatch(/~ A1\.4 .*\n\s+Status: Planned → Ongoing\n\s+Completion %: 0 % → 10 %/);
+    expect(diff.stdout).toMatch(/~ A1\.4 .*\n\s+End date: 11 Jun 2027 → 25 Jun 2027\n/);
     const json = JSON.parse((await pamoja('diff', '--db', db, '--from', '1', '--to', 'working', '--json')).stdout) as { totals: { changed: number } };
     expect(json.totals.changed).toBe(1);
 

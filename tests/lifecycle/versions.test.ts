@@ -112,8 +112,11 @@ describe('the content fingerprint', () => {
       expect(seen.has(next)).toBe(false);
       seen.add(next);
     };
-    s.activity.update(app, { id: seed.activity.id, changes: { completionPct: 1 } });
+    s.activity.update(app, { id: seed.activity.id, changes: { endDate: '2027-04-30' } });
     expectNew();
+    // Progress reported against the plan is monitoring, not a change of plan.
+    s.activity.update(app, { id: seed.activity.id, changes: { completionPct: 40 } });
+    expect(seen.has(cycleFingerprint(app, seed.cycle.id))).toBe(true);
     s.activity.update(app, { id: seed.activity.id, changes: { wardIds: [KINNA] } });
     expectNew();
     s.indicator.update(app, { id: seed.indicator.id, changes: { targetValue: 13 } });
@@ -124,7 +127,7 @@ describe('the content fingerprint', () => {
     s.indicator.update(app, { id: seed.indicator.id, changes: { targetValue: 12 } });
     s.activity.update(app, {
       id: seed.activity.id,
-      changes: { completionPct: 0, wardIds: [seed.activity.wardIds[0] as string, seed.activity.wardIds[1] as string] },
+      changes: { endDate: seed.activity.endDate, wardIds: [seed.activity.wardIds[0] as string, seed.activity.wardIds[1] as string] },
     });
     expect(cycleFingerprint(app, seed.cycle.id)).toBe(base);
   });

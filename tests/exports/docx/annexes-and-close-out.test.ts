@@ -6,7 +6,7 @@ import { coverageReport } from '../../../main/services/analysis/reports';
 import { updateCycle } from '../../../main/services/cycles';
 import { registerServices as s } from '../../../main/services/index';
 import { loadSampleCycle } from '../../../main/services/sample';
-import { activityStatuses } from '../../../shared/domain/vocabulary';
+import { formatDisplayDate } from '../../../shared/dates';
 import { testApp } from '../../support/test-app';
 import { documentXml, headings, plainText, tableWithHeader } from './docx-reader';
 
@@ -57,13 +57,16 @@ describe('the Joint Work Plan annexes', () => {
     approveVersion(app, { cycleId, approvedBy: 'Amina Wario', approvedOn: '2026-08-27', note: '' });
     expect(plainText(await exportXml('plan'))).not.toContain('Changes since');
 
+    // Reporting progress does not change the approved plan; moving an activity's end date does.
     const activity = s.activity.list(app, { cycleId }).find((a) => a.status === 'planned');
     if (!activity) throw new Error('The sample has no planned activity');
-    s.activity.update(app, { id: activity.id, changes: { status: 'ongoing' } });
+    s.activity.update(app, { id: activity.id, changes: { status: 'ongoing', completionPct: 5 } });
+    expect(plainText(await exportXml('plan'))).not.toContain('Changes since');
+    s.activity.update(app, { id: activity.id, changes: { endDate: '2027-06-30' } });
     const xml = await exportXml('plan');
     const text = plainText(xml);
     expect(headings(xml, 2)).toContain('9.4 Changes since version 1');
-    expect(text).toContain(`${activityStatuses.label('planned')} → ${activityStatuses.label('ongoing')}`);
+    expect(text).toContain(`${formatDisplayDate(activity.endDate)} → ${formatDisplayDate('2027-06-30')}`);
     const changes = tableWithHeader(xml, 'Change', 'Item', 'Details');
     expect(changes.some((row) => row[0] === 'Changed' && (row[1] ?? '').includes(activity.title))).toBe(true);
   });

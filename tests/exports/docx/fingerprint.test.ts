@@ -24,9 +24,19 @@ function independentFingerprint(): string {
         .filter(([key]) => !dropped.has(key) && !extra.includes(key))
         .map(([key, value]) => [key, Array.isArray(value) ? [...value].sort() : value]),
     );
+  // The plan, not its monitoring: what is reported against the plan once approved stays out.
+  const monitoring: Record<string, string[]> = {
+    signatory: ['signedOn'],
+    activity: ['status', 'completionPct', 'challenges', 'actionsTaken'],
+    indicatorPeriod: ['actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn'],
+    risk: ['status'],
+    milestone: ['status', 'progressNotes'],
+    adaptiveTrigger: ['status'],
+  };
   const registers: Record<string, unknown[]> = {};
   for (const [name, service] of Object.entries(registerServices)) {
-    const rows = (service.list(app, { cycleId }) as Record<string, unknown>[]).map((row) => clean(row, name === 'signatory' ? ['signedOn'] : []));
+    if (name === 'disbursement' || name === 'learningEntry') continue;
+    const rows = (service.list(app, { cycleId }) as Record<string, unknown>[]).map((row) => clean(row, monitoring[name] ?? []));
     registers[name] = rows.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   }
   const content = { cycle: clean(getCycle(app, cycleId) as unknown as Record<string, unknown>, ['phase', 'countyName']), registers };
@@ -54,7 +64,7 @@ describe('the content fingerprint', () => {
     expect(cycleFingerprint(app, cycleId)).toBe(fingerprint);
   });
 
-  it('changes when the plan changes, and not when only timestamps, the phase or a signing date change', () => {
+  it('changes when the plan changes, and not when only timestamps, the phase, a signing date or the monitoring against the plan change', () => {
     const before = cycleFingerprint(app, cycleId);
     const [activity] = registerServices.activity.list(app, { cycleId });
     if (!activity) throw new Error('the sample has activities');
@@ -74,6 +84,25 @@ describe('the content fingerprint', () => {
     const [signatory] = registerServices.signatory.list(app, { cycleId });
     if (signatory) registerServices.signatory.update(app, { id: signatory.id, changes: { signedOn: '2026-08-27' } });
     expect(cycleFingerprint(app, cycleId)).toBe(before);
+
+    // Reporting a quarter against the plan: actuals, completion, money disbursed, lessons.
+    const [period] = registerServices.indicatorPeriod.list(app, { cycleId });
+    if (period) registerServices.indicatorPeriod.update(app, { id: period.id, changes: { actual: 99, actualNote: 'Reported late' } });
+    registerServices.activity.update(app, { id: activity.id, changes: { status: 'completed', completionPct: 100, challenges: 'Rains' } });
+    const [line] = registerServices.contribution.list(app, { cycleId });
+    if (line) registerServices.disbursement.create(app, { cycleId, contributionId: line.id, periodKey: 'Q2', amountMinor: 1_000_00, date: '2026-11-02' });
+    registerServices.learningEntry.create(app, {
+      cycleId,
+      entryDate: '2026-11-20',
+      session: 'pause_and_reflect',
+      whatWorked: 'Joint visits',
+      responsibleOrgId: activity.leadOrgId,
+    });
+    expect(cycleFingerprint(app, cycleId)).toBe(before);
+    // A period's target is planned: changing it changes the plan.
+    if (period) registerServices.indicatorPeriod.update(app, { id: period.id, changes: { target: period.target + 1 } });
+    expect(cycleFingerprint(app, cycleId)).not.toBe(before);
+    if (period) registerServices.indicatorPeriod.update(app, { id: period.id, changes: { target: period.target } });
 
     updateCycle(app, { id: cycleId, changes: { kesPerUsdScaled: 1_300_000 } });
     expect(cycleFingerprint(app, cycleId)).not.toBe(before);
