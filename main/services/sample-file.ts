@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contributionCreateInput, disbursementCreateInput } from '../../shared/api/schemas/budget';
 import { cycleCreateInput } from '../../shared/api/schemas/cycle';
+import { approveInput } from '../../shared/api/schemas/lifecycle';
 import { indicatorCreateInput, indicatorPeriodCreateInput, riskCreateInput } from '../../shared/api/schemas/monitoring';
 import { contactCreateInput, organisationCreateInput } from '../../shared/api/schemas/organisation';
 import { activityCreateInput, objectiveCreateInput } from '../../shared/api/schemas/plan';
@@ -52,6 +53,11 @@ export const cycleFileSchema = z.strictObject({
     }),
   ),
   signatories: z.array(signatoryCreateInput.omit({ cycleId: true, organisationId: true }).extend({ organisationRef: ref })),
+  /**
+   * The plan as approved by the CEC: version 1 is frozen on this date once every register is
+   * loaded, and each signatory with a `signedOn` date has signed it then.
+   */
+  approval: approveInput.omit({ cycleId: true }).extend({ approvedOn: approveInput.shape.approvedOn.unwrap() }).optional(),
 });
 
 export type CycleFile = z.output<typeof cycleFileSchema>;

@@ -7,6 +7,7 @@ import { audited } from './audited-write';
 import type { AppContext } from './context';
 import { createCycle, getCycle, updateCycle } from './cycles';
 import { registerServices as s } from './index';
+import { approveVersion, recordSignature } from '../lifecycle/versions';
 import { cycleFileSchema, type CycleFile } from './sample-file';
 import { itemAt } from '../../shared/item-at';
 
@@ -142,10 +143,18 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
         indicatorId: optional('indicator', indicatorRef),
       })),
     );
-    s.signatory.createMany(
+    const signatoryIds = s.signatory.createMany(
       tx,
       data.signatories.map(({ organisationRef, ...fields }) => ({ ...fields, cycleId, organisationId: org(organisationRef) })),
     );
+    if (data.approval) {
+      // Approved with everything the file holds: the fingerprint covers the plan, not the quarters
+      // reported against it since, so the version is the plan the CEC approved.
+      const version = approveVersion(tx, { ...data.approval, cycleId });
+      data.signatories.forEach(({ signedOn }, index) => {
+        if (signedOn !== null) recordSignature(tx, { versionId: version.id, signatoryId: itemAt(signatoryIds, index, 'signatory id'), signedOn });
+      });
+    }
     return getCycle(tx, cycleId);
   });
 }

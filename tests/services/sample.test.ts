@@ -26,6 +26,28 @@ describe('the Isiolo FY 2026/27 sample cycle', () => {
     expect(cycle.leadOrgId).not.toBeNull();
   });
 
+  it('tells one story: version 1 approved by the CEC on 27 Aug 2026 and signed on 28 Aug, Q1 reported, Q2 under way', () => {
+    const cycle = call('cycle:get', { id: cycleId });
+    expect(cycle.notes).toContain('approved by the County Executive Committee on 27 August 2026');
+    const { versions, working } = call('version:list', { cycleId });
+    expect(versions.map((v) => [v.number, v.approvedOn])).toEqual([[1, '2026-08-27']]);
+    expect(versions[0]?.signatures.map((sg) => sg.signedOn)).toEqual(['2026-08-28', '2026-08-28', '2026-08-28']);
+    expect(versions[0]?.unsigned).toEqual([]);
+    // Q1's actuals were recorded after approval, and the approved plan still holds: monitoring is not a change of plan.
+    expect(working).toMatchObject({
+      state: 'approved',
+      latestVersion: 1,
+      latestFingerprint: versions[0]?.fingerprint,
+      versionLabel: 'Version 1 (approved 27 Aug 2026)',
+    });
+    const periods = call('indicatorPeriod:list', { cycleId });
+    expect(periods.filter((p) => p.periodKey === 'Q1' && p.actual !== null).length).toBeGreaterThan(10);
+    const milestones = call('milestone:list', { cycleId });
+    expect(milestones.find((m) => m.title.startsWith('FY 2026/27 JWP co-created'))).toMatchObject({ dueDate: '2026-08-28', status: 'completed' });
+    expect(milestones.find((m) => m.title === 'Q1 (Jul–Sep) progress report')?.status).toBe('completed');
+    expect(milestones.find((m) => m.title === 'Q2 (Oct–Dec) progress report')?.status).toBe('outstanding');
+  });
+
   it('fills every register', () => {
     const [stats] = cycleStats(app);
     for (const [register, count] of Object.entries(stats?.counts ?? {})) expect(count, register).toBeGreaterThan(0);
