@@ -10,7 +10,7 @@ import { tickStep } from '../../main/lifecycle/phases';
 import { approveVersion, listVersions, recordSignature } from '../../main/lifecycle/versions';
 import { getAnalysisSettings, listStatutoryDates, setStatutoryDates, updateAnalysisSettings } from '../../main/services/analysis/settings';
 import { registerServices as s } from '../../main/services/index';
-import { loadSampleCycle } from '../../main/services/sample';
+import { loadDraftSample } from '../support/draft-sample';
 import { inWriteTransaction } from '../../main/services/context';
 import { parseHlc } from '../../shared/hlc';
 import { dumpDatabase } from '../support/fault-injection';
@@ -43,7 +43,8 @@ beforeEach(() => {
   county = peer('county', '0000000a', { file: path.join(tmp.dir, 'county', 'county.db') });
   a = peer('partner A', '000000aa', { file: path.join(tmp.dir, 'a', 'a.db'), start: '2026-11-25T09:00:00.000Z' });
   b = peer('partner B', '000000bb', { file: path.join(tmp.dir, 'b', 'b.db'), start: '2026-11-25T07:00:00.000Z' });
-  cycleId = loadSampleCycle(county).id;
+  // A draft: the tests below approve and sign it on one copy or another.
+  cycleId = loadDraftSample(county).id;
   orgA = org(county, 'UDRA');
   orgB = org(county, 'MSDT');
   // The Secretariat sends each partner its part of the plan.

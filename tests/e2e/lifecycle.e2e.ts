@@ -6,7 +6,7 @@ import { ensureRendererBuilt } from './support/renderer-build';
 import { startTestShell, type TestShell } from './support/web-shell';
 
 /**
- * The life of the sample cycle in the browser (issue 6): approve it, change it, see exactly what
+ * The life of the sample cycle in the browser (issue 6): see its approved version 1, change it, see exactly what
  * changed, re-approve, close it out and roll it into FY 2027/28. Needs the lifecycle screen mounted
  * at #/cycles/<id>/lifecycle (renderer/features/lifecycle/LifecycleScreen.tsx).
  */
@@ -44,14 +44,16 @@ describe.skipIf(!chromiumAvailable())('the life of a cycle in the browser', () =
     await shell?.close();
   });
 
-  it('approves the sample as version 1 and ticks the CEC approval step', async () => {
+  it('shows the sample as version 1, approved by the CEC and signed by all three, with the approval step ticked', async () => {
     await open();
-    await page.getByRole('button', { name: 'Approve as version 1' }).click();
     await page.getByText(/The working plan is exactly version 1/).waitFor();
-    const versions = await value(shell.api('version:list', { cycleId }));
-    expect(versions.versions.map((v) => v.number)).toEqual([1]);
     await page.getByTestId('plan-state').filter({ hasText: 'Version 1 approved' }).first().waitFor();
-    await page.getByText('Planning: 1 of 7 done').waitFor();
+    expect(await page.getByRole('button', { name: /Approve as version/ }).count()).toBe(0);
+    const { versions } = await value(shell.api('version:list', { cycleId }));
+    expect(versions.map((v) => [v.number, v.approvedOn, v.signatures.length])).toEqual([[1, '2026-08-27', 3]]);
+    // Approval and all three signatures tick two planning steps.
+    await page.getByText('Planning: 2 of 7 done').waitFor();
+    await screenshot(page, 'lifecycle-sample-approved');
   });
 
   it('shows that the working plan differs after an edit, and exactly what changed', async () => {

@@ -3,6 +3,7 @@ import { cycleFingerprint } from '../../../main/exports/fingerprint';
 import { exportDocx, type DocxDocument } from '../../../main/exports/docx/index';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { testApp } from '../../support/test-app';
+import { formatDisplayDate } from '../../../shared/dates';
 import { formatProgress, periodFigures, type ProgressIndicator } from '../../../shared/analysis/indicator-progress';
 import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
@@ -168,7 +169,9 @@ describe('the Joint Work Plan', () => {
     for (const footer of filled) {
       const words = plainText(footer);
       expect(words).toContain('Isiolo County Joint Work Plan FY 2026/27');
-      expect(words).toContain('Working draft (not yet approved)');
+      // The sample is version 1, approved by the CEC: never "working draft".
+      expect(words).toContain('Version 1 (approved 27 Aug 2026)');
+      expect(words).not.toMatch(/working draft/i);
       expect(words).toContain(fingerprint);
       expect(footer.includes('NUMPAGES')).toBe(true);
     }
@@ -255,21 +258,26 @@ describe('the M&E progress report', () => {
 });
 
 describe('the CEC approval pack', () => {
-  it('states the version and fingerprint it approves and has every signatory on the signature page', () => {
+  it('states the version and fingerprint approved, and every signatory with the date they signed', () => {
     const fingerprint = cycleFingerprint(app, cycleId);
     const pack = paragraphs(xml.get('approval-pack') ?? '');
     const signaturePage = pack.slice(pack.indexOf('Signatures'));
+    const version = app.db.$client.prepare('SELECT approved_by AS approvedBy, fingerprint FROM plan_versions WHERE cycle_id = ?').get(cycleId) as {
+      approvedBy: string;
+      fingerprint: string;
+    };
+    expect(version.fingerprint).toBe(fingerprint);
     expect(signaturePage.join('\n')).toContain(
-      `We approve version 1 of the Isiolo County Joint Work Plan FY 2026/27, content fingerprint ${fingerprint}, as set out in full in the Joint Work Plan document bearing that fingerprint.`,
+      `Approved on 27 Aug 2026 (approval recorded by ${version.approvedBy}): version 1 of the Isiolo County Joint Work Plan FY 2026/27, content fingerprint ${fingerprint}, as set out in full in the Joint Work Plan document bearing that fingerprint.`,
     );
     const signatories = app.db.$client
       .prepare(
-        'SELECT s.name, s.title, o.name AS organisation FROM signatories s JOIN organisations o ON o.id = s.organisation_id WHERE s.cycle_id = ? ORDER BY s.sort_order',
+        'SELECT s.name, s.title, o.name AS organisation, s.signed_on AS signedOn FROM signatories s JOIN organisations o ON o.id = s.organisation_id WHERE s.cycle_id = ? ORDER BY s.sort_order',
       )
-      .all(cycleId) as { name: string; title: string; organisation: string }[];
+      .all(cycleId) as { name: string; title: string; organisation: string; signedOn: string | null }[];
     expect(signatories.map((s) => s.title).join(' ')).toMatch(/County Secretary[\s\S]*CEC Member/);
     const rows = tableWithHeader(xml.get('approval-pack') ?? '', 'Name', 'Title', 'Organisation', 'Signature', 'Date');
-    expect(rows.slice(1)).toEqual(signatories.map((s) => [s.name, s.title, s.organisation, '', '']));
+    expect(rows.slice(1)).toEqual(signatories.map((s) => [s.name, s.title, s.organisation, '', s.signedOn ? formatDisplayDate(s.signedOn) : '']));
   });
 
   it('summarises the budget in the memo with the same total', () => {

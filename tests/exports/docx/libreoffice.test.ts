@@ -52,7 +52,8 @@ const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[]
       '7 Recommendations',
     ],
   },
-  'approval-pack': { pages: [3, 7], titles: ['Cover memo', 'What is being approved', 'Summary tables', 'Signatures'] },
+  // The sample's version 1 is approved: the pack is its record of approval.
+  'approval-pack': { pages: [3, 7], titles: ['Record of approval', 'What was approved', 'Summary tables', 'Signatures'] },
 };
 
 const pdfText = (file: string, page?: number) =>
@@ -157,13 +158,19 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     expect(pdfText(path.join(outDir, 'budget.pdf'))).toContain('rounded to the nearest shilling');
   });
 
-  it('has the approval pack say which version and fingerprint it asks the CEC to approve, never "working draft" (item 4)', () => {
+  it('has the approval pack say which version and fingerprint the CEC approved, and when, never "working draft" (item 4)', () => {
     const pdf = path.join(outDir, 'approval-pack.pdf');
     const pages = pageSizes(pdf).length;
     const signaturePage = pdfText(pdf, pages).replace(/\s+/g, ' ');
-    expect(signaturePage).toContain(`We approve version 1 of the Isiolo County Joint Work Plan FY 2026/27, content fingerprint ${fingerprint}`);
+    expect(signaturePage).toMatch(
+      new RegExp(
+        `Approved on 27 Aug 2026 \\(approval recorded by [^)]+\\): version 1 of the Isiolo County Joint Work Plan FY 2026/27, content fingerprint ${fingerprint}`,
+      ),
+    );
+    expect(signaturePage).toContain('28 Aug 2026');
     const all = pdfText(pdf).replace(/\s+/g, ' ');
-    expect(all).toContain(`The Committee is asked to approve version 1 of the Isiolo County Joint Work Plan FY 2026/27 (content fingerprint ${fingerprint})`);
-    expect(all).not.toMatch(/working draft|FY 2026\/27 for FY 2026\/27/i);
+    expect(all).toContain(`The Committee approved on 27 Aug 2026`);
+    expect(all).toContain(`version 1 of the Isiolo County Joint Work Plan FY 2026/27 (content fingerprint ${fingerprint})`);
+    expect(all).not.toMatch(/working draft|is asked to approve|FY 2026\/27 for FY 2026\/27/i);
   });
 });
