@@ -19,6 +19,7 @@ import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
 import { readBundle, type ParsedBundle } from './read';
 import { BundleRefusal } from './refusal';
+import { revisionKeeper } from './row-revisions';
 import { seenRevisions } from './seen-revisions';
 import { writeCycle } from './write-cycle';
 
@@ -127,10 +128,13 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   if (plan.createsCycle) setIdentity(tx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
+  const keepRevision = revisionKeeper(client, cycleId);
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
     writeItem(tx, plan, item, s, at);
+    // The sender held this revision: a later edit of theirs may be made on it (field-merge.ts).
+    if (item.theirs && item.decision !== 'same') keepRevision(exchangeTable[item.register], item.theirs);
     const tableName = exchangeTable[item.register].tableName;
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);

@@ -16,6 +16,7 @@ import { installationKey, signManifest } from './keys';
 import { cycleRowOf } from './plan-cycle';
 import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
+import { revisionKeeper } from './row-revisions';
 import { personalDataOf, selectFull, selectPartner } from './selection';
 import { writeZip } from './zip';
 
@@ -79,6 +80,8 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const bases = readBases(client, input.cycleId);
     const personalData = personalDataOf(selection, input.kind);
 
+    // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).
+    const keepRevision = revisionKeeper(client, input.cycleId);
     const entries = new Map<string, Uint8Array>();
     const counts: Record<string, number> = {};
     if (identity.role === 'secretariat') {
@@ -89,6 +92,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       counts[t.register] = rows.length;
       if (rows.length === 0) continue;
       const ordered = rows.map((row) => {
+        keepRevision(t, row);
         const out: Row = {};
         for (const [field] of t.columns) out[field] = row[field];
         for (const link of t.links) out[link.field] = row[link.field];

@@ -6,6 +6,7 @@ import type { RowLookup } from '../services/row-lookup';
 import { rulesFor, type CycleRow, type Rules } from '../services/rules';
 import type { RowsByRegister } from './cycle-rows';
 import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './exchange-tables';
+import { openConflict } from './plan-items';
 import type { LocalState, PlanItem } from './plan-types';
 import type { ParsedBundle } from './read';
 import type { Problems } from './validate-rows';
@@ -256,7 +257,10 @@ export function checkRules(
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       const where = `${capital(t.noun.one)} “${rowLabel(item.register, row)}”`;
-      if (item.outcome === 'merge' && item.conflict) item.conflict.invalid = `${where}: your choices do not fit together: ${error.message}`;
+      if (item.outcome === 'merge' && item.conflict?.choice) item.conflict.invalid = `${where}: your choices do not fit together: ${error.message}`;
+      else if (item.outcome === 'merge')
+        openConflict(item).invalid =
+          `${where}: the changes made here and in the bundle do not fit together: ${error.message} Choose field by field which to keep.`;
       else problems.add(`${where}: ${error.message}`);
     } finally {
       lookup.current = null;

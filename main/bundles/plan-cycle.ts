@@ -6,7 +6,7 @@ import { cyclePhases, reportingFrequencies } from '../../shared/domain/vocabular
 import type { CycleRow } from '../services/rules';
 import { baseKey } from './cycle-rows';
 import { decide, recommended } from './merge';
-import { sameField } from './plan-items';
+import { sameField } from './field-merge';
 import { rowToWrite, type CycleItem, type LocalState, type SenderAuthority } from './plan-types';
 
 /** The cycle's own row (title, dates, phase, exchange rate, scope): only the Secretariat changes it. */

@@ -2,22 +2,19 @@ import type { ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/b
 import type { Row } from '../db/row-store';
 import { baseKey } from './cycle-rows';
 import { exchangeTable, exchangeTables, type ExchangeTable, type ExchangeName } from './exchange-tables';
+import { ancestorOf, fieldMerges, hasConflict, mergeRows, sameField, sideOf, type FieldMerge } from './field-merge';
 import { decide, recommended, type Revision } from './merge';
 import type { ParsedBundle } from './read';
 import type { LocalState, Outcome, PlanItem } from './plan-types';
 
 /** Their rows and deletions against ours: one item per row, with the merge rule's decision. */
 
-const sortedIfList = (value: unknown) => (Array.isArray(value) ? [...(value as string[])].sort() : value);
-
-export function sameField(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(sortedIfList(a)) === JSON.stringify(sortedIfList(b));
-  return a === b || (a === undefined && b === null) || (a === null && b === undefined);
-}
+/** A row's own fields, compared and merged (the cycle is the bundle's own). */
+const ownFields = (t: { fieldKeys: string[] }) => t.fieldKeys.filter((key) => key !== 'cycleId');
 
 /** The fields (cycle aside) whose values differ between two versions of a row. */
 export function differingFields(t: { fieldKeys: string[] }, mine: Row, theirs: Row): string[] {
-  return t.fieldKeys.filter((key) => key !== 'cycleId' && !sameField(mine[key], theirs[key]));
+  return ownFields(t).filter((key) => !sameField(mine[key], theirs[key]));
 }
 
 export interface ItemContext {
@@ -54,15 +51,17 @@ function newItem(t: ExchangeTable, id: string, theirs: Row | null, theirsTombsto
     restamp: false,
     refused: null,
     conflict: null,
+    fieldMerges: null,
   };
   const mineRevision = revisionOfMine(item);
   const key = baseKey(t.tableName, id);
+  const peerLast = c.local.peerRows.get(key) ?? null;
   const sameContent = mineRevision !== null && (theirs === null ? mineRevision.deleted : mine !== null && differingFields(t, mine, theirs).length === 0);
   item.decision = decide({
     theirs: { hlc: theirsHlc, origin: theirsOrigin, deleted: theirs === null, baseHlc },
     mine: mineRevision,
     myBase: c.local.bases.get(key)?.hlc ?? null,
-    peerLast: c.local.peerRows.get(key) ?? null,
+    peerLast,
     me: c.me,
     peer: c.parsed.manifest.sender.installationId,
     sameContent,
@@ -70,11 +69,26 @@ function newItem(t: ExchangeTable, id: string, theirs: Row | null, theirsTombsto
   // Only this copy makes revisions in its own name; one it never had was made elsewhere.
   if (mineRevision === null && theirsOrigin === c.me)
     item.refused = 'It claims to have been made by this copy of Pamoja JWP, which never had it: it was made elsewhere.';
-  if (item.decision === 'conflict' && mineRevision) {
-    item.conflict = { recommended: recommended(mineRevision, { hlc: theirsHlc, origin: theirsOrigin, deleted: theirs === null }), choice: null, invalid: null };
+  if (item.decision === 'conflict' && mine && theirs) {
+    const ancestor = ancestorOf([baseHlc, peerLast], mine.hlc as string, theirsHlc, (hlc) => c.local.revisionAt(t.tableName, id, hlc));
+    item.fieldMerges = fieldMerges(ownFields(t), ancestor, mine, theirs);
   }
+  // Only a field both sides changed asks a person; a deletion against an edit is one question.
+  if (item.decision === 'conflict' && (item.fieldMerges === null || hasConflict(item.fieldMerges))) openConflict(item);
   item.outcome = plainOutcome(item);
   return item;
+}
+
+/** Marks an item as a question for a person, with the default it shows. */
+export function openConflict(item: PlanItem): NonNullable<PlanItem['conflict']> {
+  const mine = revisionOfMine(item);
+  if (!mine) throw new Error('A conflict over a row this copy does not have.');
+  item.conflict ??= {
+    recommended: recommended(mine, { hlc: item.theirsHlc, origin: item.theirsOrigin, deleted: item.theirs === null }),
+    choice: null,
+    invalid: null,
+  };
+  return item.conflict;
 }
 
 /** The outcome of every decision but a conflict. */
@@ -115,32 +129,52 @@ export function buildItems(c: ItemContext): PlanItem[] {
   return items;
 }
 
-/** Applies a person's choice (or the --resolve default) to a conflict. */
+/**
+ * Applies a person's choice (or the --resolve default, or none) to a row both sides changed. A
+ * choice for the whole row decides the fields both sides changed; a field one side changed is
+ * taken from that side unless the person chose that field itself.
+ */
+function resolveFields(item: PlanItem, mine: Row, theirs: Row, merges: FieldMerge[], choice: ResolutionDto | null): void {
+  const byField = choice !== null && typeof choice === 'object' ? choice.fields : null;
+  const mineHlc = mine.hlc as string;
+  const recommendation: ResolutionChoice = item.theirsHlc > mineHlc ? 'theirs' : 'mine';
+  if (hasConflict(merges) || byField) {
+    const conflict = openConflict(item);
+    conflict.choice = choice;
+    conflict.invalid = null;
+  }
+  const whole = typeof choice === 'string' ? choice : recommendation;
+  const result = mergeRows(mine, theirs, merges, (merge) => sideOf(merge, whole, byField));
+  item.merged = result.kind === 'merged' ? result.row : null;
+  if (result.kind === 'theirs') {
+    item.outcome = 'write-theirs';
+    item.restamp = item.theirsHlc < mineHlc;
+  } else if (result.kind === 'mine') {
+    item.outcome = 'keep-mine';
+    item.restamp = mineHlc < item.theirsHlc;
+  } else {
+    // Newer than both sides, with theirs as its base: it travels back as a plain change.
+    item.outcome = 'merge';
+    item.restamp = true;
+  }
+}
+
+/** Applies a person's choice (or the --resolve default) to a row changed on both sides. */
 export function resolveConflict(item: PlanItem, choice: ResolutionDto | null): void {
+  const { mine, theirs } = item;
+  if (item.fieldMerges && mine && theirs) return resolveFields(item, mine, theirs, item.fieldMerges, choice);
   if (!item.conflict) return;
   item.conflict.choice = choice;
   item.conflict.invalid = null;
   const mineHlc = item.mine ? (item.mine.hlc as string) : (item.mineTombstone?.hlc ?? '');
-  const effective: ResolutionChoice | { fields: Record<string, ResolutionChoice> } = choice ?? item.conflict.recommended;
+  const effective = choice ?? item.conflict.recommended;
   if (effective === 'theirs') {
     item.outcome = item.theirs ? 'write-theirs' : 'delete';
     item.restamp = item.theirsHlc < mineHlc;
-  } else if (effective === 'mine') {
+  } else {
     item.outcome = 'keep-mine';
     item.restamp = mineHlc < item.theirsHlc;
-  } else if (!item.mine || !item.theirs) {
-    item.outcome = 'keep-mine';
-    item.conflict.invalid = 'One side deleted this row: keep it (mine) or take the deletion (theirs) as a whole.';
-  } else {
-    const t = exchangeTable[item.register];
-    const merged: Row = { ...item.mine };
-    for (const field of t.fieldKeys) {
-      const side = Object.hasOwn(effective.fields, field) ? effective.fields[field] : item.conflict.recommended;
-      if (side === 'theirs') merged[field] = item.theirs[field];
-    }
-    item.outcome = 'merge';
-    item.merged = merged;
-    item.restamp = true;
+    if (effective !== 'mine') item.conflict.invalid = 'One side deleted this row: keep it (mine) or take the deletion (theirs) as a whole.';
   }
 }
 

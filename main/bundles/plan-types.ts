@@ -4,6 +4,7 @@ import type { LocalTombstone, RowBase, RowsByRegister } from './cycle-rows';
 import type { AreaUnitPlan } from './area-units';
 import type { WardBoundaryPlan } from './ward-boundaries';
 import type { BundleTombstone } from './format';
+import type { FieldMerge } from './field-merge';
 import type { Decision } from './merge';
 import type { ParsedBundle } from './read';
 import { type ExchangeName } from './exchange-tables';
@@ -49,6 +50,8 @@ export interface PlanItem {
     /** A field-by-field choice that breaks a rule. */
     invalid: string | null;
   } | null;
+  /** A row both sides changed: each differing field and who changed it since they last had it in common. */
+  fieldMerges: FieldMerge[] | null;
 }
 
 export interface SenderAuthority {
@@ -65,6 +68,8 @@ export interface LocalState {
   bases: Map<string, RowBase>;
   peerRows: Map<string, string>;
   adminUnitIds: Set<string>;
+  /** The content of a revision of a row that crossed an exchange; null when not kept. */
+  revisionAt(tableName: string, rowId: string, hlc: string): Row | null;
 }
 
 export interface CycleItem {

@@ -14,6 +14,7 @@ import { buildItems, resolveConflict, settleUnknownDeletions } from './plan-item
 import { checkOwnership } from './plan-ownership';
 import type { ImportPlan, LocalState, SenderAuthority } from './plan-types';
 import type { ParsedBundle } from './read';
+import { revisionReader } from './row-revisions';
 import { Problems } from './validate-rows';
 
 export interface PlanOptions {
@@ -86,6 +87,7 @@ function loadLocal(ctx: AppContext, parsed: ParsedBundle): LocalState {
     bases: readBases(client, cycleId),
     peerRows: readPeerRows(client, cycleId, parsed.manifest.sender.installationId),
     adminUnitIds: new Set(client.prepare('SELECT id FROM admin_units').pluck().all() as string[]),
+    revisionAt: revisionReader(client),
   };
 }
 
@@ -211,7 +213,7 @@ export function buildPlan(ctx: AppContext, parsed: ParsedBundle, options: PlanOp
   if (cycleItem?.conflict) resolveCycleConflict(cycleItem, choiceFor(options, `cycle:${manifest.cycle.id}`));
   // A partner's key never reaches here without the cycle already in this copy.
   if (authority.role === 'partner') checkOwnership(ctx, finalCycle(null, local), authority, items, local, parsed);
-  for (const item of items) if (item.conflict) resolveConflict(item, choiceFor(options, item.key));
+  for (const item of items) if (!item.refused && (item.conflict || item.fieldMerges)) resolveConflict(item, choiceFor(options, item.key));
   const final = finalState(local, items);
   checkNaturalKeys(items, final);
   checkReferences(items, final, local);

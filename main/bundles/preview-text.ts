@@ -21,8 +21,13 @@ function section<T>(lines: string[], title: string, items: T[], render: (item: T
   if (items.length > LIMIT) lines.push(`    … and ${items.length - LIMIT} more (see --json).`);
 }
 
+/** After a conflict's field: a field one side changed is not a question. */
+const whoChanged = (f: FieldChangeDto, sender: string) =>
+  f.changedBy === 'mine' ? '  (changed only here: yours is kept)' : f.changedBy === 'theirs' ? `  (changed only by ${sender}: theirs is taken)` : '';
+
 export function previewText(preview: BundlePreviewDto): string {
   const lines: string[] = [];
+  const sender = preview.sender?.orgName ?? 'the sender';
   const b = preview.bundle;
   if (b) {
     lines.push(
@@ -46,12 +51,18 @@ export function previewText(preview: BundlePreviewDto): string {
   section(lines, 'Changed by the sender (here → theirs)', preview.changes, (c) => [
     `    ${c.registerLabel} “${c.label}”`,
     ...c.fields.map((f) => fieldLine(f, '→')),
+    ...(c.keeps ? [`      (${c.keeps})`] : []),
   ]);
   section(lines, 'Deleted by the sender', preview.deletions, (d) => [`    ${d.registerLabel} “${d.label}”`]);
-  section(lines, 'Conflicts — changed on both sides; resolve with --resolve mine|theirs (or in the app, row by row)', preview.conflicts, (c) => [
-    `    ${c.registerLabel} “${c.label}”: ${c.reason} Suggested: keep ${c.recommended === 'mine' ? 'mine' : 'theirs'}.`,
-    ...c.fields.map((f) => fieldLine(f, '| theirs:').replace(`${f.label}: `, `${f.label}: mine: `)),
-  ]);
+  section(
+    lines,
+    'Conflicts — changed on both sides; --resolve mine|theirs decides the fields both sides changed (or in the app, field by field)',
+    preview.conflicts,
+    (c) => [
+      `    ${c.registerLabel} “${c.label}”: ${c.reason} Suggested: keep ${c.recommended === 'mine' ? 'mine' : 'theirs'}.`,
+      ...c.fields.map((f) => fieldLine(f, '| theirs:').replace(`${f.label}: `, `${f.label}: mine: `) + whoChanged(f, sender)),
+    ],
+  );
   section(lines, 'Refused', preview.refused, (r) => [`    ${r.registerLabel} “${r.label}”: ${r.reason}`]);
   return lines.join('\n') + '\n';
 }

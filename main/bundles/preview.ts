@@ -10,6 +10,7 @@ import { exchangeTable, exchangeTables, rowLabel, type ExchangeName } from './ex
 import { keysTrustedFor, ownPublicKey, trustedKeyFor } from './keys';
 import type { CYCLE_FIELDS } from './plan-cycle';
 import { cycleDifferences } from './plan-cycle';
+import { conflictDetail, keptHere, mergeFieldsShown, type Show } from './merge-words';
 import { differingFields } from './plan-items';
 import type { PlanResult } from './plan';
 import type { ImportPlan, PlanItem } from './plan-types';
@@ -119,6 +120,13 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
       show(item.register, field, item.mine as Row, item.theirs as Row),
     ),
   }));
+  // Rows both sides changed in different fields: merged with no question, listed as changes.
+  for (const item of live) {
+    if (item.conflict || !item.fieldMerges?.some((merge) => merge.changedBy === 'theirs')) continue;
+    const fields = mergeFieldsShown(item, show);
+    const keeps = keptHere(fields);
+    changes.push({ ...ref(item.register, item.id, item.theirs as Row), fields: fields.filter((f) => f.changedBy === 'theirs'), ...(keeps ? { keeps } : {}) });
+  }
   for (const { mine, theirs } of units.renames) {
     changes.push({ ...unitRef(theirs), fields: [{ field: 'name', label: 'Name', mine: String(mine.name), theirs: String(theirs.name) }] });
   }
@@ -210,21 +218,18 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   };
 }
 
-type Show = (register: ExchangeName, field: string, mine: Row, theirs: Row) => FieldChangeDto;
-
 function conflictOf(item: PlanItem, plan: ImportPlan, show: Show): ConflictDto {
   const t = exchangeTable[item.register];
   const sender = plan.parsed.manifest.sender.orgName;
   const row = (item.theirs ?? item.mine) as Row;
   const kind = item.mineTombstone ? 'deleted-here' : item.theirsTombstone ? 'deleted-there' : 'edited-both';
+  const fields = mergeFieldsShown(item, show);
   const reason =
     kind === 'deleted-here'
       ? `You deleted this ${t.noun.one} here, but ${sender} changed it.`
       : kind === 'deleted-there'
         ? `${sender} deleted this ${t.noun.one}, but it was changed here.`
-        : `This ${t.noun.one} was changed both here and by ${sender} since you last exchanged bundles.`;
-  const fields =
-    item.mine && item.theirs ? differingFields(t, item.mine, item.theirs).map((field) => show(item.register, field, item.mine as Row, item.theirs as Row)) : [];
+        : `This ${t.noun.one} was changed both here and by ${sender} since you last exchanged bundles.${conflictDetail(fields, sender)}`;
   return {
     register: item.register,
     registerLabel: t.noun.one,

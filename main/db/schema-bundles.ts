@@ -134,3 +134,26 @@ export const bundleImports = sqliteTable(
   },
   (t) => [index('bundle_imports_cycle').on(t.cycleId, t.importedAt)],
 );
+
+/**
+ * The content of each row revision that crossed an exchange: every revision this copy exported,
+ * and every revision a bundle showed it. A bundle row names its base revision and the sender's
+ * earlier bundles name what it held, so when both sides changed a row since they last exchanged
+ * it, the content they last had in common is found here by its stamp, and only the fields both
+ * sides changed are a conflict (main/bundles/field-merge.ts). A stamp names one content, so a
+ * revision is written once and never changed.
+ */
+export const bundleRowRevisions = sqliteTable(
+  'bundle_row_revisions',
+  {
+    tableName: text('table_name').notNull(),
+    rowId: text('row_id').notNull(),
+    hlc: text('hlc').notNull(),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    /** The row's own fields (link lists included), as JSON. */
+    content: text('content').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.hlc] }), index('bundle_row_revisions_cycle').on(t.cycleId)],
+);

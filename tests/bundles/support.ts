@@ -8,7 +8,10 @@ import { exchangeTables } from '../../main/bundles/exchange-tables';
 import { readBundle } from '../../main/bundles/read';
 import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
-import { inWriteTransaction, type AppContext } from '../../main/services/context';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from '../../main/db/schema';
+import { createContext, inWriteTransaction, type AppContext, type ContextOptions } from '../../main/services/context';
 import type { ResolutionChoice, Resolutions } from '../../shared/api/schemas/bundles';
 import { installationKey } from '../../main/bundles/keys';
 import { createCycle, updateCycle } from '../../main/services/cycles';
@@ -25,19 +28,21 @@ export interface Peer extends AppContext {
 
 /**
  * A peer's ids start with its own 8 hex digits, so rows made on different laptops never share an
- * id (as random UUIDs never do); its clock ticks a second per reading from `start`.
+ * id (as random UUIDs never do); its clock ticks a second per reading from `start`. `image` opens
+ * an in-memory copy of a peer's database (`serialize()`), for tests that start many runs from one
+ * state; give the copy another prefix than the original's, so its new ids are new.
  */
-export function peer(name: string, prefix: string, options: { file?: string; start?: string } = {}): Peer {
+export function peer(name: string, prefix: string, options: { file?: string; start?: string; image?: Buffer } = {}): Peer {
   let counter = 0;
   let offset = 0;
   let tick = 0;
   const base = Date.parse(options.start ?? '2026-11-25T08:00:00.000Z');
-  const ctx = openApp({
-    file: options.file ?? ':memory:',
+  const contextOptions = {
     resourcesDir,
     now: () => new Date(base + offset + tick++ * 1000),
     newId: () => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
-  });
+  };
+  const ctx = options.image ? fromImage(options.image, contextOptions) : openApp({ file: options.file ?? ':memory:', ...contextOptions });
   ctx.userName = `${name} officer`;
   return Object.assign(ctx, {
     name,
@@ -46,6 +51,12 @@ export function peer(name: string, prefix: string, options: { file?: string; sta
       offset += ms;
     },
   });
+}
+
+function fromImage(image: Buffer, options: ContextOptions): AppContext {
+  const client = new Database(image);
+  client.pragma('foreign_keys = ON');
+  return createContext(drizzle({ client, schema }), options);
 }
 
 export function tempDir(label: string): { dir: string; remove(): void } {

@@ -1,4 +1,4 @@
-import type { ConflictDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
+import type { ConflictDto, FieldChangeDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
 import { capitalised, showField } from './preview-words';
 
 interface ConflictChoicesProps {
@@ -11,9 +11,19 @@ interface ConflictChoicesProps {
 
 const sideLabel = { mine: 'keep mine', theirs: 'take theirs' } as const;
 
+/** A field one side changed is taken from that side; the row's choice decides the fields both changed. */
+const changedSide = (f: FieldChangeDto) => (f.changedBy === 'mine' || f.changedBy === 'theirs' ? f.changedBy : null);
+
+function whoChanged(f: FieldChangeDto, senderName: string): string {
+  if (f.changedBy === 'mine') return 'changed only here';
+  if (f.changedBy === 'theirs') return `changed only by ${senderName}`;
+  return 'changed on both sides';
+}
+
 /**
  * One row per conflict: keep mine or take theirs (the suggested choice is preselected), or choose
- * field by field. Nothing is applied until every conflict has a choice.
+ * field by field. A field only one side changed is taken from that side whatever the row's choice;
+ * choosing field by field can still override it. Nothing is applied until every conflict has a choice.
  */
 export function ConflictChoices({ conflicts, choices, senderName, onChange }: ConflictChoicesProps) {
   return (
@@ -21,7 +31,9 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
       {conflicts.map((conflict) => {
         const choice = choices[conflict.key] ?? conflict.recommended;
         const byField = typeof choice === 'object';
-        const sideOf = (field: string) => (typeof choice === 'object' ? (choice.fields[field] ?? conflict.recommended) : choice);
+        const partly = conflict.fields.some((f) => changedSide(f) !== null);
+        const sideOf = (f: FieldChangeDto) =>
+          typeof choice === 'object' ? (choice.fields[f.field] ?? changedSide(f) ?? conflict.recommended) : (changedSide(f) ?? choice);
         const show = (field: string, value: unknown) => showField(conflict.register, field, value);
         return (
           <li key={conflict.key} className="panel">
@@ -36,7 +48,8 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
               {(['mine', 'theirs'] as const).map((side) => (
                 <label key={side}>
                   <input type="radio" name={`conflict-${conflict.key}`} checked={!byField && choice === side} onChange={() => onChange(conflict.key, side)} />{' '}
-                  {side === 'mine' ? 'Keep mine (this copy) for every field' : `Take theirs (${senderName}’s) for every field`}
+                  {side === 'mine' ? 'Keep mine (this copy)' : `Take theirs (${senderName}’s)`}
+                  {partly ? ' where both changed' : ' for every field'}
                   {conflict.recommended === side ? (conflict.kind === 'edited-both' ? ' — suggested: the later edit' : ' — suggested: keeps the row') : ''}
                 </label>
               ))}
@@ -46,7 +59,9 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                     type="radio"
                     name={`conflict-${conflict.key}`}
                     checked={byField}
-                    onChange={() => onChange(conflict.key, { fields: Object.fromEntries(conflict.fields.map((f) => [f.field, conflict.recommended])) })}
+                    onChange={() =>
+                      onChange(conflict.key, { fields: Object.fromEntries(conflict.fields.map((f) => [f.field, changedSide(f) ?? conflict.recommended])) })
+                    }
                   />{' '}
                   Choose field by field
                 </label>
@@ -65,7 +80,15 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                 <tbody>
                   {conflict.fields.map((f) => (
                     <tr key={f.field}>
-                      <th scope="row">{f.label}</th>
+                      <th scope="row">
+                        {f.label}
+                        {partly ? (
+                          <>
+                            <br />
+                            <span className="muted small">{whoChanged(f, senderName)}</span>
+                          </>
+                        ) : null}
+                      </th>
                       {(['mine', 'theirs'] as const).map((side) => (
                         <td key={side}>
                           {byField ? (
@@ -73,7 +96,7 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                               <input
                                 type="radio"
                                 name={`conflict-${conflict.key}-${f.field}`}
-                                checked={sideOf(f.field) === side}
+                                checked={sideOf(f) === side}
                                 onChange={() => onChange(conflict.key, { fields: { ...(typeof choice === 'object' ? choice.fields : {}), [f.field]: side } })}
                               />{' '}
                               <span className="visually-hidden">
@@ -86,7 +109,7 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                           )}
                         </td>
                       ))}
-                      <td data-result-of={f.field}>{show(f.field, f[sideOf(f.field)])}</td>
+                      <td data-result-of={f.field}>{show(f.field, f[sideOf(f)])}</td>
                     </tr>
                   ))}
                 </tbody>

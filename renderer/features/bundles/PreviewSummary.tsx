@@ -39,8 +39,8 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
             </tr>
           </thead>
           <tbody>
-            {preview.changes.flatMap((change) =>
-              change.fields.map((field, index) => (
+            {preview.changes.flatMap((change) => [
+              ...change.fields.map((field, index) => (
                 <tr key={`${change.id}-${field.field}`}>
                   <td>{index === 0 ? `${capitalised(change.registerLabel)} “${change.label}”` : ''}</td>
                   <td>{field.label}</td>
@@ -48,7 +48,17 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
                   <td>{showField(change.register, field.field, field.theirs)}</td>
                 </tr>
               )),
-            )}
+              ...(change.keeps
+                ? [
+                    <tr key={`${change.id}-keeps`}>
+                      <td />
+                      <td colSpan={3} className="muted small">
+                        {change.keeps}
+                      </td>
+                    </tr>,
+                  ]
+                : []),
+            ])}
           </tbody>
         </table>
       ) : null}

@@ -57,7 +57,17 @@ const rowRef = {
   label: z.string(),
 };
 
-export const fieldChangeDto = z.object({ field: z.string(), label: z.string(), mine: z.unknown(), theirs: z.unknown() });
+/** Who changed a field of a row since the two copies last had it in common: 'both' when unknown. */
+export const changedBy = ['mine', 'theirs', 'both'] as const;
+
+export const fieldChangeDto = z.object({
+  field: z.string(),
+  label: z.string(),
+  mine: z.unknown(),
+  theirs: z.unknown(),
+  /** In a conflict or a merged row: a field one side changed is taken from that side unless chosen otherwise. */
+  changedBy: z.enum(changedBy).optional(),
+});
 export type FieldChangeDto = z.infer<typeof fieldChangeDto>;
 
 export const conflictDto = z.object({
@@ -119,7 +129,14 @@ export const bundlePreviewDto = z.object({
   addsInWords: z.array(z.string()),
   /** The first rows added (all counted in addsByRegister). */
   adds: z.array(z.object(rowRef)),
-  changes: z.array(z.object({ ...rowRef, fields: z.array(fieldChangeDto) })),
+  changes: z.array(
+    z.object({
+      ...rowRef,
+      fields: z.array(fieldChangeDto),
+      /** A row changed here too, in other fields: what of ours the merge keeps, in words. */
+      keeps: z.string().optional(),
+    }),
+  ),
   deletions: z.array(z.object(rowRef)),
   conflicts: z.array(conflictDto),
   refused: z.array(z.object({ ...rowRef, reason: z.string() })),
