@@ -8,6 +8,8 @@ export interface OpenAppOptions extends ContextOptions {
   file: string;
   /** The desktop app and the web shell back up daily on first open; one-off CLI reads do not. */
   dailyBackup?: boolean;
+  /** With file ':memory:': a serialized database to start from (tests). */
+  image?: Buffer;
 }
 
 export const migrationsFolderIn = (resourcesDir: string) => path.join(resourcesDir, 'migrations');
@@ -17,13 +19,14 @@ export const migrationsFolderIn = (resourcesDir: string) => path.join(resourcesD
  * already holds data is backed up before a migration changes it. Throws DatabaseDamagedError for
  * a file that fails SQLite's quick check: the caller sets it aside and offers a backup.
  */
-export function openApp({ file, dailyBackup = false, ...options }: OpenAppOptions): AppContext {
+export function openApp({ file, dailyBackup = false, image, ...options }: OpenAppOptions): AppContext {
   const migrationsFolder = migrationsFolderIn(options.resourcesDir);
   const at = (options.now ?? (() => new Date()))();
   const onDisk = file !== ':memory:';
   const backups = { dir: backupsDirFor(file), at, migrationsFolder };
   const db = openDb({
     file,
+    image,
     migrationsFolder,
     beforeMigrate: onDisk ? (client) => void createBackup(client, { ...backups, reason: 'before-migration' }) : undefined,
   });

@@ -29,6 +29,8 @@ export interface OpenDbOptions {
   readonly?: boolean;
   /** Called before migrations change a database that already holds data (to back it up first). */
   beforeMigrate?: (client: Database.Database) => void;
+  /** With file ':memory:': a serialized database (`serialize()`) to open in memory, so tests can start many runs from one state. */
+  image?: Buffer;
 }
 
 /** The file is damaged: it must not be written to. The message says what SQLite found. */
@@ -49,7 +51,7 @@ export const REQUIRED_PRAGMAS = { journal_mode: 'wal', synchronous: 2, foreign_k
  * The only place a database connection is made. Sets the pragmas every connection relies on,
  * refuses a damaged file, and brings the schema up to date before anyone reads or writes.
  */
-export function openDb({ file, migrationsFolder, readonly = false, beforeMigrate }: OpenDbOptions): Db {
+export function openDb({ file, migrationsFolder, readonly = false, beforeMigrate, image }: OpenDbOptions): Db {
   if (readonly) {
     const client = new Database(file, { readonly: true, fileMustExist: true });
     client.pragma('foreign_keys = ON');
@@ -57,7 +59,7 @@ export function openDb({ file, migrationsFolder, readonly = false, beforeMigrate
     return drizzle({ client, schema });
   }
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const client = new Database(file);
+  const client = image && file === ':memory:' ? new Database(image) : new Database(file);
   try {
     client.pragma('journal_mode = WAL');
     // better-sqlite3 builds SQLite with WAL at synchronous=NORMAL, under which a committed

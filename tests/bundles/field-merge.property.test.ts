@@ -53,7 +53,6 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 const round = fc.record({
   edits: fc.array(edit, { maxLength: 8 }),
-  countyFirst: fc.boolean(),
   winner: fc.constantFrom<Winner>('county', 'partner', 'later'),
 });
 
@@ -84,7 +83,6 @@ const copies = (): Record<Copy, Peer> => ({
 });
 
 const rowOf = (ctx: AppContext, target: Target): Record<string, unknown> => s[target].get(ctx, { id: template.ids[target] });
-const snapshot = (ctx: AppContext) => Object.fromEntries((Object.keys(FIELDS) as Target[]).map((t) => [t, rowOf(ctx, t)]));
 
 /** The field values a person sees of the partner's three rows. */
 const fieldsOf = (ctx: AppContext) =>
@@ -104,15 +102,14 @@ function exchange(to: Copy, peers: Record<Copy, Peer>, winner: Winner): void {
 }
 
 /** One round: edits on both copies, then bundles both ways in the given order, then one more so both agree. */
-function playRound(peers: Record<Copy, Peer>, r: { edits: Edit[]; countyFirst: boolean; winner: Winner }) {
+function playRound(peers: Record<Copy, Peer>, r: { edits: Edit[]; winner: Winner }, countyFirst: boolean) {
   const before = fieldsOf(peers.county);
   for (const e of r.edits) s[e.target].update(peers[e.who], { id: template.ids[e.target], changes: { [e.field]: e.value } });
   const edited = { county: fieldsOf(peers.county), partner: fieldsOf(peers.partner) };
-  const later = { county: snapshot(peers.county), partner: snapshot(peers.partner) };
-  if (r.countyFirst) exchange('partner', peers, r.winner);
+  if (countyFirst) exchange('partner', peers, r.winner);
   exchange('county', peers, r.winner);
   exchange('partner', peers, r.winner);
-  return { before, edited, later };
+  return { before, edited };
 }
 
 const RUNS = Number(process.env.PAMOJA_PROPERTY_RUNS ?? 40);
@@ -128,7 +125,7 @@ describe('field-by-field merging between two copies (fast-check)', { timeout: 60
           const peers = copies();
           try {
             for (const r of rounds) {
-              const { before, edited } = playRound(peers, { ...r, countyFirst });
+              const { before, edited } = playRound(peers, r, countyFirst);
               const after = fieldsOf(peers.county);
               expect(fieldsOf(peers.partner)).toEqual(after);
               for (const target of Object.keys(FIELDS) as Target[]) {
@@ -149,7 +146,10 @@ describe('field-by-field merging between two copies (fast-check)', { timeout: 60
             peers.partner.close();
           }
         }
-        expect(results[1]).toEqual(results[0]);
+        // The suggested default is the later edit, and a copy's clock moves with each exchange: after a
+        // first round in another order, the second round's edits carry other stamps. So the order is
+        // compared for people's choices in any number of rounds, and for the default in one round.
+        if (rounds.length === 1 || rounds.every((r) => r.winner !== 'later')) expect(results[1]).toEqual(results[0]);
       }),
       { numRuns: RUNS, ...SEED },
     );

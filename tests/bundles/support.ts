@@ -8,10 +8,7 @@ import { exchangeTables } from '../../main/bundles/exchange-tables';
 import { readBundle } from '../../main/bundles/read';
 import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import * as schema from '../../main/db/schema';
-import { createContext, inWriteTransaction, type AppContext, type ContextOptions } from '../../main/services/context';
+import { inWriteTransaction, type AppContext } from '../../main/services/context';
 import type { ResolutionChoice, Resolutions } from '../../shared/api/schemas/bundles';
 import { installationKey } from '../../main/bundles/keys';
 import { createCycle, updateCycle } from '../../main/services/cycles';
@@ -37,12 +34,13 @@ export function peer(name: string, prefix: string, options: { file?: string; sta
   let offset = 0;
   let tick = 0;
   const base = Date.parse(options.start ?? '2026-11-25T08:00:00.000Z');
-  const contextOptions = {
+  const ctx = openApp({
+    file: options.file ?? ':memory:',
+    image: options.image,
     resourcesDir,
     now: () => new Date(base + offset + tick++ * 1000),
     newId: () => `${prefix}-0000-4000-8000-${String(++counter).padStart(12, '0')}`,
-  };
-  const ctx = options.image ? fromImage(options.image, contextOptions) : openApp({ file: options.file ?? ':memory:', ...contextOptions });
+  });
   ctx.userName = `${name} officer`;
   return Object.assign(ctx, {
     name,
@@ -51,12 +49,6 @@ export function peer(name: string, prefix: string, options: { file?: string; sta
       offset += ms;
     },
   });
-}
-
-function fromImage(image: Buffer, options: ContextOptions): AppContext {
-  const client = new Database(image);
-  client.pragma('foreign_keys = ON');
-  return createContext(drizzle({ client, schema }), options);
 }
 
 export function tempDir(label: string): { dir: string; remove(): void } {

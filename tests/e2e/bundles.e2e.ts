@@ -14,7 +14,8 @@ const COUNTY_CHALLENGE = 'Site survey in Cherab delayed by insecurity.';
 /**
  * The county Secretariat and one partner (UDRA) exchange the plan as .jwpb files, each in its own
  * copy of the app: the county sends UDRA its part, UDRA starts from it, both edit the same activity
- * apart, UDRA sends its part back and the county resolves the conflict field by field, then undoes
+ * apart, UDRA sends its part back and the county resolves the one field both changed (the rest
+ * merges field by field on its own), then undoes
  * the import. A damaged file is refused in plain words. Every step is driven through the page; the
  * API only sets up and checks what each database holds.
  */
@@ -169,24 +170,28 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
     await panel.getByRole('button', { name: 'Trust this sender' }).click();
     const conflicts = panel.getByRole('list', { name: 'Conflicts to resolve' });
     await conflicts.waitFor();
+    await conflicts.getByText(/Choose only for Completion %, changed on both sides\. Challenges changed only here: yours is kept\. Status changed only by Ustahimilivu/).waitFor();
     const fields = conflicts.getByRole('table', { name: /^Fields of A1\.4/ });
-    // Field by field, mine → theirs: what the county typed against what UDRA typed.
+    // Field by field, mine → theirs: only Completion % was changed on both sides. The county's edit
+    // is the later one, so keeping it is suggested; UDRA's status and the county's challenge stand.
     expect(await rowsOf(fields)).toEqual([
-      ['Status', 'Planned', 'Ongoing', 'Planned'],
-      ['Completion %', '10 %', '20 %', '10 %'],
-      ['Challenges', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
+      ['Status', 'Only by them', 'Planned', 'Ongoing', 'Ongoing'],
+      ['Completion %', 'On both sides', '10 %', '20 %', '10 %'],
+      ['Challenges', 'Only here', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
     ]);
     expect(await activity(county)).toMatchObject({ status: 'planned', completionPct: 10 });
 
-    await conflicts.getByRole('radio', { name: 'Choose field by field' }).check();
-    await conflicts.getByRole('radio', { name: 'Status, take theirs: Ongoing' }).check();
-    await conflicts.getByRole('radio', { name: 'Completion %, take theirs: 20 %' }).check();
-    expect(await conflicts.getByRole('radio', { name: /^Challenges, keep mine/ }).isChecked()).toBe(true);
+    await conflicts.getByRole('radio', { name: /^Take theirs \(Ustahimilivu.*’s\) where both changed/ }).check();
     expect(await rowsOf(fields)).toEqual([
-      ['Status', 'Planned', 'Ongoing', 'Ongoing'],
-      ['Completion %', '10 %', '20 %', '20 %'],
-      ['Challenges', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
+      ['Status', 'Only by them', 'Planned', 'Ongoing', 'Ongoing'],
+      ['Completion %', 'On both sides', '10 %', '20 %', '20 %'],
+      ['Challenges', 'Only here', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
     ]);
+    // Field by field, even a field only one side changed can be decided by hand.
+    await conflicts.getByRole('radio', { name: 'Choose field by field' }).check();
+    expect(await conflicts.getByRole('radio', { name: 'Status, take theirs: Ongoing' }).isChecked()).toBe(true);
+    expect(await conflicts.getByRole('radio', { name: /^Challenges, keep mine/ }).isChecked()).toBe(true);
+    await conflicts.getByRole('radio', { name: 'Completion %, take theirs: 20 %' }).check();
     await fields.scrollIntoViewIfNeeded();
     await screenshot(countyPage, 'bundles-05-county-conflict');
 

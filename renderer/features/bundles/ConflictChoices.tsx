@@ -14,11 +14,7 @@ const sideLabel = { mine: 'keep mine', theirs: 'take theirs' } as const;
 /** A field one side changed is taken from that side; the row's choice decides the fields both changed. */
 const changedSide = (f: FieldChangeDto) => (f.changedBy === 'mine' || f.changedBy === 'theirs' ? f.changedBy : null);
 
-function whoChanged(f: FieldChangeDto, senderName: string): string {
-  if (f.changedBy === 'mine') return 'changed only here';
-  if (f.changedBy === 'theirs') return `changed only by ${senderName}`;
-  return 'changed on both sides';
-}
+const WHO_CHANGED = { mine: 'Only here', theirs: 'Only by them', both: 'On both sides' } as const;
 
 /**
  * One row per conflict: keep mine or take theirs (the suggested choice is preselected), or choose
@@ -72,6 +68,7 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                 <thead>
                   <tr>
                     <th scope="col">Field</th>
+                    {partly ? <th scope="col">Changed since the last exchange</th> : null}
                     <th scope="col">Mine (this copy)</th>
                     <th scope="col">Theirs ({senderName})</th>
                     <th scope="col">Result</th>
@@ -80,15 +77,8 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                 <tbody>
                   {conflict.fields.map((f) => (
                     <tr key={f.field}>
-                      <th scope="row">
-                        {f.label}
-                        {partly ? (
-                          <>
-                            <br />
-                            <span className="muted small">{whoChanged(f, senderName)}</span>
-                          </>
-                        ) : null}
-                      </th>
+                      <th scope="row">{f.label}</th>
+                      {partly ? <td>{WHO_CHANGED[f.changedBy ?? 'both']}</td> : null}
                       {(['mine', 'theirs'] as const).map((side) => (
                         <td key={side}>
                           {byField ? (
