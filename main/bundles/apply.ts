@@ -14,6 +14,7 @@ import { backupBeforeImport, importDto, maxAuditId } from './history';
 import { exchangeTable, type ExchangeTable } from './exchange-tables';
 import { setIdentity } from './identity';
 import { insertRow } from './insert-row';
+import type { Decision } from './merge';
 import { buildPlan, type PlanOptions } from './plan';
 import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
@@ -104,6 +105,7 @@ export function applyBundle(ctx: AppContext, file: Uint8Array, options: PlanOpti
 }
 
 const SYNC_HIDDEN = new Set(['hlc', 'origin', 'baseHlc']);
+const KEPT = new Set<Decision>(['add', 'take', 'conflict', 'converged']);
 function auditShape(t: ExchangeTable, row: Row): Row {
   const dto: Row = {};
   for (const [key] of t.columns) if (!SYNC_HIDDEN.has(key)) dto[key] = row[key];
@@ -128,13 +130,14 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   if (plan.createsCycle) setIdentity(tx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
-  const keepRevision = revisionKeeper(client, cycleId);
+  const keepRevision = revisionKeeper(client, cycleId, 'received');
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
     writeItem(tx, plan, item, s, at);
-    // The sender held this revision: a later edit of theirs may be made on it (field-merge.ts).
-    if (item.theirs && item.decision !== 'same') keepRevision(exchangeTable[item.register], item.theirs);
+    // The sender holds this revision: its next edit may be made on it (field-merge.ts). A stale
+    // row is old news, and never vouched for by the checks a new one passes: it is not kept.
+    if (item.theirs && KEPT.has(item.decision)) keepRevision(exchangeTable[item.register], item.theirs);
     const tableName = exchangeTable[item.register].tableName;
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);

@@ -81,7 +81,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const personalData = personalDataOf(selection, input.kind);
 
     // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).
-    const keepRevision = revisionKeeper(client, input.cycleId);
+    const keepRevision = revisionKeeper(client, input.cycleId, 'sent');
     const entries = new Map<string, Uint8Array>();
     const counts: Record<string, number> = {};
     if (identity.role === 'secretariat') {

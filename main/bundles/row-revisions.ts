@@ -17,9 +17,16 @@ export function revisionReader(client: Database.Database): (tableName: string, r
   };
 }
 
-/** Keeps revisions as they are sent or received. A stamp names one content: the first one kept stays. */
-export function revisionKeeper(client: Database.Database, cycleId: string): (t: ExchangeTable, row: Row) => void {
-  const statement = client.prepare('INSERT OR IGNORE INTO bundle_row_revisions (table_name, row_id, hlc, cycle_id, content) VALUES (?, ?, ?, ?, ?)');
+/**
+ * Keeps revisions as they are sent or received. A stamp names one content: a received revision
+ * never replaces a kept one, while this copy's own content of a revision it holds and sends is
+ * the truth and replaces whatever a bundle claimed under that stamp.
+ */
+export function revisionKeeper(client: Database.Database, cycleId: string, source: 'sent' | 'received'): (t: ExchangeTable, row: Row) => void {
+  const statement = client.prepare(
+    'INSERT INTO bundle_row_revisions (table_name, row_id, hlc, cycle_id, content) VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, hlc) ' +
+      (source === 'sent' ? 'DO UPDATE SET content = excluded.content WHERE content != excluded.content' : 'DO NOTHING'),
+  );
   return (t, row) => {
     const content = JSON.stringify(Object.fromEntries(t.fieldKeys.map((key) => [key, row[key] ?? null])));
     statement.run(t.tableName, textOf(row, 'id'), textOf(row, 'hlc'), cycleId, content);
