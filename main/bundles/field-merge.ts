@@ -51,7 +51,8 @@ export const hasConflict = (merges: readonly FieldMerge[]) => merges.some((m) =>
  * one, else the side that changed it, else (changed on both sides) the choice for the whole row.
  */
 export function sideOf(merge: FieldMerge, wholeRow: Side, byField: Readonly<Record<string, Side>> | null): Side {
-  if (byField && Object.hasOwn(byField, merge.field)) return byField[merge.field] as Side;
+  const chosen = byField && Object.hasOwn(byField, merge.field) ? byField[merge.field] : undefined;
+  if (chosen !== undefined) return chosen;
   return merge.changedBy === 'both' ? wholeRow : merge.changedBy;
 }
 

@@ -1,5 +1,6 @@
 import type { ResolutionChoice, ResolutionDto } from '../../shared/api/schemas/bundles';
 import type { Row } from '../db/row-store';
+import { textOf } from '../db/row-values';
 import { baseKey } from './cycle-rows';
 import { exchangeTable, exchangeTables, type ExchangeTable, type ExchangeName } from './exchange-tables';
 import { ancestorOf, fieldMerges, hasConflict, mergeRows, sameField, sideOf, type FieldMerge } from './field-merge';
@@ -70,7 +71,7 @@ function newItem(t: ExchangeTable, id: string, theirs: Row | null, theirsTombsto
   if (mineRevision === null && theirsOrigin === c.me)
     item.refused = 'It claims to have been made by this copy of Pamoja JWP, which never had it: it was made elsewhere.';
   if (item.decision === 'conflict' && mine && theirs) {
-    const ancestor = ancestorOf([baseHlc, peerLast], mine.hlc as string, theirsHlc, (hlc) => c.local.revisionAt(t.tableName, id, hlc));
+    const ancestor = ancestorOf([baseHlc, peerLast], textOf(mine, 'hlc'), theirsHlc, (hlc) => c.local.revisionAt(t.tableName, id, hlc));
     item.fieldMerges = fieldMerges(ownFields(t), ancestor, mine, theirs);
   }
   // Only a field both sides changed asks a person; a deletion against an edit is one question.
@@ -136,7 +137,7 @@ export function buildItems(c: ItemContext): PlanItem[] {
  */
 function resolveFields(item: PlanItem, mine: Row, theirs: Row, merges: FieldMerge[], choice: ResolutionDto | null): void {
   const byField = choice !== null && typeof choice === 'object' ? choice.fields : null;
-  const mineHlc = mine.hlc as string;
+  const mineHlc = textOf(mine, 'hlc');
   const recommendation: ResolutionChoice = item.theirsHlc > mineHlc ? 'theirs' : 'mine';
   if (hasConflict(merges) || byField) {
     const conflict = openConflict(item);

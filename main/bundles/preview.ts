@@ -122,10 +122,11 @@ function planPreview(ctx: AppContext, parsed: ParsedBundle, plan: ImportPlan): B
   }));
   // Rows both sides changed in different fields: merged with no question, listed as changes.
   for (const item of live) {
-    if (item.conflict || !item.fieldMerges?.some((merge) => merge.changedBy === 'theirs')) continue;
+    const { theirs } = item;
+    if (!theirs || item.conflict || !item.fieldMerges?.some((merge) => merge.changedBy === 'theirs')) continue;
     const fields = mergeFieldsShown(item, show);
     const keeps = keptHere(fields);
-    changes.push({ ...ref(item.register, item.id, item.theirs as Row), fields: fields.filter((f) => f.changedBy === 'theirs'), ...(keeps ? { keeps } : {}) });
+    changes.push({ ...ref(item.register, item.id, theirs), fields: fields.filter((f) => f.changedBy === 'theirs'), ...(keeps ? { keeps } : {}) });
   }
   for (const { mine, theirs } of units.renames) {
     changes.push({ ...unitRef(theirs), fields: [{ field: 'name', label: 'Name', mine: String(mine.name), theirs: String(theirs.name) }] });

@@ -170,22 +170,24 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
     await panel.getByRole('button', { name: 'Trust this sender' }).click();
     const conflicts = panel.getByRole('list', { name: 'Conflicts to resolve' });
     await conflicts.waitFor();
-    await conflicts.getByText(/Choose only for Completion %, changed on both sides\. Challenges changed only here: yours is kept\. Status changed only by Ustahimilivu/).waitFor();
+    await conflicts
+      .getByText(/Choose only for Completion %, changed on both sides\. Challenges changed only here: yours is kept\. Status changed only by Ustahimilivu/)
+      .waitFor();
     const fields = conflicts.getByRole('table', { name: /^Fields of A1\.4/ });
     // Field by field, mine → theirs: only Completion % was changed on both sides. The county's edit
     // is the later one, so keeping it is suggested; UDRA's status and the county's challenge stand.
     expect(await rowsOf(fields)).toEqual([
-      ['Status', 'Only by them', 'Planned', 'Ongoing', 'Ongoing'],
-      ['Completion %', 'On both sides', '10 %', '20 %', '10 %'],
-      ['Challenges', 'Only here', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
+      ['Status', 'Theirs only', 'Planned', 'Ongoing', 'Ongoing'],
+      ['Completion %', 'Both sides', '10 %', '20 %', '10 %'],
+      ['Challenges', 'Here only', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
     ]);
     expect(await activity(county)).toMatchObject({ status: 'planned', completionPct: 10 });
 
     await conflicts.getByRole('radio', { name: /^Take theirs \(Ustahimilivu.*’s\) where both changed/ }).check();
     expect(await rowsOf(fields)).toEqual([
-      ['Status', 'Only by them', 'Planned', 'Ongoing', 'Ongoing'],
-      ['Completion %', 'On both sides', '10 %', '20 %', '20 %'],
-      ['Challenges', 'Only here', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
+      ['Status', 'Theirs only', 'Planned', 'Ongoing', 'Ongoing'],
+      ['Completion %', 'Both sides', '10 %', '20 %', '20 %'],
+      ['Challenges', 'Here only', COUNTY_CHALLENGE, '—', COUNTY_CHALLENGE],
     ]);
     // Field by field, even a field only one side changed can be decided by hand.
     await conflicts.getByRole('radio', { name: 'Choose field by field' }).check();

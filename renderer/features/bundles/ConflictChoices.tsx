@@ -14,7 +14,7 @@ const sideLabel = { mine: 'keep mine', theirs: 'take theirs' } as const;
 /** A field one side changed is taken from that side; the row's choice decides the fields both changed. */
 const changedSide = (f: FieldChangeDto) => (f.changedBy === 'mine' || f.changedBy === 'theirs' ? f.changedBy : null);
 
-const WHO_CHANGED = { mine: 'Only here', theirs: 'Only by them', both: 'On both sides' } as const;
+const WHO_CHANGED = { mine: 'Here only', theirs: 'Theirs only', both: 'Both sides' } as const;
 
 /**
  * One row per conflict: keep mine or take theirs (the suggested choice is preselected), or choose
@@ -68,7 +68,7 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                 <thead>
                   <tr>
                     <th scope="col">Field</th>
-                    {partly ? <th scope="col">Changed since the last exchange</th> : null}
+                    {partly ? <th scope="col">Changed</th> : null}
                     <th scope="col">Mine (this copy)</th>
                     <th scope="col">Theirs ({senderName})</th>
                     <th scope="col">Result</th>
