@@ -36,5 +36,6 @@ export function conflictDetail(fields: FieldChangeDto[], sender: string): string
 export function keptHere(fields: FieldChangeDto[]): string | undefined {
   const mineOnly = labelsOf(fields, 'mine');
   if (mineOnly.length === 0) return undefined;
-  return `Also changed here since you last exchanged bundles: your ${listed(mineOnly)} ${mineOnly.length === 1 ? 'is' : 'are'} kept.`;
+  const [noun, verb] = mineOnly.length === 1 ? ['change', 'is'] : ['changes', 'are'];
+  return `Also changed here since you last exchanged bundles: your ${noun} to ${listed(mineOnly)} ${verb} kept.`;
 }

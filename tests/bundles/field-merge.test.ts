@@ -31,8 +31,8 @@ describe('field-by-field merging', () => {
     expect(shown.conflicts).toEqual([]);
     const change = shown.changes.find((c) => c.id === rpkActivity.id);
     expect(change?.fields.map((f) => [f.label, f.mine, f.theirs, f.changedBy])).toEqual([['Activity', 'Activity A1', 'Drill two solar boreholes', 'theirs']]);
-    expect(change?.keeps).toBe('Also changed here since you last exchanged bundles: your Description is kept.');
-    expect(previewText(shown)).toContain('(Also changed here since you last exchanged bundles: your Description is kept.)');
+    expect(change?.keeps).toBe('Also changed here since you last exchanged bundles: your change to Description is kept.');
+    expect(previewText(shown)).toContain('(Also changed here since you last exchanged bundles: your change to Description is kept.)');
     expect(importInto(county, fromPartner).applied).toBe(true);
     expect(activityAt(county)).toMatchObject({ title: 'Drill two solar boreholes', description: 'Boreholes in Cherab ward' });
 
