@@ -51,16 +51,20 @@ export function overlapLevel(score: number): OverlapPairDto['level'] {
   return score >= OVERLAP_LEVELS.high ? 'high' : score >= OVERLAP_LEVELS.medium ? 'medium' : 'low';
 }
 
-interface Prepared {
+/** What the sweep reads of an activity. */
+interface Swept {
   activity: OverlapActivity;
   /** Sorted, without repeats: the first ward both share is the bucket that reports the pair. */
   wardList: string[];
   wards: Set<string>;
-  titleWords: Set<string>;
-  allWords: Set<string>;
   /** Day numbers (days since 1970-01-01), so the sweep compares integers, not date strings. */
   startDay: number;
   endDay: number;
+}
+
+interface Prepared extends Swept {
+  titleWords: Set<string>;
+  allWords: Set<string>;
   ref: OverlapPairDto['activityA'];
   /** Position in the input: a cheap, deterministic tie-break when scores are equal. */
   ordinal: number;
@@ -71,55 +75,29 @@ function dayNumber(iso: string): number {
   return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }
 
+/** Cancelled activities are ignored; one with no ward cannot share one; one ending before it starts has no days. */
+const canOverlap = (activity: OverlapActivity) => activity.status !== 'cancelled' && activity.wardIds.length > 0 && activity.endDate >= activity.startDate;
+
+function swept(activity: OverlapActivity): Swept {
+  const wardList = [...new Set(activity.wardIds)].sort();
+  return { activity, wardList, wards: new Set(wardList), startDay: dayNumber(activity.startDate), endDay: dayNumber(activity.endDate) };
+}
+
 /**
- * Pairs of activities that are likely to duplicate each other: led by different organisations, in
- * the same sector, sharing at least one ward, with dates that overlap by at least one day (dates
- * are inclusive, so one ending on 31 Oct and one starting on 31 Oct overlap; one ending on 30 Oct
- * and one starting on 31 Oct only touch and are not flagged). Cancelled activities are ignored;
- * an activity with no ward cannot share one and is never flagged.
- *
- * Cost: activities are bucketed by sector and ward and each bucket is swept in start-date order, so
- * only pairs that already share a sector, a ward and some days are ever compared — never all n² pairs.
+ * Calls `visit` once for every flagged pair (the rule is findOverlaps'). Activities are bucketed by
+ * sector and ward and each bucket is swept in start-date order, so only pairs that already share a
+ * sector, a ward and some days are ever compared — never all n² pairs.
  */
-export function findOverlaps(activities: readonly OverlapActivity[], names: OverlapNames): OverlapPairDto[] {
-  const buckets = new Map<string, Prepared[]>();
-  for (const [ordinal, activity] of activities.entries()) {
-    if (activity.status === 'cancelled' || activity.wardIds.length === 0 || activity.endDate < activity.startDate) continue;
-    const titleWords = tokens(activity.title);
-    const wardList = [...new Set(activity.wardIds)].sort();
-    const prepared: Prepared = {
-      activity,
-      wardList,
-      wards: new Set(wardList),
-      titleWords,
-      allWords: new Set([...titleWords, ...tokens(activity.description)]),
-      startDay: dayNumber(activity.startDate),
-      endDay: dayNumber(activity.endDate),
-      ref: {
-        id: activity.id,
-        code: activity.code,
-        title: activity.title,
-        leadOrgId: activity.leadOrgId,
-        leadOrgName: names.orgName(activity.leadOrgId),
-        startDate: activity.startDate,
-        endDate: activity.endDate,
-        wardIds: activity.wardIds,
-      },
-      ordinal,
-    };
-    for (const ward of wardList) {
-      const key = `${activity.sector}\u0000${ward}`;
+function sweepPairs<T extends Swept>(items: readonly T[], visit: (a: T, b: T) => void): void {
+  const buckets = new Map<string, T[]>();
+  for (const item of items) {
+    for (const ward of item.wardList) {
+      const key = `${item.activity.sector}\u0000${ward}`;
       const bucket = buckets.get(key);
-      if (bucket) bucket.push(prepared);
-      else buckets.set(key, [prepared]);
+      if (bucket) bucket.push(item);
+      else buckets.set(key, [item]);
     }
   }
-
-  const describe = describer(names);
-  const pairs: OverlapPairDto[] = [];
-  // Tie-break keys kept beside the pairs, not in wrapper objects: tens of thousands of pairs are possible.
-  const firsts: number[] = [];
-  const seconds: number[] = [];
   for (const [bucketKey, bucket] of buckets) {
     const ward = bucketKey.slice(bucketKey.indexOf('\u0000') + 1);
     bucket.sort((x, y) => x.startDay - y.startDay);
@@ -132,19 +110,82 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
         if (a.activity.leadOrgId === b.activity.leadOrgId) continue;
         // A pair sharing several wards sits in several buckets: report it from its first shared ward only.
         if (firstShared(a, b) !== ward) continue;
-        pairs.push(describe(a, b));
-        firsts.push(Math.min(a.ordinal, b.ordinal));
-        seconds.push(Math.max(a.ordinal, b.ordinal));
+        visit(a, b);
       }
     }
   }
+}
+
+/**
+ * Pairs of activities that are likely to duplicate each other: led by different organisations, in
+ * the same sector, sharing at least one ward, with dates that overlap by at least one day (dates
+ * are inclusive, so one ending on 31 Oct and one starting on 31 Oct overlap; one ending on 30 Oct
+ * and one starting on 31 Oct only touch and are not flagged). Cancelled activities are ignored;
+ * an activity with no ward cannot share one and is never flagged. Cost: see sweepPairs.
+ */
+export function findOverlaps(activities: readonly OverlapActivity[], names: OverlapNames): OverlapPairDto[] {
+  const prepared: Prepared[] = [];
+  for (const [ordinal, activity] of activities.entries()) {
+    if (!canOverlap(activity)) continue;
+    const titleWords = tokens(activity.title);
+    prepared.push({
+      ...swept(activity),
+      titleWords,
+      allWords: new Set([...titleWords, ...tokens(activity.description)]),
+      ref: {
+        id: activity.id,
+        code: activity.code,
+        title: activity.title,
+        leadOrgId: activity.leadOrgId,
+        leadOrgName: names.orgName(activity.leadOrgId),
+        startDate: activity.startDate,
+        endDate: activity.endDate,
+        wardIds: activity.wardIds,
+      },
+      ordinal,
+    });
+  }
+
+  const describe = describer(names);
+  const pairs: OverlapPairDto[] = [];
+  // Tie-break keys kept beside the pairs, not in wrapper objects: tens of thousands of pairs are possible.
+  const firsts: number[] = [];
+  const seconds: number[] = [];
+  sweepPairs(prepared, (a, b) => {
+    pairs.push(describe(a, b));
+    firsts.push(Math.min(a.ordinal, b.ordinal));
+    seconds.push(Math.max(a.ordinal, b.ordinal));
+  });
   const order = Array.from(pairs.keys());
   const score = (index: number) => itemAt(pairs, index, 'pair').score;
   order.sort((x, y) => score(y) - score(x) || (firsts[x] ?? 0) - (firsts[y] ?? 0) || (seconds[x] ?? 0) - (seconds[y] ?? 0));
   return order.map((index) => itemAt(pairs, index, 'pair'));
 }
 
-function firstShared(a: Prepared, b: Prepared): string | undefined {
+export interface OverlapCounts {
+  /** Flagged pairs in all. */
+  pairs: number;
+  /** Flagged pairs sharing each ward (a pair sharing two wards counts in both). */
+  byWard: Map<string, number>;
+}
+
+/**
+ * How many pairs findOverlaps would flag, in all and by shared ward, leaving out the pairs whose
+ * key is in `skipKeys` (marked complementary): what the ward map shades and prints, without
+ * describing every pair — scoring and wording tens of thousands of pairs is most of findOverlaps'
+ * time on a large plan.
+ */
+export function countOverlaps(activities: readonly OverlapActivity[], skipKeys: ReadonlySet<string>): OverlapCounts {
+  const counts: OverlapCounts = { pairs: 0, byWard: new Map() };
+  sweepPairs(activities.filter(canOverlap).map(swept), (a, b) => {
+    if (skipKeys.size > 0 && skipKeys.has(pairKey(a.activity.id, b.activity.id))) return;
+    counts.pairs++;
+    for (const ward of a.wardList) if (b.wards.has(ward)) counts.byWard.set(ward, (counts.byWard.get(ward) ?? 0) + 1);
+  });
+  return counts;
+}
+
+function firstShared(a: Swept, b: Swept): string | undefined {
   const [small, large] = a.wardList.length <= b.wardList.length ? [a, b] : [b, a];
   return small.wardList.find((id) => large.wards.has(id));
 }

@@ -1,10 +1,9 @@
 import type { ActivityDto } from '../api/schemas/plan';
 import type { IndicatorStatus } from '../api/schemas/analysis/indicator-status';
-import type { OverlapPairDto } from '../api/schemas/analysis/overlaps';
 import type { MapFilter } from '../api/schemas/geo';
 import { fiscalQuarters, filterActivities, noFilter } from '../analysis/activity-filter';
 import type { CoverageContribution, CoverageWard } from '../analysis/coverage';
-import { findOverlaps, type OverlapNames } from '../analysis/overlaps';
+import type { OverlapNames } from '../analysis/overlaps';
 import { activityStatuses, sectors } from '../domain/vocabulary';
 
 /** Everything a ward map is drawn from: the plan as the services list it. */
@@ -29,7 +28,6 @@ export interface MapSelection {
   activities: ActivityDto[];
   /** Organisations funding each activity (from its budget lines). */
   funders: Map<string, Set<string>>;
-  overlaps: OverlapPairDto[];
 }
 
 /**
@@ -51,8 +49,7 @@ export function selectForMap(plan: MapPlan, filter: MapFilter): MapSelection {
   const activities = byFilter.filter(
     (a) => a.status !== 'cancelled' && (orgId === '' || a.leadOrgId === orgId || a.supportingOrgIds.includes(orgId) || funders.get(a.id)?.has(orgId) === true),
   );
-  const overlaps = findOverlaps(activities, plan.names).filter((pair) => !plan.complementaryKeys.has(pair.key));
-  return { activities, funders, overlaps };
+  return { activities, funders };
 }
 
 /** The filters in words, for a map's subtitle: "Water & WASH · UNICEF · Q2 (Oct–Dec 2026)". */

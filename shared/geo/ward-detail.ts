@@ -1,5 +1,6 @@
 import type { MapFilter, WardDetailDto } from '../api/schemas/geo';
 import { splitShillings } from '../analysis/allocate';
+import { findOverlaps } from '../analysis/overlaps';
 import { activityStatuses, sectors } from '../domain/vocabulary';
 import { toKesMinor } from '../money';
 import { selectForMap, type MapPlan } from './map-selection';
@@ -11,8 +12,10 @@ import { selectForMap, type MapPlan } from './map-selection';
  */
 export function wardDetail(plan: MapPlan, wardId: string, filter: MapFilter): WardDetailDto {
   const ward = plan.wards.find((w) => w.id === wardId);
-  const { activities, funders, overlaps } = selectForMap(plan, filter);
+  const { activities, funders } = selectForMap(plan, filter);
   const here = activities.filter((a) => a.wardIds.includes(wardId));
+  // A pair sharing this ward is a pair of two activities here: only they need to be compared.
+  const overlaps = findOverlaps(here, plan.names).filter((pair) => pair.sharedWardIds.includes(wardId) && !plan.complementaryKeys.has(pair.key));
   const orgName = (id: string) => {
     const org = plan.organisations.find((o) => o.id === id);
     return org ? org.shortName || org.name : id;
@@ -64,6 +67,6 @@ export function wardDetail(plan: MapPlan, wardId: string, filter: MapFilter): Wa
         ? [{ id: indicator.id, code: indicator.code, name: indicator.name, status }]
         : [];
     }),
-    overlaps: overlaps.filter((pair) => pair.sharedWardIds.includes(wardId)).map((pair) => ({ key: pair.key, score: pair.score, reason: pair.reason })),
+    overlaps: overlaps.map((pair) => ({ key: pair.key, score: pair.score, reason: pair.reason })),
   };
 }

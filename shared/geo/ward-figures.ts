@@ -1,6 +1,7 @@
 import type { MapFilter, MapMeasure, WardFigureDto, WardMapDto } from '../api/schemas/geo';
 import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis/indicator-status';
 import { coverageMatrix } from '../analysis/coverage';
+import { countOverlaps } from '../analysis/overlaps';
 import { sectors } from '../domain/vocabulary';
 import { formatKes } from '../money';
 import { classOf, countClasses, kesClasses, statusClasses, statusClassIndex, worstStatus, type ValueClass } from './classes';
@@ -51,8 +52,7 @@ export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilte
       if (own) statuses.set(wardId, [...(statuses.get(wardId) ?? []), ...own]);
     }
   }
-  const overlapsByWard = new Map<string, number>();
-  for (const pair of selection.overlaps) for (const wardId of pair.sharedWardIds) overlapsByWard.set(wardId, (overlapsByWard.get(wardId) ?? 0) + 1);
+  const overlaps = countOverlaps(selection.activities, plan.complementaryKeys);
 
   const rows = matrix.rows.filter((row) => row.wardId !== null);
   const base = rows.map((row) => {
@@ -88,7 +88,7 @@ export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilte
       activityCount: row.activityCount,
       sectorCount: entry.sectorKeys.length,
       partnerCount: partners.get(wardId)?.size ?? 0,
-      overlapPairs: overlapsByWard.get(wardId) ?? 0,
+      overlapPairs: overlaps.byWard.get(wardId) ?? 0,
       indicatorCount: entry.indicatorCount,
       indicatorStatus: entry.status,
       gap: row.activityCount === 0,
@@ -112,7 +112,7 @@ export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilte
     unplaced: { activityCount: unplaced?.activityCount ?? 0, plannedKesMinor: unplaced?.plannedKesMinor ?? 0 },
     activityCount: matrix.activityCount,
     plannedKesMinor: matrix.plannedKesMinor,
-    overlapPairs: selection.overlaps.length,
+    overlapPairs: overlaps.pairs,
   };
 }
 

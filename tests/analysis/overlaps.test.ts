@@ -1,9 +1,36 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOverlapDecisions, findOverlaps, overlapScore, pairKey } from '../../shared/analysis/overlaps';
+import { applyOverlapDecisions, countOverlaps, findOverlaps, overlapScore, pairKey } from '../../shared/analysis/overlaps';
 import { jaccard, tokens } from '../../shared/analysis/text-similarity';
 import { daysBetween } from '../../shared/dates';
 import { overlapActivity as act, overlapNames as names } from './overlap-fixtures';
+
+/** Small random plans: two sectors, three leads, four wards, two months, some cancelled. */
+const arbitraryPlan = fc.array(
+  fc.record<PlanSpec>({
+    sector: fc.constantFrom('water_wash' as const, 'health_nutrition' as const),
+    lead: fc.constantFrom('a', 'b', 'c'),
+    wardIds: fc.subarray(['w1', 'w2', 'w3', 'w4']),
+    start: fc.integer({ min: 0, max: 60 }),
+    length: fc.integer({ min: 0, max: 30 }),
+    cancelled: fc.boolean(),
+  }),
+  { maxLength: 25 },
+);
+
+type PlanSpec = { sector: 'water_wash' | 'health_nutrition'; lead: string; wardIds: string[]; start: number; length: number; cancelled: boolean };
+
+const planOf = (specs: readonly PlanSpec[]) =>
+  specs.map((s) =>
+    act({
+      sector: s.sector,
+      leadOrgId: s.lead,
+      wardIds: s.wardIds,
+      startDate: day(s.start),
+      endDate: day(s.start + s.length),
+      status: s.cancelled ? 'cancelled' : 'ongoing',
+    }),
+  );
 
 describe('overlap rule', () => {
   it('flags different leads, same sector, a shared ward and overlapping dates', () => {
@@ -70,27 +97,9 @@ describe('overlap rule', () => {
   });
 
   it('matches a brute-force check of every pair', () => {
-    const wards = ['w1', 'w2', 'w3', 'w4'];
-    const arbitraryActivity = fc.record({
-      sector: fc.constantFrom('water_wash' as const, 'health_nutrition' as const),
-      lead: fc.constantFrom('a', 'b', 'c'),
-      wardIds: fc.subarray(wards),
-      start: fc.integer({ min: 0, max: 60 }),
-      length: fc.integer({ min: 0, max: 30 }),
-      cancelled: fc.boolean(),
-    });
     fc.assert(
-      fc.property(fc.array(arbitraryActivity, { maxLength: 25 }), (specs) => {
-        const list = specs.map((s) =>
-          act({
-            sector: s.sector,
-            leadOrgId: s.lead,
-            wardIds: s.wardIds,
-            startDate: day(s.start),
-            endDate: day(s.start + s.length),
-            status: s.cancelled ? 'cancelled' : 'ongoing',
-          }),
-        );
+      fc.property(arbitraryPlan, (specs) => {
+        const list = planOf(specs);
         const expected = new Set<string>();
         for (const [i, x] of list.entries()) {
           for (const y of list.slice(i + 1)) {
@@ -103,6 +112,21 @@ describe('overlap rule', () => {
         const found = findOverlaps(list, names).map((p) => p.key);
         expect(found).toHaveLength(expected.size);
         expect(new Set(found)).toEqual(expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('counts by ward what it flags, leaving out the pairs marked complementary (the ward map)', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, fc.integer({ min: 1, max: 4 }), (specs, skipEvery) => {
+        const list = planOf(specs);
+        const pairs = findOverlaps(list, names);
+        const skipped = new Set(pairs.filter((_, index) => index % skipEvery === 0).map((p) => p.key));
+        const kept = pairs.filter((p) => !skipped.has(p.key));
+        const byWard = new Map<string, number>();
+        for (const pair of kept) for (const ward of pair.sharedWardIds) byWard.set(ward, (byWard.get(ward) ?? 0) + 1);
+        expect(countOverlaps(list, skipped)).toEqual({ pairs: kept.length, byWard });
       }),
       { numRuns: 200 },
     );
