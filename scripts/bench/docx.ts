@@ -14,7 +14,7 @@ export const docxBench: BenchSection = {
     const loaded = performance.now();
     const version = printedVersion(ctx, data);
     const fingerprinted = performance.now();
-    const buffer = await buildDocx(data, docxMeta(data, 'plan', version, localIsoDate(ctx.now())), { doc: 'plan' }, wardMapsFor(ctx, cycleId, 'plan'));
+    const buffer = await buildDocx(data, docxMeta(data, 'plan', version, localIsoDate(ctx.now())), { doc: 'plan' }, wardMapsFor(ctx, data, 'plan'));
     const done = performance.now();
     const cpu = process.cpuUsage(cpuStart);
     line(`Joint Work Plan, ${fmt(data.activities.length)} activities`, `${fmt(done - start)} ms end to end   (target < 2,500 ms)`);

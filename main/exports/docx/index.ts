@@ -127,9 +127,9 @@ const layoutAffordable = (data: PlanData) =>
 /** The documents that print the ward maps (issue 20): the plan's coverage annex and the M&E report. */
 const MAPPED_DOCUMENTS: ReadonlySet<DocxDocument> = new Set(['plan', 'me-report']);
 
-/** The ward maps `doc` prints, read from the database; null for the other documents and without boundaries. */
-export function wardMapsFor(ctx: AppContext, cycleId: string, doc: DocxDocument): DocumentWardMaps | null {
-  return MAPPED_DOCUMENTS.has(doc) ? documentWardMaps(ctx, cycleId) : null;
+/** The ward maps `doc` prints, drawn from the plan data; null for the other documents and without boundaries. */
+export function wardMapsFor(ctx: AppContext, data: PlanData, doc: DocxDocument): DocumentWardMaps | null {
+  return MAPPED_DOCUMENTS.has(doc) ? documentWardMaps(ctx, data.cycle.id, data) : null;
 }
 
 /**
@@ -137,18 +137,24 @@ export function wardMapsFor(ctx: AppContext, cycleId: string, doc: DocxDocument)
  * database, no files.
  */
 export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest, wardMaps: DocumentWardMaps | null): Promise<Buffer> {
-  const maps = MAPPED_DOCUMENTS.has(request.doc) ? await wardMapPictures(wardMaps, 'landscape') : null;
+  // Started first and awaited last: the maps rasterise on resvg's threads while the charts are drawn.
+  const pictures = MAPPED_DOCUMENTS.has(request.doc) ? wardMapPictures(wardMaps, 'landscape') : Promise.resolve(null);
+  // Should the charts fail first, the maps' own failure must not go unhandled (it would end the process).
+  pictures.catch(() => undefined);
   let sections: ISectionOptions[];
   switch (request.doc) {
-    case 'plan':
-      sections = planSections(data, meta, await planFigures(data, meta.generatedOn), maps);
+    case 'plan': {
+      const figures = await planFigures(data, meta.generatedOn);
+      sections = planSections(data, meta, figures, await pictures);
       break;
+    }
     case 'budget':
       sections = budgetSections(data, meta);
       break;
     case 'me-report': {
       const period = resolvePeriod(data, request.period, meta.generatedOn);
-      sections = meReportSections(data, meta, period, await meReportFigures(data, period), maps);
+      const figures = await meReportFigures(data, period);
+      sections = meReportSections(data, meta, period, figures, await pictures);
       break;
     }
     case 'approval-pack':
@@ -204,6 +210,6 @@ export async function exportDocx(ctx: AppContext, cycleId: string, request: Docx
   const meta = docxMeta(data, request.doc, version, localIsoDate(ctx.now()));
   const fingerprint = version.fingerprint;
   const period = request.doc === 'me-report' ? resolvePeriod(data, request.period, meta.generatedOn) : undefined;
-  const buffer = await buildDocx(data, meta, { ...request, period: period?.key }, wardMapsFor(ctx, cycleId, request.doc));
+  const buffer = await buildDocx(data, meta, { ...request, period: period?.key }, wardMapsFor(ctx, data, request.doc));
   return { fileName: docxFileName(data, request, fingerprint, period), mimeType: DOCX_MIME_TYPE, buffer, fingerprint, period };
 }

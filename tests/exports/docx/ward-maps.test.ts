@@ -1,12 +1,13 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportDocx } from '../../../main/exports/docx/index';
+import { exportDocx, wardMapsFor } from '../../../main/exports/docx/index';
 import { noMapLine, wardMapSize } from '../../../main/exports/docx/ward-maps';
 import { PRINT_DPI } from '../../../main/exports/graphics/index';
 import { currentLayerRow, layerTopology, storeLayer } from '../../../main/geo/boundary-store';
 import { loadSchematicDemo } from '../../../main/geo/demo-layer';
 import { getCycle } from '../../../main/services/cycles';
-import { documentWardMaps, wardMap } from '../../../main/services/maps';
+import { loadPlanData } from '../../../main/exports/plan-data';
+import { wardMap } from '../../../main/services/maps';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { mapFilter } from '../../../shared/api/schemas/geo';
 import { WARD_MAP_SIZE } from '../../../shared/geo/ward-map-svg';
@@ -52,7 +53,7 @@ const file = (name: string) => files.get(name) ?? Buffer.alloc(0);
 
 describe('ward maps in the Word documents', () => {
   it('the plan’s coverage annex and the M&E report carry the maps of planned KES and of sectors present, as drawn from the database', () => {
-    const maps = documentWardMaps(app, cycleId);
+    const maps = wardMapsFor(app, loadPlanData(app, cycleId), 'plan');
     expect(maps).not.toBeNull();
     for (const doc of ['plan', 'me-report']) {
       const svgs = media(file(`${doc} with`))
