@@ -19,13 +19,30 @@ import { chromiumPath, launchChromium } from '../../tests/e2e/support/chromium';
 import { ensureRendererBuilt } from '../../tests/e2e/support/renderer-build';
 import { jsonBytes, schematicFor, toArc1960Utm37N } from '../geo/layers';
 import { ARC1960_UTM37N_PRJ, zippedShapefile } from '../geo/shapefile-writer';
-import type { BenchSection } from './sections';
+import type { AppContext } from '../../main/services/context';
+import { registerServices } from '../../main/services/index';
+import type { BenchContext, BenchSection } from './sections';
 
-/** The mark the map screen leaves once its wards are painted (renderer/features/map/MapScreen.tsx). */
-const MAP_PAINTED = 'pamoja:map:painted';
+type BenchLine = BenchContext['line'];
+type BenchFmt = BenchContext['fmt'];
 
-/** Opens the map from the objectives screen and times it to its painted wards. */
-async function timeMap(page: Page, url: string, cycleId: string): Promise<number> {
+/** The marks the map screen leaves (renderer/features/map/MapScreen.tsx): its ward shapes painted, then shaded by their figures. */
+const SHAPES_PAINTED = 'pamoja:map:shapes-painted';
+const SHADED_PAINTED = 'pamoja:map:painted';
+
+interface MapTiming {
+  /** From the hash change that opens the map to the frame after its ward shapes are committed. */
+  shapesMs: number;
+  /** The same, to the frame after the wards are shaded by the figures the server worked out. */
+  shadedMs: number;
+}
+
+/**
+ * Opens the map from the objectives screen, as a user's click on "Ward map" does (a hash change
+ * in the loaded app), and reads the screen's own paint marks: each is left in a task queued from
+ * the animation frame after React's commit, so it falls after that frame was painted.
+ */
+async function timeMap(page: Page, url: string, cycleId: string): Promise<MapTiming> {
   await page.goto(`${url}#/cycles/${cycleId}/objectives`);
   await page.getByRole('heading', { level: 2, name: /^Objectives/ }).waitFor({ timeout: 60_000 });
   await page.evaluate((hash) => {
@@ -33,10 +50,14 @@ async function timeMap(page: Page, url: string, cycleId: string): Promise<number
     performance.mark('bench:open');
     window.location.hash = hash;
   }, `#/cycles/${cycleId}/map`);
-  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, MAP_PAINTED, { timeout: 60_000 });
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, SHADED_PAINTED, { timeout: 60_000 });
   return page.evaluate(
-    (name) => (performance.getEntriesByName(name)[0]?.startTime ?? 0) - (performance.getEntriesByName('bench:open')[0]?.startTime ?? 0),
-    MAP_PAINTED,
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
+    ([shapes, shaded]) => ({
+      shapesMs: (performance.getEntriesByName(shapes)[0]?.startTime ?? Number.NaN) - (performance.getEntriesByName('bench:open')[0]?.startTime ?? Number.NaN),
+      shadedMs: (performance.getEntriesByName(shaded)[0]?.startTime ?? Number.NaN) - (performance.getEntriesByName('bench:open')[0]?.startTime ?? Number.NaN),
+    }),
+    [SHAPES_PAINTED, SHADED_PAINTED] as const,
   );
 }
 
@@ -77,44 +98,91 @@ export const mapsBench: BenchSection = {
         `${fmt(performance.now() - start)} ms (${fmt(bytes.length / 1024 / 1024, 1)} MB, ${fmt(corners)} corners; ${planned.preview.matches.length} kept; target < 2,000 ms)`,
       );
     }
+    // Each figure below is read cold: an edit first, as a user's, so nothing read before is reused.
+    const edit = editingActivity(ctx, cycleId);
     const all = mapFilter.parse({});
+    edit();
     const start = performance.now();
     const svg = wardMapDocument(ctx, cycleId, 'kes', all) ?? '';
     line(`printed ward map (SVG, ${cycle.countyName}, 5,000 activities)`, `${fmt(performance.now() - start)} ms, ${fmt(svg.length / 1024)} KB`);
     const png = await timedAsync(() => rasterise(svg, WARD_MAP_PNG_WIDTH_MM));
     line('  the same map as a 300 dpi PNG (pamoja export --format png)', `${fmt(png.ms)} ms, ${fmt(png.value.length / 1024)} KB`);
-    const plan = await timedAsync(async () => {
-      const data = loadPlanData(ctx, cycleId);
-      return buildDocx(data, docxMeta(data, 'plan', printedVersion(ctx, data), localIsoDate(ctx.now())), { doc: 'plan' }, wardMapsFor(ctx, cycleId, 'plan'));
-    });
-    line(
-      'Joint Work Plan with its two ward maps (coverage annex)',
-      `${fmt(plan.ms)} ms end to end (CPU ${fmt(plan.cpuMs)} ms), ${fmt(plan.value.length / 1024 / 1024, 1)} MiB   (target < 5,000 ms)`,
-    );
+    await wordPlanBench(ctx, cycleId, edit, line, fmt);
 
     if (!fs.existsSync(chromiumPath)) {
       line('map screen first paint', `skipped: ${chromiumPath} is missing (apt-get install chromium)`);
       return;
     }
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     const shell = await startWebShell({ dispatch: createDispatcher(ctx), staticDir: rendererBuildDir });
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-      const timings: number[] = [];
-      for (let run = 0; run < 5; run++) timings.push(await timeMap(page, shell.url, cycleId));
+      const cold: MapTiming[] = [];
+      const warm: MapTiming[] = [];
+      for (let run = 0; run < 5; run++) {
+        edit();
+        cold.push(await timeMap(page, shell.url, cycleId));
+        warm.push(await timeMap(page, shell.url, cycleId));
+      }
+      const wards = planWardCount(ctx, cycle.countyId);
+      const shapes = [...cold, ...warm].map((t) => t.shapesMs);
+      console.log('  (Chromium, 1366×768: from the hash change that opens the map to the screen’s paint mark, the frame after React commits)');
       line(
-        `map screen (${planWardCount(ctx, cycle.countyId)} wards): open → painted`,
-        `${fmt(timings[0] ?? 0)} ms first, ${fmt(median(timings))} ms median of 5 (target < 300 ms)`,
+        `map screen (${wards} wards): open → ward shapes painted`,
+        `${fmt(median(shapes))} ms median of ${shapes.length}, slowest ${fmt(Math.max(...shapes))} ms (target < 300 ms)`,
       );
+      line(
+        '  open → shaded by the figures, after an edit',
+        `${fmt(median(cold.map((t) => t.shadedMs)))} ms median of 5 (the plan read again: 5,000 activities, 20,000 budget lines)`,
+      );
+      line('  open → shaded by the figures, nothing changed', `${fmt(median(warm.map((t) => t.shadedMs)))} ms median of 5 (the plan read before is reused)`);
     } finally {
       await browser.close();
       await shell.close();
+      edit.restore();
     }
   },
 };
 
-function planWardCount(ctx: Parameters<BenchSection['run']>[0]['ctx'], countyId: string): number {
+/**
+ * The Joint Work Plan of the large plan with its two ward maps, against #16's target for the plan
+ * (< 2.5 s end to end), and the same plan without the maps, so the maps' share shows.
+ */
+async function wordPlanBench(ctx: AppContext, cycleId: string, edit: () => void, line: BenchLine, fmt: BenchFmt): Promise<void> {
+  const build = (withMaps: boolean) =>
+    timedAsync(async () => {
+      const data = loadPlanData(ctx, cycleId);
+      const meta = docxMeta(data, 'plan', printedVersion(ctx, data), localIsoDate(ctx.now()));
+      return buildDocx(data, meta, { doc: 'plan' }, withMaps ? wardMapsFor(ctx, data, 'plan') : null);
+    });
+  edit();
+  const withMaps = await build(true);
+  edit();
+  const without = await build(false);
+  line(
+    'Joint Work Plan with its two ward maps',
+    `${fmt(withMaps.ms)} ms end to end (CPU ${fmt(withMaps.cpuMs)} ms), ${fmt(withMaps.value.length / 1024 / 1024, 1)} MiB   (target < 2,500 ms)`,
+  );
+  line(
+    '  the same plan without its maps',
+    `${fmt(without.ms)} ms (CPU ${fmt(without.cpuMs)} ms): the maps add ${fmt(withMaps.ms - without.ms)} ms (CPU ${fmt(withMaps.cpuMs - without.cpuMs)} ms)`,
+  );
+}
+
+/**
+ * An edit of one activity's title, as a user would make it, so that a figure timed after it reads
+ * the plan afresh; `restore` puts the title back.
+ */
+function editingActivity(ctx: AppContext, cycleId: string): (() => void) & { restore: () => void } {
+  const [activity] = registerServices.activity.list(ctx, { cycleId });
+  if (!activity) throw new Error('The large plan has no activity to edit.');
+  let count = 0;
+  const setTitle = (title: string) => registerServices.activity.update(ctx, { id: activity.id, changes: { title } });
+  return Object.assign(() => void setTitle(`${activity.title} (edit ${++count})`), { restore: () => void setTitle(activity.title) });
+}
+
+function planWardCount(ctx: AppContext, countyId: string): number {
   return (
     (ctx.db.$client.prepare('SELECT ward_count FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL').pluck().get(countyId) as number) ?? 0
   );

@@ -26,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('the ward map screen', () => {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-map-'));
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     cycle = await read(shell.api, 'cycle:loadSample', {});

@@ -9,7 +9,7 @@ import { allReady } from '../../api/all-ready';
 import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
-import { ErrorPanel } from '../../components/Status';
+import { ErrorPanel, Loading } from '../../components/Status';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { organisationOptions } from '../lookups/lookups';
 import { LoadBoundaries } from './LoadBoundaries';
@@ -21,6 +21,8 @@ import { WardPanel } from './WardPanel';
 import { WardTable } from './WardTable';
 import './map.css';
 
+/** Marks for the browser tests and `npm run bench`: the ward shapes on screen, then shaded by their figures. */
+export const MAP_SHAPES_PAINTED = 'pamoja:map:shapes-painted';
 export const MAP_PAINTED = 'pamoja:map:painted';
 
 export function MapScreen({ cycle }: { cycle: CycleDto }) {
@@ -56,7 +58,10 @@ function WardMapView({ cycle, boundaries, orgs, reload }: ViewProps) {
   const figures = useApiQuery('wardMap:figures', { cycleId: cycle.id, measure, filter });
   const quarters = useMemo(() => fiscalQuarters(cycle), [cycle]);
   const orgChoices = useMemo(() => organisationOptions([...orgs]), [orgs]);
+  usePaintMark(MAP_SHAPES_PAINTED, true);
   usePaintMark(MAP_PAINTED, figures.status === 'ready');
+  // The wards are drawn from the boundaries at once; their shading waits for the figures.
+  const value = figures.status === 'ready' ? figures.value : null;
   const layer = boundaries.layer;
   const topology = boundaries.topology;
   if (!layer || !topology) return null;
@@ -112,24 +117,34 @@ function WardMapView({ cycle, boundaries, orgs, reload }: ViewProps) {
           </button>
         ))}
       </div>
-      <QueryView query={figures} what="the figures by ward">
-        {(value) => (
-          <div className={`map-screen__body${selected ? ' map-screen__body--panel' : ''}`}>
-            {view === 'map' ? (
-              <div className="map-screen__map">
-                <p className="map-screen__subtitle">
-                  <strong>{value.title}</strong> · {value.subtitle}
-                </p>
-                <WardMap topology={topology} figures={value} schematic={layer.schematic} selectedId={selected} onSelect={setSelected} />
-                <MapLegend figures={value} />
-              </div>
-            ) : (
-              <WardTable figures={value} onSelect={setSelected} />
-            )}
-            {selected ? <WardPanel cycleId={cycle.id} wardId={selected} filter={filter} onClose={() => setSelected(null)} /> : null}
-          </div>
-        )}
-      </QueryView>
+      {figures.status === 'error' ? (
+        <ErrorPanel title="Could not read the figures by ward." error={figures.error} onRetry={figures.reload} />
+      ) : (
+        <div className={`map-screen__body${selected ? ' map-screen__body--panel' : ''}`}>
+          {view === 'map' ? (
+            <div className="map-screen__map">
+              <p className="map-screen__subtitle">
+                {value ? (
+                  <>
+                    <strong>{value.title}</strong> · {value.subtitle}
+                  </>
+                ) : (
+                  <span className="muted" role="status">
+                    Working out the figures by ward…
+                  </span>
+                )}
+              </p>
+              <WardMap topology={topology} wards={boundaries.wards} figures={value} schematic={layer.schematic} selectedId={selected} onSelect={setSelected} />
+              {value ? <MapLegend figures={value} /> : null}
+            </div>
+          ) : value ? (
+            <WardTable figures={value} onSelect={setSelected} />
+          ) : (
+            <Loading label="Reading the figures by ward…" />
+          )}
+          {selected ? <WardPanel cycleId={cycle.id} wardId={selected} filter={filter} onClose={() => setSelected(null)} /> : null}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { WardFigureDto, WardMapDto, WardTopology } from '../../../shared/api/schemas/geo';
+import type { WardFigureDto, WardMapDto, WardRefDto, WardTopology } from '../../../shared/api/schemas/geo';
 import { EMPTY_COLOUR } from '../../../shared/geo/classes';
 import { wardMapModel } from '../../../shared/geo/map-model';
 
@@ -8,7 +8,10 @@ const HEIGHT = 560;
 
 interface WardMapProps {
   topology: WardTopology;
-  figures: WardMapDto;
+  /** The cycle's wards, to name the shapes before the figures arrive. */
+  wards: readonly WardRefDto[];
+  /** Null while the figures are being worked out: the wards are drawn unshaded meanwhile. */
+  figures: WardMapDto | null;
   schematic: boolean;
   selectedId: string | null;
   onSelect: (wardId: string) => void;
@@ -17,18 +20,20 @@ interface WardMapProps {
 /**
  * The wards, shaded by the chosen figure, drawn from the same model as the printed map
  * (shared/geo/map-model.ts). Every ward is a button: Tab reaches it, Enter or a click opens its
- * panel, and hovering or focusing it shows its figures.
+ * panel, and hovering or focusing it shows its figures. The shapes and names come with the
+ * boundaries and are drawn at once; the shading follows when the figures arrive.
  */
-export function WardMap({ topology, figures, schematic, selectedId, onSelect }: WardMapProps) {
+export function WardMap({ topology, wards, figures, schematic, selectedId, onSelect }: WardMapProps) {
   const model = useMemo(() => wardMapModel(topology, { x: 10, y: 10, width: WIDTH - 20, height: HEIGHT - 20 }), [topology]);
-  const byWard = useMemo(() => new Map(figures.wards.map((w) => [w.wardId, w])), [figures]);
+  const names = useMemo(() => new Map(wards.map((w) => [w.id, w.name])), [wards]);
+  const byWard = useMemo(() => new Map((figures?.wards ?? []).map((w) => [w.wardId, w])), [figures]);
   const [hover, setHover] = useState<string | null>(null);
   const shown = hover ?? selectedId;
   const tip = shown ? byWard.get(shown) : undefined;
   const tipShape = shown ? model.wards.find((w) => w.wardId === shown) : undefined;
   const selectedShape = selectedId ? model.wards.find((w) => w.wardId === selectedId) : undefined;
 
-  const colour = (ward: WardFigureDto | undefined) => (ward ? (figures.legend.classes[ward.classIndex]?.colour ?? EMPTY_COLOUR) : EMPTY_COLOUR);
+  const colour = (ward: WardFigureDto | undefined) => (ward ? (figures?.legend.classes[ward.classIndex]?.colour ?? EMPTY_COLOUR) : EMPTY_COLOUR);
   const keyDown = (wardId: string) => (event: KeyboardEvent) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -38,7 +43,13 @@ export function WardMap({ topology, figures, schematic, selectedId, onSelect }: 
 
   return (
     <div className="ward-map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={`${figures.title}: ${figures.subtitle}`} className="ward-map__svg">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="group"
+        aria-label={figures ? `${figures.title}: ${figures.subtitle}` : 'Ward map, the figures still being worked out'}
+        aria-busy={figures === null}
+        className={`ward-map__svg${figures ? '' : ' ward-map__svg--waiting'}`}
+      >
         <defs>
           <pattern id="ward-gap" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
             <line x1="0" y1="0" x2="0" y2="8" stroke="#1f2933" strokeWidth="1.6" strokeOpacity="0.55" />
@@ -46,9 +57,10 @@ export function WardMap({ topology, figures, schematic, selectedId, onSelect }: 
         </defs>
         {model.wards.map((shape) => {
           const ward = byWard.get(shape.wardId);
+          const name = names.get(shape.wardId) ?? shape.wardId;
           const label = ward
-            ? `${ward.name}: ${ward.valueLabel}${ward.gap ? ', a gap' : ''}${ward.overlapPairs ? `, ${ward.overlapPairs} likely duplicate pairs` : ''}`
-            : shape.wardId;
+            ? `${name}: ${ward.valueLabel}${ward.gap ? ', a gap' : ''}${ward.overlapPairs ? `, ${ward.overlapPairs} likely duplicate pairs` : ''}`
+            : name;
           return (
             <g
               key={shape.wardId}
@@ -57,7 +69,7 @@ export function WardMap({ topology, figures, schematic, selectedId, onSelect }: 
               tabIndex={0}
               aria-label={label}
               aria-pressed={shape.wardId === selectedId}
-              data-ward={ward?.name ?? shape.wardId}
+              data-ward={name}
               onClick={() => onSelect(shape.wardId)}
               onKeyDown={keyDown(shape.wardId)}
               onMouseEnter={() => setHover(shape.wardId)}
@@ -75,18 +87,19 @@ export function WardMap({ topology, figures, schematic, selectedId, onSelect }: 
         {selectedShape ? <path d={selectedShape.d} className="ward-map__highlight ward-map__highlight--selected" /> : null}
         {hover && tipShape && hover !== selectedId ? <path d={tipShape.d} className="ward-map__highlight" /> : null}
         {model.wards.map((shape) => {
+          const name = names.get(shape.wardId);
+          if (name === undefined) return null;
           const ward = byWard.get(shape.wardId);
-          if (!ward) return null;
           const [x, y] = shape.centroid;
-          const fits = shape.width > ward.name.length * 7 && shape.height > 20;
+          const fits = shape.width > name.length * 7 && shape.height > 20;
           return (
             <g key={`label-${shape.wardId}`} className="ward-map__label" aria-hidden="true">
               {fits ? (
                 <text x={x} y={y + 4} textAnchor="middle">
-                  {ward.name}
+                  {name}
                 </text>
               ) : null}
-              {ward.overlapPairs > 0 ? (
+              {ward && ward.overlapPairs > 0 ? (
                 <g className="ward-map__overlap">
                   <circle cx={x} cy={y + 20} r={10} />
                   <text x={x} y={y + 24} textAnchor="middle">
