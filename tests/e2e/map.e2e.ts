@@ -61,6 +61,31 @@ describe.skipIf(!chromiumAvailable())('the ward map screen', () => {
     await screenshot(page, '61-map-schematic-kes');
   });
 
+  it('draws and names the wards before their figures arrive, then shades them', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const figuresRequest = (url: URL) => url.pathname.endsWith(`/api/${encodeURIComponent('wardMap:figures')}`);
+    await page.route(figuresRequest, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'Working out the figures by ward…' }).waitFor();
+      const boundaries = await read(shell.api, 'wards:boundaries', { cycleId: cycle.id });
+      expect(await page.locator('.ward-map__ward').count()).toBe(boundaries.topology?.objects.wards.geometries.length);
+      await page.locator('.ward-map__label text').filter({ hasText: 'Wabera' }).waitFor();
+      expect(await page.locator('.map-legend').count()).toBe(0);
+      await screenshot(page, '61a-map-before-figures');
+    } finally {
+      release();
+    }
+    await page.locator('.map-legend').waitFor();
+    // Only once the held requests went on: unrouting first would answer them twice.
+    await page.unroute(figuresRequest);
+    expect(await page.getByText('Working out the figures by ward…').count()).toBe(0);
+  });
+
   it('a ward is reached with the keyboard and its panel lists its activities and money', async () => {
     const wabera = page.locator('.ward-map__ward[data-ward="Wabera"]');
     await wabera.focus();
