@@ -20,6 +20,7 @@ import { getCycle } from '../services/cycles';
 import { registerServices } from '../services/index';
 import type { RegisterRows } from './fingerprint';
 import { computeBudgetTotals, type BudgetTotals } from './shared-data/budget-totals';
+import { naturalCompare } from '../../shared/natural-order';
 
 /**
  * Everything one cycle's deliverables print, read once and sorted as documents list it: objectives
@@ -65,9 +66,6 @@ export interface PlanData {
   thresholds: ThresholdsDto;
 }
 
-// One collator: localeCompare with options builds a new one per comparison, slow for 20,000 rows.
-const codeCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const textCollator = new Intl.Collator('en');
 
 /** The plan's rows by register name, e.g. to fingerprint the content just read (fingerprint.ts). */
 export function registerRowsOf(data: PlanData): RegisterRows {
@@ -91,10 +89,10 @@ export function registerRowsOf(data: PlanData): RegisterRows {
 /** "A1.2" before "A1.10"; rows without a code after those with one. */
 export function compareCodes(a: string, b: string): number {
   if (a === '' || b === '') return a === b ? 0 : a === '' ? 1 : -1;
-  return codeCollator.compare(a, b);
+  return naturalCompare(a, b);
 }
 
-const compareText = (a: string, b: string) => textCollator.compare(a, b);
+const compareText = naturalCompare;
 /** ISO dates sort as plain strings. */
 const compareIso = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

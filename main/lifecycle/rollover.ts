@@ -22,6 +22,7 @@ import { createCycle, getCycle, updateCycle } from '../services/cycles';
 import { registerServices as s } from '../services/index';
 import { newRowMeta } from '../services/record-meta';
 import { itemAt, valueAt } from '../../shared/item-at';
+import { naturalCompare } from '../../shared/natural-order';
 
 type ObjectSchema = z.ZodObject<z.ZodRawShape>;
 
@@ -64,7 +65,7 @@ function planRollover(ctx: AppContext, cycleId: string, toFiscalYear: string, ti
   const unfinished = s.activity
     .list(ctx, input)
     .filter(isUnfinished)
-    .sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => naturalCompare(a.code, b.code));
   const statutory = cycleStatutoryDates(ctx, cycleId);
   const preview: RolloverPreviewDto = {
     fromCycleId: cycleId,

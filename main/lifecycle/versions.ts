@@ -13,6 +13,7 @@ import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { tickIfOpen } from './checklist-store';
 import { newRowMeta, todayOf, writeTombstone } from '../services/record-meta';
+import { naturalCompare } from '../../shared/natural-order';
 
 export type VersionRow = typeof planVersions.$inferSelect;
 
@@ -110,7 +111,7 @@ function frozenSignatories(snapshot: PlanSnapshot) {
       role: String(row.role ?? 'other'),
       sortOrder: typeof row.sortOrder === 'number' ? row.sortOrder : 0,
     }))
-    .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => a.sortOrder - b.sortOrder || naturalCompare(a.name, b.name));
 }
 
 export function toVersionDto(ctx: AppContext, row: VersionRow): VersionDto {

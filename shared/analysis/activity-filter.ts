@@ -1,6 +1,7 @@
 import type { ActivityDto } from '../api/schemas/plan';
 import type { CycleDto } from '../api/schemas/cycle';
 import { reportingPeriods, type ReportingPeriod } from '../reporting-periods';
+import { naturalCompare } from '../natural-order';
 
 export interface ActivityFilter {
   sector: string;
@@ -40,8 +41,7 @@ export function filterActivities(activities: readonly ActivityDto[], filter: Act
   });
 }
 
-const collator = new Intl.Collator('en', { numeric: true });
 
 export function sortByCode(activities: readonly ActivityDto[]): ActivityDto[] {
-  return [...activities].sort((a, b) => collator.compare(a.code, b.code) || collator.compare(a.title, b.title));
+  return [...activities].sort((a, b) => naturalCompare(a.code, b.code) || naturalCompare(a.title, b.title));
 }

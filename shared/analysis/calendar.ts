@@ -3,6 +3,7 @@ import { milestoneStatuses, reportTypes } from '../domain/vocabulary';
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
 import type { MilestoneDto } from '../api/schemas/review';
 import type { CalendarDto, CalendarEventDto, CalendarState, StatutoryDateDto } from '../api/schemas/analysis/calendar';
+import { naturalCompare } from '../natural-order';
 
 /** "Due soon" on the overview: within this many days from today, today included. */
 export const DUE_SOON_DAYS = 14;
@@ -113,7 +114,7 @@ export function jointCalendar(input: {
     );
   }
 
-  events.sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.title.localeCompare(b.title));
+  events.sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || naturalCompare(a.title, b.title));
   return {
     cycleId: cycle.id,
     today,

@@ -8,6 +8,8 @@ import type { OrganisationDto } from '../api/schemas/organisation';
 import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis/cost-share';
 import { splitShillings } from './allocate';
 import { itemAt } from '../item-at';
+import { isCountyGovernment } from '../domain/organisations';
+import { naturalCompare } from '../natural-order';
 
 export interface CostShareCycle {
   id: string;
@@ -30,7 +32,6 @@ export type CostShareOrganisation = Pick<OrganisationDto, 'id' | 'name' | 'short
  * departments); everything else is a partner's share. A national agency registered as
  * "Government agency" counts as a partner, as it does on county budget sheets.
  */
-export const isCountyOrganisation = (org: Pick<OrganisationDto, 'category'> | undefined): boolean => org?.category === 'government';
 
 export const organisationLabel = (org: CostShareOrganisation | undefined, id: string): string => (org ? org.shortName || org.name : id);
 
@@ -116,7 +117,7 @@ export function costShare(input: {
       disbursedKes: inKes(spentTotal, c.currency, rate),
       disbursedByPeriod: spent ? inKesEach(spent.byPeriod, c.currency, rate) : zeroes,
       contribution: c,
-      county: isCountyOrganisation(org),
+      county: isCountyGovernment(org),
     };
 
     overall.add(line);
@@ -161,9 +162,9 @@ export function costShare(input: {
         ...toDto(acc),
         organisationId,
         name: organisationLabel(orgs.get(organisationId), organisationId),
-        side: isCountyOrganisation(orgs.get(organisationId)) ? ('county' as const) : ('partner' as const),
+        side: isCountyGovernment(orgs.get(organisationId)) ? ('county' as const) : ('partner' as const),
       }))
-      .sort((a, b) => b.plannedKesMinor - a.plannedKesMinor || a.name.localeCompare(b.name)),
+      .sort((a, b) => b.plannedKesMinor - a.plannedKesMinor || naturalCompare(a.name, b.name)),
     bySector: [...bySector.entries()]
       .sort(([a], [b]) => (sectorOrder.get(a) ?? 0) - (sectorOrder.get(b) ?? 0))
       .map(([sector, acc]) => ({

@@ -1,6 +1,7 @@
 import type { OverlapPairDto } from '../api/schemas/analysis/overlaps';
 import type { OverlapClusterDto } from '../api/schemas/analysis/overlap-clusters';
 import { OVERLAP_LEVELS, overlapLevel } from './overlaps';
+import { naturalCompare } from '../natural-order';
 
 /**
  * Which flagged pairs join their two activities into one cluster: titles or descriptions sharing at
@@ -75,9 +76,9 @@ export function clusterOverlaps(pairs: readonly OverlapPairDto[], plannedKesMino
   const clusters = [...new Set(clusterOf.values())].map((cluster): OverlapClusterDto => {
     const activities = cluster.activities
       .map((activity) => ({ ...activity, plannedKesMinor: plannedKesMinor.get(activity.id) ?? 0 }))
-      .sort((x, y) => x.startDate.localeCompare(y.startDate) || x.code.localeCompare(y.code, 'en', { numeric: true }));
+      .sort((x, y) => x.startDate.localeCompare(y.startDate) || naturalCompare(x.code, y.code));
     const score = Math.max(...cluster.pairs.map((pair) => pair.score));
-    const wardIds = [...cluster.wards].sort((x, y) => (wardNames.get(x) ?? x).localeCompare(wardNames.get(y) ?? y));
+    const wardIds = [...cluster.wards].sort((x, y) => naturalCompare(wardNames.get(x) ?? x, wardNames.get(y) ?? y));
     return {
       key: `cluster:${cluster.activities.map((activity) => activity.id).sort()[0]}`,
       sector: cluster.sector,

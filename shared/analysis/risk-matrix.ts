@@ -1,5 +1,6 @@
 import type { RiskDto } from '../api/schemas/monitoring';
 import type { levels } from '../domain/vocabulary';
+import { naturalCompare } from '../natural-order';
 
 type Level = (typeof levels.keys)[number];
 
@@ -45,5 +46,5 @@ export function heatMap(risks: readonly Pick<RiskDto, 'likelihood' | 'impact' | 
 export function highRisks<R extends Pick<RiskDto, 'likelihood' | 'impact' | 'status' | 'code'>>(risks: readonly R[]): R[] {
   return risks
     .filter((risk) => isLive(risk) && severityOf(riskScore(risk)) === 'high')
-    .sort((a, b) => riskScore(b) - riskScore(a) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => riskScore(b) - riskScore(a) || naturalCompare(a.code, b.code));
 }

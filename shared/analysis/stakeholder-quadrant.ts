@@ -1,4 +1,5 @@
 import type { levels } from '../domain/vocabulary';
+import { naturalCompare } from '../natural-order';
 
 type Level = (typeof levels.keys)[number];
 
@@ -44,7 +45,7 @@ export interface QuadrantPoint {
  */
 export function quadrantPoints(orgs: readonly { id: string; label: string; influence: Level; interest: Level }[]): QuadrantPoint[] {
   const cells = new Map<string, typeof orgs>();
-  for (const org of [...orgs].sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }))) {
+  for (const org of [...orgs].sort((a, b) => naturalCompare(a.label, b.label))) {
     const key = `${org.interest}/${org.influence}`;
     cells.set(key, [...(cells.get(key) ?? []), org]);
   }

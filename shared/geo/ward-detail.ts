@@ -4,6 +4,7 @@ import { findOverlaps } from '../analysis/overlaps';
 import { activityStatuses, sectors } from '../domain/vocabulary';
 import { toKesMinor } from '../money';
 import { selectForMap, type MapPlan } from './map-selection';
+import { naturalCompare } from '../natural-order';
 
 /**
  * One ward's side panel: its activities with this ward's share of their budget, the organisations
@@ -60,7 +61,7 @@ export function wardDetail(plan: MapPlan, wardId: string, filter: MapFilter): Wa
     subCountyName: ward?.subCountyName ?? '',
     plannedKesMinor: rows.reduce((sum, row) => sum + row.plannedKesMinor, 0),
     activities: rows,
-    partners: [...roles].map(([id, set]) => ({ id, name: orgName(id), roles: [...set] })).sort((a, b) => a.name.localeCompare(b.name)),
+    partners: [...roles].map(([id, set]) => ({ id, name: orgName(id), roles: [...set] })).sort((a, b) => naturalCompare(a.name, b.name)),
     indicators: plan.indicators.flatMap((indicator) => {
       const status = plan.indicatorStatuses.get(indicator.id);
       return indicator.activityId !== null && activityIds.has(indicator.activityId) && status

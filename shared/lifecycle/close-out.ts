@@ -8,6 +8,7 @@ import type { AdaptiveTriggerDto, LearningEntryDto } from '../api/schemas/review
 import { activityStatuses } from '../domain/vocabulary';
 import { toKesMinor } from '../money';
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
+import { naturalCompare } from '../natural-order';
 
 export interface CloseOutInput {
   cycle: { id: string; title: string; fiscalYear: string; startDate: string; endDate: string; reportingPeriod: ReportingFrequency; kesPerUsdScaled: number };
@@ -30,7 +31,7 @@ export const isUnfinished = (activity: Pick<ActivityDto, 'status'>) => activity.
 /** A risk still to manage: open, or occurred and not yet closed. */
 export const isOpenRisk = (risk: Pick<RiskDto, 'status'>) => risk.status === 'open' || risk.status === 'occurred';
 
-const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code, 'en', { numeric: true });
+const byCode = (a: { code: string }, b: { code: string }) => naturalCompare(a.code, b.code);
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 const pct = (part: number, whole: number) => (whole === 0 ? null : round1((part / whole) * 100));
 
@@ -119,7 +120,7 @@ export function computeCloseOut(input: CloseOutInput): CloseOutReportDto {
       ...t,
       utilisationPct: pct(t.spentKesMinor, t.plannedKesMinor),
     }))
-    .sort((a, b) => b.plannedKesMinor - a.plannedKesMinor || a.name.localeCompare(b.name, 'en'));
+    .sort((a, b) => b.plannedKesMinor - a.plannedKesMinor || naturalCompare(a.name, b.name));
   const plannedKesMinor = contributors.reduce((sum, c) => sum + c.plannedKesMinor, 0);
   const spentKesMinor = contributors.reduce((sum, c) => sum + c.spentKesMinor, 0);
 

@@ -21,6 +21,7 @@ import {
 } from '../domain/vocabulary';
 import { formatMoney, formatRate, type Currency } from '../money';
 import { diffSnapshots, type ChangeKind, type FieldChange, type PlanSnapshot, type SnapshotRow } from './diff';
+import { naturalCompare } from '../natural-order';
 
 /** One side of a comparison: an approved version or the working plan. */
 export interface SideRef {
@@ -247,7 +248,7 @@ export function readableDiff(
       };
     });
     // Added, then changed, then removed; within each, as people list them ("A1.2" before "A1.10").
-    rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label, 'en', { numeric: true }) || (a.id < b.id ? -1 : 1));
+    rows.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || naturalCompare(a.label, b.label) || (a.id < b.id ? -1 : 1));
     return {
       register: changes.register,
       heading: registerHeadings[changes.register] ?? changes.register,

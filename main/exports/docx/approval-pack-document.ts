@@ -1,7 +1,8 @@
 import { PageBreak, Paragraph, TextRun, type FileChild, type ISectionOptions } from 'docx';
 import { sectors } from '../../../shared/domain/vocabulary';
 import type { PlanData } from '../plan-data';
-import { addToShare, isCountyGovernment, type CostShare } from '../shared-data/budget-totals';
+import { addToShare, type CostShare } from '../shared-data/budget-totals';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { dataTable, heading1, heading2, keyValueTable, para, type RowSpec } from './blocks';
 import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
 import { coverPage } from './cover';

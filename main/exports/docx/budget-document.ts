@@ -1,7 +1,8 @@
 import type { FileChild, ISectionOptions } from 'docx';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { PlanData } from '../plan-data';
-import { addToShare, isCountyGovernment, type CostShare } from '../shared-data/budget-totals';
+import { addToShare, type CostShare } from '../shared-data/budget-totals';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, signatureBlock, type CellValue, type RowSpec } from './blocks';
 import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
 import { coverPage } from './cover';

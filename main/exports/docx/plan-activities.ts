@@ -1,8 +1,8 @@
 import { TextRun, type FileChild } from 'docx';
-import { sectors } from '../../../shared/domain/vocabulary';
+import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { PlanData } from '../plan-data';
-import { isCountyGovernment } from '../shared-data/budget-totals';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { dataTable, emptyNote, heading1, heading2, para, type RowSpec } from './blocks';
 import { contributionLine, contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
 import { count, displayDate, orgLabel, shillings, shillingsOrDash } from './format';
@@ -25,6 +25,12 @@ function wardNames(data: PlanData, activity: ActivityDto): string {
   return activity.wardIds.map((id) => data.unitNameById.get(id) ?? id).join(', ');
 }
 
+/** ", of which 2 cancelled": counted as the workbook's summary counts activities by status. */
+function cancelledNote(activities: readonly ActivityDto[]): string {
+  const cancelled = activities.filter((a) => a.status === 'cancelled').length;
+  return cancelled === 0 ? '' : `, of which ${cancelled} cancelled (see the Status column)`;
+}
+
 export function activitiesByObjective(data: PlanData): Map<string, ActivityDto[]> {
   const grouped = new Map<string, ActivityDto[]>(data.objectives.map((o) => [o.id, []]));
   for (const activity of data.activities) grouped.get(activity.objectiveId)?.push(activity);
@@ -35,7 +41,7 @@ export function actionPlanSection(data: PlanData): FileChild[] {
   const children: FileChild[] = [
     heading1('3 Joint activities and implementation plan'),
     para(
-      `${count(data.activities.length, 'joint activity', 'joint activities')} under ${count(data.objectives.length, 'objective', 'objectives')}, grouped by objective. Lead and supporting organisations are shown by their short names (the stakeholder matrix in Annex 9.1 gives the full names).`,
+      `${count(data.activities.length, 'joint activity', 'joint activities')} under ${count(data.objectives.length, 'objective', 'objectives')}, grouped by objective${cancelledNote(data.activities)}. Lead and supporting organisations are shown by their short names (the stakeholder matrix in Annex 9.1 gives the full names).`,
     ),
   ];
   if (data.objectives.length === 0) return [...children, emptyNote('No objectives or activities are recorded for this cycle yet.')];
@@ -53,7 +59,8 @@ export function actionPlanSection(data: PlanData): FileChild[] {
           { header: 'Supporting', weight: 1.2 },
           { header: 'Wards', weight: 1.3 },
           { header: 'Timeline', weight: 1.2 },
-          { header: 'Expected output / outcome', weight: 2.4 },
+          { header: 'Expected output / outcome', weight: 2.2 },
+          { header: 'Status', weight: 0.9 },
         ],
         rows: activities.map((a) => [
           a.code,
@@ -63,6 +70,7 @@ export function actionPlanSection(data: PlanData): FileChild[] {
           wardNames(data, a),
           timeline(a.startDate, a.endDate),
           a.expectedOutput,
+          activityStatuses.label(a.status),
         ]),
         empty: 'No activities are recorded under this objective yet.',
       }),

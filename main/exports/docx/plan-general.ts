@@ -1,4 +1,5 @@
 import type { FileChild } from 'docx';
+import { countyDepartments, developmentPartners } from '../../../shared/domain/organisations';
 import { cyclePhases, reportingFrequencies, sectors } from '../../../shared/domain/vocabulary';
 import { formatRate } from '../../../shared/money';
 import type { PlanData } from '../plan-data';
@@ -9,7 +10,9 @@ import { count, dateRange, displayDate, orgFullLabel } from './format';
 
 export function generalInformation(data: PlanData): FileChild[] {
   const { cycle } = data;
-  const partners = data.organisations.filter((org) => org.id !== cycle.leadOrgId).map(orgFullLabel);
+  // The same rule as the workbook's general information and the cost-share: county departments apart.
+  const partners = developmentPartners(data.organisations).map(orgFullLabel);
+  const departments = countyDepartments(data.organisations).map(orgFullLabel);
   const scope =
     data.scopeUnitNames.length === 0 ? `${cycle.countyName} County (whole county)` : `${cycle.countyName} County: ${data.scopeUnitNames.join(', ')}`;
   return [
@@ -19,6 +22,7 @@ export function generalInformation(data: PlanData): FileChild[] {
       ['County', `${cycle.countyName} County`],
       ['Geographical scope', scope],
       ['Lead agency / organisation', data.leadOrganisation ? orgFullLabel(data.leadOrganisation) : 'Not yet named'],
+      ['County departments', departments.length === 0 ? 'None recorded yet' : departments],
       ['Partner organisations', partners.length === 0 ? 'None recorded yet' : partners],
       ['Fiscal year', `FY ${cycle.fiscalYear}`],
       ['Start and end dates', dateRange(cycle.startDate, cycle.endDate)],

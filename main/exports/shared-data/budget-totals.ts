@@ -1,6 +1,7 @@
 import { toKesMinor, type Currency } from '../../../shared/money';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
 
 /**
  * The cost-share arithmetic every deliverable prints. Each contribution line is converted to KES at
@@ -9,7 +10,6 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
  */
 
 /** The county's own money: organisations of category Government (county departments). */
-export const isCountyGovernment = (org: Pick<OrganisationDto, 'category'>): boolean => org.category === 'government';
 
 export interface ContributorTotal {
   organisationId: string;

@@ -8,6 +8,8 @@ import { FORMATS, styleHeaderRow, styleTitle, font, heightForLines, wrappedLines
 import { cellText } from './safe-text';
 import { HEADER_ROW, rowIdColumn } from './register-sheets';
 import { RATE_NAME, SHEETS } from './sheet-names';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
+import { naturalCompare } from '../../../shared/natural-order';
 
 type Contribution = CycleData['contributions'][number];
 
@@ -56,7 +58,6 @@ interface BudgetRow {
   amounts: Map<string, { kes: number; usd: number[] }>;
 }
 
-const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function budgetRows(data: CycleData): BudgetRow[] {
   const rows = new Map<string, BudgetRow>();
@@ -76,7 +77,7 @@ function budgetRows(data: CycleData): BudgetRow[] {
   }
   // Activities in natural code order (A2 before A10), ranked once: a collator is too slow to call
   // for every comparison of 20,000 rows.
-  const ranked = [...data.activities].sort((x, y) => naturalOrder.compare(x.code, y.code) || naturalOrder.compare(x.title, y.title));
+  const ranked = [...data.activities].sort((x, y) => naturalCompare(x.code, y.code) || naturalCompare(x.title, y.title));
   const rank = new Map(ranked.map((activity, index) => [activity.id, index]));
   const keyed = [...rows.values()].map((row) => ({
     row,
@@ -110,8 +111,8 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
   const sheet = addSheet(workbook, SHEETS.budget, { rows: BUDGET_HEADER_ROW, columns: 2 });
   const rate = data.cycle.kesPerUsdScaled / RATE_SCALE;
   const contributing = new Set(data.contributions.map((c) => c.contributorOrgId));
-  const county = data.organisations.filter((o) => contributing.has(o.id) && o.category === 'government');
-  const partners = data.organisations.filter((o) => contributing.has(o.id) && o.category !== 'government');
+  const county = data.organisations.filter((o) => contributing.has(o.id) && isCountyGovernment(o));
+  const partners = data.organisations.filter((o) => contributing.has(o.id) && !isCountyGovernment(o));
   const contributors = [...county, ...partners];
   const rows = budgetRows(data);
 

@@ -27,6 +27,7 @@ import { FORMATS, styleTitle, font, heightForLines, wrappedLines } from './cell-
 import { BLANK_CYCLE_ID } from './blank-workbook';
 import { GENERAL, RATE_NAME, SHEETS, WHOLE_COUNTY } from './sheet-names';
 import { addSummary, type SummaryLayout } from './summary-sheet';
+import { developmentPartners } from '../../../shared/domain/organisations';
 
 export interface CycleWorkbook {
   budget: BudgetLayout;
@@ -105,7 +106,7 @@ type GeneralRow = [string, string | Date | ExcelJS.CellFormulaValue];
 function generalRows(data: CycleData, meta: WorkbookMeta): GeneralRow[] {
   const { cycle } = data;
   const scope = cycle.scopeUnitIds.map((id) => data.wards.get(id)?.name ?? data.subCounties.get(id)?.name ?? id);
-  const partners = data.organisations.filter((o) => o.category !== 'government').map((o) => o.name);
+  const partners = developmentPartners(data.organisations).map((o) => o.name);
   return [
     [GENERAL.title, cycle.title],
     [GENERAL.county, `${cycle.countyName} County`],

@@ -4,6 +4,7 @@ import type { OverlapNames } from '../../../shared/analysis/overlaps';
 import { listAdminUnits } from '../admin-units';
 import type { AppContext } from '../context';
 import { registerServices } from '../index';
+import { naturalCompare } from '../../../shared/natural-order';
 
 /** Organisations by short name (as people say them in meetings) and wards by name, for messages. */
 export function namesOf(ctx: AppContext, cycle: CycleDto): OverlapNames {
@@ -24,5 +25,5 @@ export function wardsOfCycle(ctx: AppContext, cycle: CycleDto): CoverageWard[] {
     .filter((u) => u.level === 'ward')
     .filter((u) => scope.size === 0 || scope.has(u.id) || (u.parentId !== null && scope.has(u.parentId)))
     .map((u) => ({ id: u.id, name: u.name, subCountyName: u.parentId === null ? '' : (subCounties.get(u.parentId) ?? '') }))
-    .sort((a, b) => a.subCountyName.localeCompare(b.subCountyName) || a.name.localeCompare(b.name));
+    .sort((a, b) => naturalCompare(a.subCountyName, b.subCountyName) || naturalCompare(a.name, b.name));
 }

@@ -4,6 +4,7 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
 import { kes, kesShort } from '../../components/charts/money-format';
+import { naturalCompare } from '../../../shared/natural-order';
 
 function Matrix({ matrix }: { matrix: CoverageMatrixDto }) {
   return (
@@ -81,7 +82,7 @@ export function CoverageTable({ cycleId, organisations }: { cycleId: string; org
           <select value={organisationId ?? ''} onChange={(event) => setOrganisationId(event.target.value || null)}>
             <option value="">All organisations</option>
             {[...organisations]
-              .sort((a, b) => (a.shortName || a.name).localeCompare(b.shortName || b.name))
+              .sort((a, b) => naturalCompare(a.shortName || a.name, b.shortName || b.name))
               .map((org) => (
                 <option key={org.id} value={org.id}>
                   {org.shortName ? `${org.shortName} — ${org.name}` : org.name}

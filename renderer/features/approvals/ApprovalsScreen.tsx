@@ -9,6 +9,7 @@ import { useEditor } from '../../components/register/use-editor';
 import { indexById } from '../lookups/lookups';
 import { approvalStatus, REQUIRED_ROLES } from './approval-status';
 import { describeSignatory, signatoryColumns, signatoryDefaults, signatoryFields } from './signatory-register';
+import { naturalCompare } from '../../../shared/natural-order';
 
 export function ApprovalsScreen({ cycle }: { cycle: CycleDto }) {
   const signatories = useApiQuery('signatory:list', { cycleId: cycle.id });
@@ -17,7 +18,7 @@ export function ApprovalsScreen({ cycle }: { cycle: CycleDto }) {
   return (
     <QueryView query={allReady(signatories, organisations)} what="the approvals">
       {([rows, orgs], reload) => {
-        const sorted = [...rows].sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'en'));
+        const sorted = [...rows].sort((a, b) => a.sortOrder - b.sortOrder || naturalCompare(a.name, b.name));
         const status = approvalStatus(rows);
         return (
           <>

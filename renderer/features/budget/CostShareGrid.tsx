@@ -8,7 +8,7 @@ import { kes } from '../../components/charts/money-format';
 import type { Editor } from '../../components/register/use-editor';
 import { orgShortName, vocabularyOptions } from '../lookups/lookups';
 import { sortByCode } from '../../../shared/analysis/activity-filter';
-import { isCountyOrganisation } from '../../../shared/analysis/cost-share';
+import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { NO_ACTIVITY, NO_ACTIVITY_LABEL } from './budget-totals';
 
 interface CostShareGridProps {
@@ -122,7 +122,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
         {shown.slice(0, limit).map((group) => {
           const total = group.lines.reduce((sum, line) => sum + toKesMinor(line, kesPerUsdScaled), 0);
           const county = group.lines
-            .filter((line) => isCountyOrganisation(orgs.get(line.contributorOrgId)))
+            .filter((line) => isCountyGovernment(orgs.get(line.contributorOrgId)))
             .reduce((sum, line) => sum + toKesMinor(line, kesPerUsdScaled), 0);
           return (
             <tbody key={group.key} className={group.cancelled ? 'grid__group grid__group--cancelled' : 'grid__group'}>

@@ -8,6 +8,7 @@ import {
   type CostShareOrganisation,
 } from '../../../shared/analysis/cost-share';
 import { contributionTypes } from '../../../shared/domain/vocabulary';
+import { naturalCompare } from '../../../shared/natural-order';
 
 export type BudgetCycle = CostShareCycle;
 
@@ -44,7 +45,7 @@ export interface BudgetTotals extends ShareTotals {
 export const NO_ACTIVITY = 'none';
 export const NO_ACTIVITY_LABEL = 'Not linked to an activity';
 
-const descending = (a: Share, b: Share) => b.kes - a.kes || a.label.localeCompare(b.label, 'en');
+const descending = (a: Share, b: Share) => b.kes - a.kes || naturalCompare(a.label, b.label);
 
 /**
  * Who pays for what, in KES at the cycle's one exchange rate, as the screens chart it: the reports'

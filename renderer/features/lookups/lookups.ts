@@ -2,10 +2,11 @@ import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import type { Option } from '../../components/register/field-spec';
+import { naturalCompare } from '../../../shared/natural-order';
 
 /** How records of other registers are named in tables and choice lists. */
 
-const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, 'en');
+const byLabel = (a: Option, b: Option) => naturalCompare(a.label, b.label);
 
 export const orgShortName = (org: Pick<OrganisationDto, 'name' | 'shortName'> | undefined): string =>
   org ? org.shortName || org.name : 'Unknown organisation';
@@ -26,7 +27,7 @@ export const activityLabel = (activity: Pick<ActivityDto, 'code' | 'title'>): st
 export function activityOptions(activities: readonly ActivityDto[]): Option[] {
   return activities
     .map((activity) => ({ value: activity.id, label: activityLabel(activity) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
+    .sort((a, b) => naturalCompare(a.label, b.label));
 }
 
 export function wardOptions(wards: readonly AdminUnitDto[]): Option[] {

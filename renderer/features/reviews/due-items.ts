@@ -1,6 +1,7 @@
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { MilestoneDto } from '../../../shared/api/schemas/review';
 import { addDays, daysBetween } from '../../../shared/dates';
+import { naturalCompare } from '../../../shared/natural-order';
 
 /** How far ahead "upcoming" looks: about two months, the gap between quarterly reviews. */
 export const UPCOMING_DAYS = 60;
@@ -25,7 +26,7 @@ export function overdueMilestones<M extends Pick<MilestoneDto, 'status' | 'dueDa
 export function overdueActivities<A extends Pick<ActivityDto, 'status' | 'endDate' | 'code'>>(activities: readonly A[], today: string): A[] {
   return activities
     .filter((a) => a.endDate < today && a.status !== 'completed' && a.status !== 'cancelled')
-    .sort((a, b) => a.endDate.localeCompare(b.endDate) || a.code.localeCompare(b.code, 'en', { numeric: true }));
+    .sort((a, b) => a.endDate.localeCompare(b.endDate) || naturalCompare(a.code, b.code));
 }
 
 /** "in 5 days", "today", "3 days ago". */
