@@ -66,7 +66,6 @@ export interface PlanData {
   thresholds: ThresholdsDto;
 }
 
-
 /** The plan's rows by register name, e.g. to fingerprint the content just read (fingerprint.ts). */
 export function registerRowsOf(data: PlanData): RegisterRows {
   return {

@@ -41,7 +41,6 @@ export function filterActivities(activities: readonly ActivityDto[], filter: Act
   });
 }
 
-
 export function sortByCode(activities: readonly ActivityDto[]): ActivityDto[] {
   return [...activities].sort((a, b) => naturalCompare(a.code, b.code) || naturalCompare(a.title, b.title));
 }

@@ -58,7 +58,6 @@ interface BudgetRow {
   amounts: Map<string, { kes: number; usd: number[] }>;
 }
 
-
 function budgetRows(data: CycleData): BudgetRow[] {
   const rows = new Map<string, BudgetRow>();
   for (const line of data.contributions) {

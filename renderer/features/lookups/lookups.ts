@@ -25,9 +25,7 @@ export function objectiveOptions(objectives: readonly ObjectiveDto[]): Option[] 
 export const activityLabel = (activity: Pick<ActivityDto, 'code' | 'title'>): string => (activity.code ? `${activity.code} ${activity.title}` : activity.title);
 
 export function activityOptions(activities: readonly ActivityDto[]): Option[] {
-  return activities
-    .map((activity) => ({ value: activity.id, label: activityLabel(activity) }))
-    .sort((a, b) => naturalCompare(a.label, b.label));
+  return activities.map((activity) => ({ value: activity.id, label: activityLabel(activity) })).sort((a, b) => naturalCompare(a.label, b.label));
 }
 
 export function wardOptions(wards: readonly AdminUnitDto[]): Option[] {
