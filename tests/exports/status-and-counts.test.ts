@@ -33,7 +33,8 @@ beforeAll(async () => {
     if (row.getCell(1).text === GENERAL.partners) partners = row.getCell(2).text;
   });
   workbookPartners = partners;
-});
+  // Two exports of the sample: minutes on a busy machine.
+}, 180_000);
 afterAll(() => env.app.close());
 
 describe('status and counts agree between the Word plan and the workbook', () => {

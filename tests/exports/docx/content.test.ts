@@ -75,7 +75,7 @@ describe('the Joint Work Plan', () => {
     }[];
     expect(activities.length).toBeGreaterThan(20);
     const plan = xml.get('plan') ?? '';
-    const rows = tables(plan).flatMap((table) => table.filter((row) => row.length === 7));
+    const rows = tables(plan).flatMap((table) => table.filter((row) => row.length === 8));
     for (const activity of activities) {
       const row = rows.find((cells) => cells[0] === activity.code);
       expect(row, activity.code).toBeDefined();
