@@ -9,7 +9,7 @@ import { indicatorStatus } from '../../shared/analysis/indicator-status';
 import { pairKey } from '../../shared/analysis/overlaps';
 import type { MapPlan } from '../../shared/geo/map-selection';
 import { wardDetail } from '../../shared/geo/ward-detail';
-import { wardFigures } from '../../shared/geo/ward-figures';
+import { figuresOf, wardFigures, wardTallies, type WardTallies } from '../../shared/geo/ward-figures';
 import { wardMapSvg } from '../../shared/geo/ward-map-svg';
 import { wardIdsIn } from '../../shared/geo/topology';
 import { invalidField } from '../../shared/result';
@@ -158,12 +158,20 @@ function printedMaps(
   if (!row) return null;
   const plan = planOf();
   const topology = layerTopology(row);
+  // Maps of one filter share their tallies: the selection, the coverage and the duplicates are worked out once.
+  const tallies = new Map<string, WardTallies>();
+  const talliesOf = (filter: MapFilter) => {
+    const key = JSON.stringify(filter);
+    let found = tallies.get(key);
+    if (!found) tallies.set(key, (found = wardTallies(plan, filter)));
+    return found;
+  };
   const svgs = wanted.map(({ measure, filter }) => {
     checkOrganisation(plan, filter);
     return wardMapSvg({
       topology,
       layer: row,
-      figures: wardFigures(plan, measure, filter),
+      figures: figuresOf(talliesOf(filter), measure),
       countyName: cycle.countyName,
       cycleTitle: cycle.title,
       generatedOn: todayOf(ctx),

@@ -1,7 +1,8 @@
 import type { MapFilter, MapMeasure, WardFigureDto, WardMapDto } from '../api/schemas/geo';
 import { indicatorStatusLabels, type IndicatorStatus } from '../api/schemas/analysis/indicator-status';
+import type { CoverageMatrixDto } from '../api/schemas/analysis/coverage';
 import { coverageMatrix } from '../analysis/coverage';
-import { countOverlaps } from '../analysis/overlaps';
+import { countOverlaps, type OverlapCounts } from '../analysis/overlaps';
 import { sectors } from '../domain/vocabulary';
 import { formatKes } from '../money';
 import { classOf, countClasses, kesClasses, statusClasses, statusClassIndex, worstStatus, type ValueClass } from './classes';
@@ -24,6 +25,22 @@ const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en
  * evenly among them; with an organisation chosen, the budget is that organisation's own.
  */
 export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilter): WardMapDto {
+  return figuresOf(wardTallies(plan, filter), measure);
+}
+
+/** What every measure of one filter is worked out from; several maps of one filter share it. */
+export interface WardTallies {
+  plan: MapPlan;
+  filter: MapFilter;
+  matrix: CoverageMatrixDto;
+  /** Organisations leading, supporting or funding an activity in each ward. */
+  partners: Map<string, Set<string>>;
+  /** Statuses of the indicators of each ward's activities. */
+  statuses: Map<string, IndicatorStatus[]>;
+  overlaps: OverlapCounts;
+}
+
+export function wardTallies(plan: MapPlan, filter: MapFilter): WardTallies {
   const selection = selectForMap(plan, filter);
   const matrix = coverageMatrix({
     cycleId: plan.cycle.id,
@@ -40,7 +57,9 @@ export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilte
   for (const indicator of plan.indicators) {
     const status = plan.indicatorStatuses.get(indicator.id);
     if (indicator.activityId === null || status === undefined) continue;
-    indicatorsByActivity.set(indicator.activityId, [...(indicatorsByActivity.get(indicator.activityId) ?? []), status]);
+    const own = indicatorsByActivity.get(indicator.activityId);
+    if (own) own.push(status);
+    else indicatorsByActivity.set(indicator.activityId, [status]);
   }
   for (const activity of selection.activities) {
     const people = [activity.leadOrgId, ...activity.supportingOrgIds, ...(selection.funders.get(activity.id) ?? [])];
@@ -49,10 +68,18 @@ export function wardFigures(plan: MapPlan, measure: MapMeasure, filter: MapFilte
       if (!set) partners.set(wardId, (set = new Set()));
       for (const org of people) set.add(org);
       const own = indicatorsByActivity.get(activity.id);
-      if (own) statuses.set(wardId, [...(statuses.get(wardId) ?? []), ...own]);
+      if (!own) continue;
+      const here = statuses.get(wardId);
+      if (here) here.push(...own);
+      else statuses.set(wardId, [...own]);
     }
   }
-  const overlaps = countOverlaps(selection.activities, plan.complementaryKeys);
+  return { plan, filter, matrix, partners, statuses, overlaps: countOverlaps(selection.activities, plan.complementaryKeys) };
+}
+
+/** The figures of one measure, from tallies (wardTallies). */
+export function figuresOf(tallies: WardTallies, measure: MapMeasure): WardMapDto {
+  const { plan, filter, matrix, partners, statuses, overlaps } = tallies;
 
   const rows = matrix.rows.filter((row) => row.wardId !== null);
   const base = rows.map((row) => {
