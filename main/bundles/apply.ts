@@ -137,7 +137,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
     writeItem(tx, plan, item, s, at);
     // The sender holds this revision: its next edit may be made on it (field-merge.ts). A stale
     // row is old news, and never vouched for by the checks a new one passes: it is not kept.
-    if (item.theirs && KEPT.has(item.decision)) keepRevision(exchangeTable[item.register], item.theirs);
+    if (item.theirs && KEPT.has(item.decision)) keepRevision(exchangeTable[item.register].tableName, item.theirs, JSON.stringify(item.theirs));
     const tableName = exchangeTable[item.register].tableName;
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);

@@ -91,15 +91,17 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
       counts[t.register] = rows.length;
       if (rows.length === 0) continue;
-      const ordered = rows.map((row) => {
-        keepRevision(t, row);
+      // Each row's JSON is made once: it is the bundle's text of the row and the revision kept.
+      const texts = rows.map((row) => {
         const out: Row = {};
         for (const [field] of t.columns) out[field] = row[field];
         for (const link of t.links) out[link.field] = row[link.field];
         out.baseHlc = bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null;
-        return out;
+        const text = JSON.stringify(out);
+        keepRevision(t.tableName, row, text);
+        return text;
       });
-      entries.set(rowsEntry(t.register), utf8(JSON.stringify(ordered)));
+      entries.set(rowsEntry(t.register), utf8(`[${texts.join(',')}]`));
     }
     const tombstones: BundleTombstone[] = [...selection.tombstones].flatMap(([register, list]) =>
       list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Row } from '../db/row-store';
 import { rowOf, textOf } from '../db/row-values';
-import type { ExchangeTable } from './exchange-tables';
 
 /**
  * The content of row revisions that crossed an exchange (`bundle_row_revisions`): what field-by-field
@@ -22,13 +21,11 @@ export function revisionReader(client: Database.Database): (tableName: string, r
  * never replaces a kept one, while this copy's own content of a revision it holds and sends is
  * the truth and replaces whatever a bundle claimed under that stamp.
  */
-export function revisionKeeper(client: Database.Database, cycleId: string, source: 'sent' | 'received'): (t: ExchangeTable, row: Row) => void {
+export function revisionKeeper(client: Database.Database, cycleId: string, source: 'sent' | 'received'): (tableName: string, row: Row, json: string) => void {
   const statement = client.prepare(
     'INSERT INTO bundle_row_revisions (table_name, row_id, hlc, cycle_id, content) VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, hlc) ' +
       (source === 'sent' ? 'DO UPDATE SET content = excluded.content WHERE content != excluded.content' : 'DO NOTHING'),
   );
-  return (t, row) => {
-    const content = JSON.stringify(Object.fromEntries(t.fieldKeys.map((key) => [key, row[key] ?? null])));
-    statement.run(t.tableName, textOf(row, 'id'), textOf(row, 'hlc'), cycleId, content);
-  };
+  // The row as a bundle carries it (its clock columns too): merging reads only its fields.
+  return (tableName, row, json) => void statement.run(tableName, textOf(row, 'id'), textOf(row, 'hlc'), cycleId, json);
 }
