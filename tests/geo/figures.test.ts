@@ -1,4 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openApp } from '../../main/app-context';
+import { closeDb } from '../../main/db/open-db';
+import { resourcesDir } from '../../main/resource-paths';
 import { loadSchematicDemo } from '../../main/geo/demo-layer';
 import { coverageReport } from '../../main/services/analysis/reports';
 import { registerServices as s } from '../../main/services/index';
@@ -139,6 +145,33 @@ describe('ward figures', () => {
     expect(map.legend.classes[kinna?.classIndex ?? 0]?.label).toBe('Off track');
     expect(map.wards.find((w) => w.wardId === WABERA)?.indicatorStatus).toBeNull();
     ctx.close();
+  });
+});
+
+describe('the map reads the plan again after any change', () => {
+  it('an edit here, or one by another program on the same file (the CLI), shows in the next figures', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-map-memo-'));
+    const file = path.join(dir, 'jwp.db');
+    const ctx = testApp({ file });
+    const other = openApp({ file, resourcesDir });
+    try {
+      const { cycle, activity } = seedCycle(ctx);
+      const input = { cycleId: cycle.id, measure: 'activities' as const, filter: all };
+      const countIn = (wardId: string) => wardMap(ctx, input).wards.find((w) => w.wardId === wardId)?.activityCount;
+      expect([countIn(GARBATULLA), countIn(KINNA), countIn(WABERA)]).toEqual([1, 1, 0]);
+      expect(mapPlan(ctx, cycle.id)).toBe(mapPlan(ctx, cycle.id));
+
+      s.activity.update(ctx, { id: activity.id, changes: { wardIds: [WABERA] } });
+      expect([countIn(GARBATULLA), countIn(KINNA), countIn(WABERA)]).toEqual([0, 0, 1]);
+
+      s.activity.update(other, { id: activity.id, changes: { wardIds: [KINNA] } });
+      expect([countIn(GARBATULLA), countIn(KINNA), countIn(WABERA)]).toEqual([0, 1, 0]);
+      expect(wardMap(ctx, input)).toEqual(wardMap(other, input));
+    } finally {
+      closeDb(other.db);
+      ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
