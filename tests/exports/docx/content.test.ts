@@ -64,6 +64,17 @@ const text = (doc: DocxDocument) => plainText(xml.get(doc) ?? '');
 /** Whether a document's text has a phrase; failures name the phrase, not the whole document. */
 const expectText = (doc: DocxDocument, phrase: string) => expect(text(doc).includes(phrase), `${doc}: "${phrase}"`).toBe(true);
 
+describe('every Word deliverable', () => {
+  it('opens with the emblem’s place, "Republic of Kenya" and the county government, as county documents do (item 9)', () => {
+    for (const doc of ['plan', 'budget', 'me-report', 'approval-pack'] as const) {
+      const opening = paragraphs(xml.get(doc) ?? '')
+        .filter((line) => line.trim() !== '')
+        .slice(0, 4);
+      expect(opening, doc).toEqual(['County emblem', 'Republic of Kenya', 'County Government of Isiolo', expect.any(String)]);
+    }
+  });
+});
+
 describe('the Joint Work Plan', () => {
   it('lists every activity of the cycle with its lead organisation', () => {
     const activities = app.db.$client
