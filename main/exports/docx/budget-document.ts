@@ -5,6 +5,7 @@ import { addToShare, type CostShare } from '../shared-data/budget-totals';
 import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, signatureBlock, type CellValue, type RowSpec } from './blocks';
 import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
+import { contentsPage, withOutline } from './contents';
 import { coverPage } from './cover';
 import { displayDate, kes, kesOrDash, money, orgFullLabel, orgLabel, shillings } from './format';
 import { objectiveHeading } from './plan-activities';
@@ -64,7 +65,8 @@ function componentRows(data: PlanData): RowSpec[] {
   }
   if (rows.length > 0) {
     const { totals } = data;
-    rows.push({ total: ['TOTAL BUDGET', '', kes(totals.countyKesMinor), kes(totals.partnersKesMinor), shillings(totals.totalKesMinor), ''] });
+    // An empty share is a dash, as in the subtotals and the plan's tables.
+    rows.push({ total: ['TOTAL BUDGET', '', kesOrDash(totals.countyKesMinor), kesOrDash(totals.partnersKesMinor), shillings(totals.totalKesMinor), ''] });
   }
   return rows;
 }
@@ -97,53 +99,65 @@ export function budgetSections(data: PlanData, meta: DocMeta): ISectionOptions[]
       const org = data.orgById.get(c.organisationId);
       return org ? [orgFullLabel(org)] : [];
     });
-  const header = [
-    heading1('Budget'),
-    ...keyValueTable('portrait', [
-      ['Project title', cycle.title],
-      ['County name', `${cycle.countyName} County`],
-      ['Implementing partner(s)', partners.length === 0 ? 'None recorded yet' : partners],
-      ['Budget year', `FY ${cycle.fiscalYear}`],
-      ['Date of submission', displayDate(meta.generatedOn)],
-    ]),
-    costShareSentence(data),
-    para(rateSentence(data)),
-  ];
-  const components = [
-    heading1('Budget by activity and component'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Activity / project component', weight: 2.3 },
-        { header: 'Description', weight: 3 },
-        { header: 'County government contribution', weight: 2, align: 'right' },
-        { header: 'Partner contribution', weight: 2, align: 'right' },
-        { header: 'Total estimated cost (KES)', weight: 1.6, align: 'right' },
-        { header: 'Comments', weight: 2.2 },
-      ],
-      rows: componentRows(data),
-      empty: 'No budget lines are recorded for this cycle yet.',
-    }),
-  ];
-  const total = [
-    heading1('Total budget'),
-    ...(data.contributions.length === 0
-      ? [para('No budget lines are recorded for this cycle yet.')]
-      : [
-          bullet(`County government contribution: ${kes(totals.countyKesMinor)}`),
-          ...totals.byContributor
-            .filter((c) => !c.isCounty)
-            .map((c) => bullet(`${orgLabel(data.orgById.get(c.organisationId))} contribution: ${kes(c.kesMinor)}`)),
-          bullet(`Total estimated cost: ${kes(totals.totalKesMinor)}`),
-        ]),
-    heading2('Contributions by contributor'),
-    ...contributorTotalsTable(data, 'portrait', { compact: true }),
-    heading1('Approvals and signatures'),
-    para('Signed for the county government and for each partner contributing to this budget.'),
-    ...signatureLines(data),
-  ];
+  // Numbered headings with a contents page whose page numbers need no updating (contents.ts).
+  const { built, outline } = withOutline(() => {
+    const header = [
+      heading1('1 Budget'),
+      ...keyValueTable('portrait', [
+        ['Project title', cycle.title],
+        ['County name', `${cycle.countyName} County`],
+        ['Implementing partner(s)', partners.length === 0 ? 'None recorded yet' : partners],
+        ['Budget year', `FY ${cycle.fiscalYear}`],
+        ['Date of submission', displayDate(meta.generatedOn)],
+      ]),
+      costShareSentence(data),
+      para(rateSentence(data)),
+    ];
+    const components = [
+      heading1('2 Budget by activity and component'),
+      ...dataTable({
+        orientation: 'landscape',
+        columns: [
+          { header: 'Activity / project component', weight: 2.3 },
+          { header: 'Description', weight: 3 },
+          { header: 'County government contribution', weight: 2, align: 'right' },
+          { header: 'Partner contribution', weight: 2, align: 'right' },
+          { header: 'Total estimated cost (KES)', weight: 1.6, align: 'right' },
+          { header: 'Comments', weight: 2.2 },
+        ],
+        rows: componentRows(data),
+        empty: 'No budget lines are recorded for this cycle yet.',
+      }),
+    ];
+    const total = [
+      heading1('3 Total budget'),
+      ...(data.contributions.length === 0
+        ? [para('No budget lines are recorded for this cycle yet.')]
+        : [
+            bullet(`County government contribution: ${kes(totals.countyKesMinor)}`),
+            ...totals.byContributor
+              .filter((c) => !c.isCounty)
+              .map((c) => bullet(`${orgLabel(data.orgById.get(c.organisationId))} contribution: ${kes(c.kesMinor)}`)),
+            bullet(`Total estimated cost: ${kes(totals.totalKesMinor)}`),
+          ]),
+      heading2('3.1 Contributions by contributor'),
+      ...contributorTotalsTable(data, 'portrait', { compact: true }),
+      heading1('4 Approvals and signatures'),
+      para('Signed for the county government and for each partner contributing to this budget.'),
+      ...signatureLines(data),
+    ];
+    return { header, components, total };
+  });
+  const { header, components, total } = built;
   return [
-    section(meta, 'portrait', [...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle: cycle.title }), ...header], { cover: true }),
+    section(
+      meta,
+      'portrait',
+      [...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle: cycle.title }), ...contentsPage(outline, 'portrait'), ...header],
+      {
+        cover: true,
+      },
+    ),
     section(meta, 'landscape', components),
     section(meta, 'portrait', total),
   ];

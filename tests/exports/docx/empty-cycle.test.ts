@@ -28,7 +28,9 @@ describe('documents of an empty cycle', () => {
       const xml = documentXml((await exportDocx(app, cycle.id, { doc })).buffer);
       const text = plainText(xml);
       for (const sentence of expected[doc] ?? []) expect(text.includes(sentence), `${doc}: ${sentence}`).toBe(true);
-      for (const table of tables(xml)) expect(table.length, `${doc}: a table with only its header row: ${table[0]?.join(' | ')}`).toBeGreaterThan(1);
+      // The cover's emblem box is a one-cell table, not a register.
+      const registers = tables(xml).filter((table) => table[0]?.join('') !== 'County emblem');
+      for (const table of registers) expect(table.length, `${doc}: a table with only its header row: ${table[0]?.join(' | ')}`).toBeGreaterThan(1);
       // With no signatories recorded, signature lines to write in, never an instruction to the user.
       expect(text, doc).not.toMatch(/approvals register|produce this document again/);
     }

@@ -39,7 +39,10 @@ const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[]
       '9.2 Joint calendar',
     ],
   },
-  budget: { pages: [8, 18], titles: ['Project title', 'Budget by activity and component', 'TOTAL BUDGET', 'Total budget', 'Approvals and signatures'] },
+  budget: {
+    pages: [8, 18],
+    titles: ['Contents', 'Project title', '2 Budget by activity and component', 'TOTAL BUDGET', '3 Total budget', '4 Approvals and signatures'],
+  },
   'me-report': {
     pages: [6, 14],
     titles: [
@@ -127,21 +130,35 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     expect(withCostShareHeader.length).toBeGreaterThan(1);
   });
 
-  it('numbers the contents page with the page each heading is on (issue 16, item 2)', () => {
-    const pdf = path.join(outDir, 'plan.pdf');
-    const pages = pageSizes(pdf).length;
+  const contentsOf = (doc: 'plan' | 'budget') => {
+    const pdf = path.join(outDir, `${doc}.pdf`);
     const contents = pdfText(pdf, 2);
     const entries = [...contents.matchAll(/^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ title: (m[1] ?? '').trim(), page: Number(m[2]) }));
-    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(['1 General information', '8 Approvals', '9.3 Coverage: wards × sectors']));
-    expect(entries.length).toBeGreaterThan(12);
-    const pageTexts = Array.from({ length: pages }, (_, i) =>
+    const pageTexts = Array.from({ length: pageSizes(pdf).length }, (_, i) =>
       execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }),
     );
-    for (const entry of entries) {
-      // The page whose text has the heading as a line of its own (after the contents page).
-      const on = pageTexts.findIndex((text, i) => i > 1 && text.split('\n').some((line) => line.trim() === entry.title)) + 1;
-      expect(on, entry.title).toBe(entry.page);
-    }
+    // The page whose text has the heading as a line of its own (after the contents page).
+    const pageOf = (title: string) => pageTexts.findIndex((text, i) => i > 1 && text.split('\n').some((line) => line.trim() === title)) + 1;
+    return { entries, pageOf };
+  };
+
+  it('numbers the contents page with the page each heading is on (issue 16, item 2)', () => {
+    const { entries, pageOf } = contentsOf('plan');
+    expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(['1 General information', '8 Approvals', '9.3 Coverage: wards × sectors']));
+    expect(entries.length).toBeGreaterThan(12);
+    for (const entry of entries) expect(pageOf(entry.title), entry.title).toBe(entry.page);
+  });
+
+  it('gives the budget numbered sections and a contents page with right page numbers (item 9)', () => {
+    const { entries, pageOf } = contentsOf('budget');
+    expect(entries.map((e) => e.title)).toEqual([
+      '1 Budget',
+      '2 Budget by activity and component',
+      '3 Total budget',
+      '3.1 Contributions by contributor',
+      '4 Approvals and signatures',
+    ]);
+    for (const entry of entries) expect(pageOf(entry.title), entry.title).toBe(entry.page);
   });
 
   it('prints money in whole shillings and never breaks a figure across lines (issue 16, item 3)', () => {
