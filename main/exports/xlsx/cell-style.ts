@@ -7,6 +7,13 @@ export const FORMATS = {
   date: 'd mmm yyyy',
   kes: '#,##0',
   amount: '#,##0.00',
+  /**
+   * A measure (indicator value): thousands separated from 1,000 up, as typed below ("15.6" stays
+   * 15.6, even when a person types it later into a cell that held a whole number). A fraction we
+   * write gets `measureFraction`.
+   */
+  measure: '[>=1000]#,##0;[<=-1000]-#,##0;General',
+  measureFraction: '#,##0.0##',
   int: '0',
   number: 'General',
   percent: '0%',
@@ -22,10 +29,22 @@ export function font(extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
 
 /** Lines a wrapped text takes in a column of `width` characters (Calibri averages under one "0"). */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.2) - 1);
+  const perLine = Math.max(1, Math.floor(width * 1.15) - 1);
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
-  for (const paragraph of text.split('\n')) lines += Math.max(1, Math.ceil(paragraph.length / perLine));
+  // Word by word, as Excel and LibreOffice wrap: a word that does not fit starts a new line, so
+  // counting characters alone leaves the last line of a cell running into the next row.
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(' ')) {
+      const length = word.length;
+      if (used > 0 && used + 1 + length > perLine) {
+        lines += 1 + Math.floor(Math.max(0, length - 1) / perLine);
+        used = length % perLine || Math.min(length, perLine);
+      } else used += (used > 0 ? 1 : 0) + length;
+    }
+  }
   return lines;
 }
 
@@ -66,10 +85,14 @@ export function sharedStyle(look: {
   return style;
 }
 
-/** A column's two looks: its own, and the Text format for text that starts like a formula. */
+/**
+ * A column's looks: its own, and the Text format for text that starts like a formula. A measure
+ * column also has one for the fractions we write ("1,234.5").
+ */
 export interface CellLooks {
   plain: Partial<ExcelJS.Style>;
   text: Partial<ExcelJS.Style>;
+  fraction?: Partial<ExcelJS.Style>;
 }
 
 export function styleHeaderRow(row: ExcelJS.Row, firstColumn: number, lastColumn: number): void {

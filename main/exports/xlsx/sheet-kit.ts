@@ -46,6 +46,7 @@ export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput
     return;
   }
   if (typeof value === 'number') {
+    if (looks?.fraction && !Number.isInteger(value)) cell.style = looks.fraction as ExcelJS.Style;
     cell.value = value;
     return;
   }
@@ -172,7 +173,8 @@ export function writeTable<R>(sheet: ExcelJS.Worksheet, options: TableOptions<R>
     // Whole numbers and percentages sit centred, apart from the text beside them.
     const centred = spec.kind === 'int' || spec.kind === 'percent';
     const look = { wrap: wrap[index], reference: spec.reference === true, ...(centred ? { horizontal: 'center' as const } : {}) };
-    return { plain: sharedStyle({ ...look, numFmt: formats[index] }), text: sharedStyle({ ...look, numFmt: TEXT_FORMAT }) };
+    const measure = spec.kind === 'number' ? { fraction: sharedStyle({ ...look, numFmt: FORMATS.measureFraction }) } : {};
+    return { plain: sharedStyle({ ...look, numFmt: formats[index] }), text: sharedStyle({ ...look, numFmt: TEXT_FORMAT }), ...measure };
   });
   printSetup(sheet, `${headerRow}:${headerRow}`);
   rows.forEach((_row, rowIndex) => {
@@ -259,7 +261,7 @@ function formatOf(kind: ColumnKind, textAsText: boolean): string | undefined {
     case 'percent':
       return FORMATS.percent;
     case 'number':
-      return undefined;
+      return FORMATS.measure;
     default:
       return textAsText ? '@' : undefined;
   }
