@@ -41,7 +41,9 @@ function emblemPlaceholder(): Table {
             width: { size: EMBLEM_SIZE, type: WidthType.DXA },
             verticalAlign: VerticalAlign.CENTER,
             borders: { top: border, bottom: border, left: border, right: border },
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'County emblem', size: SIZE.small, color: COLOURS.muted })] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'County emblem', size: SIZE.small, color: COLOURS.muted })] }),
+            ],
           }),
         ],
       }),
