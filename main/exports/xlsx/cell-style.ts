@@ -6,7 +6,9 @@ import { cellText } from './safe-text';
 export const FORMATS = {
   date: 'd mmm yyyy',
   kes: '#,##0',
-  amount: '#,##0.00',
+  /** An amount as entered: whole units, as the documents print them; one with cents gets `amountFraction`. */
+  amount: '#,##0',
+  amountFraction: '#,##0.00',
   /**
    * A measure (indicator value): thousands separated from 1,000 up, as typed below ("15.6" stays
    * 15.6, even when a person types it later into a cell that held a whole number). A fraction we
@@ -86,8 +88,8 @@ export function sharedStyle(look: {
 }
 
 /**
- * A column's looks: its own, and the Text format for text that starts like a formula. A measure
- * column also has one for the fractions we write ("1,234.5").
+ * A column's looks: its own, and the Text format for text that starts like a formula. A measure or
+ * amount column also has one for the fractions we write ("1,234.5", "1,250.75").
  */
 export interface CellLooks {
   plain: Partial<ExcelJS.Style>;

@@ -86,7 +86,7 @@ export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto
       if (column.note) sheet.getRow(TEMPLATE_HEADER_ROW).getCell(index + 1).note = column.note;
     });
   }
-  await addLists(workbook, data);
+  await addLists(workbook, data, org);
   addMetaSheet(workbook, meta);
   addBaseSheet(workbook, data, org);
   return workbook;
@@ -225,7 +225,7 @@ function addInstructions(
 }
 
 /** The reference lists on one protected sheet; each list is a defined name that drop-downs use. */
-async function addLists(workbook: ExcelJS.Workbook, data: CycleData): Promise<void> {
+async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): Promise<void> {
   const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 });
   const lists: [ListName | null, string, string[]][] = [
     ['Objectives', 'Objectives', data.objectives.map((o) => codeLabel(o.code, o.statement))],
@@ -235,7 +235,8 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData): Promise<vo
     ['Types', 'Contribution types', contributionTypes.keys.map((k) => contributionTypes.label(k))],
     ['YesNo', 'On county budget', ['Yes', 'No']],
     ['Currencies', 'Currencies', currencies.keys.map((k) => currencies.label(k))],
-    ['Indicators', 'Your indicators', data.indicators.map((i) => codeLabel(i.code, i.name))],
+    // The partner's own indicators, as on its Indicator periods sheet: those are the ones it reports.
+    ['Indicators', 'Your indicators', data.indicators.filter((i) => i.ownerOrgId === org.id).map((i) => codeLabel(i.code, i.name))],
     ['Periods', 'Reporting periods', data.periods.map((p) => p.label)],
     ['Criteria', 'Evaluation criteria', evaluationCriteria.keys.map((k) => evaluationCriteria.label(k))],
     [null, 'Wards', [...data.wards.values()].map((w) => w.name)],

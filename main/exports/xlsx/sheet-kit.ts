@@ -65,7 +65,7 @@ function displayLength(kind: ColumnKind, value: CellInput): number {
   if (value === null) return 0;
   if (isFormula(value)) return typeof value.result === 'number' ? Math.abs(value.result).toFixed(0).length * 1.34 + 1 : String(value.result).length;
   if (kind === 'date') return 11;
-  if (typeof value === 'number') return kind === 'percent' ? 5 : (Math.abs(value).toFixed(kind === 'amount' ? 2 : 0).length * 4) / 3 + 1;
+  if (typeof value === 'number') return kind === 'percent' ? 5 : (Math.abs(value).toFixed(0).length * 4) / 3 + 1;
   // The longest line, for text that wraps.
   let longest = 0;
   for (const line of value.split('\n')) longest = Math.max(longest, line.length);
@@ -173,7 +173,8 @@ export function writeTable<R>(sheet: ExcelJS.Worksheet, options: TableOptions<R>
     // Whole numbers and percentages sit centred, apart from the text beside them.
     const centred = spec.kind === 'int' || spec.kind === 'percent';
     const look = { wrap: wrap[index], reference: spec.reference === true, ...(centred ? { horizontal: 'center' as const } : {}) };
-    const measure = spec.kind === 'number' ? { fraction: sharedStyle({ ...look, numFmt: FORMATS.measureFraction }) } : {};
+    const fractionFormat = spec.kind === 'number' ? FORMATS.measureFraction : spec.kind === 'amount' ? FORMATS.amountFraction : null;
+    const measure = fractionFormat ? { fraction: sharedStyle({ ...look, numFmt: fractionFormat }) } : {};
     return { plain: sharedStyle({ ...look, numFmt: formats[index] }), text: sharedStyle({ ...look, numFmt: TEXT_FORMAT }), ...measure };
   });
   printSetup(sheet, `${headerRow}:${headerRow}`);

@@ -99,6 +99,15 @@ describe('the partner round-trip', () => {
 
     const lists = sheet(workbook, 'Lists') as ExcelJS.Worksheet & { sheetProtection?: { sheet?: boolean } };
     expect(lists.sheetProtection?.sheet).toBe(true);
+    // "Your indicators" lists the partner's own, the ones its Indicator periods sheet reports.
+    const yours = columnOf(lists, 1, 'Your indicators');
+    const listed: string[] = [];
+    for (let row = 2; lists.getCell(row, yours).text !== ''; row++) listed.push(lists.getCell(row, yours).text);
+    expect(listed).toEqual(indicators.map((i) => `${i.code} – ${i.name}`));
+    // Amounts as entered print in whole units, as the documents do.
+    const amounts = sheet(workbook, 'Contributions');
+    const amountCell = amounts.getCell(HEADER_ROW + 1, columnOf(amounts, HEADER_ROW, 'Amount'));
+    expect(amountCell.numFmt).toBe(Number.isInteger(amountCell.value) ? '#,##0' : '#,##0.00');
     expect(workbook.definedNames.model.map((n) => n.name)).toEqual(
       expect.arrayContaining(['List_Objectives', 'List_Sectors', 'List_Statuses', 'List_Activities', 'List_Periods']),
     );
