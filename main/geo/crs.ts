@@ -1,7 +1,9 @@
 import proj4 from 'proj4';
-import type { Position } from 'geojson';
 import { geoFileProblem } from './problems';
 import type { RawLayer } from './read-geo-file';
+
+/** A corner of a shape: x (easting or longitude) and y (northing or latitude). */
+export type Corner = [x: number, y: number];
 
 /**
  * What the coordinates of a boundary file are, and how to bring them to longitude/latitude on WGS 84.
@@ -13,7 +15,7 @@ export interface CoordinateSystem {
   /** In words, for the preview: "Arc 1960 / UTM zone 37S (metres), converted to longitude/latitude". */
   label: string;
   /** Null when the coordinates already are WGS 84 longitude/latitude. */
-  toLonLat: ((position: Position) => Position) | null;
+  toLonLat: ((position: Corner) => Corner) | null;
 }
 
 const ARC_1960 = '+ellps=clrk80 +towgs84=-160,-6,-302,0,0,0,0';
@@ -25,13 +27,13 @@ function utm(zone: number, south: boolean, datum: 'Arc 1960' | 'WGS 84'): Coordi
   const converter = proj4(definition, 'EPSG:4326');
   return {
     label: `${datum} / UTM zone ${zone}${south ? 'S' : 'N'} (metres), converted to longitude/latitude`,
-    toLonLat: (p) => converter.forward([p[0] as number, p[1] as number]),
+    toLonLat: (p) => converter.forward(p),
   };
 }
 
 function arcGeographic(): CoordinateSystem {
   const converter = proj4(`+proj=longlat ${ARC_1960} +no_defs`, 'EPSG:4326');
-  return { label: 'longitude/latitude on Arc 1960, shifted to WGS 84', toLonLat: (p) => converter.forward([p[0] as number, p[1] as number]) };
+  return { label: 'longitude/latitude on Arc 1960, shifted to WGS 84', toLonLat: (p) => converter.forward(p) };
 }
 
 /** EPSG codes of the systems above, as GeoJSON's old `crs` member names them. */
@@ -77,11 +79,12 @@ function fromDeclared(declared: string, fileName: string): CoordinateSystem {
 }
 
 /** A few positions from the first features, to judge the values. */
-function samplePositions(layer: RawLayer): Position[] {
-  const out: Position[] = [];
+function samplePositions(layer: RawLayer): Corner[] {
+  const out: Corner[] = [];
   const visit = (value: unknown): void => {
     if (out.length >= 200 || !Array.isArray(value)) return;
-    if (typeof value[0] === 'number') out.push(value as Position);
+    const [x, y] = value;
+    if (typeof x === 'number') out.push([x, typeof y === 'number' ? y : NaN]);
     else for (const item of value) visit(item);
   };
   for (const f of layer.features) {
@@ -100,12 +103,12 @@ export function coordinateSystemOf(layer: RawLayer, fileName: string): Coordinat
   const system = layer.prj !== null ? fromPrj(layer.prj, fileName) : layer.declaredCrs !== null ? fromDeclared(layer.declaredCrs, fileName) : null;
   const sample = samplePositions(layer);
   // Most corners decide: one corner out of range in a layer of degrees is a bad corner, reported as such.
-  const degreeLike = sample.filter((p) => Math.abs(p[0] as number) <= 180 && Math.abs(p[1] as number) <= 90).length;
+  const degreeLike = sample.filter(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90).length;
   const inDegrees = degreeLike >= sample.length * 0.9;
   if (system === null || system.toLonLat === null) {
     if (inDegrees) return system ?? LON_LAT;
-    const [x, y] = sample.find((p) => Math.abs(p[0] as number) > 180 || Math.abs(p[1] as number) > 90) ?? [0, 0];
-    const example = `${Math.round(x as number).toLocaleString('en-GB')} east, ${Math.round(y as number).toLocaleString('en-GB')} north`;
+    const [x, y] = sample.find(([x, y]) => Math.abs(x) > 180 || Math.abs(y) > 90) ?? [0, 0];
+    const example = `${Math.round(x).toLocaleString('en-GB')} east, ${Math.round(y).toLocaleString('en-GB')} north`;
     throw geoFileProblem(
       system === null
         ? `The coordinates of "${fileName}" are in metres (e.g. ${example}), a projected system, but the file does not say which. Ward layers of Kenya are usually Arc 1960 / UTM zone 37S or 37N: load the zipped shapefile with its .prj, or save the layer as GeoJSON in EPSG:4326 (WGS 84) in QGIS and load that.`

@@ -106,7 +106,8 @@ export function matchWards(features: readonly RawFeature[], county: { id: string
     const name = normaliseWardName(rawName);
     const named = byName.get(name) ?? [];
     const ours = named.filter((w) => w.countyId === county.id);
-    const coded = codeKey ? byCode.get(normaliseCode(props[codeKey])) : undefined;
+    const code = codeKey ? props[codeKey] : undefined;
+    const coded = codeKey ? byCode.get(normaliseCode(code)) : undefined;
     const statedCounty = countyKey ? countyNames.get(normaliseWardName(props[countyKey])) : undefined;
     const unmatched = (reason: string) => result.unmatched.push({ feature: f.index, label, reason });
 
@@ -115,17 +116,17 @@ export function matchWards(features: readonly RawFeature[], county: { id: string
       unmatched(`a ward of ${statedCounty} County`);
     } else if (coded && coded.countyId === county.id && (ours.length !== 1 || ours[0]?.id === coded.id)) {
       result.matches.push({ feature: f.index, label, wardId: coded.id, matchedBy: 'code' });
-    } else if (ours.length === 1) {
-      result.matches.push({ feature: f.index, label, wardId: (ours[0] as KnownWard).id, matchedBy: 'name' });
+    } else if (ours[0] && ours.length === 1) {
+      result.matches.push({ feature: f.index, label, wardId: ours[0].id, matchedBy: 'name' });
     } else if (coded && coded.countyId !== county.id) {
       elsewhere(coded.countyName);
-      unmatched(`a ward of ${coded.countyName} County (code ${String(props[codeKey as string])})`);
+      unmatched(`a ward of ${coded.countyName} County (code ${String(code)})`);
     } else if (ours.length > 1) {
       unmatched(`${county.name} has ${ours.length} wards called “${label}”; give the file IEBC ward codes`);
     } else if (named.length > 0) {
       const counties = [...new Set(named.map((w) => w.countyName))];
-      if (counties.length === 1) elsewhere(counties[0] as string);
-      else elsewhere('other counties');
+      const [onlyCounty, ...otherCounties] = counties;
+      elsewhere(onlyCounty !== undefined && otherCounties.length === 0 ? onlyCounty : 'other counties');
       unmatched(`a ward of ${counties.join(' or ')} County`);
     } else {
       unmatched(label ? `no ward of ${county.name} is called “${label}”` : 'it has no ward name or code');

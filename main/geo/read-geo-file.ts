@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import { open as openShapefile } from 'shapefile';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
+import { isRecord } from '../../shared/guards';
 import { geoFileProblem } from './problems';
 import { listZip, unzipEntries } from './unzip';
 
@@ -61,13 +62,32 @@ export async function readGeoFile(bytes: Uint8Array, fileName: string): Promise<
   return readJson(json, fileName);
 }
 
+const GEOMETRY_TYPES: ReadonlySet<unknown> = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
+
+/** A GeoJSON geometry by its type; its corners are checked one by one when converted (shapes.ts). */
+function isGeometry(value: unknown): value is Geometry {
+  return isRecord(value) && GEOMETRY_TYPES.has(value.type);
+}
+
+/** A TopoJSON geometry by its type; topojson-client throws on damaged arcs, caught where it is called. */
+function isTopoGeometry(value: Record<string, unknown>): value is Record<string, unknown> & GeometryObject {
+  return value.type === null || GEOMETRY_TYPES.has(value.type);
+}
+
+/** The members of a topology that topojson-client reads; the arcs' contents are its to check. */
+function isTopology(record: Record<string, unknown>): record is Record<string, unknown> & Topology {
+  return record.type === 'Topology' && isRecord(record.objects) && Array.isArray(record.arcs) && (record.transform === undefined || isRecord(record.transform));
+}
+
 function readJson(json: unknown, fileName: string): RawLayer {
   const name = `"${fileName}"`;
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw geoFileProblem(`${name} is JSON but not geographic data. Load ${FORMATS}.`);
-  const record = json as Record<string, unknown>;
+  if (!isRecord(json)) throw geoFileProblem(`${name} is JSON but not geographic data. Load ${FORMATS}.`);
+  const record = json;
   const declaredCrs = crsName(record.crs);
+  if (isGeometry(record)) return { format: 'GeoJSON', features: [{ index: 0, geometry: record, properties: {} }], prj: null, declaredCrs };
   switch (record.type) {
     case 'Topology':
+      if (!isTopology(record)) throw geoFileProblem(`"${fileName}" says it is TopoJSON but has no objects or arcs; it is damaged.`);
       return { format: 'TopoJSON', features: readTopology(record, fileName), prj: null, declaredCrs };
     case 'FeatureCollection': {
       if (!Array.isArray(record.features)) throw geoFileProblem(`${name} says it is a GeoJSON FeatureCollection but has no list of features.`);
@@ -75,50 +95,40 @@ function readJson(json: unknown, fileName: string): RawLayer {
     }
     case 'Feature':
       return { format: 'GeoJSON', features: [geoJsonFeature(record, 0)], prj: null, declaredCrs };
-    case 'Polygon':
-    case 'MultiPolygon':
-    case 'GeometryCollection':
-    case 'Point':
-    case 'MultiPoint':
-    case 'LineString':
-    case 'MultiLineString':
-      return { format: 'GeoJSON', features: [{ index: 0, geometry: record as unknown as Geometry, properties: {} }], prj: null, declaredCrs };
     default:
       throw geoFileProblem(`${name} is JSON but not GeoJSON or TopoJSON (it has no "type" such as FeatureCollection). Load ${FORMATS}.`);
   }
 }
 
 function crsName(crs: unknown): string | null {
-  if (typeof crs !== 'object' || crs === null) return null;
-  const properties = (crs as { properties?: { name?: unknown } }).properties;
-  return typeof properties?.name === 'string' ? properties.name : null;
+  if (!isRecord(crs) || !isRecord(crs.properties)) return null;
+  return typeof crs.properties.name === 'string' ? crs.properties.name : null;
 }
 
 function geoJsonFeature(value: unknown, index: number): RawFeature {
-  if (typeof value !== 'object' || value === null) return { index, geometry: null, properties: {} };
-  const f = value as { geometry?: unknown; properties?: unknown };
-  const properties = typeof f.properties === 'object' && f.properties !== null ? (f.properties as Record<string, unknown>) : {};
-  return { index, geometry: (f.geometry ?? null) as Geometry | null, properties };
+  if (!isRecord(value)) return { index, geometry: null, properties: {} };
+  return { index, geometry: isGeometry(value.geometry) ? value.geometry : null, properties: isRecord(value.properties) ? value.properties : {} };
 }
 
 /** The object of a topology that holds the wards: the one named like wards, else the one with most polygons. */
-function readTopology(record: Record<string, unknown>, fileName: string): RawFeature[] {
-  const objects = record.objects;
-  if (typeof objects !== 'object' || objects === null || !Array.isArray(record.arcs))
-    throw geoFileProblem(`"${fileName}" says it is TopoJSON but has no objects or arcs; it is damaged.`);
-  const entries = Object.entries(objects as Record<string, { type?: string; geometries?: unknown[] }>);
-  const polygons = (o: { geometries?: unknown[] }) => (o.geometries ?? []).filter((g) => /Polygon/.test(String((g as { type?: unknown }).type))).length;
+function readTopology(topology: Topology, fileName: string): RawFeature[] {
+  // The objects as found in the file, checked below before they are read.
+  const entries: [string, unknown][] = Object.entries(topology.objects);
+  const geometriesOf = (o: unknown): unknown[] => (isRecord(o) && Array.isArray(o.geometries) ? o.geometries : []);
+  const polygons = (o: unknown) => geometriesOf(o).filter((g) => isRecord(g) && /Polygon/.test(String(g.type))).length;
   const chosen = entries.find(([key, o]) => /ward/i.test(key) && polygons(o) > 0) ?? [...entries].sort((a, b) => polygons(b[1]) - polygons(a[1]))[0];
-  if (!chosen || chosen[1].type !== 'GeometryCollection') throw geoFileProblem(`"${fileName}" is TopoJSON without a collection of areas.`);
-  const topology = record as unknown as Topology;
-  const geometries = chosen[1].geometries ?? [];
-  return geometries.map((g, index): RawFeature => {
-    const object = g as GeometryObject & { properties?: Record<string, unknown> };
+  if (!chosen || !isRecord(chosen[1]) || chosen[1].type !== 'GeometryCollection')
+    throw geoFileProblem(`"${fileName}" is TopoJSON without a collection of areas.`);
+  return geometriesOf(chosen[1]).map((object, index): RawFeature => {
+    const damaged = () => geoFileProblem(`"${fileName}" is damaged TopoJSON: feature ${index + 1} points at arcs that are not there.`);
+    if (!isRecord(object)) throw damaged();
+    const properties = isRecord(object.properties) ? object.properties : {};
+    if (!isTopoGeometry(object)) return { index, geometry: null, properties };
     try {
       const f = topoFeature(topology, object);
-      return { index, geometry: 'geometry' in f ? f.geometry : null, properties: object.properties ?? {} };
+      return { index, geometry: 'geometry' in f ? f.geometry : null, properties };
     } catch {
-      throw geoFileProblem(`"${fileName}" is damaged TopoJSON: feature ${index + 1} points at arcs that are not there.`);
+      throw damaged();
     }
   });
 }
@@ -127,7 +137,8 @@ async function readZippedShapefile(bytes: Uint8Array, fileName: string): Promise
   const name = `"${fileName}"`;
   const entries = listZip(bytes, fileName).filter((e) => !e.name.endsWith('/') && !/(^|\/)__MACOSX\//.test(e.name));
   const shps = entries.filter((e) => /\.shp$/i.test(e.name));
-  if (shps.length === 0) {
+  const [shpEntry] = shps;
+  if (!shpEntry) {
     if (entries.some((e) => /^xl\//.test(e.name))) throw geoFileProblem(`${name} is an Excel workbook, not ward boundaries. Load ${FORMATS}.`);
     if (entries.some((e) => /\.(geo|topo)?json$/i.test(e.name))) throw geoFileProblem(`${name} holds a JSON file: unzip it and load the .geojson itself.`);
     throw geoFileProblem(`${name} is a zip file without a shapefile (.shp) in it. Load ${FORMATS}.`);
@@ -136,7 +147,7 @@ async function readZippedShapefile(bytes: Uint8Array, fileName: string): Promise
     throw geoFileProblem(
       `${name} holds ${shps.length} shapefiles (${shps.map((e) => e.name).join(', ')}). Zip the wards' .shp, .dbf and .prj alone and load that.`,
     );
-  const shp = (shps[0] as { name: string }).name;
+  const shp = shpEntry.name;
   const stem = shp.slice(0, -4).toLowerCase();
   const part = (extension: string) => entries.find((e) => e.name.toLowerCase() === `${stem}.${extension}`)?.name;
   const dbf = part('dbf');
@@ -149,18 +160,18 @@ async function readZippedShapefile(bytes: Uint8Array, fileName: string): Promise
     throw geoFileProblem(
       `${name} has ${base} but not its .prj, which says what the coordinates are (degrees or metres, which datum). Zip the .prj with the .shp and .dbf, or save the layer as GeoJSON in QGIS, and load that.`,
     );
-  const files = unzipEntries(bytes, fileName, new Set([shp, dbf, prj, ...(cpg ? [cpg] : [])]));
-  const encoding = cpg ? utf8.decode(files.get(cpg)).trim().toLowerCase() : 'windows-1252';
+  const files = unzipEntries(bytes, fileName, [shp, dbf, prj, cpg]);
+  const encoding = cpg ? utf8.decode(files(cpg)).trim().toLowerCase() : 'windows-1252';
   const features: RawFeature[] = [];
   try {
-    const source = await openShapefile(files.get(shp) as Uint8Array, files.get(dbf) as Uint8Array, {
+    const source = await openShapefile(files(shp), files(dbf), {
       encoding: /^(utf-?8|65001)$/.test(encoding) ? 'utf-8' : 'windows-1252',
     });
     for (let next = await source.read(); !next.done; next = await source.read()) {
-      features.push({ index: features.length, geometry: next.value.geometry ?? null, properties: (next.value.properties ?? {}) as Record<string, unknown> });
+      features.push({ index: features.length, geometry: next.value.geometry ?? null, properties: next.value.properties ?? {} });
     }
   } catch {
     throw geoFileProblem(`${name} holds a damaged shapefile: ${base} or its .dbf could not be read. Ask for the file again, or save it anew in QGIS.`);
   }
-  return { format: 'shapefile', features, prj: utf8.decode(files.get(prj)), declaredCrs: null };
+  return { format: 'shapefile', features, prj: utf8.decode(files(prj)), declaredCrs: null };
 }

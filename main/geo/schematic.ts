@@ -1,5 +1,5 @@
 import { Delaunay } from 'd3-delaunay';
-import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
 
 /**
  * A SCHEMATIC ward layer: invented shapes, not real boundaries. No package carries Kenya's ward
@@ -43,25 +43,27 @@ export function countyBox(countyCode: string): [number, number, number, number] 
   return [x0, y1 - height, x0 + width, y1];
 }
 
+type Corner = Delaunay.Point;
+
 /** Adds `extra` evenly spaced corners to every edge, the same on both sides of a shared edge. */
-function densify(ring: Position[], extra: number): Position[] {
-  if (extra <= 0) return ring;
-  const out: Position[] = [];
-  for (let i = 0; i < ring.length - 1; i++) {
-    const a = ring[i] as Position;
-    const b = ring[i + 1] as Position;
+function densify(ring: readonly Corner[], extra: number): Corner[] {
+  if (extra <= 0) return [...ring];
+  const out: Corner[] = [];
+  ring.slice(0, -1).forEach((a, i) => {
+    const b = ring[i + 1] ?? a;
     out.push(a);
     // Interpolated from the smaller end, so the neighbouring cell (which runs b → a) gets identical numbers.
-    const forward = (a[0] as number) < (b[0] as number) || ((a[0] as number) === (b[0] as number) && (a[1] as number) < (b[1] as number));
+    const forward = a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
     const [from, to] = forward ? [a, b] : [b, a];
-    const points: Position[] = [];
+    const points: Corner[] = [];
     for (let k = 1; k <= extra; k++) {
       const t = k / (extra + 1);
-      points.push([(from[0] as number) + ((to[0] as number) - (from[0] as number)) * t, (from[1] as number) + ((to[1] as number) - (from[1] as number)) * t]);
+      points.push([from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t]);
     }
     out.push(...(forward ? points : points.reverse()));
-  }
-  out.push(ring[ring.length - 1] as Position);
+  });
+  const last = ring.at(-1);
+  if (last) out.push(last);
   return out;
 }
 
@@ -91,7 +93,7 @@ function countyFeatures(wards: readonly SchematicWard[], extraCorners: number): 
   const ordered = bands.flatMap((band) => wards.filter((w) => w.subCountyName === band));
   const voronoi = Delaunay.from(points).voronoi([x0, y0, x1, y1]);
   return ordered.map((ward, index): Feature<Polygon> => {
-    const cell = (voronoi.cellPolygon(index) ?? []) as Position[];
+    const cell = voronoi.cellPolygon(index) ?? [];
     return {
       type: 'Feature',
       properties: {

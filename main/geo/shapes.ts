@@ -1,22 +1,25 @@
 import type { Geometry, Position } from 'geojson';
 import findIntersections from 'sweepline-intersections';
-import type { CoordinateSystem } from './crs';
+import type { CoordinateSystem, Corner } from './crs';
 import { featureName, geoFileProblem } from './problems';
 
 /** Kenya's extent with a margin of half a degree: a ward outside it is in the wrong place. */
 const KENYA = { west: 33.4, east: 42.5, south: -5.2, north: 5.5 } as const;
 
-export type PolygonRings = Position[][];
+/** A polygon checked and converted to longitude/latitude: its outer ring, then any holes. */
+export type PolygonRings = Corner[][];
 
-const planarArea = (ring: Position[]) => {
+/** The shoelace formula, each corner with the one before it (the last before the first). */
+const planarArea = (ring: readonly Corner[]) => {
   let sum = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
-    sum +=
-      ((ring[j] as Position)[0] as number) * ((ring[i] as Position)[1] as number) - ((ring[i] as Position)[0] as number) * ((ring[j] as Position)[1] as number);
+  ring.forEach(([x, y], i) => {
+    const [px, py] = ring.at(i - 1) ?? [x, y];
+    sum += px * y - x * py;
+  });
   return sum / 2;
 };
 
-const where = (p: Position) => `${(p[1] as number).toFixed(4)}° ${(p[1] as number) >= 0 ? 'N' : 'S'}, ${(p[0] as number).toFixed(4)}° E`;
+const where = ([lon, lat]: Corner) => `${lat.toFixed(4)}° ${lat >= 0 ? 'N' : 'S'}, ${lon.toFixed(4)}° E`;
 
 /**
  * A feature's area as polygons in longitude/latitude, converted from the file's system and checked:
@@ -31,18 +34,19 @@ export function featureArea(geometry: Geometry | null, index: number, label: str
   return polygons.map((rings) => {
     const converted = rings.map((ring) => closeRing(ring.map((p) => convert(p, system, who))));
     if (converted.some((ring) => ring.length < 4)) throw empty();
-    const crossings = findIntersections({ type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: converted } }, false);
-    if (crossings.length === 0 && planarArea(converted[0] as Position[]) === 0) throw empty();
-    if (crossings.length > 0) {
+    const [crossing] = findIntersections({ type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: converted } }, false);
+    if (crossing === undefined && planarArea(converted[0] ?? []) === 0) throw empty();
+    if (crossing !== undefined) {
       throw geoFileProblem(
-        `${who}: its boundary crosses itself near ${where(crossings[0] as Position)}, so its area is not defined. Repair it in QGIS (Vector › Geometry Tools › Fix Geometries) and load the file again.`,
+        `${who}: its boundary crosses itself near ${where(crossing)}, so its area is not defined. Repair it in QGIS (Vector › Geometry Tools › Fix Geometries) and load the file again.`,
       );
     }
     return converted;
   });
 }
 
-function polygonsOf(geometry: Geometry | null, who: string): PolygonRings[] {
+/** The polygons as the file gives them, corners not yet checked. */
+function polygonsOf(geometry: Geometry | null, who: string): Position[][][] {
   if (geometry === null) return [];
   switch (geometry.type) {
     case 'Polygon':
@@ -61,7 +65,7 @@ function polygonsOf(geometry: Geometry | null, who: string): PolygonRings[] {
   return [];
 }
 
-function convert(position: unknown, system: CoordinateSystem, who: string): Position {
+function convert(position: unknown, system: CoordinateSystem, who: string): Corner {
   if (
     !Array.isArray(position) ||
     typeof position[0] !== 'number' ||
@@ -70,9 +74,7 @@ function convert(position: unknown, system: CoordinateSystem, who: string): Posi
     !Number.isFinite(position[1])
   )
     throw geoFileProblem(`${who} has a corner that is not a pair of numbers; the file is damaged.`);
-  const [x, y] = system.toLonLat ? system.toLonLat([position[0], position[1]]) : [position[0], position[1]];
-  const lon = x as number;
-  const lat = y as number;
+  const [lon, lat] = system.toLonLat ? system.toLonLat([position[0], position[1]]) : [position[0], position[1]];
   if (!Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90)
     throw geoFileProblem(`${who} has coordinates out of range (${position[0]}, ${position[1]}): not a place on Earth. Check the file's coordinate system.`);
   const inKenya = (a: number, b: number) => a >= KENYA.west && a <= KENYA.east && b >= KENYA.south && b <= KENYA.north;
@@ -86,7 +88,7 @@ function convert(position: unknown, system: CoordinateSystem, who: string): Posi
   return [lon, lat];
 }
 
-function closeRing(ring: Position[]): Position[] {
+function closeRing(ring: Corner[]): Corner[] {
   const first = ring[0];
   const last = ring[ring.length - 1];
   if (first && last && (first[0] !== last[0] || first[1] !== last[1])) return [...ring, first];

@@ -25,15 +25,22 @@ export function buildWardTopology(areas: ReadonlyMap<string, PolygonRings[]>): W
       type: 'Feature',
       id,
       properties: null,
-      geometry: polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] as PolygonRings } : { type: 'MultiPolygon', coordinates: polygons },
+      geometry: geometryOf(polygons),
     })),
   };
   // The topojson packages' types disagree on `properties` ({} or null); ours are null by design.
   const snapped = topology({ wards: collection }, 1e6) as unknown as Parameters<typeof presimplify>[0];
   const weighted = presimplify(snapped);
-  const [x0, y0, x1, y1] = snapped.bbox as [number, number, number, number];
+  // topology() always sets the bbox (x0, y0, x1, y1) of the layer.
+  const [x0, y0, x1, y1] = snapped.bbox ?? [0, 0, 0, 0];
   const tolerance = Math.hypot(x1 - x0, y1 - y0) * DETAIL;
   // Visvalingam's weight is a triangle's area: a corner goes when its triangle is smaller than this.
   const simplified = quantize(simplify(weighted, (tolerance * tolerance) / 2), 1e5);
   return wardTopology.parse(simplified);
+}
+
+/** One polygon stays a Polygon; several (a ward with islands) make a MultiPolygon. */
+function geometryOf(polygons: PolygonRings[]): Polygon | MultiPolygon {
+  const [only, ...others] = polygons;
+  return only && others.length === 0 ? { type: 'Polygon', coordinates: only } : { type: 'MultiPolygon', coordinates: polygons };
 }

@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { Unzip, unzipSync, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from 'fflate';
+import { errorCode } from '../../shared/guards';
 import { geoFileProblem } from './problems';
 
 /**
@@ -77,14 +78,18 @@ class GuardedInflate implements UnzipDecoder {
     try {
       this.ondata(null, inflateRawSync(Buffer.concat(this.chunks), { maxOutputLength: ZIP_LIMITS.maxEntryBytes }), true);
     } catch (error) {
-      const tooLarge = error instanceof RangeError || (error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE';
+      const tooLarge = error instanceof RangeError || errorCode(error) === 'ERR_BUFFER_TOO_LARGE';
       this.ondata(Object.assign(new Error('inflate'), { code: tooLarge ? TOO_LARGE : 0 }) satisfies FlateError, new Uint8Array(0), true);
     }
   }
 }
 
-/** Unpacks the named entries, counting the bytes actually inflated against the same limits. */
-export function unzipEntries(bytes: Uint8Array, fileName: string, wanted: ReadonlySet<string>): Map<string, Uint8Array> {
+/**
+ * Unpacks the named entries (undefined ones aside), counting the bytes actually inflated against
+ * the same limits. Returns the bytes of each by its name; every one named was unpacked.
+ */
+export function unzipEntries(bytes: Uint8Array, fileName: string, names: readonly (string | undefined)[]): (name: string) => Uint8Array {
+  const wanted = new Set(names.filter((name) => name !== undefined));
   const out = new Map<string, Uint8Array>();
   let total = 0;
   let failure: Error | null = null;
@@ -108,7 +113,7 @@ export function unzipEntries(bytes: Uint8Array, fileName: string, wanted: Readon
       try {
         checkSize(fileName, file.name, size, file.size ?? bytes.length, total);
       } catch (problem) {
-        failure = problem as Error;
+        failure = problem instanceof Error ? problem : new Error(String(problem));
         file.terminate();
         return;
       }
@@ -124,6 +129,11 @@ export function unzipEntries(bytes: Uint8Array, fileName: string, wanted: Readon
     failure ??= geoFileProblem(`"${fileName}" is a damaged or incomplete zip file: it could not be unpacked. Ask for the file again.`);
   }
   if (failure) throw failure;
-  for (const name of wanted) if (!out.has(name)) throw geoFileProblem(`"${fileName}" is damaged: ${name} inside it could not be unpacked.`);
-  return out;
+  const unpacked = (name: string): Uint8Array => {
+    const entry = out.get(name);
+    if (!entry) throw geoFileProblem(`"${fileName}" is damaged: ${name} inside it could not be unpacked.`);
+    return entry;
+  };
+  for (const name of wanted) unpacked(name);
+  return unpacked;
 }
