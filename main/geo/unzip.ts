@@ -1,6 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { Unzip, unzipSync, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder } from 'fflate';
-import { errorCode } from '../../shared/guards';
+import { errorCode } from '../db/row-values';
 import { geoFileProblem } from './problems';
 
 /**

@@ -49,6 +49,17 @@ export interface RegisterService<R extends RegisterName> {
   remove(ctx: AppContext, input: { id: string }): { id: string; deleted: true };
   get(ctx: AppContext, input: { id: string }): RegisterDto<R>;
   list(ctx: AppContext, input: { cycleId: string }): RegisterDto<R>[];
+  /**
+   * The same writes for input whose type nobody has promised (a workbook's rows, read cell by
+   * cell, for whichever register the sheet is): the schemas check it exactly as they check typed input.
+   */
+  untyped: UntypedWrites<R>;
+}
+
+export interface UntypedWrites<R extends RegisterName> {
+  create(ctx: AppContext, input: unknown): RegisterDto<R>;
+  createMany(ctx: AppContext, inputs: readonly unknown[]): string[];
+  update(ctx: AppContext, input: unknown): RegisterDto<R>;
 }
 
 export function registerService<R extends RegisterName>(definition: RegisterDefinition<R>): RegisterService<R> {
@@ -114,15 +125,7 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
     return created;
   };
 
-  return {
-    definition,
-    rowRules: {
-      createInput: schemas.create,
-      // Rows reach these after the register's own create schema accepted them (main/bundles/validate-rows.ts).
-      owner: (fields, rules) => definition.owner(asFields(fields), rules),
-      check: (fields, rules) => definition.check(asFields(fields), rules),
-    },
-
+  const untyped: UntypedWrites<R> = {
     create(ctx, input) {
       const fields = asFields(validate(schemas.create, input, register));
       return audited(ctx, { cycleId: fields.cycleId }, (tx) => {
@@ -176,6 +179,18 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
         return after;
       });
     },
+  };
+
+  return {
+    definition,
+    rowRules: {
+      createInput: schemas.create,
+      // Rows reach these after the register's own create schema accepted them (main/bundles/validate-rows.ts).
+      owner: (fields, rules) => definition.owner(asFields(fields), rules),
+      check: (fields, rules) => definition.check(asFields(fields), rules),
+    },
+    ...untyped,
+    untyped,
 
     remove(ctx, { id }) {
       const { cycleId } = load(ctx, id);

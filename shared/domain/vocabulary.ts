@@ -4,7 +4,9 @@
  */
 function vocabulary<const K extends string>(labels: Record<K, string>) {
   const keys = Object.keys(labels) as [K, ...K[]];
-  return { keys, labels, label: (key: K): string => labels[key] };
+  /** Whether a value read from a file or a cell is one of the stored keys. */
+  const has = (value: unknown): value is K => keys.some((key) => key === value);
+  return { keys, labels, label: (key: K): string => labels[key], has };
 }
 
 export const organisationCategories = vocabulary({

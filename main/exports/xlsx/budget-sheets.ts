@@ -41,12 +41,18 @@ export interface BudgetLinesLayout {
 
 /** The looks of the budget's body, shared by its thousands of cells (see sharedStyle). */
 const LOOKS = {
-  amount: sharedStyle({ numFmt: FORMATS.kes }) as ExcelJS.Style,
-  total: sharedStyle({ numFmt: FORMATS.kes, bold: true }) as ExcelJS.Style,
+  amount: sharedStyle({ numFmt: FORMATS.kes }),
+  total: sharedStyle({ numFmt: FORMATS.kes, bold: true }),
   text: { plain: sharedStyle({ wrap: true }), text: sharedStyle({ wrap: true, numFmt: '@' }) },
 };
 
 const WIDTHS = { code: 8, activity: 28, component: 28, description: 30, contributor: 13, total: 16, comments: 28 };
+
+/** A contributor's share of a row in minor units: KES summed (each line rounded to the shilling), USD line by line. */
+interface ContributorAmount {
+  kes: number;
+  usd: number[];
+}
 
 /** One row of the budget template: a component of an activity (or a component on its own). */
 interface BudgetRow {
@@ -55,7 +61,7 @@ interface BudgetRow {
   descriptions: string[];
   comments: string[];
   /** Contributor id → KES and USD minor units. */
-  amounts: Map<string, { kes: number; usd: number[] }>;
+  amounts: Map<string, ContributorAmount>;
 }
 
 function budgetRows(data: CycleData): BudgetRow[] {
@@ -69,7 +75,7 @@ function budgetRows(data: CycleData): BudgetRow[] {
     }
     if (line.description && !row.descriptions.includes(line.description)) row.descriptions.push(line.description);
     if (line.comments && !row.comments.includes(line.comments)) row.comments.push(line.comments);
-    const amount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: [] as number[] };
+    const amount: ContributorAmount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: [] };
     if (line.currency === 'USD') amount.usd.push(line.amountMinor);
     else amount.kes += roundToShilling(line.amountMinor);
     row.amounts.set(line.contributorOrgId, amount);
@@ -91,7 +97,7 @@ function budgetRows(data: CycleData): BudgetRow[] {
  * "1850000" or "1850000+ROUND(120000*KES_per_USD,0)": amounts stay visible in the formula bar, and
  * each USD line is rounded to the shilling as the app rounds it (shared/money.ts).
  */
-function matrixCell(amount: { kes: number; usd: number[] } | undefined, kesPerUsdScaled: number): number | Formula | null {
+function matrixCell(amount: ContributorAmount | undefined, kesPerUsdScaled: number): number | (Formula & { result: number }) | null {
   if (!amount) return null;
   const kes = amount.kes / 100;
   if (amount.usd.length === 0) return kes;
@@ -207,16 +213,16 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     contributors.forEach((org, column) => {
       const value = matrixCell(budgetRow.amounts.get(org.id), data.cycle.kesPerUsdScaled);
       if (value === null) return;
-      const result = typeof value === 'number' ? value : (value.result as number);
+      const result = typeof value === 'number' ? value : value.result;
       rowTotal += result;
       columnTotals[column] = (columnTotals[column] ?? 0) + result;
       const cell = row.getCell(firstContributor + column);
-      cell.value = typeof value === 'number' ? value : ({ formula: value.formula, result } as ExcelJS.CellFormulaValue);
+      cell.value = typeof value === 'number' ? value : { formula: value.formula, result };
       cell.style = LOOKS.amount;
     });
     columnTotals[contributors.length] = (columnTotals[contributors.length] ?? 0) + rowTotal;
     const total = row.getCell(totalColumnNumber);
-    total.value = { formula: `SUM(${firstLetter}${rowNumber}:${lastContributorLetter}${rowNumber})`, result: rowTotal } as ExcelJS.CellFormulaValue;
+    total.value = { formula: `SUM(${firstLetter}${rowNumber}:${lastContributorLetter}${rowNumber})`, result: rowTotal };
     total.style = LOOKS.total;
     writeCell(row.getCell(totalColumnNumber + 1), 'text', budgetRow.comments.join('; '), LOOKS.text);
     const lines = Math.max(
@@ -239,7 +245,7 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     cell.value = {
       formula: `SUM(${letter}${firstDataRow}:${letter}${lastDataRow})`,
       result: columnTotals[column - firstContributor] ?? 0,
-    } as ExcelJS.CellFormulaValue;
+    };
     cell.numFmt = FORMATS.kes;
   }
   for (let column = 1; column <= headers.length; column++) {

@@ -2,7 +2,7 @@ import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
-import { reportingPeriods, type ReportingPeriod } from '../../../shared/reporting-periods';
+import { reportingPeriods } from '../../../shared/reporting-periods';
 import { listAdminUnits } from '../../services/admin-units';
 import type { AppContext } from '../../services/context';
 import { getCycle } from '../../services/cycles';
@@ -18,7 +18,7 @@ export function loadCycleData(ctx: AppContext, cycleId: string) {
   const units = listAdminUnits(ctx, { withinId: cycle.countyId });
   const data = {
     cycle,
-    periods: reportingPeriods(cycle) as ReportingPeriod[],
+    periods: reportingPeriods(cycle),
     organisations,
     contacts: s.contact.list(ctx, byCycle),
     objectives: s.objective.list(ctx, byCycle),

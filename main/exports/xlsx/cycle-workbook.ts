@@ -96,8 +96,8 @@ export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, 
 
 /** A streamed sheet is written out when committed; an in-memory sheet has nothing to commit. */
 function commitSheet(workbook: ExcelJS.Workbook, name: string): void {
-  const sheet = workbook.getWorksheet(name) as (ExcelJS.Worksheet & { commit?: () => void }) | undefined;
-  if (typeof sheet?.commit === 'function') sheet.commit();
+  const sheet = workbook.getWorksheet(name);
+  if (sheet && 'commit' in sheet && typeof sheet.commit === 'function') sheet.commit();
 }
 
 type GeneralRow = [string, string | Date | ExcelJS.CellFormulaValue];
@@ -127,14 +127,14 @@ function generalRows(data: CycleData, meta: WorkbookMeta): GeneralRow[] {
 
 /** The same labels with nothing filled in but what a county cycle usually is. */
 function blankGeneralRows(): GeneralRow[] {
-  const filled: Partial<Record<keyof typeof GENERAL, string>> = {
+  const filled: Partial<Record<string, string>> = {
     scope: WHOLE_COUNTY,
     reportingPeriod: reportingFrequencies.label('quarterly'),
     phase: cyclePhases.label('planning'),
-  };
-  return (Object.keys(GENERAL) as (keyof typeof GENERAL)[])
-    .filter((key) => key !== 'partners' && key !== 'exportedBy')
-    .map((key) => [GENERAL[key], filled[key] ?? '']);
+  } satisfies Partial<Record<keyof typeof GENERAL, string>>;
+  return Object.entries(GENERAL)
+    .filter(([key]) => key !== 'partners' && key !== 'exportedBy')
+    .map(([key, label]) => [label, filled[key] ?? '']);
 }
 
 /** Section 1 of the JWP template, and what the workbook holds. */

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { META_SHEET } from './sheet-names';
 
 /** What a Pamoja workbook says about itself, on a sheet Excel does not show ("very hidden"). */
-export interface WorkbookMeta {
+// A type, not an interface, so Object.entries sees its values' types.
+export type WorkbookMeta = {
   kind: 'cycle-workbook' | 'partner-template';
   /** Bumped when the partner template's layout changes in a way an import must know about. */
   version: number;
@@ -14,15 +15,14 @@ export interface WorkbookMeta {
   appVersion: string;
   /** A partner template's keyed MAC over the details above (template-binding.ts). */
   binding?: string;
-}
+};
 
 export const TEMPLATE_VERSION = 1;
 
 export function addMetaSheet(workbook: ExcelJS.Workbook, meta: WorkbookMeta): void {
   const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   sheet.getCell('A1').value = 'Written by Pamoja JWP; do not edit. It tells an import which cycle and organisation this file is for.';
-  const entries = Object.entries(meta) as [keyof WorkbookMeta, string | number | null][];
-  entries.forEach(([key, value], index) => {
+  Object.entries(meta).forEach(([key, value], index) => {
     sheet.getCell(index + 2, 1).value = key;
     sheet.getCell(index + 2, 2).value = value === null ? '' : String(value);
   });
@@ -37,7 +37,7 @@ export function readMetaSheet(workbook: ExcelJS.Workbook): Record<string, string
     if (rowNumber === 1) return;
     const key = row.getCell(1).value;
     const value = row.getCell(2).value;
-    if (typeof key === 'string') values[key] = value === null || value === undefined ? '' : String(value as string | number);
+    if (typeof key === 'string') values[key] = value === null || value === undefined ? '' : String(value);
   });
   return values;
 }

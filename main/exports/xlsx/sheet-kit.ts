@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { parseIsoDate } from '../../../shared/dates';
+import { isRecord } from '../../../shared/guards';
 import { FORMATS, heightForLines, sharedStyle, styleHeaderRow, wrappedLines, type CellLooks } from './cell-style';
 import { cellText, startsLikeFormula, TEXT_FORMAT } from './safe-text';
 
@@ -39,10 +40,10 @@ export function isFormula(value: CellInput): value is Formula {
 
 /** Writes one value into a cell with the column's kind; user text stays text (see safe-text.ts). */
 export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput, looks?: CellLooks): void {
-  if (looks) cell.style = looks.plain as ExcelJS.Style;
+  if (looks) cell.style = looks.plain;
   if (value === null || value === '') return;
   if (isFormula(value)) {
-    cell.value = value as ExcelJS.CellFormulaValue;
+    cell.value = value;
     return;
   }
   if (typeof value === 'number') {
@@ -57,7 +58,7 @@ export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput
   const text = cellText(value);
   cell.value = text;
   if (!startsLikeFormula(text)) return;
-  if (looks) cell.style = looks.text as ExcelJS.Style;
+  if (looks) cell.style = looks.text;
   else cell.numFmt = TEXT_FORMAT;
 }
 
@@ -84,19 +85,15 @@ export function fitWidth(header: string, kind: ColumnKind, values: CellInput[], 
   return Math.round(Math.min(cap, Math.max(headerWidth, widest, 6) + 2));
 }
 
-interface DataValidationHost {
-  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
-}
-
 /**
  * One validation for a whole range: exceljs's typings only offer it per cell, but its worksheet
  * model takes ranges, which keeps a 5,000-row sheet small and covers the empty rows below the
  * data where people add rows.
  */
 export function addValidation(sheet: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
-  const host = sheet as unknown as Partial<DataValidationHost>;
-  if (typeof host.dataValidations?.add !== 'function') throw new Error('exceljs no longer exposes worksheet.dataValidations.add');
-  host.dataValidations.add(range, validation);
+  const validations = 'dataValidations' in sheet ? sheet.dataValidations : undefined;
+  if (!isRecord(validations) || typeof validations.add !== 'function') throw new Error('exceljs no longer exposes worksheet.dataValidations.add');
+  validations.add(range, validation);
 }
 
 export function listValidation(choices: readonly string[] | string, title: string): ExcelJS.DataValidation {

@@ -72,12 +72,7 @@ export function addSummary(
     rows.forEach((cells, index) => {
       cells.forEach((value, column) => {
         const cell = sheet.getCell(first + index, column + 1);
-        cell.value =
-          typeof value === 'object'
-            ? ({ formula: value.formula, result: value.result } as ExcelJS.CellFormulaValue)
-            : typeof value === 'string'
-              ? cellText(value)
-              : value;
+        cell.value = typeof value === 'object' ? { formula: value.formula, result: value.result } : typeof value === 'string' ? cellText(value) : value;
         if (moneyColumns.includes(column + 1)) cell.numFmt = FORMATS.kes;
       });
     });
@@ -87,7 +82,7 @@ export function addSummary(
       const letter = String.fromCharCode(64 + column);
       const sum = rows.reduce((acc, cells) => acc + resultOf(cells[column - 1]), 0);
       const cell = sheet.getCell(totalRow, column);
-      cell.value = { formula: rows.length ? `SUM(${letter}${first}:${letter}${last})` : '0', result: sum } as ExcelJS.CellFormulaValue;
+      cell.value = { formula: rows.length ? `SUM(${letter}${first}:${letter}${last})` : '0', result: sum };
       if (moneyColumns.includes(column)) cell.numFmt = FORMATS.kes;
     }
     sheet.getRow(totalRow).font = font({ bold: true });
@@ -101,7 +96,7 @@ export function addSummary(
         cell.value = {
           formula: `IF($${money}$${totalRow}=0,"",${money}${r}/$${money}$${totalRow})`,
           result: grand === 0 ? '' : own / grand,
-        } as ExcelJS.CellFormulaValue;
+        };
         cell.numFmt = '0.0%';
       }
     }

@@ -21,7 +21,7 @@ export interface GeneralRead {
 function fiscalYearIn(text: string): string | null {
   const match = /(\d{4})\s*[/-]\s*(\d{2}|\d{4})/.exec(text);
   if (!match) return null;
-  const label = `${match[1]}/${(match[2] as string).slice(-2)}`;
+  const label = `${match[1]}/${match[2]?.slice(-2)}`;
   return isFiscalYearLabel(label) ? label : null;
 }
 
@@ -64,8 +64,9 @@ export function readGeneralInformation(ctx: AppContext, read: WorkbookRead): Gen
   const startDate = read1(GENERAL.startDate, parseDate) ?? range?.start ?? '';
   const endDate = read1(GENERAL.endDate, parseDate) ?? range?.end ?? '';
 
-  const reportingPeriod = read1(GENERAL.reportingPeriod, (cell) => parseChoice(cell, reportingFrequencies.labels)) ?? 'quarterly';
-  const phase = read1(GENERAL.phase, (cell) => parseChoice(cell, cyclePhases.labels)) ?? 'planning';
+  // parseChoice gives a key of the labels it is given, or null for an empty cell.
+  const reportingPeriod = read1(GENERAL.reportingPeriod, (cell) => parseChoice(cell, reportingFrequencies.labels));
+  const phase = read1(GENERAL.phase, (cell) => parseChoice(cell, cyclePhases.labels));
   const rate = read1(GENERAL.rate, parseMeasure);
   if (general && (rate === null || rate <= 0)) problem(GENERAL.rate, 'enter how many shillings one US dollar buys, e.g. 129.35.');
   const exchangeRateDate = read1(GENERAL.rateDate, parseDate) ?? '';
@@ -80,8 +81,8 @@ export function readGeneralInformation(ctx: AppContext, read: WorkbookRead): Gen
       fiscalYear: fiscalYear ?? '',
       startDate,
       endDate,
-      reportingPeriod: reportingPeriod as CycleCreateInput['reportingPeriod'] & string,
-      phase: phase as CycleCreateInput['phase'] & string,
+      reportingPeriod: reportingFrequencies.has(reportingPeriod) ? reportingPeriod : 'quarterly',
+      phase: cyclePhases.has(phase) ? phase : 'planning',
       kesPerUsdScaled: Math.round((rate ?? 0) * RATE_SCALE),
       exchangeRateDate,
       notes,
@@ -104,8 +105,9 @@ function readScope(ctx: AppContext, countyId: string, cell: CellValue, problem: 
   for (const name of text.value.split(/[,;\n]/).map((piece) => piece.trim())) {
     if (!name) continue;
     const found = units.filter((unit) => matchKey(unit.name) === matchKey(name.replace(/\s+(ward|sub-?county)$/i, '')));
-    if (found.length === 0) problem(`"${name}" is not a ward or sub-county of this county.`);
-    else ids.push((found.find((unit) => unit.level === 'ward') ?? found[0])?.id as string);
+    const unit = found.find((candidate) => candidate.level === 'ward') ?? found[0];
+    if (!unit) problem(`"${name}" is not a ward or sub-county of this county.`);
+    else ids.push(unit.id);
   }
   return ids;
 }

@@ -1,10 +1,12 @@
 import type { WorkbookSheetPreviewDto } from '../../../shared/api/methods/workbook-import';
+import type { IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring';
 import { reportingPeriods } from '../../../shared/reporting-periods';
+import { registerServices } from '../../services/index';
 import { EMPTY, parseMeasure } from '../xlsx/cells';
 import { sameValue } from '../xlsx/row-fields';
 import { rowLabel } from './labels';
 import { headerKey } from './layout';
-import { attempt, listOf, serviceOf, type Scope, type SheetOutcome } from './plan-sheet';
+import { attempt, type Scope, type SheetOutcome } from './plan-sheet';
 import type { RegisterSheetRead } from './read-workbook';
 
 const shown = (value: number | null) => (value === null ? '(empty)' : String(value));
@@ -15,19 +17,20 @@ const shown = (value: number | null) => (value === null ? '(empty)' : String(val
  * Variance and % achieved are formulas, never read.
  */
 export function planIndicatorPeriods(scope: Scope, sheet: RegisterSheetRead, indicators: SheetOutcome, preview: WorkbookSheetPreviewDto): void {
-  const service = serviceOf('indicatorPeriod');
-  const existing = new Map(listOf(scope, 'indicatorPeriod').map((row) => [`${String(row.indicatorId)}\u0000${String(row.periodKey)}`, row]));
+  const service = registerServices.indicatorPeriod;
+  const existing = new Map(service.list(scope.ctx, { cycleId: scope.cycle.id }).map((row) => [`${row.indicatorId}\u0000${row.periodKey}`, row]));
   const { refs } = indicators;
-  const periods = reportingPeriods(scope.cycle).filter(
-    (period) => sheet.headers.has(headerKey(`${period.key} target`)) && sheet.headers.has(headerKey(`${period.key} actual`)),
-  );
-  const adds: { row: number; input: Record<string, unknown> }[] = [];
+  // The periods the sheet has both columns of, with those columns' headers as the sheet spells them.
+  const periods = reportingPeriods(scope.cycle).flatMap((period) => {
+    const targetHeader = sheet.headers.get(headerKey(`${period.key} target`));
+    const actualHeader = sheet.headers.get(headerKey(`${period.key} actual`));
+    return targetHeader !== undefined && actualHeader !== undefined ? [{ period, targetHeader, actualHeader }] : [];
+  });
+  const adds: { row: number; input: Pick<IndicatorPeriodDto, 'cycleId' | 'indicatorId' | 'periodKey' | 'target' | 'actual'> }[] = [];
   for (const row of sheet.rows) {
     const indicatorId = indicators.idOfRow.get(row.rowNumber);
     if (!indicatorId) continue;
-    for (const period of periods) {
-      const targetHeader = sheet.headers.get(headerKey(`${period.key} target`)) as string;
-      const actualHeader = sheet.headers.get(headerKey(`${period.key} actual`)) as string;
+    for (const { period, targetHeader, actualHeader } of periods) {
       const target = parseMeasure(row.cells.get(headerKey(targetHeader)) ?? EMPTY);
       const actual = parseMeasure(row.cells.get(headerKey(actualHeader)) ?? EMPTY);
       const problem = (column: string, message: string) =>
@@ -52,30 +55,30 @@ export function planIndicatorPeriods(scope: Scope, sheet: RegisterSheetRead, ind
         continue;
       }
       const fields: { column: string; old: string; new: string }[] = [];
-      const changes: Record<string, number | null> = {};
+      const changes: { target?: number; actual?: number | null } = {};
       if (!sameValue(mine.target, target.value)) {
         changes.target = target.value;
-        fields.push({ column: targetHeader, old: shown(mine.target as number), new: shown(target.value) });
+        fields.push({ column: targetHeader, old: shown(mine.target), new: shown(target.value) });
       }
       if (!sameValue(mine.actual, actual.value)) {
         changes.actual = actual.value;
-        fields.push({ column: actualHeader, old: shown(mine.actual as number | null), new: shown(actual.value) });
+        fields.push({ column: actualHeader, old: shown(mine.actual), new: shown(actual.value) });
       }
       if (fields.length === 0) continue;
       const column = (field: string) => (field === 'target' ? targetHeader : field === 'actual' ? actualHeader : null);
-      if (attempt(scope, sheet, row.rowNumber, () => service.update(scope.ctx, { id: mine.id, changes } as never), column))
+      if (attempt(scope, sheet, row.rowNumber, () => service.update(scope.ctx, { id: mine.id, changes }), column))
         preview.changed.push({ row: row.rowNumber, label, fields });
     }
   }
   for (const add of adds) {
     const label = rowLabel('indicatorPeriod', add.input, refs);
-    const column = (field: string) => (field === 'target' || field === 'actual' ? `${String(add.input.periodKey)} ${field}` : null);
-    if (attempt(scope, sheet, add.row, () => service.create(scope.ctx, add.input as never), column)) preview.added.push({ row: add.row, label });
+    const column = (field: string) => (field === 'target' || field === 'actual' ? `${add.input.periodKey} ${field}` : null);
+    if (attempt(scope, sheet, add.row, () => service.create(scope.ctx, add.input), column)) preview.added.push({ row: add.row, label });
   }
   // Periods of indicators the sheet removed go with them; others no longer in the cycle's calendar stay.
   const removedIndicators = new Set(scope.removals.filter((r) => r.register === 'indicator').map((r) => r.id));
   for (const mine of existing.values()) {
-    if (!removedIndicators.has(String(mine.indicatorId))) continue;
+    if (!removedIndicators.has(mine.indicatorId)) continue;
     scope.removals.push({ sheet: sheet.sheetName, register: 'indicatorPeriod', id: mine.id, label: rowLabel('indicatorPeriod', mine, refs) });
   }
 }

@@ -5,7 +5,7 @@ import { displayValue } from '../xlsx/row-fields';
 import type { WorkbookRegister } from './layout';
 import type { RegisterSheetRead } from './read-workbook';
 
-const str = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value as number));
+const str = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
 
 function orgName(refs: Refs, id: unknown): string {
   const org = refs.organisationsById.get(str(id));

@@ -2,7 +2,7 @@ import { NO_ACTIVITY } from '../../exports/xlsx/budget-sheets';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import { currencyTyped, EMPTY, matchKey, parseText, shown, type CellValue, type Parsed } from '../xlsx/cells';
 import type { Refs } from '../xlsx/refs';
-import { parseCell, type FieldValue } from '../xlsx/row-fields';
+import { parseCell, textValue, type FieldValue } from '../xlsx/row-fields';
 import { headerKey, type WorkbookColumn } from './layout';
 import type { RegisterSheetRead, WorkbookRow } from './read-workbook';
 
@@ -62,7 +62,7 @@ export function parseWorkbookRow(sheet: RegisterSheetRead, row: WorkbookRow, con
     const parsed = parseWorkbookCell(column, row.cells.get(key) ?? EMPTY, context.refs);
     if (parsed === null) continue;
     if (!parsed.ok) problems.push({ column: header, message: `${header}: ${parsed.message}` });
-    else if (column.field === 'id') rowId = parsed.value as string | null;
+    else if (column.field === 'id') rowId = textValue(parsed.value);
     else values[column.field] = parsed.value;
   }
   if (problems.length === 0) settle(sheet, row, values, problems, context);

@@ -1,5 +1,7 @@
 import type { WorkbookProblemDto, WorkbookSheetPreviewDto } from '../../../shared/api/methods/workbook-import';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { ContributionDto } from '../../../shared/api/schemas/budget';
+import { itemAt } from '../../../shared/item-at';
 import { ServiceError } from '../../../shared/result';
 import type { AppContext } from '../../services/context';
 import { registerServices } from '../../services/index';
@@ -26,18 +28,10 @@ export interface Scope {
   removals: { sheet: string; register: WorkbookRegister | 'indicatorPeriod'; id: string; label: string }[];
 }
 
-interface ServiceLike {
-  list(ctx: AppContext, input: { cycleId: string }): unknown[];
-  create(ctx: AppContext, input: never): unknown;
-  createMany(ctx: AppContext, inputs: never[]): string[];
-  update(ctx: AppContext, input: never): unknown;
-  remove(ctx: AppContext, input: { id: string }): unknown;
-}
+export const serviceOf = (register: WorkbookRegister | 'indicatorPeriod') => registerServices[register];
 
-export const serviceOf = (register: WorkbookRegister | 'indicatorPeriod') => registerServices[register] as unknown as ServiceLike;
-
-export function listOf(scope: Scope, register: WorkbookRegister | 'indicatorPeriod'): Existing[] {
-  return serviceOf(register).list(scope.ctx, { cycleId: scope.cycle.id }) as Existing[];
+export function listOf(scope: Scope, register: WorkbookRegister): Existing[] {
+  return serviceOf(register).list(scope.ctx, { cycleId: scope.cycle.id });
 }
 
 /** Runs one write in its own savepoint; a refusal becomes the row's problems, by column. */
@@ -83,8 +77,8 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
   const { register } = sheet.spec;
   const service = serviceOf(register);
   const refs = loadRefs(ctx, cycle);
-  let contributions: Existing[] | undefined;
-  const context = { refs, contributions: () => (contributions ??= listOf(scope, 'contribution')) as never };
+  let contributions: ContributionDto[] | undefined;
+  const context = { refs, contributions: () => (contributions ??= registerServices.contribution.list(ctx, { cycleId: cycle.id })) };
   const existing = listOf(scope, register);
   const byId = new Map(existing.map((row) => [row.id, row]));
   const byKey = new Map<string, Existing[]>();
@@ -146,7 +140,7 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
       continue;
     }
     const changes = Object.fromEntries(changedFields.map((field) => [field, values[field]]));
-    if (!attempt(scope, sheet, row.rowNumber, () => service.update(ctx, { id: target.id, changes } as never))) continue;
+    if (!attempt(scope, sheet, row.rowNumber, () => service.untyped.update(ctx, { id: target.id, changes }))) continue;
     preview.changed.push({
       row: row.rowNumber,
       label: rowLabel(register, { ...target, ...changes }, refs),
@@ -193,13 +187,16 @@ function createAll(scope: Scope, sheet: RegisterSheetRead, pending: { row: Workb
   if (pending.length === 0) return [];
   const service = serviceOf(sheet.spec.register);
   try {
-    return service.createMany(scope.ctx, pending.map((item) => item.input) as never[]);
+    return service.untyped.createMany(
+      scope.ctx,
+      pending.map((item) => item.input),
+    );
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const failedAt = failingIndex(error, pending.length);
-    const refused = pending[failedAt] as { row: WorkbookRow; input: Record<string, unknown> };
+    const refused = itemAt(pending, failedAt, 'refused row');
     const before = createAll(scope, sheet, pending.slice(0, failedAt));
-    const created = attempt(scope, sheet, refused.row.rowNumber, () => service.create(scope.ctx, refused.input as never)) as { id: string } | null;
+    const created = attempt(scope, sheet, refused.row.rowNumber, () => service.untyped.create(scope.ctx, refused.input));
     return [...before, created?.id ?? null, ...createAll(scope, sheet, pending.slice(failedAt + 1))];
   }
 }

@@ -144,7 +144,7 @@ function locate(spec: WorkbookSheet, sheets: ExcelJS.Worksheet[]): Located | nul
 /** Merged cells and runaway sheets: each row must be one record, so these are refused, cell named. */
 function structureProblems(sheet: ExcelJS.Worksheet, headerRow: number): WorkbookProblemDto[] {
   const problems: WorkbookProblemDto[] = [];
-  const merges = (sheet.model as { merges?: string[] }).merges ?? [];
+  const merges = sheet.model.merges;
   for (const range of merges) {
     const [from] = range.split(':');
     const rowNumber = Number(/\d+$/.exec(from ?? '')?.[0] ?? 0);

@@ -13,7 +13,8 @@ export const PROBLEMS_HEADER = 'Problems to fix';
  */
 export async function rejectedRowsWorkbook(original: Buffer, read: WorkbookRead, problems: WorkbookProblemDto[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(original.buffer.slice(original.byteOffset, original.byteOffset + original.byteLength) as ArrayBuffer);
+  // A copy as an ArrayBuffer: the type exceljs declares, and never a view into a pooled Buffer.
+  await workbook.xlsx.load(new Uint8Array(original).buffer);
   const bySheetRow = new Map<string, string[]>();
   for (const problem of problems) {
     if (problem.row === null) continue;

@@ -140,8 +140,8 @@ function writeCycle(
       return report(error);
     }
   }
-  const fields = general.fields as Record<string, unknown>;
-  const before = existing as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = general.fields;
+  const before: Record<string, unknown> = existing;
   const changed = Object.keys(fields).filter((field) => !sameValue(fields[field], before[field]));
   if (changed.length === 0) {
     preview.unchanged++;
@@ -171,7 +171,7 @@ function shownCycleValue(field: string, value: unknown, units: Map<string, strin
     case 'countyId':
       return units.get(String(value)) ?? String(value);
     case 'scopeUnitIds':
-      return (value as string[]).length ? (value as string[]).map((id) => units.get(id) ?? id).join(', ') : 'The whole county';
+      return Array.isArray(value) && value.length ? value.map((id) => units.get(String(id)) ?? String(id)).join(', ') : 'The whole county';
     case 'startDate':
     case 'endDate':
     case 'exchangeRateDate':
@@ -179,11 +179,11 @@ function shownCycleValue(field: string, value: unknown, units: Map<string, strin
     case 'kesPerUsdScaled':
       return formatRate(Number(value));
     case 'reportingPeriod':
-      return reportingFrequencies.label(value as 'quarterly');
+      return reportingFrequencies.has(value) ? reportingFrequencies.label(value) : String(value);
     case 'phase':
-      return cyclePhases.label(value as 'planning');
+      return cyclePhases.has(value) ? cyclePhases.label(value) : String(value);
     default:
-      return String(value as string);
+      return String(value);
   }
 }
 

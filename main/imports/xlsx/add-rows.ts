@@ -1,4 +1,5 @@
 import type { ImportAddDto, ImportChangeDto } from '../../../shared/api/methods/xlsx';
+import { itemAt } from '../../../shared/item-at';
 import { ServiceError } from '../../../shared/result';
 import type { TemplateRegister } from '../../exports/xlsx/template-layout';
 import type { AppContext } from '../../services/context';
@@ -78,7 +79,10 @@ export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd
     const batch = queue;
     let failedAt: number | null = null;
     try {
-      service.createMany(ctx, batch.map((item) => item.input) as never[]);
+      service.untyped.createMany(
+        ctx,
+        batch.map((item) => item.input),
+      );
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       failedAt = failingIndex(error, batch.length);
@@ -88,8 +92,8 @@ export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd
       return;
     }
     createAll(ctx, sheet, batch.slice(0, failedAt), adds, attempt);
-    const refused = batch[failedAt] as PendingAdd;
-    if (attempt(refused.row, () => service.create(ctx, refused.input as never))) adds.push(refused.add);
+    const refused = itemAt(batch, failedAt, 'refused row');
+    if (attempt(refused.row, () => service.untyped.create(ctx, refused.input))) adds.push(refused.add);
     queue = batch.slice(failedAt + 1);
   }
 }

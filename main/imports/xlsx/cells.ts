@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { isIsoDate, isoDate } from '../../../shared/dates';
+import { isRecord } from '../../../shared/guards';
 import { parseAmount } from '../../../shared/money';
 
 /** A cell as the import sees it, whatever Excel, LibreOffice or a person did to it. */
@@ -35,10 +36,10 @@ function normalise(value: unknown, numFmt: string | undefined): CellValue {
     if (Number.isNaN(value.getTime())) return { kind: 'error', text: 'an invalid date' };
     return { kind: 'date', iso: isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) };
   }
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
+  if (isRecord(value)) {
+    const record = value;
     if (Array.isArray(record.richText)) {
-      const text = (record.richText as { text?: unknown }[]).map((run) => (typeof run.text === 'string' ? run.text : '')).join('');
+      const text = record.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
       return text.trim() === '' ? EMPTY : { kind: 'text', text };
     }
     if (typeof record.formula === 'string' || typeof record.sharedFormula === 'string') {
@@ -123,15 +124,15 @@ export function parseDateText(text: string): string | null {
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
   if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(value);
-  if (match) return build(year(match[3] as string), Number(match[2]), Number(match[1]));
+  if (match) return build(year(match[3] ?? ''), Number(match[2]), Number(match[1]));
   match = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ -](\d{4}|\d{2})$/.exec(value);
   if (match) {
-    const month = MONTHS.indexOf((match[2] as string).slice(0, 3)) + 1;
-    return month ? build(year(match[3] as string), month, Number(match[1])) : null;
+    const month = MONTHS.indexOf(match[2]?.slice(0, 3) ?? '') + 1;
+    return month ? build(year(match[3] ?? ''), month, Number(match[1])) : null;
   }
   match = /^([a-z]{3,9})\.? (\d{1,2}) (\d{4})$/.exec(value);
   if (match) {
-    const month = MONTHS.indexOf((match[1] as string).slice(0, 3)) + 1;
+    const month = MONTHS.indexOf(match[1]?.slice(0, 3) ?? '') + 1;
     return month ? build(Number(match[3]), month, Number(match[2])) : null;
   }
   return null;
@@ -195,7 +196,7 @@ const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6,
 /** Amounts as budget officers abbreviate them: "1.25M", "850k", "2.4 million" (to the shilling or cent). */
 function scaledAmount(text: string): number | null {
   const match = /^\s*(\d{1,9}(?:\.\d{1,6})?)\s*([a-z]+)\.?\s*$/i.exec(text.replace(/,/g, ''));
-  const scale = match ? SCALES[(match[2] as string).toLowerCase()] : undefined;
+  const scale = match ? SCALES[match[2]?.toLowerCase() ?? ''] : undefined;
   if (!match || scale === undefined) return null;
   const minor = Math.round(Number(match[1]) * scale * 100);
   return Number.isSafeInteger(minor) ? minor : null;

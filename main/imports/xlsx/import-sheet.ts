@@ -8,7 +8,7 @@ import { registerServices as s } from '../../services/index';
 import { createAll, naturalKeys, type Existing, type PendingAdd } from './add-rows';
 import type { SheetRead, TemplateRead, TemplateRow } from './read-template';
 import { loadRefs, type Refs } from './refs';
-import { displayValue, parseRow, sameValue, type FieldValue } from './row-fields';
+import { displayValue, parseRow, sameValue, textValue, type FieldValue } from './row-fields';
 import { header, identify, noun, rowLabel } from './row-identity';
 import { problemsOf } from '../refusals';
 
@@ -42,7 +42,7 @@ interface Match {
 }
 
 function listExisting(ctx: AppContext, register: TemplateRegister, cycleId: string): Existing[] {
-  return s[register].list(ctx, { cycleId }) as unknown as Existing[];
+  return s[register].list(ctx, { cycleId });
 }
 
 /**
@@ -75,7 +75,7 @@ export function importSheet(ctx: AppContext, read: TemplateRead, sheet: SheetRea
       continue;
     }
     const { values } = parsed;
-    const rowId = values.get('id') as string | null | undefined;
+    const rowId = textValue(values.get('id'));
 
     // Which row of the plan this is: its hidden Row ID, or for a row typed without one, its natural key.
     let target: Existing | undefined;
@@ -184,7 +184,7 @@ function planChange(
   const blank = changed.find((field) => nonBlank.includes(field) && isBlank(values, field));
   if (blank) return refuse(blank, `${header(sheet, blank)}: this cannot be empty on a row of the plan; enter a value.`);
   const changes = Object.fromEntries(changed.map((field) => [field, values.get(field)]));
-  if (!attempt(row, sheet, outcome, () => s[register].update(ctx, { id: target.id, changes } as never))) return 'refused';
+  if (!attempt(row, sheet, outcome, () => s[register].untyped.update(ctx, { id: target.id, changes }))) return 'refused';
   const currency = String(values.get('currency') ?? target.currency ?? 'KES');
   return {
     sheet: sheet.sheetName,

@@ -69,7 +69,7 @@ export async function openWorkbook(
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy as an ArrayBuffer: the type exceljs declares, and never a view into a pooled Buffer.
-    await workbook.xlsx.load(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 120) : String(error);
     throw fileProblem(

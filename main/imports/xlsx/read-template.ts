@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { ImportErrorDto } from '../../../shared/api/methods/xlsx';
+import { isRecord } from '../../../shared/guards';
 import { readMetaSheet, TEMPLATE_VERSION } from '../../exports/xlsx/meta-sheet';
 import { META_SHEET } from '../../exports/xlsx/sheet-names';
 import {
@@ -90,7 +91,7 @@ function readBase(workbook: ExcelJS.Workbook): Map<string, Record<string, unknow
     if (typeof id !== 'string' || typeof json !== 'string') return;
     try {
       const values: unknown = JSON.parse(json);
-      if (values && typeof values === 'object' && !Array.isArray(values)) base.set(id, values as Record<string, unknown>);
+      if (isRecord(values)) base.set(id, values);
     } catch {
       // A damaged entry only loses the protection it gives: that row is compared with the plan alone.
     }

@@ -74,7 +74,8 @@ function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): 
     const code = /^(\S+)\s+[-–—]\s+/.exec(text.value)?.[1];
     if (code) ids = index.find(code);
   }
-  if (ids.length === 1) return { ok: true, value: ids[0] as string };
+  const [id] = ids;
+  if (id !== undefined && ids.length === 1) return { ok: true, value: id };
   if (ids.length > 1) return { ok: false, message: `${shown(raw)} matches ${ids.length} ${noun}s; choose it from the list (with its code).` };
   return { ok: false, message: `${shown(raw)} is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${where}; choose one from the list on the Lists sheet.` };
 }
@@ -96,9 +97,11 @@ function lookupList(index: NameIndex, raw: CellValue, noun: string, where: strin
     for (let end = pieces.length; end > start; end--) {
       // Pieces re-joined only for a name that itself holds a comma, written with it: matching them
       // loosely would read "Dukana, North Horr" as the one ward "Dukana (North Horr)".
-      const found = end - start > 1 ? index.findLiteral(pieces.slice(start, end).join(', ')) : index.find(pieces[start] as string);
-      if (found.length === 1) {
-        if (!ids.includes(found[0] as string)) ids.push(found[0] as string);
+      const name = pieces.slice(start, end).join(', ');
+      const found = end - start > 1 ? index.findLiteral(name) : index.find(name);
+      const [id] = found;
+      if (id !== undefined && found.length === 1) {
+        if (!ids.includes(id)) ids.push(id);
         start = end;
         matched = true;
         break;

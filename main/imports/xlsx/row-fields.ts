@@ -80,6 +80,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return (a ?? null) === (b ?? null);
 }
 
+/** The ids of a list column's value (a single id reads as a list of one). */
+const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [String(value)]);
+
+/** The text of a field read from the file, or null when it holds none. */
+export const textValue = (value: FieldValue | undefined): string | null => (typeof value === 'string' ? value : null);
+
 /** A value as the preview shows it: dates, amounts, labels and names as people read them. */
 export function displayValue(column: Pick<TemplateColumn, 'kind' | 'choices'> | undefined, value: unknown, refs: Refs, currency = 'KES'): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '(empty)';
@@ -93,9 +99,9 @@ export function displayValue(column: Pick<TemplateColumn, 'kind' | 'choices'> | 
     case 'yesNo':
       return value ? 'Yes' : 'No';
     case 'wards':
-      return (value as string[]).map(refs.wardName).join(', ');
+      return idsIn(value).map(refs.wardName).join(', ');
     case 'organisations':
-      return (value as string[])
+      return idsIn(value)
         .map((id) => refs.organisationsById.get(id))
         .map((org) => (org ? orgListName(org) : '?'))
         .join(', ');

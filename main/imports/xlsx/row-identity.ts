@@ -4,7 +4,7 @@ import { TEMPLATE_SHEETS, type TemplateRegister } from '../../exports/xlsx/templ
 import type { Existing } from './add-rows';
 import type { SheetRead } from './read-template';
 import type { Refs } from './refs';
-import type { FieldValue } from './row-fields';
+import { textValue, type FieldValue } from './row-fields';
 
 /** Which record a template row is, and how the preview names it. */
 
@@ -24,8 +24,8 @@ export function identify(
 ): Identity {
   if (register === 'activity') return { ok: true, fields: { leadOrgId: org.id } };
   if (register === 'contribution') return { ok: true, fields: { contributorOrgId: org.id } };
-  const indicatorId = (values.get('indicatorId') as string | null | undefined) ?? (values.get('indicator') as string | null | undefined) ?? null;
-  const periodKey = (values.get('periodKey') as string | null | undefined) ?? null;
+  const indicatorId = textValue(values.get('indicatorId')) ?? textValue(values.get('indicator'));
+  const periodKey = textValue(values.get('periodKey'));
   if (!indicatorId)
     return { ok: false, column: header(sheet, 'indicator'), message: `${header(sheet, 'indicator')}: choose one of your indicators from the list.` };
   const indicator = refs.indicators.get(indicatorId);

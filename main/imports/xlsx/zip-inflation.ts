@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { errorCode } from '../../db/row-values';
 
 /**
  * What a workbook's zip really unpacks to, measured by inflating every entry, never by the sizes
@@ -79,7 +80,7 @@ export function measureZip(file: Uint8Array, limits = WORKBOOK_ZIP_LIMITS): ZipE
         // One byte more than the entry claims: enough to prove a lie, never more.
         bytes = inflateRawSync(data, { maxOutputLength: entry.declared + 1 }).length;
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
+        const code = errorCode(error);
         if (code === 'ERR_BUFFER_TOO_LARGE') {
           inflated += entry.declared + 1;
           throw new ZipProblem(
