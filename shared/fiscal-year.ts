@@ -42,7 +42,7 @@ export function fiscalYearRange(label: string, calendar: FiscalCalendar = 'count
 export function fiscalQuarterOf(date: string, calendar: FiscalCalendar = 'county'): 1 | 2 | 3 | 4 {
   const { month } = parseIsoDate(date);
   const monthsIn = (month - FIRST_MONTH[calendar] + 12) % 12;
-  return (Math.floor(monthsIn / 3) + 1) as 1 | 2 | 3 | 4;
+  return monthsIn < 3 ? 1 : monthsIn < 6 ? 2 : monthsIn < 9 ? 3 : 4;
 }
 
 /** "Q1 (Jul–Sep)" for the county, "Q1 (Oct–Dec)" for a partner's year. */

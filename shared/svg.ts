@@ -12,8 +12,7 @@ type Attributes = Record<string, string | number | undefined>;
 
 const attributes = (attrs: Attributes) =>
   Object.entries(attrs)
-    .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${escapeXml(typeof value === 'number' ? String(round(value)) : (value as string))}"`)
+    .flatMap(([name, value]) => (value === undefined ? [] : [` ${name}="${escapeXml(typeof value === 'number' ? String(round(value)) : value)}"`]))
     .join('');
 
 /** Coordinates to a tenth of a unit: enough at 300 dpi, and the file stays small. */

@@ -44,7 +44,9 @@ export function createBackup(
     throw new Error(`The backup failed its integrity check (${problems[0]}); the database was not changed.`);
   }
   pruneBackups(options.dir, options.keep ?? DEFAULT_BACKUPS_KEPT);
-  return describe(file) as BackupInfo;
+  const info = describe(file);
+  if (!info) throw new Error(`The backup ${file} was written under a name the backup list does not read.`);
+  return info;
 }
 
 /** Integrity and foreign-key problems of a database file, opened read-only; empty when it is sound. */

@@ -77,7 +77,8 @@ export const cycleRecordTables = {
 } as const;
 
 export type CycleRecordName = keyof typeof cycleRecordTables;
-export const cycleRecordNames = Object.keys(cycleRecordTables) as CycleRecordName[];
+const isCycleRecordName = (name: string): name is CycleRecordName => Object.hasOwn(cycleRecordTables, name);
+export const cycleRecordNames: CycleRecordName[] = Object.keys(cycleRecordTables).filter(isCycleRecordName);
 
 export const cycleRecordNouns: Record<CycleRecordName, { one: string; many: string }> = {
   analysisSetting: { one: 'indicator status setting', many: 'indicator status settings' },

@@ -2,6 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { approveInput, SignatureDto, signInput, VersionDto, WorkingStateDto } from '../../shared/api/schemas/lifecycle';
 import { formatDisplayDate } from '../../shared/dates';
+import { isRecord } from '../../shared/guards';
 import { APPROVAL_STEP, SIGNATURES_STEP } from '../../shared/lifecycle/checklists';
 import { diffSnapshots, type PlanSnapshot } from '../../shared/lifecycle/diff';
 import { invalidField, notFound, ServiceError } from '../../shared/result';
@@ -27,15 +28,13 @@ export interface ContentState {
 
 /** Checks a value has the snapshot's shape: stored JSON and the fingerprint's content both pass here. */
 export function asSnapshot(value: unknown): PlanSnapshot {
-  const candidate = value as { cycle?: unknown; registers?: unknown } | null;
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(candidate) || !isObject(candidate.cycle) || !isObject(candidate.registers)) throw new Error('Not a plan snapshot.');
+  if (!isRecord(value) || !isRecord(value.cycle) || !isRecord(value.registers)) throw new Error('Not a plan snapshot.');
   const registers: PlanSnapshot['registers'] = {};
-  for (const [name, rows] of Object.entries(candidate.registers)) {
-    if (!Array.isArray(rows) || !rows.every(isObject)) throw new Error(`Not a plan snapshot: register ${name} is not a list of rows.`);
+  for (const [name, rows] of Object.entries(value.registers)) {
+    if (!Array.isArray(rows) || !rows.every(isRecord)) throw new Error(`Not a plan snapshot: register ${name} is not a list of rows.`);
     registers[name] = rows;
   }
-  return { cycle: candidate.cycle, registers };
+  return { cycle: value.cycle, registers };
 }
 
 /**

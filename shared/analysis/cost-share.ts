@@ -85,7 +85,7 @@ export function costShare(input: {
 
   const overall = new Accumulator(periodCount);
   const byOrg = new Map<string, Accumulator>();
-  const bySector = new Map<string | null, Accumulator>();
+  const bySector = new Map<CostShareActivity['sector'] | null, Accumulator>();
   const byActivity = new Map<string, Accumulator>();
   const behindSchedule: CostShareDto['behindSchedule'] = [];
   const overspent: OverspendDto[] = [];
@@ -169,8 +169,8 @@ export function costShare(input: {
       .sort(([a], [b]) => (sectorOrder.get(a) ?? 0) - (sectorOrder.get(b) ?? 0))
       .map(([sector, acc]) => ({
         ...toDto(acc),
-        sector: sector as CostShareActivity['sector'] | null,
-        label: sector === null ? 'Not linked to an activity' : sectors.label(sector as CostShareActivity['sector']),
+        sector,
+        label: sector === null ? 'Not linked to an activity' : sectors.label(sector),
       })),
     byActivity: input.activities.flatMap((a) => {
       const acc = byActivity.get(a.id);

@@ -1,12 +1,6 @@
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
 import type { IndicatorDto, IndicatorPeriodDto } from '../api/schemas/monitoring';
-import {
-  indicatorStatuses,
-  type IndicatorStatus,
-  type IndicatorStatusDto,
-  type IndicatorStatusReportDto,
-  type ThresholdsDto,
-} from '../api/schemas/analysis/indicator-status';
+import { type IndicatorStatus, type IndicatorStatusDto, type IndicatorStatusReportDto, type ThresholdsDto } from '../api/schemas/analysis/indicator-status';
 import { periodFigures, type ProgressIndicator } from './indicator-progress';
 
 /** The manual's defaults: ≥ 90 % progress on track, 60–90 % at risk, below 60 % off track (indicator-progress.ts). */
@@ -37,7 +31,7 @@ export function indicatorStatus(input: {
     if (!own) byIndicator.set(p.indicatorId, (own = new Map()));
     own.set(p.periodKey, p);
   }
-  const counts = Object.fromEntries(indicatorStatuses.map((s) => [s, 0])) as Record<IndicatorStatus, number>;
+  const counts: Record<IndicatorStatus, number> = { on_track: 0, at_risk: 0, off_track: 0, no_data: 0, not_due: 0 };
 
   const indicators = input.indicators.map((indicator): IndicatorStatusDto => {
     const { direction } = indicator;

@@ -202,7 +202,7 @@ function describer(names: OverlapNames) {
   };
   const displayDate = memo(formatDisplayDate);
   const wardName = memo(names.wardName);
-  const sectorLabel = memo((key) => sectors.label(key as OverlapActivity['sector']));
+  const sectorLabel = memo((key) => (sectors.has(key) ? sectors.label(key) : key));
   // Most pairs share exactly one ward: they share its (read-only) one-item lists instead of new ones.
   const oneWard = memo((id) => ({ ids: [id], names: [names.wardName(id)] }));
 

@@ -32,7 +32,7 @@ export type ApiInput<M extends ApiMethod> = z.input<ApiContract[M]['input']>;
 export type ApiParsedInput<M extends ApiMethod> = z.output<ApiContract[M]['input']>;
 export type ApiOutput<M extends ApiMethod> = z.output<ApiContract[M]['output']>;
 
-export const apiMethods = Object.keys(apiContract) as ApiMethod[];
+export const apiMethods: ApiMethod[] = Object.keys(apiContract).filter(isApiMethod);
 
 export function isApiMethod(name: string): name is ApiMethod {
   return Object.hasOwn(apiContract, name);

@@ -46,7 +46,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}.`;
     case 'custom': {
-      const kind = (issue.params as { kind?: string } | undefined)?.kind;
+      const kind: unknown = issue.params?.kind;
       if (kind === 'date') return 'enter a real date as YYYY-MM-DD, e.g. 2026-11-25.';
       if (kind === 'fiscal_year') return 'write the fiscal year as 2026/27.';
       if (kind === 'control_character') return 'it holds a control character (such as NUL) that cannot be stored; retype the text.';
@@ -61,8 +61,10 @@ function describe(issue: z.core.$ZodIssue): string {
   }
 }
 
+const labelsOf = ({ labels }: { labels: Record<string, string> }) => Object.entries(labels);
+
 /** Allowed values are stored as keys (`in_kind`); messages print what the user sees (`In kind`). */
-const valueLabels = new Map<string, string>(Object.values(vocabularies).flatMap((vocabulary) => Object.entries(vocabulary.labels as Record<string, string>)));
+const valueLabels = new Map<string, string>(Object.values(vocabularies).flatMap((vocabulary) => labelsOf(vocabulary)));
 
 function article(expected: string): string {
   const words: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { contributionCreateShape, disbursementCreateShape } from '../api/schemas/budget';
 import { cycleCreateShape } from '../api/schemas/cycle';
+import { isRecord } from '../guards';
 import { indicatorCreateShape, indicatorPeriodCreateShape, riskCreateShape } from '../api/schemas/monitoring';
 import { contactCreateShape, organisationCreateShape } from '../api/schemas/organisation';
 import { activityCreateShape, objectiveCreateShape } from '../api/schemas/plan';
@@ -109,10 +110,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, index) => sameValue(value, b[index]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
+  if (!isRecord(a) || !isRecord(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) if (!sameValue(a[key], b[key])) return false;
   return true;
 }
 

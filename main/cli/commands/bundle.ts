@@ -95,9 +95,11 @@ function runImport(args: string[]): number {
   );
   const file = requireDbFlag(values.db);
   if (positionals.length > 1) throw new CliError('name one bundle file to import.');
-  if (values.resolve !== undefined && values.resolve !== 'mine' && values.resolve !== 'theirs') throw new CliError('--resolve takes mine or theirs.');
+  const { resolve } = values;
+  const resolveAll: 'mine' | 'theirs' | null = resolve === 'mine' || resolve === 'theirs' ? resolve : null;
+  if (resolve !== undefined && resolveAll === null) throw new CliError('--resolve takes mine or theirs.');
   const bytes = readBundleFile(positionals[0]);
-  const options = { resolutions: {}, resolveAll: (values.resolve as 'mine' | 'theirs' | undefined) ?? null };
+  const options = { resolutions: {}, resolveAll };
   return withDb(
     file,
     (ctx) => {

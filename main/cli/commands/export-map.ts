@@ -27,7 +27,7 @@ function sectorKey(wanted: string): (typeof sectors.keys)[number] {
   return found;
 }
 
-const isMeasure = (value: string): value is MapMeasure => (mapMeasures as readonly string[]).includes(value);
+const isMeasure = (value: string): value is MapMeasure => mapMeasures.some((measure) => measure === value);
 
 /**
  * How wide the PNG map prints at 300 dpi (2,953 pixels): the width of an A4 landscape page inside

@@ -16,8 +16,8 @@ const DOC_NAMES: Record<DocxDocument, string> = {
   'approval-pack': 'the CEC approval pack',
 };
 
-const isDocxDocument = (value: string): value is DocxDocument => (docxDocuments as readonly string[]).includes(value);
-const isXlsxDoc = (value: string): value is XlsxDoc => (xlsxDocs as readonly string[]).includes(value);
+const isDocxDocument = (value: string): value is DocxDocument => docxDocuments.some((doc) => doc === value);
+const isXlsxDoc = (value: string): value is XlsxDoc => xlsxDocs.some((doc) => doc === value);
 
 interface ExportFlags {
   db?: string;

@@ -57,13 +57,13 @@ interface Flags {
 }
 
 function checkFlags(values: Flags, positionals: string[]): { file: string; rejectedOut: string | null } {
-  if (positionals.length !== 1)
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length > 0)
     throw new CliError('name one workbook to import: pamoja import-workbook --db FILE [--cycle ID | --new] [--dry-run] [--json] FILE.xlsx');
   if (values.cycle !== undefined && values.new) throw new CliError('--cycle and --new do not go together: update one cycle, or create a new one.');
   if (values['rejected-out'] !== undefined && !values['apply-valid'])
     throw new CliError('--rejected-out goes with --apply-valid: the rows left out are those with problems.');
   if (values['apply-valid'] && values['dry-run']) throw new CliError('--apply-valid and --dry-run do not go together: a dry run writes nothing.');
-  const file = positionals[0] as string;
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`there is no file at ${file}.`);
   const rejectedOut = values['rejected-out'] ?? null;
   if (rejectedOut !== null) {

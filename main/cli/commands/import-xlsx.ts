@@ -57,8 +57,8 @@ export const importXlsxCommands = {
     async run(args) {
       const { values, positionals } = parseFlags(args, { db: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
       const db = requireDbFlag(values.db);
-      if (positionals.length !== 1) throw new CliError('name one workbook to import: pamoja import-xlsx --db FILE [--dry-run] FILE.xlsx');
-      const file = positionals[0] as string;
+      const [file, ...others] = positionals;
+      if (file === undefined || others.length > 0) throw new CliError('name one workbook to import: pamoja import-xlsx --db FILE [--dry-run] FILE.xlsx');
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new CliError(`there is no file at ${file}.`);
       const buffer = fs.readFileSync(file);
       const importFile = { buffer, fileName: path.basename(file) };

@@ -70,8 +70,9 @@ async function runImport(args: string[]): Promise<number> {
     true,
   );
   const db = requireDbFlag(values.db);
-  if (positionals.length !== 1) throw new CliError('name one boundary file: pamoja wards import --db FILE [--cycle ID] [--source TEXT] [--dry-run] FILE');
-  const file = positionals[0] as string;
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length > 0)
+    throw new CliError('name one boundary file: pamoja wards import --db FILE [--cycle ID] [--source TEXT] [--dry-run] FILE');
   const bytes = readBoundaryFile(file);
   const ctx = openExisting(db);
   try {

@@ -47,7 +47,7 @@ export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput
     return;
   }
   if (typeof value === 'number') {
-    if (looks?.fraction && !Number.isInteger(value)) cell.style = looks.fraction as ExcelJS.Style;
+    if (looks?.fraction && !Number.isInteger(value)) cell.style = looks.fraction;
     cell.value = value;
     return;
   }

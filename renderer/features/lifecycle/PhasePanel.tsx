@@ -44,7 +44,14 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
         <p className="form__actions">
           <label>
             Move to{' '}
-            <select value={target} onChange={(event) => setTarget(event.target.value as CyclePhase)} disabled={busy}>
+            <select
+              value={target}
+              onChange={(event) => {
+                const phase = event.target.value;
+                if (cyclePhases.has(phase)) setTarget(phase);
+              }}
+              disabled={busy}
+            >
               {cyclePhases.keys.map((phase) => (
                 <option key={phase} value={phase}>
                   {cyclePhases.label(phase)}

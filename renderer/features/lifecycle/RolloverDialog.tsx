@@ -99,7 +99,7 @@ function Preview({ cycleId, fromFiscalYear, toFiscalYear, onCancel }: { cycleId:
                   <label>
                     <input type="checkbox" checked={!excluded.has(a.id)} onChange={() => toggle(a.id)} /> {a.code} {a.title}{' '}
                     <span className="muted">
-                      ({activityStatuses.labels[a.status as keyof typeof activityStatuses.labels] ?? a.status}, {a.completionPct} %; new dates{' '}
+                      ({activityStatuses.has(a.status) ? activityStatuses.label(a.status) : a.status}, {a.completionPct} %; new dates{' '}
                       {formatDisplayDate(a.newStartDate)} – {formatDisplayDate(a.newEndDate)})
                     </span>
                   </label>
