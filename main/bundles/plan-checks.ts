@@ -1,5 +1,7 @@
+import { valueAt } from '../../shared/item-at';
 import { ServiceError } from '../../shared/result';
 import type { Row } from '../db/row-store';
+import { textOf } from '../db/row-values';
 import type { RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
 import type { RowLookup } from '../services/row-lookup';
@@ -35,7 +37,7 @@ export function finalState(local: LocalState, items: PlanItem[]): RowsByRegister
 
 function place(final: RowsByRegister, item: PlanItem): void {
   const row = finalRowOf(item);
-  const rows = final.get(item.register) as Map<string, Row>;
+  const rows = valueAt(final, item.register, 'register');
   if (row === undefined) {
     if (item.mine) rows.set(item.id, item.mine);
     else rows.delete(item.id);
@@ -66,7 +68,7 @@ export class StateLookup implements RowLookup {
       index = new Map();
       for (const row of this.rows.get(register)?.values() ?? []) {
         const value = composite(row);
-        index.set(value, [...(index.get(value) ?? []), row.id as string]);
+        index.set(value, [...(index.get(value) ?? []), textOf(row, 'id')]);
       }
       this.indexes.set(signature, index);
     }
@@ -105,7 +107,7 @@ export function checkSnapshot(
   wardsArriving: ReadonlySet<string>,
 ): void {
   const theirs: RowsByRegister = new Map(
-    exchangeTables.map((t) => [t.register, new Map((parsed.rows.get(t.register) ?? []).map((row) => [row.id as string, row]))]),
+    exchangeTables.map((t) => [t.register, new Map((parsed.rows.get(t.register) ?? []).map((row) => [textOf(row, 'id'), row]))]),
   );
   const lookup = new SnapshotLookup(theirs, local.rows);
   const rules = rulesForState(ctx, cycle, lookup, wardsArriving);

@@ -1,5 +1,6 @@
 import { ServiceError } from '../../shared/result';
 import type { Row } from '../db/row-store';
+import { textOf } from '../db/row-values';
 import type { AppContext } from '../services/context';
 import type { CycleRow, Rules } from '../services/rules';
 import type { RowsByRegister } from './cycle-rows';
@@ -26,8 +27,8 @@ export function checkOwnership(ctx: AppContext, cycle: CycleRow, authority: Send
   const overlay: RowsByRegister = new Map(
     exchangeTables.map((t) => {
       const ours = local.rows.get(t.register) ?? new Map<string, Row>();
-      const newHere = (parsed.rows.get(t.register) ?? []).filter((row) => !ours.has(row.id as string));
-      return [t.register, new Map([...ours, ...newHere.map((row) => [row.id as string, row] as const)])];
+      const newHere = (parsed.rows.get(t.register) ?? []).filter((row) => !ours.has(textOf(row, 'id')));
+      return [t.register, new Map([...ours, ...newHere.map((row) => [textOf(row, 'id'), row] as const)])];
     }),
   );
   const theirRules = rulesForState(ctx, cycle, new StateLookup(overlay));

@@ -4,6 +4,7 @@ import { explainIssues } from '../../shared/api/explain';
 import { requiredText, unitId } from '../../shared/api/schemas/fields';
 import { wardTopology } from '../../shared/api/schemas/geo';
 import type { Row } from '../db/row-store';
+import { rowOrNone, textOf } from '../db/row-values';
 import { recordAudit } from '../services/audit';
 import type { WriteContext } from '../services/context';
 import { hlcText, rowMetaSchema } from './format';
@@ -39,9 +40,10 @@ const COLUMNS =
 
 /** The county's current layer as a bundle carries it; null when it has none. */
 export function readWardBoundaries(client: Database.Database, countyId: string): Row | null {
-  const row = client.prepare(`SELECT ${COLUMNS} FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL`).get(countyId) as Row | undefined;
+  const row = rowOrNone(client.prepare(`SELECT ${COLUMNS} FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL`).get(countyId));
   if (!row) return null;
-  return { ...row, schematic: row.schematic === 1, topology: JSON.parse(row.topology as string) as unknown };
+  const topology: unknown = JSON.parse(textOf(row, 'topology'));
+  return { ...row, schematic: row.schematic === 1, topology };
 }
 
 export function validateWardBoundaries(data: unknown, countyId: string, problems: Problems): Row | null {
@@ -86,11 +88,10 @@ export function planWardBoundaries(
     problems.add(`The ward boundaries draw ${strangers[0]?.id}, which is not a ward of this cycle’s county.`);
     return none;
   }
-  const mine = client.prepare('SELECT id, hlc FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL').get(theirs.countyId) as
-    { id: string; hlc: string } | undefined;
+  const mine = rowOrNone(client.prepare('SELECT id, hlc FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL').get(theirs.countyId));
   if (mine && mine.id === theirs.id && mine.hlc === theirs.hlc) return none;
   if (authority.role !== 'secretariat') return { take: null, refused: `Ward boundaries are the Secretariat’s to load; ${authority.label} cannot change them.` };
-  if (mine && mine.hlc >= (theirs.hlc as string)) {
+  if (mine && textOf(mine, 'hlc') >= textOf(theirs, 'hlc')) {
     warnings.push('The bundle’s ward boundaries are older than the ones loaded here; this copy keeps its own.');
     return none;
   }
@@ -103,14 +104,13 @@ export function writeWardBoundaries(tx: WriteContext, plan: WardBoundaryPlan, at
   if (!layer) return;
   const client = tx.db.$client;
   const shown = ({ topology: _t, hlc: _h, origin: _o, ...rest }: Row) => rest;
-  const current = client.prepare(`SELECT ${COLUMNS} FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL`).get(layer.countyId) as
-    Row | undefined;
+  const current = rowOrNone(client.prepare(`SELECT ${COLUMNS} FROM ward_boundary_layers WHERE county_id = ? AND replaced_at IS NULL`).get(layer.countyId));
   if (current) {
     client.prepare('UPDATE ward_boundary_layers SET replaced_at = ?, updated_at = ? WHERE id = ?').run(at, at, current.id);
     recordAudit(tx, at, {
       action: 'update',
       tableName: 'ward_boundary_layers',
-      rowId: current.id as string,
+      rowId: textOf(current, 'id'),
       cycleId: null,
       before: shown(current),
       after: { ...shown(current), replacedAt: at },
@@ -135,7 +135,7 @@ export function writeWardBoundaries(tx: WriteContext, plan: WardBoundaryPlan, at
   recordAudit(tx, at, {
     action: known ? 'update' : 'create',
     tableName: 'ward_boundary_layers',
-    rowId: layer.id as string,
+    rowId: textOf(layer, 'id'),
     cycleId: null,
     after: shown(layer),
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { errorCode } from '../db/row-values';
 import { BUNDLE_LIMITS } from './limits';
 import { megabytes, refuse } from './refusal';
 
@@ -235,7 +236,7 @@ function unpack(entry: CentralEntry, packed: Uint8Array): Uint8Array {
       // its sizes is stopped one byte past its claim, whatever it would inflate to.
       data = inflateRawSync(packed, { maxOutputLength: entry.size + 1 });
     } catch (error) {
-      if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (errorCode(error) === 'ERR_BUFFER_TOO_LARGE') {
         return refuse(
           `The bundle would unpack to far more than it says (${entry.name} claims ${megabytes(entry.size)}), as a "zip bomb" does. Unpacking was stopped there and the file was refused.`,
         );
