@@ -155,7 +155,8 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     await go('reviews', /^Milestones and reports/);
     await screenshot(page, '43-sample-reviews');
     await go('approvals', 'Approval of the plan');
-    await page.getByText('Awaiting signatures: none of the 3 signatories has signed.').waitFor();
+    // The sample's version 1 is signed by all three signatories (28 Aug 2026).
+    await page.getByText('Approved: all 3 signatories have signed.').waitFor();
     await screenshot(page, '44-sample-approvals');
     await page.goto(`${shell.url}#/backups`);
     await page.getByRole('heading', { level: 1, name: 'Backups' }).waitFor();
