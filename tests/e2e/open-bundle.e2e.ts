@@ -58,7 +58,7 @@ describe.skipIf(!chromiumAvailable())('opening a bundle file from Explorer', () 
   };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     county = await startTestShell();
     partner = await startTestShell();
     await read(county.api, 'app:setUserName', { userName: 'Amina Wario' });

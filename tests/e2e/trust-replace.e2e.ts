@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable())('a partner’s new key in the import scree
   };
 
   beforeAll(async () => {
-    ensureRendererBuilt();
+    await ensureRendererBuilt();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-trust-e2e-'));
     county = await startTestShell();
     await read(county.api, 'app:setUserName', { userName: 'Amina Wario' });
