@@ -17,7 +17,6 @@ export const FORMATS = {
   measure: '[>=1000]#,##0;[<=-1000]-#,##0;General',
   measureFraction: '#,##0.0##',
   int: '0',
-  number: 'General',
   percent: '0%',
 } as const;
 
@@ -34,17 +33,19 @@ export function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(1, Math.floor(width * 1.15) - 1);
   if (text.length <= perLine && !text.includes('\n')) return 1;
   let lines = 0;
-  // Word by word, as Excel and LibreOffice wrap: a word that does not fit starts a new line, so
-  // counting characters alone leaves the last line of a cell running into the next row.
+  // Word by word, as Excel and LibreOffice wrap: a word that does not fit starts a new line (a
+  // word longer than a line is broken), so the last line of a cell never runs into the next row.
   for (const paragraph of text.split('\n')) {
     let used = 0;
     lines += 1;
     for (const word of paragraph.split(' ')) {
-      const length = word.length;
-      if (used > 0 && used + 1 + length > perLine) {
-        lines += 1 + Math.floor(Math.max(0, length - 1) / perLine);
-        used = length % perLine || Math.min(length, perLine);
-      } else used += (used > 0 ? 1 : 0) + length;
+      if (used > 0 && used + 1 + word.length > perLine) {
+        lines += 1;
+        used = 0;
+      }
+      const extraLines = Math.max(0, Math.ceil(word.length / perLine) - 1);
+      lines += extraLines;
+      used = extraLines > 0 ? word.length - extraLines * perLine : used + (used > 0 ? 1 : 0) + word.length;
     }
   }
   return lines;

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityStatuses, levels, sectors } from '../../../shared/domain/vocabulary';
 import { RATE_SCALE } from '../../../shared/money';
+import { FORMATS } from '../../../main/exports/xlsx/cell-style';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
 import { registerServices as s } from '../../../main/services/index';
 import { columnOf, formulaOf, headers, openXlsx, resultOf, sampleApp, sheet } from './support';
@@ -212,6 +213,27 @@ describe('the cycle workbook', () => {
     const q1 = list('indicatorPeriod').find((p) => p.indicatorId === first?.id && p.periodKey === 'Q1');
     expect(indicators.getCell(row, t).value).toBe(q1?.target);
     expect(indicators.getCell(row, t + 1).value).toBe(q1?.actual);
+  });
+
+  it('prints indicator values with thousands separators from 1,000 up and keeps their decimals (issue 16, item 9)', () => {
+    const indicators = sheet(workbook, 'Indicators');
+    const header = headers(indicators, HEADER_ROW);
+    const columns = ['Baseline', 'Annual target', 'Q1 target', 'Q1 actual'].map((name) => header.indexOf(name) + 1);
+    let whole = 0;
+    let fractions = 0;
+    for (let row = HEADER_ROW + 1; row <= HEADER_ROW + list('indicator').length; row++) {
+      for (const column of columns) {
+        const cell = indicators.getCell(row, column);
+        if (typeof cell.value !== 'number') continue;
+        if (Number.isInteger(cell.value)) whole++;
+        else fractions++;
+        expect(cell.numFmt, `${cell.address} ${cell.value}`).toBe(Number.isInteger(cell.value) ? FORMATS.measure : FORMATS.measureFraction);
+      }
+    }
+    // The sample has both: 214,500 animals vaccinated and GAM at 15.6 %.
+    expect(whole).toBeGreaterThan(10);
+    expect(fractions).toBeGreaterThan(0);
+    expect(FORMATS.measure).toMatch(/^\[>=1000\]#,##0;/);
   });
 
   it('sums by contributor and by sector with formulas over the other sheets', () => {
