@@ -383,3 +383,4 @@ export * from './schema-analysis';
 export * from './schema-lifecycle';
 export * from './schema-bundles';
 export * from './schema-geo';
+export * from './schema-rounds';

@@ -50,6 +50,15 @@ export const commands: Record<string, CommandEntry> = {
     rollover:
       'rollover --db FILE [--cycle ID] --to 2027/28 [--exclude CODE,…] [--title TEXT] [--json]   start the next fiscal year from this cycle (carries every unfinished activity except those excluded by code or id); this cycle becomes read-only',
   }),
+  ...area(() => import('./round').then((m) => m.roundCommands), {
+    round:
+      'round open --db FILE [--cycle ID] --period Q2 [--due 2027-01-15] [--message TEXT]   open the quarterly reporting round: every organisation with figures to report is asked\n' +
+      '  pamoja round add|remove --db FILE [--cycle ID] --org ORG   |   channel --org ORG --via bundle|template   who is asked, and how\n' +
+      '  pamoja round prepare|remind --db FILE [--cycle ID] --out DIR   one folder per organisation: its template or bundle and an e-mail draft (.eml, unsent); remind: only those still missing something\n' +
+      '  pamoja round status --db FILE [--cycle ID] [--json]   who was asked, who returned what and when, who is late, what is missing\n' +
+      '  pamoja round return --db FILE [--cycle ID] [--dry-run] FILE   take in a returned template or bundle for the round (exit 2: refused, nothing written)\n' +
+      '  pamoja round close --db FILE [--cycle ID] [--out REPORT.docx] | reopen --db FILE [--cycle ID] [--period Q2]   close (and write the M&E report), or reopen',
+  }),
   ...area(() => import('./export').then((m) => m.exportCommands), {
     export:
       'export --db FILE [--cycle ID] --format docx --doc plan|budget|me-report|approval-pack [--period Q2] --out FILE.docx   a Word deliverable\n' +

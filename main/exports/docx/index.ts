@@ -14,6 +14,8 @@ import { approvalPackSections } from './approval-pack-document';
 import { budgetSections } from './budget-document';
 import { localIsoDate } from './format';
 import { meReportSections } from './me-report-document';
+import type { RoundReturnsSection } from './me-round-returns';
+import { roundReturnsSection } from '../../rounds/report';
 import { planSections } from './plan-document';
 import type { DocMeta } from './page';
 import { renderDocx } from './render';
@@ -43,6 +45,8 @@ export interface DocxRequest {
   doc: DocxDocument;
   /** The M&E report's reporting period key (Q2, H1, M03); ignored by the other documents. */
   period?: string;
+  /** The M&E report's section on the period's reporting round (main/rounds/report.ts), when one was held. */
+  roundReturns?: RoundReturnsSection | null;
 }
 
 /**
@@ -154,7 +158,7 @@ export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequ
     case 'me-report': {
       const period = resolvePeriod(data, request.period, meta.generatedOn);
       const figures = await meReportFigures(data, period);
-      sections = meReportSections(data, meta, period, figures, await pictures);
+      sections = meReportSections(data, meta, period, figures, await pictures, request.roundReturns ?? null);
       break;
     }
     case 'approval-pack':
@@ -210,6 +214,7 @@ export async function exportDocx(ctx: AppContext, cycleId: string, request: Docx
   const meta = docxMeta(data, request.doc, version, localIsoDate(ctx.now()));
   const fingerprint = version.fingerprint;
   const period = request.doc === 'me-report' ? resolvePeriod(data, request.period, meta.generatedOn) : undefined;
-  const buffer = await buildDocx(data, meta, { ...request, period: period?.key }, wardMapsFor(ctx, data, request.doc));
+  const roundReturns = period ? roundReturnsSection(ctx, cycleId, period.key) : null;
+  const buffer = await buildDocx(data, meta, { ...request, period: period?.key, roundReturns }, wardMapsFor(ctx, data, request.doc));
   return { fileName: docxFileName(data, request, fingerprint, period), mimeType: DOCX_MIME_TYPE, buffer, fingerprint, period };
 }

@@ -16,6 +16,7 @@ import { endOfCycle } from './me-end-of-cycle';
 import { indicatorResults, type IndicatorResult } from './me-indicator-results';
 import type { DocumentFigures } from '../charts/index';
 import { wardMapFigures, type WardMapPictures } from './ward-maps';
+import { roundReturnsBlocks, type RoundReturnsSection } from './me-round-returns';
 
 /**
  * The M&E progress report for one reporting period (the manual's M&E template and the learning
@@ -301,6 +302,7 @@ export function meReportSections(
   period: ReportingPeriod,
   figures: DocumentFigures,
   wardMaps: WardMapPictures | null,
+  roundReturns: RoundReturnsSection | null = null,
 ): ISectionOptions[] {
   const subtitle = [
     data.cycle.title,
@@ -315,6 +317,7 @@ export function meReportSections(
       [
         ...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle, period: `${period.label}, FY ${data.cycle.fiscalYear}` }),
         ...overview(data, period, meta),
+        ...roundReturnsBlocks(roundReturns),
       ],
       { cover: true },
     ),

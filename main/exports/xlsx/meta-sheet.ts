@@ -13,6 +13,9 @@ export type WorkbookMeta = {
   exportedAt: string;
   exportedBy: string;
   appVersion: string;
+  /** The reporting round a partner template answers (main/rounds), and its period: bound with the rest. */
+  roundId?: string;
+  periodKey?: string;
   /** A partner template's keyed MAC over the details above (template-binding.ts). */
   binding?: string;
 };

@@ -14,6 +14,8 @@ import type { WorkbookMeta } from './meta-sheet';
 
 /** Every detail the meta sheet holds, in a fixed order: a new detail must be added here to be bound. */
 const BOUND = ['kind', 'version', 'cycleId', 'organisationId', 'exportedAt', 'exportedBy', 'appVersion'] as const satisfies readonly (keyof WorkbookMeta)[];
+/** Details only some templates carry (a reporting round's): bound when present, so templates made before them still verify. */
+const BOUND_WHEN_PRESENT = ['roundId', 'periodKey'] as const satisfies readonly (keyof WorkbookMeta)[];
 
 // A key of its own for this one purpose, so a MAC can never be confused with a bundle signature.
 const PURPOSE = 'pamoja-jwp partner template binding v1';
@@ -24,8 +26,9 @@ function macKey(key: InstallationKey): Buffer {
 }
 
 /** The details as the meta sheet stores them (text; an empty cell for null), one per line. */
-function boundText(details: Readonly<Partial<Record<(typeof BOUND)[number], string | number | null>>>): string {
-  return BOUND.map((name) => `${name}=${String(details[name] ?? '')}`).join('\n');
+function boundText(details: Readonly<Partial<Record<(typeof BOUND)[number] | (typeof BOUND_WHEN_PRESENT)[number], string | number | null>>>): string {
+  const present = BOUND_WHEN_PRESENT.filter((name) => (details[name] ?? '') !== '');
+  return [...BOUND, ...present].map((name) => `${name}=${String(details[name] ?? '')}`).join('\n');
 }
 
 /** The binding written on a partner template's meta sheet (makes this copy's key on first use). */
