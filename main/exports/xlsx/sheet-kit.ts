@@ -274,6 +274,8 @@ export function addSheet(
   name: string,
   frozen: { rows: number; columns?: number },
   state: ExcelJS.WorksheetState = 'visible',
+  /** Fixed when the sheet is made: a streamed sheet writes whether it fits to a page first. */
+  page: Partial<ExcelJS.PageSetup> = { fitToPage: true },
 ): ExcelJS.Worksheet {
   const columns = frozen.columns ?? 0;
   return workbook.addWorksheet(name, {
@@ -287,7 +289,7 @@ export function addSheet(
         activeCell: `A${frozen.rows + 1}`,
       },
     ],
-    pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9 },
+    pageSetup: { fitToWidth: 1, fitToHeight: 0, orientation: 'landscape', paperSize: 9, ...page },
   });
 }
 

@@ -9,7 +9,8 @@ import { headers, openXlsx, sampleApp, sheet } from './support';
 let env: ReturnType<typeof sampleApp>;
 let workbook: ExcelJS.Workbook;
 let coverage: CoverageMatrixDto;
-const HEADER_ROW = 4;
+/** Title, subtitle, a blank row, the table's title, then its header row. */
+const COUNT_HEADER_ROW = 5;
 
 beforeAll(async () => {
   env = sampleApp();
@@ -20,16 +21,15 @@ beforeAll(async () => {
 afterAll(() => env.app.close());
 
 describe('the Coverage sheet', () => {
-  it('has wards as rows and two columns per sector, header frozen, fitted to one page wide', () => {
+  it('has wards as rows and sectors as columns, the activity counts above the budgets, one page wide', () => {
     const coverageSheet = sheet(workbook, 'Coverage');
-    expect(headers(coverageSheet, HEADER_ROW)).toEqual([
-      'Ward',
-      'Sub-county',
-      ...coverage.sectors.flatMap((s) => [`${s.label}: activities`, `${s.label}: KES`]),
-      'Activities',
-      'Planned (KES)',
-    ]);
-    expect(coverageSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
+    const expected = ['Ward', 'Sub-county', ...coverage.sectors.map((s) => s.label), 'All sectors'];
+    const kesHeaderRow = COUNT_HEADER_ROW + coverage.rows.length + 4;
+    expect(coverageSheet.getCell(COUNT_HEADER_ROW - 1, 1).value).toBe('Number of activities');
+    expect(headers(coverageSheet, COUNT_HEADER_ROW)).toEqual(expected);
+    expect(coverageSheet.getCell(kesHeaderRow - 1, 1).value).toBe('Planned budget (KES)');
+    expect(headers(coverageSheet, kesHeaderRow)).toEqual(expected);
+    expect(coverageSheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2 });
     expect(coverageSheet.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: 'landscape' });
   });
 
@@ -37,13 +37,16 @@ describe('the Coverage sheet', () => {
     const coverageSheet = sheet(workbook, 'Coverage');
     expect(coverage.rows.length).toBeGreaterThan(1);
     expect(coverage.activityCount).toBeGreaterThan(0);
+    const kesHeaderRow = COUNT_HEADER_ROW + coverage.rows.length + 4;
     let gaps = 0;
-    const check = (rowNumber: number, label: string, cells: { activityCount: number; plannedKesMinor: number }[]) => {
-      const row = coverageSheet.getRow(rowNumber);
-      expect(row.getCell(1).value).toBe(label);
+    const check = (offset: number, label: string, cells: { activityCount: number; plannedKesMinor: number }[]) => {
+      const countRow = coverageSheet.getRow(COUNT_HEADER_ROW + 1 + offset);
+      const kesRow = coverageSheet.getRow(kesHeaderRow + 1 + offset);
+      expect(countRow.getCell(1).value).toBe(label);
+      expect(kesRow.getCell(1).value).toBe(label);
       cells.forEach((cell, index) => {
-        const countCell = row.getCell(3 + index * 2).value;
-        const kesCell = row.getCell(4 + index * 2).value;
+        const countCell = countRow.getCell(3 + index).value;
+        const kesCell = kesRow.getCell(3 + index).value;
         if (cell.activityCount === 0) {
           gaps++;
           expect(countCell, `${label} column ${index}`).toBeNull();
@@ -55,10 +58,10 @@ describe('the Coverage sheet', () => {
       });
     };
     coverage.rows.forEach((row, index) => {
-      expect(coverageSheet.getRow(HEADER_ROW + 1 + index).getCell(2).value ?? '').toBe(row.subCountyName);
-      check(HEADER_ROW + 1 + index, row.wardName, [...row.cells, row]);
+      expect(coverageSheet.getRow(COUNT_HEADER_ROW + 1 + index).getCell(2).value ?? '').toBe(row.subCountyName);
+      check(index, row.wardName, [...row.cells, row]);
     });
-    check(HEADER_ROW + 1 + coverage.rows.length, 'Total', [...coverage.sectorTotals, coverage]);
+    check(coverage.rows.length, 'Total', [...coverage.sectorTotals, coverage]);
     expect(gaps).toBeGreaterThan(0);
   });
 });
