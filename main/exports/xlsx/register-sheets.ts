@@ -17,7 +17,7 @@ import type { RegisterDto, RegisterField, RegisterName } from '../../../shared/a
 import type { LeftOut } from '../register-columns';
 import type { CycleData } from './cycle-data';
 import { letterOf, writeTable, type ColumnSpec, type TableLayout, addSheet } from './sheet-kit';
-import { styleTitle } from './cell-style';
+import { FORMATS, font, styleTitle } from './cell-style';
 import { BUDGET_LINE_ID_HEADER, ROW_ID_HEADER, SHEETS } from './sheet-names';
 
 /** The header row of every register sheet: a title and a subtitle above it. */
@@ -299,5 +299,33 @@ export function addDisbursements(workbook: ExcelJS.Workbook, data: CycleData, ra
     ],
     {},
   );
-  return registerSheet(workbook, data, SHEETS.disbursements, 'Disbursements and spending (financial report)', columns, data.disbursements);
+  const layout = registerSheet(workbook, data, SHEETS.disbursements, 'Disbursements and spending (financial report)', columns, data.disbursements);
+  if (data.disbursements.length > 0) addDisbursementsTotal(workbook, data, layout, rate);
+  return layout;
+}
+
+/**
+ * The total disbursed in KES, below the last row, a live SUM as on the Budget sheet. It fills only
+ * columns the import does not read (Currency, Amount (KES)), so importing the sheet skips it.
+ */
+function addDisbursementsTotal(workbook: ExcelJS.Workbook, data: CycleData, layout: TableLayout, rate: number): void {
+  const sheet = workbook.getWorksheet(SHEETS.disbursements);
+  if (!sheet) return;
+  const contributions = new Map(data.contributions.map((c) => [c.id, c]));
+  const kes = data.disbursements.reduce(
+    (sum, d) => sum + (contributions.get(d.contributionId)?.currency === 'USD' ? (d.amountMinor / 100) * rate : d.amountMinor / 100),
+    0,
+  );
+  const row = sheet.getRow(layout.lastDataRow + 1);
+  const label = row.getCell(layout.column('Currency'));
+  label.value = 'Total';
+  const total = row.getCell(layout.column('Amount (KES)'));
+  const letter = layout.letter('Amount (KES)');
+  total.value = { formula: `SUM(${letter}${layout.firstDataRow}:${letter}${layout.lastDataRow})`, result: kes };
+  total.numFmt = FORMATS.kes;
+  for (const cell of [label, total]) {
+    cell.font = font({ bold: true });
+    cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
+  }
+  row.commit();
 }

@@ -6,7 +6,7 @@ import { NO_ACTIVITY, sectorOf } from './budget-sheets';
 import type { CycleData } from './cycle-data';
 import { cellText } from './safe-text';
 import { printSetup, type Formula, addSheet } from './sheet-kit';
-import { FORMATS, styleHeaderRow, styleTitle, font } from './cell-style';
+import { FORMATS, styleHeaderRow, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
 import { sheetRef, SHEETS } from './sheet-names';
 
 export interface ActivitiesRanges {
@@ -25,6 +25,9 @@ export interface SummaryLayout {
 }
 
 type Cell = string | number | Formula;
+
+/** The width of the first column, where contributors' and sectors' names are. */
+const NAME_WIDTH = 52;
 
 /**
  * Totals by contributor and by sector, every one a formula over the Budget, Budget lines and
@@ -100,6 +103,14 @@ export function addSummary(
         cell.numFmt = '0.0%';
       }
     }
+    // A long name (a county department's full title) wraps within its column, never cut off,
+    // its row's figures level with its first line.
+    rows.forEach(([name], index) => {
+      const lines = typeof name === 'string' ? wrappedLines(name, NAME_WIDTH) : 1;
+      if (lines === 1) return;
+      sheet.getRow(first + index).height = heightForLines(lines);
+      for (let column = 1; column <= headers.length; column++) sheet.getCell(first + index, column).alignment = { vertical: 'top', wrapText: column === 1 };
+    });
     row = totalRow + 3;
     return { first, totalRow };
   };
@@ -166,7 +177,7 @@ export function addSummary(
     null,
   );
 
-  [52, 14, 20, 18, 18, 18, 9].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  [NAME_WIDTH, 14, 20, 18, 18, 18, 9].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
   printSetup(sheet, undefined);
   sheet.pageSetup.orientation = 'portrait';
   return {

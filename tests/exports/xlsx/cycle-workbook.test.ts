@@ -66,7 +66,8 @@ describe('the cycle workbook', () => {
       ['Objectives', list('objective').length],
       ['Activities', list('activity').length],
       ['Budget lines', list('contribution').length],
-      ['Disbursements', list('disbursement').length],
+      // …and the Disbursements sheet its total row.
+      ['Disbursements', list('disbursement').length + 1],
       ['Indicators', list('indicator').length],
       ['Risks', list('risk').length],
       ['Milestones', list('milestone').length],
@@ -275,6 +276,24 @@ describe('the cycle workbook', () => {
     ] as const) {
       expect(sheet(workbook, name).getCell(`${column}${HEADER_ROW + 1}`).dataValidation?.type, `${name} ${column}`).toBe('list');
     }
+  });
+
+  it('ends the Disbursements sheet with a live total in KES, the USD lines through the rate', () => {
+    const disbursements = sheet(workbook, 'Disbursements');
+    const columns = headers(disbursements, HEADER_ROW);
+    const totalRow = HEADER_ROW + 1 + list('disbursement').length;
+    const kesColumn = columns.indexOf('Amount (KES)') + 1;
+    expect(disbursements.getCell(totalRow, columns.indexOf('Currency') + 1).value).toBe('Total');
+    const letter = disbursements.getColumn(kesColumn).letter;
+    expect(disbursements.getCell(totalRow, kesColumn).formula).toBe(`SUM(${letter}${HEADER_ROW + 1}:${letter}${totalRow - 1})`);
+    const rate = env.cycle.kesPerUsdScaled / RATE_SCALE;
+    const currencyOf = new Map(list('contribution').map((c) => [c.id, c.currency]));
+    const expected = list('disbursement').reduce(
+      (sum, d) => sum + (currencyOf.get(d.contributionId) === 'USD' ? (d.amountMinor / 100) * rate : d.amountMinor / 100),
+      0,
+    );
+    expect(expected).toBeGreaterThan(0);
+    expect(resultOf(disbursements.getCell(totalRow, kesColumn))).toBeCloseTo(expected, 2);
   });
 
   it('stores the results of its formulas, so viewers that do not recalculate show the totals', () => {
