@@ -69,7 +69,7 @@ export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto
     styleTitle(
       sheet,
       `${layout.title}: ${org.name}`,
-      'Edit the rows, or add rows below the last one. Drop-down values come from the Lists sheet. See the Instructions sheet.',
+      'Edit the rows, or add rows below the last one. Choose from the drop-downs where a column has one. See the Instructions sheet.',
       'B',
     );
     const columns: ColumnSpec<TemplateRow>[] = layout.columns.map((column) => ({
@@ -201,7 +201,7 @@ function addInstructions(
   const steps = [
     'Update your rows on the Activities, Contributions and Indicator periods sheets: status, completion, dates, amounts, targets and actuals.',
     'To add an activity or a contribution, type it in the first empty row below the others. Leave the Row ID column empty; Pamoja JWP gives the row its ID.',
-    'Columns with a drop-down take a value from the list (the lists are on the Lists sheet). Type wards and supporting organisations as names separated by commas.',
+    'Columns with a drop-down take a value from its list. Type wards and supporting organisations as names separated by commas, as listed below.',
     'Type dates as 25 Nov 2026 or 25/11/2026 (day/month/year). Type amounts as plain numbers, e.g. 1,200,000, and choose the currency in the next column.',
     'You may sort, filter, hide or move columns and rename sheets. Do not change or delete the hidden Row ID column.',
     'Deleting a row here does not delete it from the plan: tell the JWP Secretariat instead. Grey columns are for reference and are not read back.',
@@ -218,15 +218,36 @@ function addInstructions(
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.height = heightForLines(wrappedLines(step, 110));
   });
+  // The names typed in the Wards and Supporting organisations columns, where a person filling in
+  // the template (or reading it on paper) sees them: the drop-downs' Lists sheet is hidden.
+  const namesRow = stepsRow + 1 + steps.length + 1;
+  sheet.getCell(namesRow, 1).value = 'Names to use';
+  sheet.getCell(namesRow, 1).font = font({ bold: true, size: 12 });
+  const names: [string, string[]][] = [
+    [`Wards of ${data.cycle.countyName}`, [...data.wards.values()].map((w) => w.name)],
+    ['Organisations', data.organisations.map(orgListName)],
+  ];
+  names.forEach(([label, values], index) => {
+    const row = sheet.getRow(namesRow + 1 + index);
+    const text = values.join(', ');
+    row.getCell(1).value = label;
+    row.getCell(1).alignment = { vertical: 'top', wrapText: true };
+    row.getCell(2).value = cellText(text);
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.height = heightForLines(wrappedLines(text, 110));
+  });
   sheet.getColumn(1).width = 20;
   sheet.getColumn(2).width = 110;
   printSetup(sheet, undefined);
   sheet.pageSetup.orientation = 'portrait';
 }
 
-/** The reference lists on one protected sheet; each list is a defined name that drop-downs use. */
+/**
+ * The reference lists on one protected sheet; each list is a defined name that drop-downs use.
+ * Hidden (not "very hidden": a curious partner can unhide it), so it is not printed.
+ */
 async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): Promise<void> {
-  const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 });
+  const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 }, 'hidden');
   const lists: [ListName | null, string, string[]][] = [
     ['Objectives', 'Objectives', data.objectives.map((o) => codeLabel(o.code, o.statement))],
     ['Sectors', 'Sectors', sectors.keys.map((k) => sectors.label(k))],

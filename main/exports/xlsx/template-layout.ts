@@ -28,7 +28,7 @@ export type FieldKind =
   | 'period'
   | 'reference';
 
-/** Drop-down lists on the Lists sheet, each a defined name. */
+/** Drop-down lists on the (hidden) Lists sheet, each a defined name. */
 export type ListName = 'Objectives' | 'Sectors' | 'Statuses' | 'Activities' | 'Types' | 'YesNo' | 'Currencies' | 'Indicators' | 'Periods' | 'Criteria';
 
 /**
@@ -93,13 +93,19 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
       { field: 'sector', header: 'Sector', kind: 'choice', list: 'Sectors', choices: sectors.labels, required: true, requiredValue: true, width: 22 },
       { field: 'startDate', header: 'Start date', kind: 'date', required: true, requiredValue: true, width: 13, note: DATE_NOTE },
       { field: 'endDate', header: 'End date', kind: 'date', required: true, requiredValue: true, width: 13, note: DATE_NOTE },
-      { field: 'wardIds', header: 'Wards', kind: 'wards', width: 30, note: 'Ward names separated by commas, as on the Lists sheet, e.g. Garbatulla, Kinna.' },
+      {
+        field: 'wardIds',
+        header: 'Wards',
+        kind: 'wards',
+        width: 30,
+        note: 'Ward names separated by commas, e.g. Garbatulla, Kinna (listed on the Instructions sheet).',
+      },
       {
         field: 'supportingOrgIds',
         header: 'Supporting organisations',
         kind: 'organisations',
         width: 30,
-        note: 'Organisation names or short names separated by commas, as on the Lists sheet.',
+        note: 'Organisation names or short names separated by commas (listed on the Instructions sheet).',
       },
       { field: 'expectedOutput', header: 'Expected output / outcome', kind: 'longText', width: 36, aliases: ['Expected output', 'Expected outcome'] },
       { field: 'status', header: 'Status', kind: 'choice', list: 'Statuses', choices: activityStatuses.labels, width: 12 },

@@ -7,6 +7,7 @@ import { codeLabel } from '../../exports/xlsx/cycle-data';
 import { listAdminUnits } from '../../services/admin-units';
 import type { AppContext } from '../../services/context';
 import { registerServices as s } from '../../services/index';
+import { closestName } from '../../../shared/closest-name';
 import { matchKey, parseText, shown, type CellValue, type Parsed } from './cells';
 
 /** Names people type for rows of other registers, resolved to ids; and ids back to names for the preview. */
@@ -25,13 +26,19 @@ export interface Refs {
   periodLabel(key: string): string;
 }
 
+const MAX_GUESSES = 200;
+
 /** An index from what people type (a label, a code or the text alone) to ids. */
 class NameIndex {
   private readonly byKey = new Map<string, Set<string>>();
   private readonly byLiteral = new Map<string, Set<string>>();
+  private readonly names = new Set<string>();
+  /** Guesses made so far: a file of 20,000 unknown names gets the plain hint after the first few hundred. */
+  private guesses = 0;
 
   add(id: string, ...names: string[]): void {
     for (const name of names) {
+      this.names.add(name);
       const key = matchKey(name);
       if (!key) continue;
       for (const [map, k] of [
@@ -53,6 +60,13 @@ class NameIndex {
   findLiteral(text: string): string[] {
     return [...(this.byLiteral.get(literalKey(text)) ?? [])];
   }
+
+  /** ` Did you mean "…"?` when one name is a slip away from what was typed, else the fallback hint. */
+  hint(text: string, fallback: string): string {
+    if (++this.guesses > MAX_GUESSES) return fallback;
+    const closest = closestName(text, this.names);
+    return closest === null ? fallback : ` Did you mean "${closest}"?`;
+  }
 }
 
 /** Case and spacing ignored, punctuation kept: how a name holding a comma is recognised in a list. */
@@ -63,6 +77,8 @@ function literalKey(text: string): string {
     .replace(/\s*,\s*/g, ', ')
     .trim();
 }
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? 'an' : 'a');
 
 function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string | null> {
   const text = parseText(raw);
@@ -76,8 +92,11 @@ function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): 
   }
   const [id] = ids;
   if (id !== undefined && ids.length === 1) return { ok: true, value: id };
-  if (ids.length > 1) return { ok: false, message: `${shown(raw)} matches ${ids.length} ${noun}s; choose it from the list (with its code).` };
-  return { ok: false, message: `${shown(raw)} is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${where}; choose one from the list on the Lists sheet.` };
+  if (ids.length > 1) return { ok: false, message: `${shown(raw)} matches ${ids.length} ${noun}s; write it with its code.` };
+  return {
+    ok: false,
+    message: `${shown(raw)} is not ${article(noun)} ${noun} of ${where}.${index.hint(text.value, ` Write it as the plan does, e.g. its code.`)}`,
+  };
 }
 
 /**
@@ -107,13 +126,13 @@ function lookupList(index: NameIndex, raw: CellValue, noun: string, where: strin
         break;
       }
       if (found.length > 1 && end === start + 1) {
-        return { ok: false, message: `"${pieces[start]}" matches ${found.length} ${noun}s of ${where}; write it as on the Lists sheet.` };
+        return { ok: false, message: `"${pieces[start]}" matches ${found.length} ${noun}s of ${where}; write it in full, as the plan does.` };
       }
     }
     if (!matched)
       return {
         ok: false,
-        message: `"${pieces[start]}" is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} of ${where}; use the names on the Lists sheet, separated by commas.`,
+        message: `"${pieces[start]}" is not ${article(noun)} ${noun} of ${where}.${index.hint(pieces[start] ?? '', ` Write ${noun} names as the plan does, separated by commas.`)}`,
       };
   }
   return { ok: true, value: ids };

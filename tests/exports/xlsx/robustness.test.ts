@@ -120,9 +120,22 @@ describe('reading a returned template that people have worked on', () => {
     ]);
     expect(preview.errors.map((e) => e.message)).toEqual([
       'End date: "next year" is not a date; type it as 25/11/2026 (day/month/year) or 25 Nov 2026.',
-      'Wards: "Atlantis" is not a ward of Isiolo County; use the names on the Lists sheet, separated by commas.',
+      'Wards: "Atlantis" is not a ward of Isiolo County. Write ward names as the plan does, separated by commas.',
       'Status: "Almost done" is not on the list; choose one of: Planned, Ongoing, Completed, Delayed, Cancelled.',
       'Completion %: "45.5" is not a whole number; type a whole number from 0 to 100.',
+    ]);
+  });
+
+  it('names the ward or organisation a mistyped name most likely meant', async () => {
+    const workbook = await openXlsx(template);
+    const acts = sheet(workbook, 'Activities');
+    const row = HEADER_ROW + 1;
+    acts.getCell(row, columnOf(acts, HEADER_ROW, 'Wards')).value = 'Kinna, Garbatula';
+    acts.getCell(row, columnOf(acts, HEADER_ROW, 'Supporting organisations')).value = 'NDMA Isolo';
+    const preview = await previewImport(env.app, { buffer: await toBuffer(workbook), fileName: 'typos.xlsx' });
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      'Wards: "Garbatula" is not a ward of Isiolo County. Did you mean "Garbatulla"?',
+      'Supporting organisations: "NDMA Isolo" is not an organisation of this cycle. Did you mean "NDMA Isiolo"?',
     ]);
   });
 

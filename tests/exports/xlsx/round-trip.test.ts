@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, formatDisplayDate, parseIsoDate } from '../../../shared/dates';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
 import { applyImport, previewImport } from '../../../main/imports/xlsx/index';
+import { listAdminUnits } from '../../../main/services/admin-units';
 import { registerServices as s } from '../../../main/services/index';
 import { tableCounts } from '../../support/snapshot';
 import { columnOf, headers, openXlsx, sampleApp, sheet, toBuffer } from './support';
@@ -81,7 +82,8 @@ describe('the partner round-trip', () => {
       ['Activities', 'visible'],
       ['Contributions', 'visible'],
       ['Indicator periods', 'visible'],
-      ['Lists', 'visible'],
+      // Hidden, so it does not print; its lists feed the drop-downs.
+      ['Lists', 'hidden'],
       ['pamoja-meta', 'veryHidden'],
       ['pamoja-base', 'veryHidden'],
     ]);
@@ -114,7 +116,18 @@ describe('the partner round-trip', () => {
     expect(acts.getCell(HEADER_ROW + 1, columnOf(acts, HEADER_ROW, 'Sector')).dataValidation).toMatchObject({ type: 'list', formulae: ['List_Sectors'] });
     // Drop-downs reach the empty rows below, where partners add activities.
     expect(acts.getCell(HEADER_ROW + own().length + 200, columnOf(acts, HEADER_ROW, 'Status')).dataValidation).toMatchObject({ formulae: ['List_Statuses'] });
-    expect(String(sheet(workbook, 'Instructions').getCell('A1').value)).toBe(`Partner template: ${udra.name}`);
+    const instructions = sheet(workbook, 'Instructions');
+    expect(String(instructions.getCell('A1').value)).toBe(`Partner template: ${udra.name}`);
+    // The names typed in the Wards and Supporting organisations columns, on the sheet that prints.
+    const namesOf = (label: string) => {
+      for (let row = 1; row <= instructions.rowCount; row++)
+        if (String(instructions.getCell(row, 1).value).startsWith(label)) return String(instructions.getCell(row, 2).value);
+      return '';
+    };
+    const wards = listAdminUnits(env.app, { withinId: env.cycle.countyId }).filter((u) => u.level === 'ward');
+    expect(wards.length).toBeGreaterThan(3);
+    expect(namesOf('Wards of Isiolo').split(', ').sort()).toEqual(wards.map((w) => w.name).sort());
+    expect(namesOf('Organisations').split(', ')).toEqual(s.organisation.list(env.app, { cycleId: env.cycle.id }).map((o) => o.shortName || o.name));
   });
 
   it('imports an unchanged template as "nothing to do"', async () => {
