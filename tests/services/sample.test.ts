@@ -28,7 +28,7 @@ describe('the Isiolo FY 2026/27 sample cycle', () => {
 
   it('tells one story: version 1 approved by the CEC on 27 Aug 2026 and signed on 28 Aug, Q1 reported, Q2 under way', () => {
     const cycle = call('cycle:get', { id: cycleId });
-    expect(cycle.notes).toContain('approved by the County Executive Committee on 27 August 2026');
+    expect(cycle.notes).toContain('approved by the County Executive Committee on 27 Aug 2026');
     const { versions, working } = call('version:list', { cycleId });
     expect(versions.map((v) => [v.number, v.approvedOn])).toEqual([[1, '2026-08-27']]);
     expect(versions[0]?.signatures.map((sg) => sg.signedOn)).toEqual(['2026-08-28', '2026-08-28', '2026-08-28']);
