@@ -1,3 +1,5 @@
 import { runCli } from './index';
+import { quietLibraryWarnings } from './quiet-library-warnings';
 
+quietLibraryWarnings();
 process.exitCode = await runCli(process.argv.slice(2));

@@ -46,6 +46,14 @@ describe('pamoja', () => {
     expect(json.organisations).toHaveLength(rows.length);
   });
 
+  it("exports the workbook without printing a library's deprecation warning", async () => {
+    const out = path.join(dir, 'workbook.xlsx');
+    const result = await pamoja('export', '--db', db, '--format', 'xlsx', '--doc', 'workbook', '--out', out);
+    expect(result.status).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+    expect(result.stderr).toBe('');
+  });
+
   it('check passes on the sample and fails on a damaged file', async () => {
     expect((await pamoja('check', '--db', db)).status).toBe(0);
     const broken = path.join(dir, 'broken.db');
