@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { formatDisplayDate } from '../../../shared/dates';
 import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
 import { codeLabel, type CycleData } from './cycle-data';
@@ -165,6 +166,7 @@ export function templateRows(data: CycleData, org: OrganisationDto): Record<Temp
           indicatorId: indicator.id,
           indicator: codeLabel(indicator.code, indicator.name),
           unit: indicator.unit,
+          direction: indicatorDirectionLabels[indicator.direction],
           periodKey: period.label,
           target: row?.target ?? null,
           actual: row?.actual ?? null,

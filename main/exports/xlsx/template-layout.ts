@@ -35,7 +35,7 @@ export type ListName = 'Objectives' | 'Sectors' | 'Statuses' | 'Activities' | 'T
  * What a template column holds: a field of its register's schema, the hidden row id, or (for an
  * indicator period) the indicator picked by name and its unit shown for reference.
  */
-export type TemplateField<R extends TemplateRegister = TemplateRegister> = RegisterField<R> | 'id' | 'indicator' | 'unit';
+export type TemplateField<R extends TemplateRegister = TemplateRegister> = RegisterField<R> | 'id' | 'indicator' | 'unit' | 'direction';
 
 export interface TemplateColumn<F extends string = string> {
   /** The API field it fills; `id` for the hidden row id. */
@@ -170,6 +170,13 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
       { field: 'indicatorId', header: 'Indicator ID', kind: 'indicatorId', hidden: true, identifies: true, width: 12 },
       { field: 'indicator', header: 'Indicator', kind: 'indicator', list: 'Indicators', required: true, identifies: true, width: 44 },
       { field: 'unit', header: 'Unit', kind: 'reference', identifies: true, width: 12, note: 'For reference; changes here are not imported.' },
+      {
+        field: 'direction',
+        header: 'Desired direction',
+        kind: 'reference',
+        width: 14,
+        note: 'Whether the indicator should rise, fall or stay within a range, as the plan sets it: an actual moving the other way is off track. For reference; the Secretariat changes it.',
+      },
       { field: 'periodKey', header: 'Period', kind: 'period', list: 'Periods', required: true, identifies: true, width: 16, aliases: ['Reporting period'] },
       { field: 'target', header: 'Target', kind: 'measure', required: true, requiredValue: true, width: 10 },
       { field: 'actual', header: 'Actual', kind: 'measure', width: 10 },

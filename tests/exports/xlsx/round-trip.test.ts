@@ -116,6 +116,17 @@ describe('the partner round-trip', () => {
     expect(acts.getCell(HEADER_ROW + 1, columnOf(acts, HEADER_ROW, 'Sector')).dataValidation).toMatchObject({ type: 'list', formulae: ['List_Sectors'] });
     // Drop-downs reach the empty rows below, where partners add activities.
     expect(acts.getCell(HEADER_ROW + own().length + 200, columnOf(acts, HEADER_ROW, 'Status')).dataValidation).toMatchObject({ formulae: ['List_Statuses'] });
+    // Each indicator's desired direction, shown for reference (grey, never read back).
+    const periods = sheet(workbook, 'Indicator periods');
+    const directionColumn = columnOf(periods, HEADER_ROW, 'Desired direction');
+    const indicatorColumn = columnOf(periods, HEADER_ROW, 'Indicator');
+    for (let row = HEADER_ROW + 1; row <= lastRow(periods); row++) {
+      const indicator = indicators.find((i) => `${i.code} – ${i.name}` === periods.getCell(row, indicatorColumn).text);
+      expect(periods.getCell(row, directionColumn).text).toBe(
+        { increase: 'Increase', decrease: 'Decrease', range: 'Keep within a range' }[indicator?.direction ?? 'increase'],
+      );
+    }
+    expect(periods.getCell(HEADER_ROW + 1, directionColumn).fill).toMatchObject({ fgColor: { argb: 'FFEFEFEF' } });
     const instructions = sheet(workbook, 'Instructions');
     expect(String(instructions.getCell('A1').value)).toBe(`Partner template: ${udra.name}`);
     // The names typed in the Wards and Supporting organisations columns, on the sheet that prints.
