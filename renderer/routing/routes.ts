@@ -18,6 +18,7 @@ export const cycleScreens = [
   'analysis',
   'map',
   'exchange',
+  'reporting-round',
 ] as const;
 export type CycleScreen = (typeof cycleScreens)[number];
 

@@ -7,6 +7,7 @@ import { lifecycleMethods } from './methods/lifecycle';
 import { docxExportMethods } from './methods/docx-export';
 import { analysisMethods } from './methods/analysis';
 import { geoMethods } from './methods/geo';
+import { roundMethods } from './methods/rounds';
 
 export type { MethodSpec } from './methods/define';
 
@@ -24,6 +25,7 @@ export const apiContract = {
   ...analysisMethods,
   ...geoMethods,
   ...backupMethods,
+  ...roundMethods,
 };
 
 export type ApiContract = typeof apiContract;

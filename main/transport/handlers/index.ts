@@ -7,6 +7,7 @@ import { lifecycleHandlers } from './lifecycle';
 import { docxExportHandlers } from './docx-export';
 import { analysisHandlers } from './analysis';
 import { geoHandlers } from './geo';
+import { roundHandlers } from './rounds';
 import type { HandlersFor } from './handler-types';
 
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
@@ -19,4 +20,5 @@ export const handlers: HandlersFor<typeof apiContract> = {
   ...analysisHandlers,
   ...geoHandlers,
   ...backupHandlers,
+  ...roundHandlers,
 };

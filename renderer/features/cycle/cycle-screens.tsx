@@ -34,6 +34,7 @@ export const cycleNavigation: readonly ScreenEntry[] = [
   { screen: 'analysis', label: 'Analysis', render: extraScreens.analysis },
   { screen: 'map', label: 'Ward map', render: extraScreens.map },
   { screen: 'exchange', label: 'Partner bundles', render: extraScreens.exchange },
+  { screen: 'reporting-round', label: 'Reporting round', render: extraScreens['reporting-round'] },
 ];
 
 /** Only screens that are part of this build are offered. */

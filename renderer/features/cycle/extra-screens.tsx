@@ -6,8 +6,9 @@ import { WordExportPanel } from '../exports/WordExportPanel';
 import { ExcelScreen } from '../xlsx/ExcelScreen';
 import { LifecycleScreen } from '../lifecycle/LifecycleScreen';
 import { MapScreen } from '../map/MapScreen';
+import { RoundScreen } from '../rounds/RoundScreen';
 
-export type ExtraScreen = 'deliverables' | 'analysis' | 'map' | 'lifecycle' | 'exchange';
+export type ExtraScreen = 'deliverables' | 'analysis' | 'map' | 'lifecycle' | 'exchange' | 'reporting-round';
 
 /**
  * Screens built in other feature folders (features/exports for the documents and workbooks a cycle
@@ -28,4 +29,5 @@ export const extraScreens: Partial<Record<ExtraScreen, ScreenRender>> = {
   map: (cycle) => <MapScreen cycle={cycle} />,
   lifecycle: (cycle, reloadCycle) => <LifecycleScreen cycle={cycle} onCycleChanged={reloadCycle} />,
   exchange: (cycle, reloadCycle) => <BundlesScreen cycle={cycle} onCycleChanged={reloadCycle} />,
+  'reporting-round': (cycle) => <RoundScreen cycle={cycle} />,
 };

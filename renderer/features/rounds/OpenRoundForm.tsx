@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { RoundStatusDto } from '../../../shared/api/schemas/rounds';
+import { api } from '../../api/api';
+import { Field } from '../../components/form/Field';
+import { showNotice } from '../../components/notices';
+
+/** Opens the round of a period: who is asked follows from the plan; the due date and message are the Secretariat's. */
+export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string; status: RoundStatusDto; onChanged: () => void }) {
+  const held = new Set(status.history.map((r) => r.periodKey));
+  const firstFree = status.periods.find((p) => !held.has(p.key))?.key ?? status.periods[0]?.key ?? '';
+  const [periodKey, setPeriodKey] = useState(firstFree);
+  const [dueDate, setDueDate] = useState('');
+  const [message, setMessage] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const open = async () => {
+    setBusy(true);
+    setProblem(null);
+    const result = await api('round:open', { cycleId, periodKey, dueDate: dueDate || null, message });
+    setBusy(false);
+    if (!result.ok) return setProblem(result.error.message);
+    showNotice(`The ${periodKey} reporting round is open: ${result.value.members.length} organisations to ask.`);
+    onChanged();
+  };
+
+  return (
+    <form
+      className="form"
+      aria-label="Open a reporting round"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void open();
+      }}
+    >
+      <div className="form__grid">
+        <Field label="Period">
+          {(control) => (
+            <select {...control} value={periodKey} onChange={(e) => setPeriodKey(e.target.value)}>
+              {status.periods.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {p.label}
+                  {held.has(p.key) ? ' (held)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Returns due" hint="Past this date, organisations still missing something show as late.">
+          {(control) => <input {...control} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+        </Field>
+        <Field label="Message to partners" hint="Opens every request e-mail; a standard sentence is used when empty." wide>
+          {(control) => <textarea {...control} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}
+        </Field>
+      </div>
+      {problem ? (
+        <p className="form__alert" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={busy || !periodKey}>
+          Open the round
+        </button>
+      </div>
+    </form>
+  );
+}

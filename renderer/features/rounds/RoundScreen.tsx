@@ -1,0 +1,158 @@
+import { useState } from 'react';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { RoundMemberDto, RoundStatusDto } from '../../../shared/api/schemas/rounds';
+import { formatDisplayDate } from '../../../shared/dates';
+import { useApiQuery } from '../../api/use-api-query';
+import { api } from '../../api/api';
+import { saveDownload } from '../../components/files';
+import { showNotice } from '../../components/notices';
+import { QueryView } from '../../components/QueryView';
+import { OpenRoundForm } from './OpenRoundForm';
+import { ReturnPanel } from './ReturnPanel';
+import { ReturnsChart } from './ReturnsChart';
+import { RoundMembersTable } from './RoundMembersTable';
+import { runRoundJob } from './round-jobs';
+
+/**
+ * The quarterly reporting round (issue 19): ask every partner for its figures of the period, see
+ * who has answered, remind the late ones, and close the round into the M&E report.
+ */
+export function RoundScreen({ cycle }: { cycle: CycleDto }) {
+  const query = useApiQuery('round:status', { cycleId: cycle.id });
+  return (
+    <section className="section" aria-labelledby="round-heading">
+      <div className="section__head">
+        <h2 id="round-heading">Reporting round</h2>
+      </div>
+      <QueryView query={query} what="the reporting round">
+        {(status, reload) => <RoundView cycleId={cycle.id} status={status} reload={reload} />}
+      </QueryView>
+    </section>
+  );
+}
+
+function RoundView({ cycleId, status, reload }: { cycleId: string; status: RoundStatusDto; reload: () => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [adding, setAdding] = useState('');
+  const { round } = status;
+
+  /** Runs one action; its refusal shows above the table, and the round is read again. */
+  const act = async (label: string, work: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
+    setBusy(label);
+    setProblem(null);
+    const result = await work();
+    setBusy(null);
+    if (!result.ok) setProblem(result.error.message);
+    reload();
+  };
+  const prepare = (kind: 'request' | 'reminder', member?: RoundMemberDto) =>
+    act(member ? `Writing ${member.shortName}'s e-mail…` : `Preparing ${kind}s…`, async () => {
+      const result = await runRoundJob('round:prepare', { cycleId, kind, organisationId: member?.organisationId });
+      if (!result.ok) return result;
+      if (result.value.kind === 'file') saveDownload(result.value.file);
+      showNotice(
+        member ? `E-mail draft for ${member.shortName} saved: open it to send.` : `Saved: unpack the folders onto the USB stick or open each .eml to send.`,
+      );
+      return { ok: true };
+    });
+
+  if (!round || round.status === 'closed') {
+    return (
+      <div className="stack">
+        {round ? (
+          <p>
+            The {round.periodLabel} round was closed on {formatDisplayDate((round.closedOn ?? '').slice(0, 10))}. Its record is in the audit log, and the M&E
+            progress report for {round.periodKey} (Deliverables) lists who did not report.{' '}
+            <button
+              type="button"
+              className="button button--small"
+              disabled={busy !== null}
+              onClick={() => void act('Reopening…', () => api('round:reopen', { cycleId }))}
+            >
+              Reopen the {round.periodKey} round
+            </button>
+          </p>
+        ) : (
+          <p className="section__lead">No reporting round yet. Open one to ask every partner for its figures of a period.</p>
+        )}
+        {problem ? (
+          <p className="form__alert" role="alert">
+            {problem}
+          </p>
+        ) : null}
+        <OpenRoundForm cycleId={cycleId} status={status} onChanged={reload} />
+        {round ? (
+          <RoundMembersTable status={status} open={false} busy onDraft={() => undefined} onChannel={() => undefined} onRemove={() => undefined} />
+        ) : null}
+      </div>
+    );
+  }
+
+  const late = status.members.filter((m) => m.state === 'late').length;
+  const returned = status.members.filter((m) => m.state === 'returned' || m.state === 'returned_late').length;
+  return (
+    <div className="stack">
+      <p className="section__lead">
+        <strong>
+          {round.periodLabel} round, open{round.dueDate ? `, returns due ${formatDisplayDate(round.dueDate)}` : ''}.
+        </strong>{' '}
+        {status.members.length} organisations asked; {returned} returned; {late} late.
+      </p>
+      <div className="form__actions">
+        <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void prepare('request')}>
+          Save all to a folder
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void prepare('reminder')}>
+          Prepare reminders
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void act('Closing…', () => api('round:close', { cycleId }))}>
+          Close the round
+        </button>
+      </div>
+      {busy ? (
+        <p className="status status--loading" role="status">
+          {busy}
+        </p>
+      ) : null}
+      {problem ? (
+        <p className="form__alert" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <ReturnsChart members={status.members} />
+      <RoundMembersTable
+        status={status}
+        open
+        busy={busy !== null}
+        onDraft={(m) => void prepare('request', m)}
+        onChannel={(m, channel) => void act('Saving…', () => api('round:setChannel', { cycleId, organisationId: m.organisationId, channel }))}
+        onRemove={(m) => void act('Saving…', () => api('round:removeMember', { cycleId, organisationId: m.organisationId }))}
+      />
+      {status.others.length ? (
+        <div className="form__actions">
+          <label>
+            Add an organisation{' '}
+            <select value={adding} onChange={(e) => setAdding(e.target.value)}>
+              <option value="">Choose…</option>
+              {status.others.map((o) => (
+                <option key={o.organisationId} value={o.organisationId}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button"
+            disabled={busy !== null || !adding}
+            onClick={() => void act('Saving…', () => api('round:addMember', { cycleId, organisationId: adding }))}
+          >
+            Add to the round
+          </button>
+        </div>
+      ) : null}
+      <ReturnPanel cycleId={cycleId} onTaken={() => reload()} />
+    </div>
+  );
+}
