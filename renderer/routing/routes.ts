@@ -22,6 +22,10 @@ export const cycleScreens = [
 ] as const;
 export type CycleScreen = (typeof cycleScreens)[number];
 
+/** The Analysis screen's sub-sections, each its own address so a link or Back brings it up. */
+export const analysisSections = ['calendar', 'overlaps', 'coverage', 'costs', 'indicators', 'triggers'] as const;
+export type AnalysisSection = (typeof analysisSections)[number];
+
 /** The audit log can be narrowed to one cycle and to one record's history. */
 export interface AuditFilter {
   cycleId: string | null;
@@ -30,16 +34,17 @@ export interface AuditFilter {
 
 export type Route =
   | { name: 'start' }
-  | { name: 'cycle'; cycleId: string; screen: CycleScreen }
+  | { name: 'cycle'; cycleId: string; screen: CycleScreen; section?: AnalysisSection }
   | { name: 'backups' }
   | ({ name: 'audit' } & AuditFilter)
   /** The preview of a bundle file opened from Explorer (desktop app). */
   | { name: 'import' }
   | { name: 'unknown' };
 
-const CYCLE_PATH = /^\/cycles\/([0-9a-f-]{36})(?:\/([a-z-]+))?\/?$/i;
+const CYCLE_PATH = /^\/cycles\/([0-9a-f-]{36})(?:\/([a-z-]+))?(?:\/([a-z-]+))?\/?$/i;
 
 const isCycleScreen = (value: string): value is CycleScreen => cycleScreens.some((screen) => screen === value);
+const isAnalysisSection = (value: string): value is AnalysisSection => analysisSections.some((section) => section === value);
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
@@ -53,13 +58,18 @@ export function parseHash(hash: string): Route {
   const match = CYCLE_PATH.exec(path);
   if (!match?.[1]) return { name: 'unknown' };
   const screen = match[2] ?? 'overview';
-  return isCycleScreen(screen) ? { name: 'cycle', cycleId: match[1].toLowerCase(), screen } : { name: 'unknown' };
+  if (!isCycleScreen(screen)) return { name: 'unknown' };
+  const cycleId = match[1].toLowerCase();
+  const section = match[3];
+  if (section === undefined) return { name: 'cycle', cycleId, screen };
+  return screen === 'analysis' && isAnalysisSection(section) ? { name: 'cycle', cycleId, screen, section } : { name: 'unknown' };
 }
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'cycle':
-      return route.screen === 'overview' ? `#/cycles/${route.cycleId}` : `#/cycles/${route.cycleId}/${route.screen}`;
+      if (route.screen === 'overview') return `#/cycles/${route.cycleId}`;
+      return `#/cycles/${route.cycleId}/${route.screen}${route.section ? `/${route.section}` : ''}`;
     case 'backups':
       return '#/backups';
     case 'import':
@@ -77,6 +87,7 @@ export function hrefFor(route: Route): string {
 }
 
 export const cycleRoute = (cycleId: string, screen: CycleScreen = 'overview'): Route => ({ name: 'cycle', cycleId, screen });
+export const analysisRoute = (cycleId: string, section: AnalysisSection): Route => ({ name: 'cycle', cycleId, screen: 'analysis', section });
 export const auditRoute = (filter: Partial<AuditFilter> = {}): Route => ({ name: 'audit', cycleId: filter.cycleId ?? null, rowId: filter.rowId ?? null });
 
 /** A window opened without a screen in its address: the app chooses where to land. */

@@ -139,7 +139,7 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     const report = await read(shell.api, 'overlap:clusters', { cycleId: cycle.id });
     const [cluster] = report.clusters;
     expect(cluster?.activities.map((a) => a.code)).toEqual(['A1.1', 'A1.2']);
-    await go('analysis', 'Duplication and overlap');
+    await go('analysis/overlaps', 'Duplication and overlap');
     const card = page.getByRole('listitem', { name: 'Cluster 1' });
     await card.scrollIntoViewIfNeeded();
     await card.getByText(formatMoney({ amountMinor: cluster?.plannedKesMinor ?? -1, currency: 'KES' }, { cents: 'never' })).waitFor();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditRoute, cycleRoute, cycleScreens, hrefFor, isLaunchHash, launchRoute, parseHash, type Route } from '../../renderer/routing/routes';
+import { analysisRoute, auditRoute, cycleRoute, cycleScreens, hrefFor, isLaunchHash, launchRoute, parseHash, type Route } from '../../renderer/routing/routes';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 const OTHER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -36,6 +36,15 @@ describe('hash routes', () => {
     expect(parseHash(`#/cycles/${ID}/budgets`)).toEqual({ name: 'unknown' });
     expect(parseHash('#/cycles/not-an-id')).toEqual({ name: 'unknown' });
     expect(parseHash('#/settings')).toEqual({ name: 'unknown' });
+  });
+
+  it('gives each Analysis section its own address, and only Analysis has sections', () => {
+    expect(parseHash(`#/cycles/${ID}/analysis/overlaps`)).toEqual(analysisRoute(ID, 'overlaps'));
+    expect(hrefFor(analysisRoute(ID, 'costs'))).toBe(`#/cycles/${ID}/analysis/costs`);
+    expect(parseHash(hrefFor(analysisRoute(ID, 'costs')))).toEqual(analysisRoute(ID, 'costs'));
+    expect(parseHash(`#/cycles/${ID}/analysis`)).toEqual(cycleRoute(ID, 'analysis'));
+    expect(parseHash(`#/cycles/${ID}/analysis/nowhere`)).toEqual({ name: 'unknown' });
+    expect(parseHash(`#/cycles/${ID}/budget/overlaps`)).toEqual({ name: 'unknown' });
   });
 
   it('lets the app choose the screen only when the address names none', () => {

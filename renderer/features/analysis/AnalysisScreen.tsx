@@ -2,6 +2,8 @@ import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { allReady } from '../../api/all-ready';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
+import { analysisRoute, analysisSections, hrefFor, type AnalysisSection } from '../../routing/routes';
+import { useRoute } from '../../routing/use-route';
 import { CostShareSummary } from './CostShareSummary';
 import { CoverageTable } from './CoverageTable';
 import { IndicatorStatusList } from './IndicatorStatusList';
@@ -12,104 +14,155 @@ import { StatutoryDatesForm } from './StatutoryDatesForm';
 import { TriggerProposalList } from './TriggerProposalList';
 import './analysis.css';
 
+const SECTION_TITLES: Record<AnalysisSection, string> = {
+  calendar: 'Joint calendar',
+  overlaps: 'Duplication and overlap',
+  coverage: 'Coverage: wards × sectors',
+  costs: 'Who pays for what',
+  indicators: 'Indicator status',
+  triggers: 'Proposed adaptive triggers',
+};
+
+const SECTION_LINKS: Record<AnalysisSection, string> = {
+  calendar: 'Joint calendar',
+  overlaps: 'Duplication',
+  coverage: 'Coverage',
+  costs: 'Who pays for what',
+  indicators: 'Indicators',
+  triggers: 'Proposed triggers',
+};
+
 /**
  * Joint-planning intelligence for one cycle: the joint calendar, likely duplicates, coverage gaps,
- * who pays for what, indicator status and the adaptive triggers it proposes.
+ * who pays for what, indicator status and the adaptive triggers it proposes. One sub-section shows
+ * at a time, each at its own address (#/cycles/<id>/analysis/overlaps), so the screen is a page a
+ * person can take in, and a link or Back brings a sub-section up.
  */
 export function AnalysisScreen({ cycle }: { cycle: CycleDto }) {
-  const cycleId = cycle.id;
-  const calendar = useApiQuery('calendar:list', { cycleId });
-  const statutory = useApiQuery('statutoryDate:list', { cycleId });
-  const overlaps = useApiQuery('overlap:list', { cycleId });
-  const clusters = useApiQuery('overlap:clusters', { cycleId });
-  const organisations = useApiQuery('organisation:list', { cycleId });
-  const costs = useApiQuery('costShare:summary', { cycleId });
-  const status = useApiQuery('indicatorStatus:list', { cycleId });
-  const proposals = useApiQuery('triggerProposal:list', { cycleId });
-  const reloadMonitoring = () => {
-    if (status.status !== 'loading') status.reload();
-    if (proposals.status !== 'loading') proposals.reload();
-  };
-
+  const route = useRoute();
+  const section = route.name === 'cycle' ? (route.section ?? 'calendar') : 'calendar';
   return (
     <>
-      <nav className="analysis-contents" aria-label="On this page">
-        <a href="#analysis-calendar">Joint calendar</a> · <a href="#analysis-overlaps">Duplication</a> · <a href="#analysis-coverage">Coverage</a> ·{' '}
-        <a href="#analysis-costs">Who pays for what</a> · <a href="#analysis-indicators">Indicators</a> · <a href="#analysis-triggers">Proposed triggers</a>
+      <nav className="view-switch analysis-sections" aria-label="Analysis sections">
+        {analysisSections.map((option) => (
+          <a key={option} className="view-switch__tab" href={hrefFor(analysisRoute(cycle.id, option))} aria-current={option === section ? 'page' : undefined}>
+            {SECTION_LINKS[option]}
+          </a>
+        ))}
       </nav>
-
-      <section className="section" id="analysis-calendar" aria-labelledby="analysis-calendar-heading">
-        <h2 id="analysis-calendar-heading">Joint calendar</h2>
-        <QueryView query={calendar} what="the joint calendar">
-          {(value) => <JointCalendar calendar={value} cycle={cycle} />}
-        </QueryView>
-        <details className="analysis-details">
-          <summary>County budget dates (PFM Act) for this cycle</summary>
-          <QueryView query={statutory} what="the statutory dates">
-            {(value, reload) => (
-              <StatutoryDatesForm
-                key={JSON.stringify(value.dates)}
-                cycleId={cycleId}
-                dates={value.dates}
-                customised={value.customised}
-                onSaved={() => {
-                  reload();
-                  if (calendar.status !== 'loading') calendar.reload();
-                }}
-              />
-            )}
-          </QueryView>
-        </details>
+      <section className="section" aria-labelledby="analysis-heading">
+        <h2 id="analysis-heading">{SECTION_TITLES[section]}</h2>
+        <AnalysisSectionBody section={section} cycle={cycle} />
       </section>
+    </>
+  );
+}
 
-      <section className="section" id="analysis-overlaps" aria-labelledby="analysis-overlaps-heading">
-        <h2 id="analysis-overlaps-heading">Duplication and overlap</h2>
-        <h3>Clusters of likely duplicates</h3>
-        <QueryView query={clusters} what="the overlap clusters">
-          {(value) => <OverlapClusterList report={value} cycleTitle={cycle.title} />}
-        </QueryView>
-        <h3>Every flagged pair</h3>
-        <QueryView query={overlaps} what="the overlap check">
+function AnalysisSectionBody({ section, cycle }: { section: AnalysisSection; cycle: CycleDto }) {
+  switch (section) {
+    case 'calendar':
+      return <CalendarSection cycle={cycle} />;
+    case 'overlaps':
+      return <OverlapsSection cycle={cycle} />;
+    case 'coverage':
+      return <CoverageSection cycleId={cycle.id} />;
+    case 'costs':
+      return <CostsSection cycleId={cycle.id} />;
+    case 'indicators':
+      return <IndicatorsSection cycleId={cycle.id} />;
+    case 'triggers':
+      return <TriggersSection cycleId={cycle.id} />;
+  }
+}
+
+function CalendarSection({ cycle }: { cycle: CycleDto }) {
+  const calendar = useApiQuery('calendar:list', { cycleId: cycle.id });
+  const statutory = useApiQuery('statutoryDate:list', { cycleId: cycle.id });
+  return (
+    <>
+      <QueryView query={calendar} what="the joint calendar">
+        {(value) => <JointCalendar calendar={value} cycle={cycle} />}
+      </QueryView>
+      <details className="analysis-details">
+        <summary>County budget dates (PFM Act) for this cycle</summary>
+        <QueryView query={statutory} what="the statutory dates">
           {(value, reload) => (
-            <OverlapList
-              report={value}
-              onChanged={() => {
+            <StatutoryDatesForm
+              key={JSON.stringify(value.dates)}
+              cycleId={cycle.id}
+              dates={value.dates}
+              customised={value.customised}
+              onSaved={() => {
                 reload();
-                // A pair judged complementary leaves its cluster.
-                if (clusters.status !== 'loading') clusters.reload();
+                if (calendar.status !== 'loading') calendar.reload();
               }}
             />
           )}
         </QueryView>
-      </section>
-
-      <section className="section" id="analysis-coverage" aria-labelledby="analysis-coverage-heading">
-        <h2 id="analysis-coverage-heading">Coverage: wards × sectors</h2>
-        <QueryView query={organisations} what="the organisations">
-          {(orgs) => <CoverageTable cycleId={cycleId} organisations={orgs} />}
-        </QueryView>
-      </section>
-
-      <section className="section" id="analysis-costs" aria-labelledby="analysis-costs-heading">
-        <h2 id="analysis-costs-heading">Who pays for what</h2>
-        <QueryView query={costs} what="the cost share">
-          {(value) => <CostShareSummary costs={value} />}
-        </QueryView>
-      </section>
-
-      <section className="section" id="analysis-indicators" aria-labelledby="analysis-indicators-heading">
-        <h2 id="analysis-indicators-heading">Indicator status</h2>
-        <QueryView query={status} what="the indicator status">
-          {(value) => <IndicatorStatusList report={value} onChanged={reloadMonitoring} />}
-        </QueryView>
-      </section>
-
-      <section className="section" id="analysis-triggers" aria-labelledby="analysis-triggers-heading">
-        <h2 id="analysis-triggers-heading">Proposed adaptive triggers</h2>
-        <QueryView query={allReady(proposals, organisations)} what="the proposed triggers">
-          {([value, orgs], reload) => <TriggerProposalList report={value} organisations={orgs} onChanged={reload} />}
-        </QueryView>
-      </section>
+      </details>
     </>
+  );
+}
+
+function OverlapsSection({ cycle }: { cycle: CycleDto }) {
+  const overlaps = useApiQuery('overlap:list', { cycleId: cycle.id });
+  const clusters = useApiQuery('overlap:clusters', { cycleId: cycle.id });
+  return (
+    <>
+      <h3>Clusters of likely duplicates</h3>
+      <QueryView query={clusters} what="the overlap clusters">
+        {(value) => <OverlapClusterList report={value} cycleTitle={cycle.title} />}
+      </QueryView>
+      <h3>Every flagged pair</h3>
+      <QueryView query={overlaps} what="the overlap check">
+        {(value, reload) => (
+          <OverlapList
+            report={value}
+            onChanged={() => {
+              reload();
+              // A pair judged complementary leaves its cluster.
+              if (clusters.status !== 'loading') clusters.reload();
+            }}
+          />
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function CoverageSection({ cycleId }: { cycleId: string }) {
+  const organisations = useApiQuery('organisation:list', { cycleId });
+  return (
+    <QueryView query={organisations} what="the organisations">
+      {(orgs) => <CoverageTable cycleId={cycleId} organisations={orgs} />}
+    </QueryView>
+  );
+}
+
+function CostsSection({ cycleId }: { cycleId: string }) {
+  const costs = useApiQuery('costShare:summary', { cycleId });
+  return (
+    <QueryView query={costs} what="the cost share">
+      {(value) => <CostShareSummary costs={value} />}
+    </QueryView>
+  );
+}
+
+function IndicatorsSection({ cycleId }: { cycleId: string }) {
+  const status = useApiQuery('indicatorStatus:list', { cycleId });
+  return (
+    <QueryView query={status} what="the indicator status">
+      {(value, reload) => <IndicatorStatusList report={value} onChanged={reload} />}
+    </QueryView>
+  );
+}
+
+function TriggersSection({ cycleId }: { cycleId: string }) {
+  const proposals = useApiQuery('triggerProposal:list', { cycleId });
+  const organisations = useApiQuery('organisation:list', { cycleId });
+  return (
+    <QueryView query={allReady(proposals, organisations)} what="the proposed triggers">
+      {([value, orgs], reload) => <TriggerProposalList report={value} organisations={orgs} onChanged={reload} />}
+    </QueryView>
   );
 }
