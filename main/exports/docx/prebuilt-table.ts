@@ -1,7 +1,7 @@
-import { FileChild, type IXmlableObject } from 'docx';
+import { FileChild, type IContext, type IXmlableObject } from 'docx';
 
 /**
- * Tables written straight as WordprocessingML objects, one `FileChild` handed to docx as it is.
+ * Tables written straight as WordprocessingML text, one `FileChild` handed to docx as it is.
  *
  * A large county plan has ~100,000 table cells; building each as docx's Table/TableCell/Paragraph/
  * TextRun objects and letting docx resolve their properties took most of the 5,000-activity
@@ -9,6 +9,10 @@ import { FileChild, type IXmlableObject } from 'docx';
  * tables are written here as XML text instead: the same elements docx writes for the same tables
  * (fixed grid, borders and cell margins on the table, text by paragraph style), in the order the
  * schema requires.
+ *
+ * docx writes a marker element where each table goes, and the packer (pack.ts) puts the table's
+ * text in its place once docx has written the rest of the document: 22 MB of tables then never pass
+ * through docx's serialiser and its searches of the whole document for placeholders.
  */
 
 export interface RunSpec {
@@ -53,23 +57,50 @@ export interface TableLook {
   margins: { top: number; bottom: number; left: number; right: number };
 }
 
-/**
- * docx serialises a block from the object its `prepForXml` returns. A table hands it an element
- * whose one child is not an object but a function: docx's serialiser (like the `xml` package it
- * replaced) writes such a value with `String(value)`, unescaped, so the function's `toString`
- * supplies the table's XML already written. docx is pinned to an exact version, and the document
- * tests re-read every table from the file, so a change of this behaviour cannot pass unnoticed.
- */
+/** The element docx writes where a prebuilt table goes: `<pamoja:table n="3"/>`, the document's fourth table. */
+const MARKER = 'pamoja:table';
+/** User text never matches: docx escapes every '<' of it. */
+const MARKER_PATTERN = /<pamoja:table n="(\d+)"\/>/g;
+
+/** The tables of each document, by the docx File being written, in the order docx wrote their markers. */
+const written = new WeakMap<object, string[]>();
+
 class PrebuiltTable extends FileChild {
-  constructor(private readonly inner: string) {
+  constructor(private readonly xml: string) {
     super('w:tbl');
   }
 
-  override prepForXml(): IXmlableObject {
-    const inner = this.inner;
-    const written = Object.assign(() => inner, { toString: () => inner });
-    return { 'w:tbl': [written] } satisfies Record<string, unknown> as IXmlableObject;
+  override prepForXml(context: IContext): IXmlableObject {
+    let tables = written.get(context.file);
+    if (tables === undefined) written.set(context.file, (tables = []));
+    tables.push(this.xml);
+    return { [MARKER]: { _attr: { n: tables.length - 1 } } };
   }
+}
+
+/** Forgets the tables docx wrote for `file` so far: before it writes the document again. */
+export function forgetTables(file: object): void {
+  written.delete(file);
+}
+
+/**
+ * The document's XML in pieces, each table's text where docx wrote its marker; the pieces are
+ * encoded one by one rather than joined into one 22 MB string. Throws if a marker names a table docx
+ * did not write for `file`: the document would be missing it.
+ */
+export function spliceTables(file: object, documentXml: string): string[] {
+  const tables = written.get(file) ?? [];
+  written.delete(file);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const match of documentXml.matchAll(MARKER_PATTERN)) {
+    const table = tables[Number(match[1])];
+    if (table === undefined) throw new Error(`The document refers to table ${match[1]}, which was not written.`);
+    pieces.push(documentXml.slice(from, match.index), table);
+    from = match.index + match[0].length;
+  }
+  pieces.push(documentXml.slice(from));
+  return pieces;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
@@ -143,7 +174,7 @@ export function prebuiltTable(rows: Iterable<RowSpecXml>, look: TableLook): File
   const line = `w:val="single" w:color="${escapeXml(look.border.color)}" w:sz="${look.border.size}"`;
   const { top, bottom, left, right } = look.margins;
   const parts: string[] = [
-    `<w:tblPr><w:tblW ${dxa(look.columnWidths.reduce((sum, w) => sum + w, 0))}/>` +
+    `<w:tbl><w:tblPr><w:tblW ${dxa(look.columnWidths.reduce((sum, w) => sum + w, 0))}/>` +
       `<w:tblBorders><w:top ${line}/><w:left ${line}/><w:bottom ${line}/><w:right ${line}/><w:insideH ${line}/><w:insideV ${line}/></w:tblBorders>` +
       '<w:tblLayout w:type="fixed"/>' +
       `<w:tblCellMar><w:top ${dxa(top)}/><w:left ${dxa(left)}/><w:bottom ${dxa(bottom)}/><w:right ${dxa(right)}/></w:tblCellMar></w:tblPr>`,
@@ -152,5 +183,6 @@ export function prebuiltTable(rows: Iterable<RowSpecXml>, look: TableLook): File
   // A plain cell's properties are its column's width alone: written once per column.
   const plainCellProps = look.columnWidths.map((w) => `<w:tcPr><w:tcW ${dxa(w)}/></w:tcPr>`);
   for (const r of rows) parts.push(row(r, look, plainCellProps));
+  parts.push('</w:tbl>');
   return new PrebuiltTable(parts.join(''));
 }

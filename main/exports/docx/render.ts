@@ -1,10 +1,11 @@
-import { Document, Packer, type ISectionOptions } from 'docx';
+import { Document, type ISectionOptions } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { packDocx } from './pack';
 import type { DocMeta } from './page';
 import { documentStyles } from './theme';
 
 /**
- * Packs sections into a .docx file. The only async step: docx zips in a promise.
+ * Packs sections into a .docx file (pack.ts: docx writes the parts, Node's zlib zips them).
  *
  * `pageNumbers`: lay the pages out as Word does (docx's estimator) so the contents page's PAGEREF
  * fields carry their numbers and Word shows them without updating fields (contents.ts). Laying out
@@ -22,5 +23,5 @@ export async function renderDocx(meta: DocMeta, sections: ISectionOptions[], opt
     ...(options.pageNumbers ? { pageNumbers: estimatePageNumbers } : {}),
     sections,
   });
-  return Packer.toBuffer(document);
+  return packDocx(document);
 }
