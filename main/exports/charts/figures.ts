@@ -3,7 +3,7 @@ import { indicatorStatus } from '../../../shared/analysis/indicator-status';
 import { indicatorStatusLabels, type IndicatorStatus } from '../../../shared/api/schemas/analysis/indicator-status';
 import { formatDisplayDate } from '../../../shared/dates';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
-import { figureParagraphs, svgPicture } from '../graphics/index';
+import { allDrawn, drawPicture, figureParagraphs, type Picture } from '../graphics/index';
 import { orgLabel } from '../docx/format';
 import { indicatorResults } from '../docx/me-indicator-results';
 import type { PlanData } from '../plan-data';
@@ -14,37 +14,37 @@ import { riskHeatMapChart } from './risk-heat-map';
 import { stakeholderQuadrantChart } from './stakeholder-quadrant';
 
 /**
- * The charts of the Word plan and the M&E report, drawn before the document is built (rasterising
- * is the one asynchronous step; section builders stay synchronous) and placed by the builders where
- * their table is. Each figure is numbered in the order its document prints them; a chart with
- * nothing to show (no risks, no contributions…) is left out rather than printed empty.
+ * The charts of the Word plan and the M&E report, placed by the builders where their table is.
+ * Their pictures are drawn while the document is built (graphics/picture.ts); the document is
+ * packed once `drawn` settles. Each figure is numbered in the order its document prints them; a
+ * chart with nothing to show (no risks, no contributions…) is left out rather than printed empty.
  */
-export interface DocumentFigures {
-  costShare: FileChild[];
-  indicatorStatus: FileChild[];
-  riskHeatMap: FileChild[];
-  stakeholders: FileChild[];
+export interface DocumentFigures extends Record<FigureKey, FileChild[]> {
+  /** Settles when every picture is drawn (rejects if one could not be). */
+  drawn: Promise<void>;
 }
 
+type FigureKey = 'costShare' | 'indicatorStatus' | 'riskHeatMap' | 'stakeholders';
+
 interface Planned {
-  key: keyof DocumentFigures;
+  key: FigureKey;
   chart: Chart | null;
   title: string;
   caption: string;
 }
 
-/** The pictures rasterised together (resvg's thread pool), captions numbered in `order`. */
-async function place(planned: readonly Planned[]): Promise<DocumentFigures> {
-  const figures: DocumentFigures = { costShare: [], indicatorStatus: [], riskHeatMap: [], stakeholders: [] };
+/** The figures with their captions numbered in `planned`'s order, their pictures drawn together (resvg's thread pool). */
+function place(planned: readonly Planned[]): DocumentFigures {
+  const figures: Record<FigureKey, FileChild[]> = { costShare: [], indicatorStatus: [], riskHeatMap: [], stakeholders: [] };
+  const pictures: Picture[] = [];
   let number = 0;
-  const numbered = planned.flatMap((p) => (p.chart === null ? [] : [{ ...p, chart: p.chart, number: ++number }]));
-  await Promise.all(
-    numbered.map(async (p) => {
-      const picture = await svgPicture(p.chart.svg, { widthMm: p.chart.widthMm, heightMm: p.chart.heightMm, title: p.title, description: p.caption });
-      figures[p.key] = figureParagraphs(picture, `Figure ${p.number}: ${p.caption}`);
-    }),
-  );
-  return figures;
+  for (const p of planned) {
+    if (p.chart === null) continue;
+    const picture = drawPicture(p.chart.svg, { widthMm: p.chart.widthMm, heightMm: p.chart.heightMm, title: p.title, description: p.caption });
+    pictures.push(picture);
+    figures[p.key] = figureParagraphs(picture, `Figure ${++number}: ${p.caption}`);
+  }
+  return { ...figures, drawn: allDrawn(pictures) };
 }
 
 function costShareFigure(data: PlanData): Planned {
@@ -122,11 +122,11 @@ function periodStatusFigure(data: PlanData, period: ReportingPeriod): Planned {
 }
 
 /** The Joint Work Plan's figures: cost-share (section 4), indicator status (5), risks (6), stakeholders (annex 9.1). */
-export function planFigures(data: PlanData, today: string): Promise<DocumentFigures> {
+export function planFigures(data: PlanData, today: string): DocumentFigures {
   return place([costShareFigure(data), planStatusFigure(data, today), riskFigure(data), stakeholderFigure(data)]);
 }
 
 /** The M&E report's figures: indicator status for the period (section 2), cost-share (4), risks (5). */
-export function meReportFigures(data: PlanData, period: ReportingPeriod): Promise<DocumentFigures> {
+export function meReportFigures(data: PlanData, period: ReportingPeriod): DocumentFigures {
   return place([periodStatusFigure(data, period), costShareFigure(data), riskFigure(data)]);
 }

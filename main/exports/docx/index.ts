@@ -9,7 +9,8 @@ import { documentWardMaps, type DocumentWardMaps } from '../../services/maps';
 import { asSnapshot, latestVersionRow, workingState } from '../../lifecycle/versions';
 import { contentHash, contentOfRows } from '../fingerprint';
 import { loadPlanData, registerRowsOf, type PlanData } from '../plan-data';
-import { meReportFigures, planFigures } from '../charts/index';
+import { meReportFigures, planFigures, type DocumentFigures } from '../charts/index';
+import { allDrawn } from '../graphics/index';
 import { approvalPackSections } from './approval-pack-document';
 import { budgetSections } from './budget-document';
 import { localIsoDate } from './format';
@@ -141,30 +142,30 @@ export function wardMapsFor(ctx: AppContext, data: PlanData, doc: DocxDocument):
  * database, no files.
  */
 export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequest, wardMaps: DocumentWardMaps | null): Promise<Buffer> {
-  // Started first and awaited last: the maps rasterise on resvg's threads while the charts are drawn.
-  const pictures = MAPPED_DOCUMENTS.has(request.doc) ? wardMapPictures(wardMaps, 'landscape') : Promise.resolve(null);
-  // Should the charts fail first, the maps' own failure must not go unhandled (it would end the process).
-  pictures.catch(() => undefined);
+  // The pictures are drawn on resvg's and zlib's threads while the sections are built; the document
+  // is packed once they all are.
+  const maps = MAPPED_DOCUMENTS.has(request.doc) ? wardMapPictures(wardMaps, 'landscape') : null;
+  let figures: DocumentFigures | null = null;
   let sections: ISectionOptions[];
   switch (request.doc) {
-    case 'plan': {
-      const figures = await planFigures(data, meta.generatedOn);
-      sections = planSections(data, meta, figures, await pictures);
+    case 'plan':
+      figures = planFigures(data, meta.generatedOn);
+      sections = planSections(data, meta, figures, maps);
       break;
-    }
     case 'budget':
       sections = budgetSections(data, meta);
       break;
     case 'me-report': {
       const period = resolvePeriod(data, request.period, meta.generatedOn);
-      const figures = await meReportFigures(data, period);
-      sections = meReportSections(data, meta, period, figures, await pictures, request.roundReturns ?? null);
+      figures = meReportFigures(data, period);
+      sections = meReportSections(data, meta, period, figures, maps, request.roundReturns ?? null);
       break;
     }
     case 'approval-pack':
       sections = approvalPackSections(data, meta);
       break;
   }
+  await allDrawn([maps, figures].flatMap((pictures) => (pictures ? [pictures] : [])));
   return renderDocx(meta, sections, { pageNumbers: request.doc === 'plan' ? layoutAffordable(data) : undefined });
 }
 

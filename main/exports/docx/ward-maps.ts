@@ -1,20 +1,21 @@
-import type { FileChild, ImageRun } from 'docx';
+import type { FileChild } from 'docx';
 import { WARD_MAP_SIZE } from '../../../shared/geo/ward-map-svg';
 import type { DocumentWardMaps } from '../../services/maps';
-import { figureParagraphs, svgPicture } from '../graphics/index';
+import { allDrawn, drawPicture, figureParagraphs, type Picture } from '../graphics/index';
 import { emptyNote } from './blocks';
 import { textWidth, type Orientation } from './theme';
 
 /**
  * The ward maps of the Word documents (issue 20): planned KES, and sectors present, by ward. The
- * plan's coverage annex and the M&E report print them; the pictures are rasterised before the
- * pages are built (section builders are synchronous), both at once on resvg's threads.
+ * plan's coverage annex and the M&E report print them; the pictures are drawn on resvg's threads
+ * while the pages are built, and the document is packed once `drawn` settles.
  */
 export interface WardMapPictures {
-  kes: ImageRun;
-  sectors: ImageRun;
+  kes: Picture;
+  sectors: Picture;
   source: string;
   schematic: boolean;
+  drawn: Promise<void>;
 }
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -28,19 +29,17 @@ export function wardMapSize(orientation: Orientation): { widthMm: number; height
   return { widthMm: Math.floor(widthMm), heightMm: Math.floor(widthMm / aspect) };
 }
 
-/** The two maps as pictures for a section of this orientation; null when the county has no boundaries. */
-export async function wardMapPictures(maps: DocumentWardMaps | null, orientation: Orientation): Promise<WardMapPictures | null> {
+/** The two maps as pictures for a section of this orientation, being drawn; null when the county has no boundaries. */
+export function wardMapPictures(maps: DocumentWardMaps | null, orientation: Orientation): WardMapPictures | null {
   if (maps === null) return null;
   const size = wardMapSize(orientation);
-  const [kes, sectors] = await Promise.all([
-    svgPicture(maps.kes, { ...size, title: 'Planned budget by ward', description: `Map of planned KES by ward. Boundaries: ${maps.source}.` }),
-    svgPicture(maps.sectors, {
-      ...size,
-      title: 'Sectors present by ward',
-      description: `Map of the number of sectors with activities in each ward. Boundaries: ${maps.source}.`,
-    }),
-  ]);
-  return { kes, sectors, source: maps.source, schematic: maps.schematic };
+  const kes = drawPicture(maps.kes, { ...size, title: 'Planned budget by ward', description: `Map of planned KES by ward. Boundaries: ${maps.source}.` });
+  const sectors = drawPicture(maps.sectors, {
+    ...size,
+    title: 'Sectors present by ward',
+    description: `Map of the number of sectors with activities in each ward. Boundaries: ${maps.source}.`,
+  });
+  return { kes, sectors, source: maps.source, schematic: maps.schematic, drawn: allDrawn([kes, sectors]) };
 }
 
 /** The sentence a document prints instead of its maps when the county has no ward boundaries loaded. */

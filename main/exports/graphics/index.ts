@@ -6,4 +6,4 @@
  */
 export { escapeXml, el, svgDocument, text } from '../../../shared/svg';
 export { CHART_FONT_FAMILY, rasterFonts } from './fonts';
-export { PRINT_DPI, figureParagraphs, rasterise, svgPicture, type PictureOptions, type PictureSize } from './picture';
+export { PRINT_DPI, allDrawn, drawPicture, figureParagraphs, rasterise, svgPicture, type Picture, type PictureOptions, type PictureSize } from './picture';
