@@ -13,7 +13,7 @@ import { closeOutReport } from '../lifecycle/close-out';
 import { changesSinceVersion } from '../lifecycle/compare';
 import { latestVersionRow } from '../lifecycle/versions';
 import { listAdminUnits } from '../services/admin-units';
-import { coverageReport } from '../services/analysis/reports';
+import { coverageOfRows } from '../services/analysis/reports';
 import { getAnalysisSettings, listStatutoryDates } from '../services/analysis/settings';
 import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
@@ -148,7 +148,7 @@ export function loadPlanData(ctx: AppContext, cycleId: string): PlanData {
     activityById: byId(activities),
     indicatorById: byId(indicators),
     unitNameById,
-    coverage: coverageReport(ctx, { cycleId, organisationId: null }),
+    coverage: coverageOfRows(ctx, cycle, { activities, contributions }),
     changesSinceApproved: changes && !changes.noChanges ? changes : null,
     closeOut: cycle.phase === 'close_out' ? closeOutReport(ctx, cycleId) : null,
     thresholds: thresholdsOf(getAnalysisSettings(ctx, cycleId)),
