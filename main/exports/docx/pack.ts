@@ -39,7 +39,7 @@ export async function packDocx(document: Document): Promise<Buffer> {
   const entries: PackageEntry[] = [];
   for (const [path, data] of compileParts(document)) {
     if (path === DOCUMENT_PART && typeof data === 'string') {
-      entries.push({ path, data: Buffer.concat(spliceTables(document, data).map((piece) => Buffer.from(piece, 'utf8'))) });
+      entries.push({ path, data: Buffer.concat(spliceTables(document, data)) });
     } else {
       entries.push({ path, data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data });
     }

@@ -63,17 +63,18 @@ const MARKER = 'pamoja:table';
 const MARKER_PATTERN = /<pamoja:table n="(\d+)"\/>/g;
 
 /** The tables of each document, by the docx File being written, in the order docx wrote their markers. */
-const written = new WeakMap<object, string[]>();
+const written = new WeakMap<object, (readonly Buffer[])[]>();
 
 class PrebuiltTable extends FileChild {
-  constructor(private readonly xml: string) {
+  /** The table's XML as UTF-8, a row or so a piece. */
+  constructor(private readonly bytes: readonly Buffer[]) {
     super('w:tbl');
   }
 
   override prepForXml(context: IContext): IXmlableObject {
     let tables = written.get(context.file);
     if (tables === undefined) written.set(context.file, (tables = []));
-    tables.push(this.xml);
+    tables.push(this.bytes);
     return { [MARKER]: { _attr: { n: tables.length - 1 } } };
   }
 }
@@ -84,29 +85,31 @@ export function forgetTables(file: object): void {
 }
 
 /**
- * The document's XML in pieces, each table's text where docx wrote its marker; the pieces are
- * encoded one by one rather than joined into one 22 MB string. Throws if a marker names a table docx
- * did not write for `file`: the document would be missing it.
+ * The document's XML as UTF-8 pieces, each table's where docx wrote its marker. Throws if a marker
+ * names a table docx did not write for `file`: the document would be missing it.
  */
-export function spliceTables(file: object, documentXml: string): string[] {
+export function spliceTables(file: object, documentXml: string): Buffer[] {
   const tables = written.get(file) ?? [];
   written.delete(file);
-  const pieces: string[] = [];
+  const pieces: Buffer[] = [];
   let from = 0;
   for (const match of documentXml.matchAll(MARKER_PATTERN)) {
     const table = tables[Number(match[1])];
     if (table === undefined) throw new Error(`The document refers to table ${match[1]}, which was not written.`);
-    pieces.push(documentXml.slice(from, match.index), table);
+    pieces.push(Buffer.from(documentXml.slice(from, match.index), 'utf8'), ...table);
     from = match.index + match[0].length;
   }
-  pieces.push(documentXml.slice(from));
+  pieces.push(Buffer.from(documentXml.slice(from), 'utf8'));
   return pieces;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 /** As docx escapes text and attributes: the five entities, and control characters XML cannot hold dropped. */
 // eslint-disable-next-line no-control-regex
-const escapeXml = (value: string) => value.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
+const NEEDS_ESCAPING = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const ESCAPED = new RegExp(NEEDS_ESCAPING.source, 'g');
+// Most cell text has nothing to escape: testing first spares building a copy of it.
+const escapeXml = (value: string) => (NEEDS_ESCAPING.test(value) ? value.replace(ESCAPED, (c) => ESCAPES[c] ?? '') : value);
 
 const dxa = (w: number) => `w:type="dxa" w:w="${w}"`;
 const JUSTIFY = { right: '<w:jc w:val="right"/>', center: '<w:jc w:val="center"/>' } as const;
@@ -168,21 +171,26 @@ function row(spec: RowSpecXml, look: TableLook, plainCellProps: readonly string[
 
 /**
  * A fixed-layout table with single borders, as one block of the document. Rows may come from a
- * generator: each row's description is garbage as soon as its XML is written.
+ * generator: each row's description is garbage as soon as its XML is written, and so is its text
+ * once it is encoded (a large plan's tables are 22 MB of XML, which as strings kept for the
+ * document cost more in garbage collection than in writing).
  */
 export function prebuiltTable(rows: Iterable<RowSpecXml>, look: TableLook): FileChild {
   const line = `w:val="single" w:color="${escapeXml(look.border.color)}" w:sz="${look.border.size}"`;
   const { top, bottom, left, right } = look.margins;
-  const parts: string[] = [
-    `<w:tbl><w:tblPr><w:tblW ${dxa(look.columnWidths.reduce((sum, w) => sum + w, 0))}/>` +
-      `<w:tblBorders><w:top ${line}/><w:left ${line}/><w:bottom ${line}/><w:right ${line}/><w:insideH ${line}/><w:insideV ${line}/></w:tblBorders>` +
-      '<w:tblLayout w:type="fixed"/>' +
-      `<w:tblCellMar><w:top ${dxa(top)}/><w:left ${dxa(left)}/><w:bottom ${dxa(bottom)}/><w:right ${dxa(right)}/></w:tblCellMar></w:tblPr>`,
-    `<w:tblGrid>${look.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+  const bytes: Buffer[] = [
+    Buffer.from(
+      `<w:tbl><w:tblPr><w:tblW ${dxa(look.columnWidths.reduce((sum, w) => sum + w, 0))}/>` +
+        `<w:tblBorders><w:top ${line}/><w:left ${line}/><w:bottom ${line}/><w:right ${line}/><w:insideH ${line}/><w:insideV ${line}/></w:tblBorders>` +
+        '<w:tblLayout w:type="fixed"/>' +
+        `<w:tblCellMar><w:top ${dxa(top)}/><w:left ${dxa(left)}/><w:bottom ${dxa(bottom)}/><w:right ${dxa(right)}/></w:tblCellMar></w:tblPr>` +
+        `<w:tblGrid>${look.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
+      'utf8',
+    ),
   ];
   // A plain cell's properties are its column's width alone: written once per column.
   const plainCellProps = look.columnWidths.map((w) => `<w:tcPr><w:tcW ${dxa(w)}/></w:tcPr>`);
-  for (const r of rows) parts.push(row(r, look, plainCellProps));
-  parts.push('</w:tbl>');
-  return new PrebuiltTable(parts.join(''));
+  for (const r of rows) bytes.push(Buffer.from(row(r, look, plainCellProps), 'utf8'));
+  bytes.push(Buffer.from('</w:tbl>', 'utf8'));
+  return new PrebuiltTable(bytes);
 }
