@@ -6,7 +6,7 @@ import { repoRoot } from '../../main/resource-paths';
 import { currentCliBuild } from '../cli-build.mjs';
 import { rendererBuildIsCurrent } from '../renderer-build.mjs';
 
-const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
+export const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
 const RUNS = 5;
 
 function median(samples: number[]): number {
@@ -23,13 +23,13 @@ const REPORT_CPU = [
   `data:text/javascript,import fs from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); fs.writeSync(3, String((u.user + u.system) / 1000)); });`,
 ];
 
-interface Timing {
+export interface Timing {
   ms: number;
   cpuMs: number;
 }
 
 /** Wall and CPU time of a whole process, from spawn to exit; it must succeed. */
-function processTiming(args: string[]): Timing {
+export function processTiming(args: string[]): Timing {
   const start = performance.now();
   const result = spawnSync(process.execPath, [...REPORT_CPU, ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
   const ms = performance.now() - start;
