@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import type { AppInfoDto } from '../shared/api/schemas/cycle';
-import { NoticeBar } from './components/NoticeBar';
 import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { ErrorPanel, Loading } from './components/Status';
 import { TopBar } from './components/TopBar';
@@ -26,10 +25,8 @@ export function App() {
     );
   }
   return (
-    <>
-      <NoticeBar />
-      {boot.info.userName ? <Screens info={boot.info} /> : <NamePrompt onSaved={setInfo} />}
-    </>
+    // Notices show in the top bar, which the name prompt does not have: its welcome shows once the app opens.
+    boot.info.userName ? <Screens info={boot.info} /> : <NamePrompt onSaved={setInfo} />
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Route } from '../routing/routes';
+import { NoticeBar } from './NoticeBar';
 
 /** The band across the top of every screen: the app's name, the installation's tools, and who is recording changes. */
 export function TopBar({ userName, route }: { userName: string; route: Route }) {
@@ -13,6 +14,7 @@ export function TopBar({ userName, route }: { userName: string; route: Route }) 
           <span className="topbar__tagline">County Joint Work Planning</span>
         </span>
       </a>
+      <NoticeBar />
       <nav className="topbar__nav" aria-label="Installation">
         <a href="#/audit" aria-current={route.name === 'audit' ? 'page' : undefined}>
           Audit log

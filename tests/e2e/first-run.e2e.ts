@@ -112,7 +112,27 @@ describe.skipIf(!chromiumAvailable())('first run in the browser', () => {
     await form().getByLabel('Exchange rate (KES per USD)').press('Enter');
 
     await page.getByRole('heading', { level: 1, name: NEW_TITLE }).waitFor();
-    await page.getByRole('status').getByText(`Saved: the cycle “${NEW_TITLE}” was created.`).waitFor();
+    const notice = page.getByRole('status').getByText(`Saved: the cycle “${NEW_TITLE}” was created.`);
+    await notice.waitFor();
+    // The notice sits in the top bar and covers nothing a person could click.
+    const covered = await page.evaluate(() => {
+      const box = document.querySelector('.notice')?.getBoundingClientRect();
+      if (!box) return ['no notice'];
+      const clickable = [...document.querySelectorAll('a, button, input, select, textarea, summary, tr, [role="tab"]')].filter(
+        (element) => !element.closest('.notice'),
+      );
+      return clickable
+        .filter((element) => {
+          const other = element.getBoundingClientRect();
+          return other.width > 0 && other.left < box.right && other.right > box.left && other.top < box.bottom && other.bottom > box.top;
+        })
+        .map((element) => element.outerHTML.slice(0, 80));
+    });
+    expect(covered).toEqual([]);
+    await screenshot(page, '04a-notice-in-top-bar');
+    // Esc dismisses it.
+    await page.keyboard.press('Escape');
+    await notice.waitFor({ state: 'detached' });
     const [created, ...others] = await cycles();
     expect(others).toEqual([]);
     expect(created).toMatchObject({ title: NEW_TITLE, countyName: 'Marsabit', kesPerUsdScaled: 1_293_500, endDate: end });
