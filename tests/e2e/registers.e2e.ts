@@ -164,7 +164,17 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     );
     expect(await read(shell.api, 'contribution:list', { cycleId })).toEqual([]);
     await screenshot(page, '17-contribution-refused');
-    await fill(panel, { Amount: '2,500,000' });
+    // A negative amount is named as the problem; a pasted 10,000-character text is refused with its limit, not cut.
+    await fill(panel, { Amount: '-2,500,000', 'Budget component': 'B'.repeat(10_000) });
+    await saveWithEnter(panel);
+    expect(await describedErrorOf(panel.getByLabel('Amount', { exact: true }))).toBe(
+      'Amount: an amount cannot be negative ("-2,500,000"); enter it without the minus sign.',
+    );
+    expect(await describedErrorOf(panel.getByLabel('Budget component', { exact: true }))).toMatch(
+      /^Budget component: at most [\d,]+ characters; this has 10,000\. Shorten it\.$/,
+    );
+    expect(await read(shell.api, 'contribution:list', { cycleId })).toEqual([]);
+    await fill(panel, { Amount: '2,500,000', 'Budget component': 'Borehole works' });
     await saveWithEnter(panel);
     await waitForNotice(page, 'Saved: the contribution “Borehole works” was added.');
 

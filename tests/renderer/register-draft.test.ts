@@ -42,6 +42,17 @@ describe('a register form’s draft', () => {
     expect(amountText(100)).toBe('1');
   });
 
+  it('says what is wrong with a negative amount and with a text over its limit, instead of cutting it', () => {
+    const limited: FieldSpec[] = [...fields, { key: 'name', label: 'Name', kind: 'text', maxLength: 200 }];
+    const draft = { ...draftOf(limited, { ...saved, name: '' }), amountMinor: '-5,000', name: 'x'.repeat(10_000) };
+    const read = readDraft(limited, draft);
+    expect(read.ok ? [] : read.problems).toEqual([
+      { field: 'amountMinor', message: 'Amount: an amount cannot be negative ("-5,000"); enter it without the minus sign.' },
+      { field: 'name', message: 'Name: at most 200 characters; this has 10,000. Shorten it.' },
+    ]);
+    expect(readDraft(limited, { ...draft, amountMinor: '5,000', name: 'x'.repeat(200) }).ok).toBe(true);
+  });
+
   it('reads the draft back to exactly the saved values', () => {
     expect(readDraft(fields, draftOf(fields, saved))).toEqual({ ok: true, value: saved });
   });

@@ -15,16 +15,7 @@ const asText = (value: DraftValue | undefined) => (typeof value === 'string' ? v
 export function FieldControl({ field, control, value, onChange }: FieldControlProps) {
   switch (field.kind) {
     case 'textarea':
-      return (
-        <textarea
-          {...control}
-          rows={3}
-          maxLength={field.maxLength}
-          value={asText(value)}
-          placeholder={field.placeholder}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
+      return <textarea {...control} rows={3} value={asText(value)} placeholder={field.placeholder} onChange={(event) => onChange(event.target.value)} />;
     case 'select':
       return (
         <select {...control} value={asText(value)} onChange={(event) => onChange(event.target.value)}>
@@ -63,7 +54,6 @@ export function FieldControl({ field, control, value, onChange }: FieldControlPr
           {...control}
           type="text"
           autoComplete="off"
-          maxLength={field.maxLength}
           placeholder={field.placeholder}
           value={asText(value)}
           onChange={(event) => onChange(event.target.value)}

@@ -46,6 +46,8 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
     case 'money': {
       const typed = text(raw).trim();
       if (typed === '') return field.nullable ? { ok: true, value: null } : { ok: false, message: `${label}: this is required.` };
+      if (/^[-−–]/.test(typed) && parseAmount(typed.slice(1).trim()) !== null)
+        return { ok: false, message: `${label}: an amount cannot be negative ("${typed}"); enter it without the minus sign.` };
       const minor = parseAmount(typed);
       if (minor === null) return { ok: false, message: `${label}: enter an amount such as 1,250,000 or 1,250,000.50 (no currency sign).` };
       return { ok: true, value: minor };
@@ -66,10 +68,17 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
       if (typed === '' && field.required) return { ok: false, message: `${label}: choose one.` };
       return { ok: true, value: typed };
     }
-    default:
-      return { ok: true, value: text(raw) };
+    default: {
+      // Said, not cut: a field that silently kept the first 200 characters of a paste loses the rest.
+      const typed = text(raw);
+      if (field.maxLength !== undefined && typed.length > field.maxLength)
+        return { ok: false, message: `${label}: at most ${count(field.maxLength)} characters; this has ${count(typed.length)}. Shorten it.` };
+      return { ok: true, value: typed };
+    }
   }
 }
+
+const count = (n: number) => n.toLocaleString('en-GB');
 
 export type DraftResult<K extends string = string> = { ok: true; value: Partial<Record<K, unknown>> } | { ok: false; problems: FieldProblem[] };
 
