@@ -28,6 +28,7 @@ export interface CycleRecordSpec {
 
 const cycleId = entityId;
 const recordedBy = z.string().trim().max(200).default('');
+const isoInstant = z.iso.datetime();
 
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -131,5 +132,53 @@ export const cycleRecordSpecs: Record<CycleRecordName, CycleRecordSpec> = {
     fields: z.strictObject({ cycleId, summary: optionalText(20_000), recommendations: optionalText(20_000) }),
     naturalKey: [],
     label: (row) => String(row.summary).slice(0, 60) || 'close-out notes',
+  },
+  reportingRound: {
+    fields: z.strictObject({
+      cycleId,
+      periodKey: z.string().regex(/^(Q[1-4]|H[12]|M(0[1-9]|1[0-2]))$/),
+      dueDate: isoDate.nullable(),
+      status: z.enum(['open', 'closed']),
+      openedOn: isoInstant,
+      openedBy: recordedBy,
+      closedOn: isoInstant.nullable(),
+      closedBy: recordedBy,
+      message: optionalText(2000),
+    }),
+    naturalKey: ['periodKey'],
+    label: (row) => `${String(row.periodKey)} reporting round (${String(row.status)})`,
+  },
+  roundMember: {
+    fields: z.strictObject({
+      cycleId,
+      roundId: entityId,
+      organisationId: entityId,
+      channel: z.enum(['bundle', 'template']),
+      askedAt: isoInstant.nullable(),
+      askedFile: z.string().max(255).nullable(),
+      remindedAt: isoInstant.nullable(),
+    }),
+    naturalKey: ['roundId', 'organisationId'],
+    label: (row) => `asked in round ${String(row.roundId).slice(0, 8)}`,
+  },
+  roundReturn: {
+    fields: z.strictObject({
+      cycleId,
+      roundId: entityId,
+      organisationId: entityId,
+      kind: z.enum(['bundle', 'template']),
+      fileName: requiredText(255),
+      fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      receivedAt: isoInstant,
+      applied: z.boolean(),
+      added: z.int().min(0),
+      changed: z.int().min(0),
+      problemsJson: z.string().max(1_000_000),
+      bundleImportId: z.string().max(100).nullable(),
+      changeId: z.int().nullable(),
+    }),
+    // Each return is its own record (a file taken in once); its id is a plain UUID.
+    naturalKey: ['roundId', 'fileSha256'],
+    label: (row) => `return ${String(row.fileName)}`,
   },
 };

@@ -20,10 +20,11 @@ export const FORMAT_NAME = 'pamoja-jwp-bundle';
 /**
  * The newest format this copy reads. 2 added the cycle records (approved versions, signatures,
  * checklists, analysis decisions); 3 added the county's ward boundaries; 4 gave indicators their
- * desired direction and band (older indicators are upgraded on reading, see upgrade-rows.ts). A
+ * desired direction and band (older indicators are upgraded on reading, see upgrade-rows.ts); 5
+ * added the reporting rounds (who was asked, who answered, when: main/rounds). A
  * bundle says the oldest format that can read it (`formatNeeded`), so older copies read what they can.
  */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 export const FORMAT_WITHOUT_BOUNDARIES = 2;
 export const FORMAT_WITH_BOUNDARIES = 3;
 

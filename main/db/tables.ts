@@ -62,7 +62,7 @@ export const registerNouns: Record<RegisterName, { one: string; many: string }> 
 /**
  * The Secretariat's rows that belong to a cycle but are not registers: analysis decisions and
  * settings, the statutory dates, approved versions and their signatures, the phase checklists and
- * the close-out notes. They travel in full bundles with the plan (main/bundles); partners never
+ * the close-out notes, the reporting rounds (who was asked, who answered, when). They travel in full bundles with the plan (main/bundles); partners never
  * own them. The roll-over record stays with the copy that rolled the cycle over.
  */
 export const cycleRecordTables = {
@@ -74,6 +74,9 @@ export const cycleRecordTables = {
   versionSignature: t.versionSignatures,
   phaseChecklistItem: t.phaseChecklistItems,
   closeOutNote: t.closeOutNotes,
+  reportingRound: t.reportingRounds,
+  roundMember: t.roundMembers,
+  roundReturn: t.roundReturns,
 } as const;
 
 export type CycleRecordName = keyof typeof cycleRecordTables;
@@ -89,6 +92,9 @@ export const cycleRecordNouns: Record<CycleRecordName, { one: string; many: stri
   versionSignature: { one: 'signature of a plan version', many: 'signatures of plan versions' },
   phaseChecklistItem: { one: 'checklist step', many: 'checklist steps' },
   closeOutNote: { one: 'close-out note', many: 'close-out notes' },
+  reportingRound: { one: 'reporting round', many: 'reporting rounds' },
+  roundMember: { one: 'organisation asked in a reporting round', many: 'organisations asked in reporting rounds' },
+  roundReturn: { one: 'return to a reporting round', many: 'returns to reporting rounds' },
 };
 
 /** A many-to-many list that is part of its parent row (it travels and is versioned with it). */

@@ -10,7 +10,7 @@ import { audited } from '../services/audited-write';
 import type { AppContext, WriteContext } from '../services/context';
 import { getCycle } from '../services/cycles';
 import { registerServices } from '../services/index';
-import { changedRowMeta, newKeyedRowMeta } from '../services/record-meta';
+import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../services/record-meta';
 import { organisationsToAsk } from './asked';
 import { roundRecord } from './record';
 import { membersOf, openRoundOf, ROUND_TABLES, roundsOf, type RoundRow } from './store';
@@ -109,6 +109,8 @@ export function removeMember(ctx: AppContext, input: z.output<typeof roundMember
   const member = memberOf(ctx, round, input.organisationId);
   audited(ctx, { cycleId: round.cycleId }, (tx) => {
     tx.db.delete(roundMembers).where(eq(roundMembers.id, member.id)).run();
+    // The removal travels in the full bundle like any deletion of a record.
+    writeTombstone(tx, ROUND_TABLES.member, member.id, round.cycleId);
     recordAudit(tx, tx.now().toISOString(), { action: 'delete', tableName: ROUND_TABLES.member, rowId: member.id, cycleId: round.cycleId, before: member });
   });
 }

@@ -8,6 +8,7 @@ import { renderBench } from './render';
 import { mapsBench } from './maps';
 import { workbookBench } from './workbook';
 import { zipBombsBench } from './zip-bombs';
+import { roundsBench } from './rounds';
 
 /** What a feature's benchmark section gets: the large plan already loaded, and the printers. */
 export interface BenchContext {
@@ -36,4 +37,5 @@ export const benchSections: BenchSection[] = [
   mapsBench,
   workbookBench,
   zipBombsBench,
+  roundsBench,
 ];

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installationKey } from '../../main/bundles/keys';
 import { readBundle } from '../../main/bundles/read';
+import { inWriteTransaction } from '../../main/services/context';
+import { rebuild } from '../../scripts/make-bad-bundles';
 import { exportDocx } from '../../main/exports/docx/index';
 import { readMetaSheet } from '../../main/exports/xlsx/meta-sheet';
 import {
@@ -19,7 +22,7 @@ import { listAudit } from '../../main/services/audit';
 import { registerServices as s } from '../../main/services/index';
 import { loadSampleCycle } from '../../main/services/sample';
 import type { RoundMemberDto } from '../../shared/api/schemas/rounds';
-import { exportPartner, importInto, peer, trust, type Peer } from '../bundles/support';
+import { exportFull, exportPartner, importInto, peer, trust, type Peer } from '../bundles/support';
 import { plainText, documentXml } from '../exports/docx/docx-reader';
 import { openXlsx } from '../exports/xlsx/support';
 import { dumpDatabase } from '../support/fault-injection';
@@ -317,5 +320,45 @@ describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => 
     reopenRound(sec, cycleId);
     expect(roundStatus(sec, cycleId).round?.status).toBe('open');
     expect(listAudit(sec, { cycleId, limit: 5 }).find((e) => e.tableName === 'reporting_rounds')?.after).toMatchObject({ status: 'open', closedOn: null });
+  });
+
+  it("carries the round's record in the full bundle: the receiving copy shows who was asked and who answered, when", () => {
+    const bundle = exportFull(sec, cycleId);
+    expect(readBundle(bundle).manifest.formatVersion).toBe(5);
+    const receiver = peer('copy', 'ffffffff', { start: sec.now().toISOString() });
+    partners.push(receiver);
+    trust(receiver, bundle);
+    expect(importInto(receiver, bundle).applied).toBe(true);
+    const record = (status: ReturnType<typeof roundStatus>) => ({
+      history: status.history,
+      members: status.members.map((m) => ({
+        org: m.organisationId,
+        channel: m.channel,
+        askedAt: m.askedAt,
+        remindedAt: m.remindedAt,
+        returns: m.returns.map((r) => [r.fileName, r.receivedAt, r.applied, r.late, r.problems]),
+      })),
+    });
+    const sent = record(roundStatus(sec, cycleId));
+    expect(sent.members).toHaveLength(8);
+    expect(sent.members.flatMap((m) => m.returns)).toHaveLength(5);
+    expect(record(roundStatus(receiver, cycleId))).toEqual(sent);
+  });
+
+  it('still imports a format 4 bundle, made before rounds travelled', () => {
+    const key = inWriteTransaction(sec, (tx) => installationKey(tx));
+    const older = rebuild(exportFull(sec, cycleId), key, (json, manifest) => {
+      for (const record of ['reportingRound', 'roundMember', 'roundReturn']) json.delete(`rows/${record}.json`);
+      manifest.counts = Object.fromEntries(
+        Object.entries(manifest.counts).filter(([register]) => !register.startsWith('round') && register !== 'reportingRound'),
+      );
+      manifest.formatVersion = 4;
+    });
+    const receiver = peer('old copy', '12121212', { start: sec.now().toISOString() });
+    partners.push(receiver);
+    trust(receiver, older);
+    expect(importInto(receiver, older).applied).toBe(true);
+    expect(s.activity.list(receiver, { cycleId })).toHaveLength(s.activity.list(sec, { cycleId }).length);
+    expect(roundStatus(receiver, cycleId).round).toBeNull();
   });
 });

@@ -1,0 +1,35 @@
+import { performance } from 'node:perf_hooks';
+import { openRound, prepareRound, roundStatus, setChannel } from '../../main/rounds/index';
+import type { BenchSection } from './sections';
+
+/**
+ * A reporting round on the large plan (issue 19): open the Q2 round, then prepare every request —
+ * a round-bound Excel template or a partner bundle and an .eml draft per organisation. Target:
+ * preparing < 5 s for 60 organisations. Every fourth organisation answers by bundle, so both
+ * kinds of file are made.
+ */
+export const roundsBench: BenchSection = {
+  title: 'Reporting round (issue 19)',
+  async run({ ctx, cycleId, line, fmt }) {
+    let start = performance.now();
+    openRound(ctx, { cycleId, periodKey: 'Q2', dueDate: null, message: '' });
+    const members = roundStatus(ctx, cycleId).members;
+    line('open the Q2 round', `${members.length} organisations asked in ${fmt(performance.now() - start)} ms`);
+    members.forEach((m, index) => {
+      if (index % 4 === 0) setChannel(ctx, { cycleId, organisationId: m.organisationId, channel: 'bundle' });
+    });
+    const cpuStart = process.cpuUsage();
+    start = performance.now();
+    const folders = await prepareRound(ctx, cycleId, 'request');
+    const wall = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    const bytes = folders.reduce((sum, f) => sum + f.files.reduce((s, file) => s + file.content.length, 0), 0);
+    line(
+      'prepare every request (files + .eml drafts)',
+      `${folders.length} organisations in ${fmt(wall)} ms (CPU ${fmt((cpu.user + cpu.system) / 1000)} ms), ${fmt(bytes / 1e6, 1)} MB, target < 5,000 ms`,
+    );
+    start = performance.now();
+    roundStatus(ctx, cycleId);
+    line('round status of 60 organisations', `${fmt(performance.now() - start)} ms`);
+  },
+};
