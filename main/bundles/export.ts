@@ -26,6 +26,7 @@ export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const ROUND_RECORDS = new Set<string>(['reportingRound', 'roundMember', 'roundReturn']);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 const slug = (text: string) =>
   text
@@ -120,7 +121,13 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
 
     const manifest: Manifest = {
       format: FORMAT_NAME,
-      formatVersion: formatNeeded({ indicators: counts.indicator !== undefined && counts.indicator > 0, boundaries: boundaries !== null }),
+      formatVersion: formatNeeded({
+        indicators: counts.indicator !== undefined && counts.indicator > 0,
+        boundaries: boundaries !== null,
+        // Format 5 readers know the reporting rounds (their rows and their deletions).
+        rounds:
+          (counts.reportingRound ?? 0) + (counts.roundMember ?? 0) + (counts.roundReturn ?? 0) > 0 || tombstones.some((t) => ROUND_RECORDS.has(t.register)),
+      }),
       appVersion: APP_VERSION,
       bundleId: tx.newId(),
       kind: input.kind,

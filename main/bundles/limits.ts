@@ -28,9 +28,13 @@ export const FORMAT_VERSION = 5;
 export const FORMAT_WITHOUT_BOUNDARIES = 2;
 export const FORMAT_WITH_BOUNDARIES = 3;
 
+/** The format that gave indicators their direction; bundles without reporting rounds still say it. */
+export const FORMAT_WITH_INDICATOR_DIRECTION = 4;
+
 /** The oldest format whose readers know every field and entry of this bundle. */
-export function formatNeeded(contents: { indicators: boolean; boundaries: boolean }): number {
-  if (contents.indicators) return FORMAT_VERSION;
+export function formatNeeded(contents: { indicators: boolean; boundaries: boolean; rounds?: boolean }): number {
+  if (contents.rounds) return FORMAT_VERSION;
+  if (contents.indicators) return FORMAT_WITH_INDICATOR_DIRECTION;
   return contents.boundaries ? FORMAT_WITH_BOUNDARIES : FORMAT_WITHOUT_BOUNDARIES;
 }
 export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';
