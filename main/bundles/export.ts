@@ -122,7 +122,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const manifest: Manifest = {
       format: FORMAT_NAME,
       formatVersion: formatNeeded({
-        indicators: counts.indicator !== undefined && counts.indicator > 0,
+        registers: Object.entries(counts).flatMap(([register, n]) => (n !== undefined && n > 0 ? [register] : [])),
         boundaries: boundaries !== null,
         // Format 5 readers know the reporting rounds (their rows and their deletions).
         rounds:

@@ -21,20 +21,28 @@ export const FORMAT_NAME = 'pamoja-jwp-bundle';
  * The newest format this copy reads. 2 added the cycle records (approved versions, signatures,
  * checklists, analysis decisions); 3 added the county's ward boundaries; 4 gave indicators their
  * desired direction and band (older indicators are upgraded on reading, see upgrade-rows.ts); 5
- * added the reporting rounds (who was asked, who answered, when: main/rounds). A
+ * added the reporting rounds (who was asked, who answered, when: main/rounds); 6 added the manual's
+ * M&E and learning template fields (activity type, an indicator's sustainability, a report's format
+ * and audience, how learning is captured, when and for what use, a recommendation's priority). A
  * bundle says the oldest format that can read it (`formatNeeded`), so older copies read what they can.
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
+/** The format that added the reporting rounds. */
+export const FORMAT_WITH_ROUNDS = 5;
 export const FORMAT_WITHOUT_BOUNDARIES = 2;
 export const FORMAT_WITH_BOUNDARIES = 3;
 
 /** The format that gave indicators their direction; bundles without reporting rounds still say it. */
 export const FORMAT_WITH_INDICATOR_DIRECTION = 4;
 
-/** The oldest format whose readers know every field and entry of this bundle. */
-export function formatNeeded(contents: { indicators: boolean; boundaries: boolean; rounds?: boolean }): number {
-  if (contents.rounds) return FORMAT_VERSION;
-  if (contents.indicators) return FORMAT_WITH_INDICATOR_DIRECTION;
+/** The registers whose rows gained the M&E and learning template fields in format 6. */
+const TEMPLATE_FIELD_REGISTERS: readonly string[] = ['activity', 'indicator', 'milestone', 'learningEntry', 'adaptiveTrigger'];
+
+/** The oldest format whose readers know every field and entry of this bundle (`registers`: those it has rows of). */
+export function formatNeeded(contents: { registers: readonly string[]; boundaries: boolean; rounds?: boolean }): number {
+  if (contents.registers.some((register) => TEMPLATE_FIELD_REGISTERS.includes(register))) return FORMAT_VERSION;
+  if (contents.rounds) return FORMAT_WITH_ROUNDS;
+  if (contents.registers.includes('indicator')) return FORMAT_WITH_INDICATOR_DIRECTION;
   return contents.boundaries ? FORMAT_WITH_BOUNDARIES : FORMAT_WITHOUT_BOUNDARIES;
 }
 export const BUNDLE_MIME_TYPE = 'application/vnd.pamoja.jwp-bundle+zip';

@@ -1,4 +1,6 @@
 import { inferredDirection } from '../../shared/analysis/indicator-progress';
+import { isRecord } from '../../shared/guards';
+import { withFieldsAddedIn0011 } from '../db/added-fields';
 import type { ExchangeName } from './exchange-tables';
 
 /**
@@ -8,17 +10,25 @@ import type { ExchangeName } from './exchange-tables';
  * Format 4 gave indicators a desired direction and a band: an older indicator takes the direction
  * the app inferred for it then (an end target below the baseline: decrease), as migration 0008
  * did for the rows in the database.
+ *
+ * Format 6 added the manual's M&E and learning template fields: an older row takes the values
+ * migration 0011 gave the database's own rows (main/db/added-fields.ts).
  */
 export function upgradeRows(register: ExchangeName, data: unknown, formatVersion: number): unknown {
-  if (formatVersion >= 4 || register !== 'indicator' || !Array.isArray(data)) return data;
+  if (formatVersion >= 6 || !Array.isArray(data)) return data;
   return data.map((item: unknown) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item) || Object.hasOwn(item, 'direction')) return item;
-    const { baselineValue, targetValue } = item as { baselineValue?: unknown; targetValue?: unknown };
     // Values of the wrong type are left for the register's schema to name.
-    const direction =
-      typeof targetValue === 'number' && (typeof baselineValue === 'number' || baselineValue === null)
-        ? inferredDirection({ baselineValue, targetValue })
-        : 'increase';
-    return { ...item, direction, rangeMin: null, rangeMax: null };
+    if (!isRecord(item)) return item;
+    const upgraded = withFieldsAddedIn0011(register, item);
+    if (formatVersion < 4 && register === 'indicator' && !Object.hasOwn(item, 'direction')) {
+      const { baselineValue, targetValue } = item;
+      upgraded.direction =
+        typeof targetValue === 'number' && (typeof baselineValue === 'number' || baselineValue === null)
+          ? inferredDirection({ baselineValue, targetValue })
+          : 'increase';
+      upgraded.rangeMin = null;
+      upgraded.rangeMax = null;
+    }
+    return upgraded;
   });
 }

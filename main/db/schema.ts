@@ -129,6 +129,8 @@ export const activities = sqliteTable(
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
     expectedOutput: text('expected_output').notNull().default(''),
+    /** The kind of work (M&E template's "activity type"); null until someone says. */
+    activityType: text('activity_type'),
     status: text('status').notNull(),
     completionPct: integer('completion_pct').notNull().default(0),
     challenges: text('challenges').notNull().default(''),
@@ -222,6 +224,8 @@ export const indicators = sqliteTable(
     dataSource: text('data_source').notNull().default(''),
     collectionMethod: text('collection_method').notNull().default(''),
     frequency: text('frequency').notNull().default(''),
+    /** How the result lasts once support ends (M&E template §8, results and impact). */
+    sustainability: text('sustainability').notNull().default(''),
     responsibleOrgId: text('responsible_org_id')
       .notNull()
       .references(() => organisations.id),
@@ -275,6 +279,9 @@ export const milestones = sqliteTable(
     dueDate: text('due_date').notNull(),
     status: text('status').notNull(),
     progressNotes: text('progress_notes').notNull().default(''),
+    /** A report's format and audience (learning template §4, reporting structure). */
+    format: text('format').notNull().default(''),
+    audience: text('audience').notNull().default(''),
   },
   (t) => [index('milestones_cycle').on(t.cycleId)],
 );
@@ -303,6 +310,10 @@ export const learningEntries = sqliteTable(
     improvements: text('improvements').notNull().default(''),
     evidence: text('evidence').notNull().default(''),
     followUpAction: text('follow_up_action').notNull().default(''),
+    /** The learning capture framework (learning template §3): how, when, and for what use. */
+    captureMethods: text('capture_methods').notNull().default(''),
+    timing: text('timing').notNull().default(''),
+    expectedUse: text('expected_use').notNull().default(''),
     responsibleOrgId: text('responsible_org_id')
       .notNull()
       .references(() => organisations.id),
@@ -324,6 +335,8 @@ export const adaptiveTriggers = sqliteTable(
       .references(() => organisations.id),
     expectedOutcome: text('expected_outcome').notNull().default(''),
     status: text('status').notNull(),
+    /** High, medium or low (M&E template §9, recommendations); null until someone says. */
+    priority: text('priority'),
     indicatorId: text('indicator_id').references(() => indicators.id),
   },
   (t) => [index('adaptive_triggers_cycle').on(t.cycleId)],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { isRecord } from '../../shared/guards';
+import { withFieldsAddedIn0011 } from '../db/added-fields';
 import { registerNames, type RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
@@ -32,16 +33,20 @@ const IGNORED_BY_REGISTER: Partial<Record<RegisterName, ReadonlySet<string>>> = 
   // Signing a printed copy must not make it stop matching.
   signatory: new Set(['signedOn']),
   activity: new Set(['status', 'completionPct', 'challenges', 'actionsTaken']),
+  // How a result lasts once support ends is assessed as the cycle is monitored.
+  indicator: new Set(['sustainability']),
   indicatorPeriod: new Set(['actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn']),
   risk: new Set(['status']),
   milestone: new Set(['status', 'progressNotes']),
-  adaptiveTrigger: new Set(['status']),
+  adaptiveTrigger: new Set(['status', 'priority']),
 };
 const ignoredOf = (name: RegisterName) => new Set([...IGNORED_KEYS, ...(IGNORED_BY_REGISTER[name] ?? [])]);
 
 /**
  * A stored snapshot cut to the plan, as the fingerprint now covers it: versions approved before the
  * fingerprint left monitoring out hold it in their snapshots, and compare with today's plan this way.
+ * A snapshot frozen before migration 0011 takes the values it gave the fields it added, so a plan
+ * approved then still matches until someone fills them in.
  */
 export function planOnly(snapshot: { cycle: Record<string, unknown>; registers: Record<string, Record<string, unknown>[]> }) {
   const registers: Record<string, Record<string, unknown>[]> = {};
@@ -49,7 +54,7 @@ export function planOnly(snapshot: { cycle: Record<string, unknown>; registers: 
     if (MONITORING_REGISTERS.has(name)) continue;
     const register = registerNames.find((known) => known === name);
     const ignored = register ? ignoredOf(register) : IGNORED_KEYS;
-    registers[name] = rows.map((row) => contentOf(row, ignored));
+    registers[name] = rows.map((row) => contentOf(withFieldsAddedIn0011(name, row), ignored));
   }
   return { cycle: snapshot.cycle, registers };
 }

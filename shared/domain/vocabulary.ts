@@ -51,6 +51,19 @@ export const cyclePhases = vocabulary({
   close_out: 'Close-out',
 });
 
+/** The kind of work an activity is (the M&E template's "activity type"). */
+export const activityTypes = vocabulary({
+  infrastructure: 'Infrastructure / works',
+  service_delivery: 'Service delivery',
+  training: 'Training & capacity building',
+  supplies: 'Supplies & distribution',
+  community: 'Community mobilisation',
+  assessment: 'Assessment, survey & research',
+  coordination: 'Coordination & planning',
+  policy: 'Policy & advocacy',
+  other: 'Other',
+});
+
 export const activityStatuses = vocabulary({
   planned: 'Planned',
   ongoing: 'Ongoing',

@@ -112,6 +112,7 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     await fill(panel, {
       Code: 'A1',
       Sector: 'Water & WASH',
+      'Activity type': 'Infrastructure / works',
       Activity: 'Rehabilitate boreholes in Kinna and Garbatulla',
       Objective: 'SO1 Raise access to safe water in the dry wards to 66 % by June 2027',
       'Lead organisation': 'CGI-WEC — County Department of Water',
@@ -131,6 +132,7 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     await waitForNotice(page, 'Saved: the activity “A1 Rehabilitate boreholes in Kinna and Garbatulla” was added.');
     const [activity] = await read(shell.api, 'activity:list', { cycleId });
     expect(activity?.wardIds).toHaveLength(2);
+    expect(activity?.activityType).toBe('infrastructure');
     expect(activity?.supportingOrgIds).toHaveLength(1);
     const row = page.locator('[data-activity-row="A1"]');
     expect(await row.textContent()).toContain('Garbatulla, Kinna');
@@ -216,11 +218,17 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       'Target value': '8',
       'Desired direction': 'Increase',
       'Responsible entity': 'CGI-WEC — County Department of Water',
+      Sustainability: 'Water committees pay for repairs from tariffs',
     });
     await screenshot(page, '19-indicator-form-direction');
     await saveWithEnter(panel);
     await waitForNotice(page, 'Saved: the indicator “I1 Boreholes rehabilitated and solarised” was added.');
-    expect((await read(shell.api, 'indicator:list', { cycleId }))[0]).toMatchObject({ direction: 'increase', rangeMin: null, rangeMax: null });
+    expect((await read(shell.api, 'indicator:list', { cycleId }))[0]).toMatchObject({
+      direction: 'increase',
+      rangeMin: null,
+      rangeMax: null,
+      sustainability: 'Water committees pay for repairs from tariffs',
+    });
 
     await page
       .getByRole('row', { name: /Boreholes rehabilitated/ })
@@ -299,6 +307,8 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       'Milestone / deliverable': 'Q2 progress report',
       Kind: 'Progress report',
       'Responsible parties': ['CGI-WEC — County Department of Water'],
+      'Report format': 'Written report and presentation',
+      Audience: 'TWG members and partners',
     });
     await saveWithEnter(panel);
     await waitForNotice(page, 'Q2 progress report');
@@ -306,6 +316,9 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     await fill(panel, {
       Session: 'Joint monitoring visit',
       'What worked': 'Ward committees mobilised labour',
+      'Methods to capture learning': 'Field visit and interviews',
+      Timing: 'Quarterly',
+      'Expected use': 'Inform the Q3 plan',
       Responsible: 'UDRA — Ustahimilivu Drylands Resilience Activity',
     });
     await panel.getByRole('button', { name: 'Add learning log entry' }).click();
@@ -315,6 +328,7 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       Kind: 'Indicator target missed',
       Trigger: 'I1 at 75 % in Q1',
       'Proposed action': 'Move solar pumps forward',
+      Priority: 'High',
       Responsible: 'UDRA — Ustahimilivu Drylands Resilience Activity',
     });
     await panel.getByRole('button', { name: 'Add adaptive trigger' }).click();
@@ -324,6 +338,17 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       (await read(shell.api, 'learningEntry:list', { cycleId })).length,
       (await read(shell.api, 'adaptiveTrigger:list', { cycleId })).length,
     ]).toEqual([1, 1, 1]);
+    // The M&E and learning template fields (issue 16 item 5) are saved with their rows.
+    expect((await read(shell.api, 'milestone:list', { cycleId }))[0]).toMatchObject({
+      format: 'Written report and presentation',
+      audience: 'TWG members and partners',
+    });
+    expect((await read(shell.api, 'learningEntry:list', { cycleId }))[0]).toMatchObject({
+      captureMethods: 'Field visit and interviews',
+      timing: 'Quarterly',
+      expectedUse: 'Inform the Q3 plan',
+    });
+    expect((await read(shell.api, 'adaptiveTrigger:list', { cycleId }))[0]?.priority).toBe('high');
     await screenshot(page, '22-reviews');
 
     await openScreen(page, 'Approvals', 'Approval of the plan');

@@ -23,6 +23,7 @@ const activity = (code: string, fields: Partial<ActivityDto> = {}): ActivityDto 
   startDate: '2026-08-01',
   endDate: '2026-09-30',
   expectedOutput: '',
+  activityType: null,
   status: 'planned',
   completionPct: 0,
   challenges: '',

@@ -82,11 +82,13 @@ describe("an indicator's desired direction", () => {
       { id: 'b', baselineValue: null, targetValue: 10 },
     ];
     expect(upgradeRows('indicator', rows, 2)).toEqual([
-      { id: 'a', baselineValue: 15.1, targetValue: 12, direction: 'decrease', rangeMin: null, rangeMax: null },
-      { id: 'b', baselineValue: null, targetValue: 10, direction: 'increase', rangeMin: null, rangeMax: null },
+      { id: 'a', baselineValue: 15.1, targetValue: 12, direction: 'decrease', rangeMin: null, rangeMax: null, sustainability: '' },
+      { id: 'b', baselineValue: null, targetValue: 10, direction: 'increase', rangeMin: null, rangeMax: null, sustainability: '' },
     ]);
     expect(upgradeRows('indicator', rows, 3)).toEqual(upgradeRows('indicator', rows, 2));
-    expect(upgradeRows('indicator', rows, 4)).toBe(rows);
-    expect(upgradeRows('risk', rows, 2)).toBe(rows);
+    // Format 4 rows keep their direction; format 5 (the M&E template fields) adds what they lack.
+    expect(upgradeRows('indicator', rows, 4)).toEqual(rows.map((row) => ({ ...row, sustainability: '' })));
+    expect(upgradeRows('indicator', rows, 5)).toBe(rows);
+    expect(upgradeRows('risk', rows, 2)).toEqual(rows);
   });
 });

@@ -168,6 +168,7 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
     { header: 'Data source', kind: 'longText', value: (i) => i.dataSource },
     { header: 'Collection method', kind: 'longText', value: (i) => i.collectionMethod },
     { header: 'Frequency', kind: 'text', value: (i) => i.frequency },
+    { header: 'Sustainability', kind: 'longText', value: (i) => i.sustainability },
     rowIdColumn<Indicator>(),
   ];
   // The period names above their four columns: "Q1 (Jul–Sep)" says which calendar it is.

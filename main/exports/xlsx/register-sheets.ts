@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import {
   activityStatuses,
+  activityTypes,
   learningSessions,
   levels,
   milestoneStatuses,
@@ -135,6 +136,12 @@ export function addActivities(workbook: ExcelJS.Workbook, data: CycleData): Tabl
       { field: 'description', kind: 'longText', value: (a) => a.description },
       { field: 'objectiveId', kind: 'text', value: (a) => names.objectiveCode(a.objectiveId), width: 10 },
       { field: 'sector', kind: 'text', value: (a) => sectors.label(a.sector) },
+      {
+        field: 'activityType',
+        kind: 'text',
+        value: (a) => (a.activityType ? activityTypes.label(a.activityType) : ''),
+        choices: activityTypes.keys.map((k) => activityTypes.label(k)),
+      },
       { field: 'leadOrgId', kind: 'text', value: (a) => names.orgShort(a.leadOrgId) },
       { field: 'supportingOrgIds', kind: 'text', value: (a) => names.orgShortList(a.supportingOrgIds) },
       { field: 'startDate', kind: 'date', value: (a) => a.startDate },
@@ -180,6 +187,8 @@ export function addMilestones(workbook: ExcelJS.Workbook, data: CycleData): Tabl
     [
       { field: 'title', kind: 'text', value: (m) => m.title },
       { field: 'kind', kind: 'text', value: (m) => reportTypes.label(m.kind) },
+      { field: 'format', kind: 'text', value: (m) => m.format },
+      { field: 'audience', kind: 'text', value: (m) => m.audience },
       { field: 'dueDate', kind: 'date', value: (m) => m.dueDate },
       { field: 'responsibleOrgIds', kind: 'text', value: (m) => data.names.orgShortList(m.responsibleOrgIds) },
       {
@@ -205,6 +214,9 @@ export function addLearningLog(workbook: ExcelJS.Workbook, data: CycleData): Tab
       { field: 'whatDidNot', kind: 'longText', value: (e) => e.whatDidNot },
       { field: 'improvements', kind: 'longText', value: (e) => e.improvements },
       { field: 'evidence', kind: 'longText', value: (e) => e.evidence },
+      { field: 'captureMethods', kind: 'longText', value: (e) => e.captureMethods },
+      { field: 'timing', kind: 'text', value: (e) => e.timing },
+      { field: 'expectedUse', kind: 'longText', value: (e) => e.expectedUse },
       { field: 'followUpAction', kind: 'longText', value: (e) => e.followUpAction },
       { field: 'responsibleOrgId', kind: 'text', value: (e) => data.names.orgShort(e.responsibleOrgId) },
       { field: 'dueDate', kind: 'date', value: (e) => e.dueDate },
@@ -230,6 +242,7 @@ export function addAdaptiveTriggers(workbook: ExcelJS.Workbook, data: CycleData)
         value: (t) => triggerStatuses.label(t.status),
         choices: triggerStatuses.keys.map((k) => triggerStatuses.label(k)),
       },
+      { field: 'priority', kind: 'text', value: (t) => (t.priority ? levels.label(t.priority) : ''), choices: levelChoices },
       { field: 'indicatorId', kind: 'text', value: (t) => data.names.indicator(t.indicatorId) },
     ],
     {},

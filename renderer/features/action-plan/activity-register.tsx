@@ -2,7 +2,7 @@ import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { formatDisplayDate } from '../../../shared/dates';
-import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
+import { activityStatuses, activityTypes, sectors } from '../../../shared/domain/vocabulary';
 import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
@@ -17,6 +17,7 @@ export function activityFields(objectives: readonly ObjectiveDto[], orgs: readon
   return registerForm('activity', {
     code: { kind: 'text', placeholder: 'e.g. A1.3' },
     sector: { kind: 'select', required: true, options: vocabularyOptions(sectors) },
+    activityType: { kind: 'select', nullable: true, options: vocabularyOptions(activityTypes) },
     title: { kind: 'text', wide: true },
     objectiveId: { kind: 'select', required: true, wide: true, options: objectiveOptions(objectives) },
     leadOrgId: { kind: 'select', required: true, wide: true, options: orgChoices },
@@ -41,6 +42,7 @@ export const activityDefaults = (cycle: Pick<CycleDto, 'startDate' | 'endDate'>)
   endDate: cycle.endDate,
   status: 'planned',
   completionPct: 0,
+  activityType: null,
 });
 
 export const describeActivity = (values: RowValues): string => [values.code, values.title].filter(Boolean).join(' ') || 'activity';

@@ -35,6 +35,7 @@ export function indicatorFields(orgs: readonly OrganisationDto[], objectives: re
     dataSource: { kind: 'text', wide: true },
     collectionMethod: { kind: 'text' },
     frequency: { kind: 'text', placeholder: 'e.g. Quarterly' },
+    sustainability: { kind: 'textarea', hint: 'For outcome and impact indicators: how the result lasts once support ends' },
   });
 }
 

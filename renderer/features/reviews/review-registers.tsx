@@ -2,7 +2,7 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { AdaptiveTriggerDto, LearningEntryDto, MilestoneDto } from '../../../shared/api/schemas/review';
 import { formatDisplayDate } from '../../../shared/dates';
-import { learningSessions, milestoneStatuses, reportTypes, triggerKinds, triggerStatuses } from '../../../shared/domain/vocabulary';
+import { learningSessions, levels, milestoneStatuses, reportTypes, triggerKinds, triggerStatuses } from '../../../shared/domain/vocabulary';
 import type { RegisterValues } from '../../../shared/api/registers';
 import type { Column } from '../../components/register/columns';
 import type { RowValues } from '../../components/register/draft';
@@ -22,6 +22,8 @@ export function milestoneFields(orgs: readonly OrganisationDto[]) {
     dueDate: { kind: 'date' },
     status: { kind: 'select', options: milestoneStatusOptions },
     responsibleOrgIds: { kind: 'multi', options: organisationOptions(orgs) },
+    format: { kind: 'text', placeholder: 'e.g. Written report and presentation' },
+    audience: { kind: 'text', placeholder: 'e.g. Steering Committee, partners' },
     progressNotes: { kind: 'textarea' },
   });
 }
@@ -81,6 +83,9 @@ export function learningFields(orgs: readonly OrganisationDto[]) {
     whatDidNot: { kind: 'textarea' },
     improvements: { kind: 'textarea' },
     evidence: { kind: 'textarea' },
+    captureMethods: { kind: 'text', wide: true, placeholder: 'e.g. Focus group discussions, field visit' },
+    timing: { kind: 'text', placeholder: 'e.g. Quarterly' },
+    expectedUse: { kind: 'textarea', hint: 'How the learning will be used, e.g. to adjust Q3 distributions' },
     followUpAction: { kind: 'textarea' },
     responsibleOrgId: { kind: 'select', required: true, options: organisationOptions(orgs) },
     dueDate: { kind: 'date', nullable: true },
@@ -116,6 +121,7 @@ export function triggerFields(orgs: readonly OrganisationDto[], indicators: read
   return registerForm('adaptiveTrigger', {
     kind: { kind: 'select', required: true, options: vocabularyOptions(triggerKinds) },
     status: { kind: 'select', options: triggerStatusOptions },
+    priority: { kind: 'select', nullable: true, options: vocabularyOptions(levels) },
     trigger: { kind: 'textarea', hint: 'What happened, e.g. Q1 water access target missed by 20 %' },
     proposedAction: { kind: 'textarea' },
     timeline: { kind: 'text', placeholder: 'e.g. By end of Q2' },
@@ -130,7 +136,7 @@ export function triggerFields(orgs: readonly OrganisationDto[], indicators: read
   });
 }
 
-export const triggerDefaults: RegisterValues<'adaptiveTrigger'> = { kind: '', status: 'proposed', responsibleOrgId: '', indicatorId: null };
+export const triggerDefaults: RegisterValues<'adaptiveTrigger'> = { kind: '', status: 'proposed', priority: null, responsibleOrgId: '', indicatorId: null };
 export const describeTrigger = (values: RowValues): string => {
   const text = String(values.trigger ?? '');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text || 'adaptive trigger';
@@ -139,10 +145,11 @@ export const describeTrigger = (values: RowValues): string => {
 export function triggerColumns(orgs: ReadonlyMap<string, OrganisationDto>, reload: () => void): Column<AdaptiveTriggerDto>[] {
   return [
     { key: 'kind', label: 'Kind', width: '15%', render: (t) => triggerKinds.label(t.kind) },
-    { key: 'trigger', label: 'Trigger', width: '25%', title: (t) => t.trigger, render: (t) => t.trigger },
-    { key: 'action', label: 'Proposed action', width: '25%', title: (t) => t.proposedAction, render: (t) => t.proposedAction },
+    { key: 'trigger', label: 'Trigger', width: '23%', title: (t) => t.trigger, render: (t) => t.trigger },
+    { key: 'action', label: 'Proposed action', width: '23%', title: (t) => t.proposedAction, render: (t) => t.proposedAction },
     { key: 'timeline', label: 'Timeline', width: '11%', title: (t) => t.timeline, render: (t) => t.timeline },
     { key: 'responsible', label: 'Responsible', width: '10%', render: (t) => orgShortName(orgs.get(t.responsibleOrgId)) },
+    { key: 'priority', label: 'Priority', width: '8%', render: (t) => (t.priority ? levels.label(t.priority) : '') },
     {
       key: 'status',
       label: 'Status',

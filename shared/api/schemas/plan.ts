@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { activityStatuses, sectors } from '../../domain/vocabulary';
+import { activityStatuses, activityTypes, sectors } from '../../domain/vocabulary';
 import { code, entityId, isoDate, optionalText, percent, requiredName, requiredText, rowMeta, unitId, updateOf } from './fields';
 
 /** Objectives and priority areas (template section 2). */
@@ -38,6 +38,7 @@ export const activityCreateShape = {
   startDate: isoDate,
   endDate: isoDate,
   expectedOutput: optionalText(2000),
+  activityType: z.enum(activityTypes.keys).nullable().default(null),
   status: z.enum(activityStatuses.keys).default('planned'),
   completionPct: percent.default(0),
   challenges: optionalText(4000),
@@ -59,6 +60,7 @@ export const activityDto = z.object({
   startDate: z.string(),
   endDate: z.string(),
   expectedOutput: z.string(),
+  activityType: z.enum(activityTypes.keys).nullable(),
   status: z.enum(activityStatuses.keys),
   completionPct: z.int(),
   challenges: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { learningSessions, milestoneStatuses, reportTypes, signatoryRoles, triggerKinds, triggerStatuses } from '../../domain/vocabulary';
+import { learningSessions, levels, milestoneStatuses, reportTypes, signatoryRoles, triggerKinds, triggerStatuses } from '../../domain/vocabulary';
 import { entityId, isoDate, optionalText, requiredName, requiredText, rowMeta, updateOf } from './fields';
 
 /** Review and reporting milestones (template section 7). */
@@ -11,6 +11,8 @@ export const milestoneCreateShape = {
   responsibleOrgIds: z.array(entityId).max(100).default([]),
   status: z.enum(milestoneStatuses.keys).default('on_track'),
   progressNotes: optionalText(4000),
+  format: optionalText(200),
+  audience: optionalText(300),
 };
 
 export const milestoneCreateInput = z.strictObject(milestoneCreateShape);
@@ -23,6 +25,8 @@ export const milestoneDto = z.object({
   responsibleOrgIds: z.array(entityId),
   status: z.enum(milestoneStatuses.keys),
   progressNotes: z.string(),
+  format: z.string(),
+  audience: z.string(),
 });
 export type MilestoneDto = z.infer<typeof milestoneDto>;
 
@@ -36,6 +40,9 @@ export const learningEntryCreateShape = {
   improvements: optionalText(4000),
   evidence: optionalText(2000),
   followUpAction: optionalText(2000),
+  captureMethods: optionalText(500),
+  timing: optionalText(200),
+  expectedUse: optionalText(1000),
   responsibleOrgId: entityId,
   dueDate: isoDate.nullable().default(null),
 };
@@ -51,6 +58,9 @@ export const learningEntryDto = z.object({
   improvements: z.string(),
   evidence: z.string(),
   followUpAction: z.string(),
+  captureMethods: z.string(),
+  timing: z.string(),
+  expectedUse: z.string(),
   responsibleOrgId: entityId,
   dueDate: z.string().nullable(),
 });
@@ -66,6 +76,7 @@ export const adaptiveTriggerCreateShape = {
   responsibleOrgId: entityId,
   expectedOutcome: optionalText(2000),
   status: z.enum(triggerStatuses.keys).default('proposed'),
+  priority: z.enum(levels.keys).nullable().default(null),
   indicatorId: entityId.nullable().default(null),
 };
 
@@ -80,6 +91,7 @@ export const adaptiveTriggerDto = z.object({
   responsibleOrgId: entityId,
   expectedOutcome: z.string(),
   status: z.enum(triggerStatuses.keys),
+  priority: z.enum(levels.keys).nullable(),
   indicatorId: entityId.nullable(),
 });
 export type AdaptiveTriggerDto = z.infer<typeof adaptiveTriggerDto>;
