@@ -62,3 +62,16 @@ export function formatDisplayDate(value: string): string {
   const { year, month, day } = parseIsoDate(value);
   return `${day} ${monthAbbreviation(month)} ${year}`;
 }
+
+/**
+ * How long an activity runs, both days counted, in the unit people plan in: "12 days" up to two
+ * weeks, "6 weeks" up to two months, else whole months ("8 months"; a year is "12 months").
+ */
+export function durationInWords(start: string, end: string): string {
+  const days = daysBetween(start, end) + 1;
+  if (days < 1) return '';
+  if (days <= 14) return `${days} ${days === 1 ? 'day' : 'days'}`;
+  if (days < 61) return `${Math.round(days / 7)} weeks`;
+  const months = Math.round(days / (365.25 / 12));
+  return `${months} months`;
+}

@@ -43,3 +43,7 @@ function periodLabel(frequency: ReportingFrequency, index: number, start: string
   const prefix = frequency === 'quarterly' ? `Q${index}` : `H${index}`;
   return `${prefix} (${monthAbbreviation(from.month)}–${monthAbbreviation(to.month)})`;
 }
+
+/** Whether an ISO date (if any) falls in the period, both ends included. */
+export const isWithinPeriod = (date: string | null, period: Pick<ReportingPeriod, 'start' | 'end'>): boolean =>
+  date !== null && date >= period.start && date <= period.end;

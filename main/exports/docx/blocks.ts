@@ -166,6 +166,8 @@ export function keyValueTable(orientation: Orientation, pairs: readonly (readonl
 }
 
 export interface SignatureLine {
+  /** "Prepared by", "Approved by": printed in a first column when any line has one. */
+  role?: string;
   name: string;
   title: string;
   organisation: string;
@@ -178,7 +180,9 @@ export interface SignatureLine {
  * enough to sign in.
  */
 export function signatureTable(orientation: Orientation, lines: readonly SignatureLine[]): FileChild {
+  const withRoles = lines.some((line) => line.role !== undefined);
   const columns: Column[] = [
+    ...(withRoles ? [{ header: '', weight: 1.4 }] : []),
     { header: 'Name', weight: 2.2 },
     { header: 'Title', weight: 2.6 },
     { header: 'Organisation', weight: 2.6 },
@@ -191,7 +195,7 @@ export function signatureTable(orientation: Orientation, lines: readonly Signatu
   };
   const rows = lines.map((line): RowSpecXml => ({
     minHeight: 1000,
-    cells: [line.name, line.title, line.organisation, '', line.date ?? ''].map((value, i) =>
+    cells: [...(withRoles ? [line.role ?? ''] : []), line.name, line.title, line.organisation, '', line.date ?? ''].map((value, i) =>
       cell(value, { align: 'left', style: STYLE.cellBody, bold: i === 0 }),
     ),
   }));

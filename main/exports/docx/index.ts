@@ -48,6 +48,8 @@ export interface DocxRequest {
   period?: string;
   /** The M&E report's section on the period's reporting round (main/rounds/report.ts), when one was held. */
   roundReturns?: RoundReturnsSection | null;
+  /** Who prepares the M&E report (the user's name on this installation), printed in its "Prepared by" line. */
+  preparedBy?: string;
 }
 
 /**
@@ -173,7 +175,13 @@ export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequ
       break;
     case 'me-report': {
       const period = resolvePeriod(data, request.period, meta.generatedOn);
-      sections = meReportSections(data, meta, period, pictures.figures ?? meReportFigures(data, period), maps, request.roundReturns ?? null);
+      sections = meReportSections(
+        data,
+        meta,
+        { period, preparedBy: request.preparedBy ?? '', roundReturns: request.roundReturns ?? null },
+        pictures.figures ?? meReportFigures(data, period),
+        maps,
+      );
       break;
     }
     case 'approval-pack':
@@ -181,7 +189,9 @@ export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequ
       break;
   }
   await allDrawn([maps, pictures.figures].flatMap((drawing) => (drawing ? [drawing] : [])));
-  return renderDocx(meta, sections, { pageNumbers: request.doc === 'plan' ? layoutAffordable(data) : undefined });
+  // The plan and the M&E report have contents pages whose numbers Word shows as laid out here.
+  const contents = request.doc === 'plan' || request.doc === 'me-report';
+  return renderDocx(meta, sections, { pageNumbers: contents ? layoutAffordable(data) : undefined });
 }
 
 const slug = (text: string) =>
@@ -230,7 +240,7 @@ export async function exportDocx(ctx: AppContext, cycleId: string, request: Docx
   const today = localIsoDate(ctx.now());
   const period = request.doc === 'me-report' ? resolvePeriod(data, request.period, today) : undefined;
   const roundReturns = period ? roundReturnsSection(ctx, cycleId, period.key) : null;
-  const resolved: DocxRequest = { ...request, period: period?.key, roundReturns };
+  const resolved: DocxRequest = { ...request, period: period?.key, roundReturns, preparedBy: ctx.userName };
   // Drawn while the fingerprint is worked out and the sections are built.
   const pictures = drawDocxPictures(data, resolved, wardMapsFor(ctx, data, request.doc), today);
   onStep?.('pictures started');

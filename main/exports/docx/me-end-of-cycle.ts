@@ -11,7 +11,7 @@ import { count, displayDate, measure, percent, shillings } from './format';
  * and recommendations for the next cycle.
  */
 
-export function endOfCycle(data: PlanData): FileChild[] {
+export function endOfCycle(data: PlanData, number: number): FileChild[] {
   const report = data.closeOut;
   if (report === null) return [];
   const { budget } = report;
@@ -34,12 +34,12 @@ export function endOfCycle(data: PlanData): FileChild[] {
     });
   }
   return [
-    heading1('8 End of cycle'),
+    heading1(`${number} End of cycle`),
     para(
       `Results of FY ${report.fiscalYear} at close-out: ${report.indicatorsMet} of ${count(report.indicatorsReported, 'indicator', 'indicators')} reported met ${report.indicatorsReported === 1 ? 'its' : 'their'} target; ${budget.utilisationPct === null ? 'no budget was planned' : `${percent(budget.utilisationPct)} of the planned budget was spent`}.`,
     ),
     ...(report.summary ? [para(report.summary)] : []),
-    heading2('8.1 Achievements by objective'),
+    heading2(`${number}.1 Achievements by objective`),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -56,7 +56,7 @@ export function endOfCycle(data: PlanData): FileChild[] {
       ]),
       empty: 'No objectives are recorded for this cycle.',
     }),
-    heading2('8.2 Indicators: final values against targets'),
+    heading2(`${number}.2 Indicators: final values against targets`),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -81,7 +81,7 @@ export function endOfCycle(data: PlanData): FileChild[] {
       ]),
       empty: 'No indicators are recorded for this cycle.',
     }),
-    heading2('8.3 Budget utilisation'),
+    heading2(`${number}.3 Budget utilisation`),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -94,7 +94,7 @@ export function endOfCycle(data: PlanData): FileChild[] {
       rows: budgetRows,
       empty: 'No contributions were planned for this cycle, so there is no budget to report on.',
     }),
-    heading2('8.4 Lessons learned'),
+    heading2(`${number}.4 Lessons learned`),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -113,7 +113,7 @@ export function endOfCycle(data: PlanData): FileChild[] {
       ]),
       empty: 'No lessons were recorded during this cycle.',
     }),
-    heading2('8.5 Recommendations for the next cycle'),
+    heading2(`${number}.5 Recommendations for the next cycle`),
     ...(report.recommendations.length === 0
       ? [para('The close-out meeting has not recorded any recommendations yet.')]
       : report.recommendations.map((line) => bullet(line))),

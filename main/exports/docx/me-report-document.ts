@@ -1,30 +1,43 @@
 import type { FileChild, ISectionOptions } from 'docx';
-import { activityStatuses, learningSessions, levels, riskStatuses, triggerStatuses } from '../../../shared/domain/vocabulary';
+import { activityStatuses, evaluationCriteria, levels, riskStatuses } from '../../../shared/domain/vocabulary';
 import { formatProgress, indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { RiskDto } from '../../../shared/api/schemas/monitoring';
 import { ROUNDING_NOTE } from '../../../shared/money';
-import type { ReportingPeriod } from '../../../shared/reporting-periods';
+import { isWithinPeriod, type ReportingPeriod } from '../../../shared/reporting-periods';
 import type { PlanData } from '../plan-data';
 import { percentOf } from '../shared-data/budget-totals';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, type RowSpec } from './blocks';
+import { contentsPage, withOutline } from './contents';
 import { coverPage } from './cover';
 import { count, dateRange, displayDate, kes, measure, orgLabel, percent, shillings } from './format';
 import { section, type DocMeta } from './page';
 import { utilisation } from './me-utilisation';
 import { endOfCycle } from './me-end-of-cycle';
 import { indicatorResults, type IndicatorResult } from './me-indicator-results';
+import { learningSection, preparedAndApproved, recommendations } from './me-learning';
+import {
+  activitiesOverview,
+  activityObjectives,
+  keyPerformanceIndicators,
+  plannedOutputs,
+  resultsAndImpact,
+  stakeholderInvolvement,
+} from './me-template-sections';
 import type { DocumentFigures } from '../charts/index';
 import { wardMapFigures, type WardMapPictures } from './ward-maps';
 import { roundReturnsBlocks, type RoundReturnsSection } from './me-round-returns';
 
 /**
- * The M&E progress report for one reporting period (the manual's M&E template and the learning
- * template's reporting structure): indicators against targets, activity progress, money disbursed
- * against plan, risks that moved, lessons and recommendations.
+ * The M&E progress report for one reporting period, in the order of the manual's M&E template
+ * (Annex 10.1): overview and activities, their objectives, the KPIs, planned outputs, implementation
+ * progress, indicators against targets with their evaluation, stakeholder involvement, results and
+ * impact; then money disbursed against plan, risks that moved, learning (with the learning
+ * template's capture framework and reporting structure), recommendations and who prepared and
+ * approved it. Numbered headings with a contents page whose page numbers need no updating.
  */
 
-const within = (date: string | null, period: ReportingPeriod) => date !== null && date >= period.start && date <= period.end;
+const within = isWithinPeriod;
 
 /** A risk "changed" in the period when it was reviewed then, or moved off open, or was edited then. */
 function changedRisks(data: PlanData, period: ReportingPeriod): RiskDto[] {
@@ -55,6 +68,7 @@ function overview(data: PlanData, period: ReportingPeriod, meta: DocMeta): FileC
   const money = utilisation(data, period);
   return [
     heading1('1 Overview'),
+    heading2('1.1 Summary'),
     ...keyValueTable('portrait', [
       ['Reporting period', `${period.label}, ${dateRange(period.start, period.end)}`],
       ['Report produced', displayDate(meta.generatedOn)],
@@ -76,7 +90,7 @@ function highlights(data: PlanData, period: ReportingPeriod, results: readonly I
   const offTrack = results.filter((r) => r.figures?.status === 'off_track');
   const delayed = data.activities.filter((a) => a.status === 'delayed');
   return [
-    heading2('Highlights'),
+    heading2('1.2 Highlights'),
     para(
       `${indicatorSummary(results, period)} Progress is the share of the way from the baseline to the period's target; on track from ${data.thresholds.onTrackPct}%, at risk from ${data.thresholds.atRiskPct}%.`,
       { keepNext: offTrack.length > 0 },
@@ -96,34 +110,34 @@ function highlights(data: PlanData, period: ReportingPeriod, results: readonly I
 function indicatorTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   const rows: RowSpec[] = indicatorResults(data, period).map(({ indicator: i, row: p, figures }) => [
     i.code,
-    { text: i.name, note: [orgLabel(data.orgById.get(i.responsibleOrgId)), i.dataSource].filter(Boolean).join(' · ') },
-    [i.unit, indicatorDirectionLabels[i.direction].toLowerCase()],
+    { text: i.name, note: [i.unit, indicatorDirectionLabels[i.direction].toLowerCase()].join(' · ') },
     measure(i.baselineValue),
     measure(p.target),
     p.actual === null ? 'Not reported' : measure(p.actual),
     figures ? figures.varianceText : '—',
     figures ? formatProgress(figures.pct) : '—',
     figures ? indicatorStatusLabels[figures.status] : '—',
+    { text: p.evaluationCriterion ? evaluationCriteria.label(p.evaluationCriterion) : '', note: p.evaluatedOn ? displayDate(p.evaluatedOn) : undefined },
     p.actualNote,
   ]);
   return [
-    heading1('2 Indicator performance'),
+    heading1('6 Monitoring and evaluation'),
     para(
-      `Targets and actual values for ${period.label}. Progress is the share of the way from the baseline to the period's target (below 0% when the indicator moved away from it; without a baseline, the actual as a share of the target in the desired direction).`,
+      `Targets and actual values for ${period.label}, with the evaluation criterion each result was judged by and when. Progress is the share of the way from the baseline to the period's target (below 0% when the indicator moved away from it; without a baseline, the actual as a share of the target in the desired direction).`,
     ),
     ...dataTable({
       orientation: 'landscape',
       columns: [
         { header: 'Code', weight: 0.6 },
-        { header: 'Indicator (responsible · data source)', weight: 3 },
-        { header: 'Unit · direction', weight: 1 },
+        { header: 'Indicator (unit · direction)', weight: 2.8 },
         { header: 'Baseline', weight: 0.8, align: 'right' },
         { header: 'Target', weight: 0.8, align: 'right' },
         { header: 'Actual', weight: 0.8, align: 'right' },
         { header: 'Variance', weight: 1.5 },
         { header: 'Progress', weight: 0.8, align: 'right' },
         { header: 'Status', weight: 0.8 },
-        { header: 'Comment', weight: 2.2 },
+        { header: 'Evaluation criterion · date', weight: 1.2 },
+        { header: 'Comment', weight: 2 },
       ],
       rows,
       empty: `No indicator has a target for ${period.label} yet.`,
@@ -133,8 +147,8 @@ function indicatorTable(data: PlanData, period: ReportingPeriod): FileChild[] {
 
 function progressTable(data: PlanData, wardMaps: WardMapPictures | null): FileChild[] {
   return [
-    heading1('3 Implementation progress'),
-    heading2('Where the joint work is'),
+    heading1('5 Implementation progress'),
+    heading2('5.1 Where the joint work is'),
     ...(wardMaps
       ? [
           para('The plan by ward: its planned budget, and how many sectors have an activity in each ward; hatched wards have no activity yet.', {
@@ -142,8 +156,8 @@ function progressTable(data: PlanData, wardMaps: WardMapPictures | null): FileCh
           }),
         ]
       : []),
-    ...wardMapFigures(wardMaps, data.cycle.countyName, '3.'),
-    heading2('Activities'),
+    ...wardMapFigures(wardMaps, data.cycle.countyName, '5.'),
+    heading2('5.2 Activities'),
     ...dataTable({
       orientation: 'landscape',
       columns: [
@@ -152,15 +166,15 @@ function progressTable(data: PlanData, wardMaps: WardMapPictures | null): FileCh
         { header: 'Status', weight: 0.9 },
         { header: 'Completion', weight: 0.9, align: 'right' },
         { header: 'Challenges / barriers', weight: 3 },
-        { header: 'Actions taken', weight: 3 },
+        { header: 'Solutions / actions taken', weight: 3 },
       ],
       rows: data.activities.map((a) => [
         a.code,
         { text: a.title, note: orgLabel(data.orgById.get(a.leadOrgId)) },
         activityStatuses.label(a.status),
         percent(a.completionPct),
-        a.challenges || '—',
-        a.actionsTaken || '—',
+        a.challenges,
+        a.actionsTaken,
       ]),
       empty: 'No activities are recorded for this cycle yet.',
     }),
@@ -191,7 +205,7 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
     });
   }
   return [
-    heading1('4 Budget utilisation'),
+    heading1('9 Budget utilisation'),
     para(
       `Planned contributions against amounts disbursed or spent, by contributor, in KES (USD converted at the cycle's rate). "To date" counts every period up to the end of ${period.label}. ${ROUNDING_NOTE}`,
     ),
@@ -213,7 +227,7 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
 
 function risksTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   return [
-    heading1('5 Risks that changed'),
+    heading1('10 Risks that changed'),
     para(`Risks reviewed in ${period.label}, edited in it, or no longer open.`),
     ...dataTable({
       orientation: 'landscape',
@@ -240,69 +254,22 @@ function risksTable(data: PlanData, period: ReportingPeriod): FileChild[] {
   ];
 }
 
-function learningTable(data: PlanData, period: ReportingPeriod): FileChild[] {
-  return [
-    heading1('6 Learning'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Date · session', weight: 1.4 },
-        { header: 'What worked', weight: 2.4 },
-        { header: 'What did not', weight: 2.4 },
-        { header: 'What can be improved', weight: 2.4 },
-        { header: 'Follow-up (responsible, due)', weight: 2.4 },
-      ],
-      rows: data.learningEntries
-        .filter((e) => within(e.entryDate, period))
-        .map((e) => [
-          { text: displayDate(e.entryDate), note: learningSessions.label(e.session) },
-          e.whatWorked,
-          e.whatDidNot,
-          e.improvements,
-          { text: e.followUpAction || '—', note: `${orgLabel(data.orgById.get(e.responsibleOrgId))}${e.dueDate ? `, by ${displayDate(e.dueDate)}` : ''}` },
-        ]),
-      empty: `No learning entries were recorded in ${period.label}.`,
-    }),
-  ];
-}
-
-function recommendations(data: PlanData): FileChild[] {
-  return [
-    heading1('7 Recommendations'),
-    para('Adaptive actions proposed or accepted and not yet done (the adaptive management plan).'),
-    ...dataTable({
-      orientation: 'landscape',
-      columns: [
-        { header: 'Trigger', weight: 2.6 },
-        { header: 'Recommendation (proposed action)', weight: 3.4 },
-        { header: 'Responsible', weight: 1 },
-        { header: 'Timeline', weight: 1.4 },
-        { header: 'Expected outcome', weight: 2.4 },
-        { header: 'Status', weight: 0.9 },
-      ],
-      rows: data.adaptiveTriggers
-        .filter((t) => t.status === 'proposed' || t.status === 'accepted')
-        .map((t) => [
-          t.trigger,
-          t.proposedAction,
-          orgLabel(data.orgById.get(t.responsibleOrgId)),
-          t.timeline,
-          t.expectedOutcome,
-          triggerStatuses.label(t.status),
-        ]),
-      empty: 'No adaptive actions are open: none proposed or accepted and not yet done.',
-    }),
-  ];
+/** What the M&E report covers and who prepared it. */
+export interface MeReportScope {
+  period: ReportingPeriod;
+  /** The user's name on this installation, printed as "Prepared by"; empty for a blank line. */
+  preparedBy: string;
+  /** The period's reporting round (main/rounds/report.ts), when one was held. */
+  roundReturns: RoundReturnsSection | null;
 }
 
 /** The report's sections; the charts (`figures`, main/exports/charts) follow the table they picture. */
 export function meReportSections(
   data: PlanData,
   meta: DocMeta,
-  period: ReportingPeriod,
+  { period, preparedBy, roundReturns }: MeReportScope,
   figures: DocumentFigures,
   wardMaps: WardMapPictures | null,
-  roundReturns: RoundReturnsSection | null = null,
 ): ISectionOptions[] {
   const subtitle = [
     data.cycle.title,
@@ -310,28 +277,40 @@ export function meReportSections(
       ? `End-of-cycle report, ${dateRange(data.cycle.startDate, data.cycle.endDate)}`
       : `Progress report for ${period.label}, ${dateRange(period.start, period.end)}`,
   ];
+  const { built, outline } = withOutline(() => ({
+    // The round's returns, when there was one, follow the summary and highlights as 1.3.
+    front: [...overview(data, period, meta), ...roundReturnsBlocks(roundReturns && { ...roundReturns, title: `1.3 ${roundReturns.title}` })],
+    body: [
+      ...activitiesOverview(data, roundReturns ? '1.4' : '1.3'),
+      ...activityObjectives(data, '2'),
+      ...keyPerformanceIndicators(data, '3'),
+      ...plannedOutputs(data, '4'),
+      ...progressTable(data, wardMaps),
+      ...indicatorTable(data, period),
+      ...figures.indicatorStatus,
+      ...stakeholderInvolvement(data, '7'),
+      ...resultsAndImpact(data, period, '8'),
+      ...budgetTable(data, period),
+      ...figures.costShare,
+      ...risksTable(data, period),
+      ...figures.riskHeatMap,
+      ...learningSection(data, period, 11),
+      ...recommendations(data, 12),
+      ...endOfCycle(data, 13),
+      ...preparedAndApproved(data, preparedBy, data.closeOut ? 14 : 13),
+    ],
+  }));
   return [
     section(
       meta,
       'portrait',
       [
         ...coverPage(meta, { issuer: data.leadOrganisation?.name ?? null, subtitle, period: `${period.label}, FY ${data.cycle.fiscalYear}` }),
-        ...overview(data, period, meta),
-        ...roundReturnsBlocks(roundReturns),
+        ...contentsPage(outline, 'portrait'),
+        ...built.front,
       ],
       { cover: true },
     ),
-    section(meta, 'landscape', [
-      ...indicatorTable(data, period),
-      ...figures.indicatorStatus,
-      ...progressTable(data, wardMaps),
-      ...budgetTable(data, period),
-      ...figures.costShare,
-      ...risksTable(data, period),
-      ...figures.riskHeatMap,
-      ...learningTable(data, period),
-      ...recommendations(data),
-      ...endOfCycle(data),
-    ]),
+    section(meta, 'landscape', built.body),
   ];
 }

@@ -20,7 +20,7 @@ export const objectiveHeading = (data: PlanData, objectiveId: string) => {
 /** Start and end on two lines, so a narrow column never breaks a date. */
 export const timeline = (start: string, end: string) => [`${displayDate(start)} –`, displayDate(end)];
 
-function wardNames(data: PlanData, activity: ActivityDto): string {
+export function wardNames(data: PlanData, activity: ActivityDto): string {
   if (activity.wardIds.length === 0) return 'County-wide';
   return activity.wardIds.map((id) => data.unitNameById.get(id) ?? id).join(', ');
 }

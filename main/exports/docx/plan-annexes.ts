@@ -18,19 +18,17 @@ export function stakeholderMatrix(data: PlanData): FileChild[] {
   const matrix = registerTable(
     'organisation',
     [
-      { field: 'name', header: 'Stakeholder', weight: 2.4, cell: (o) => ({ text: o.name, bold: true, note: o.shortName }) },
-      { field: 'category', header: 'Category', weight: 1.2, cell: (o) => organisationCategories.label(o.category) },
-      { field: 'role', header: 'Role / responsibility', weight: 2.8, cell: (o) => o.role },
+      { field: 'name', header: 'Stakeholder', weight: 2, cell: (o) => ({ text: o.name, bold: true, note: o.shortName }) },
+      { field: 'category', header: 'Category', weight: 1.1, cell: (o) => organisationCategories.label(o.category) },
+      { field: 'role', header: 'Role / responsibility', weight: 2.2, cell: (o) => o.role },
       { field: 'interest', header: 'Interest', weight: 0.8, cell: (o) => levels.label(o.interest) },
-      { field: 'influence', header: 'Influence', weight: 0.8, cell: (o) => levels.label(o.influence) },
-      { field: 'communicationStrategy', header: 'Communication strategy', weight: 2.2, cell: (o) => o.communicationStrategy },
-      { header: 'Key contact', weight: 2, cell: (o) => keyContacts.get(o.id) ?? '—' },
+      { field: 'influence', header: 'Influence', weight: 0.85, cell: (o) => levels.label(o.influence) },
+      { field: 'involvement', header: 'Level of involvement', weight: 1.8, cell: (o) => o.involvement },
+      { field: 'communicationStrategy', header: 'Communication strategy', weight: 2, cell: (o) => o.communicationStrategy },
+      { header: 'Key contact', weight: 1.8, cell: (o) => keyContacts.get(o.id) ?? '' },
+      { field: 'remarks', header: 'Remarks', weight: 1.8, cell: (o) => o.remarks },
     ],
-    {
-      shortName: 'printed under the name',
-      involvement: 'kept off the printed matrix to leave its text columns room; the Excel stakeholder sheet has it',
-      remarks: 'kept off the printed matrix to leave its text columns room; the Excel stakeholder sheet has them',
-    },
+    { shortName: 'printed under the name' },
   );
   return [
     heading2('9.1 Stakeholder mapping matrix'),

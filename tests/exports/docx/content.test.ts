@@ -227,20 +227,26 @@ describe('the M&E progress report', () => {
       )
       .all(cycleId) as ({ code: string; unit: string; target: number; actual: number } & ProgressIndicator)[];
     expect(periods.length).toBeGreaterThan(0);
-    const rows = tableWithHeader(xml.get('me-report') ?? '', 'Code', 'Indicator (responsible · data source)');
+    const rows = tableWithHeader(xml.get('me-report') ?? '', 'Code', 'Indicator (unit · direction)');
     for (const p of periods) {
       const row = rows.find((cells) => cells[0] === p.code);
       const figures = periodFigures(p, p.target, p.actual, DEFAULT_THRESHOLDS);
-      expect(row?.slice(6, 9), p.code).toEqual([figures.varianceText, formatProgress(figures.pct), indicatorStatusLabels[figures.status]]);
+      expect(row?.slice(5, 8), p.code).toEqual([figures.varianceText, formatProgress(figures.pct), indicatorStatusLabels[figures.status]]);
     }
     for (const title of [
       '1 Overview',
-      '2 Indicator performance',
-      '3 Implementation progress',
-      '4 Budget utilisation',
-      '5 Risks that changed',
-      '6 Learning',
-      '7 Recommendations',
+      '2 Activity objectives',
+      '3 Key performance indicators',
+      '4 Planned outputs and deliverables',
+      '5 Implementation progress',
+      '6 Monitoring and evaluation',
+      '7 Stakeholder involvement and coordination',
+      '8 Results and impact',
+      '9 Budget utilisation',
+      '10 Risks that changed',
+      '11 Learning',
+      '12 Recommendations',
+      '13 Prepared and approved by',
     ]) {
       expectText('me-report', title);
     }
@@ -248,8 +254,8 @@ describe('the M&E progress report', () => {
 
   it('reports GAM (I2.1) in Q1 off track: it rose from its baseline while its target was to bring it down', async () => {
     const q1 = documentXml((await exportDocx(app, cycleId, { doc: 'me-report', period: 'Q1' })).buffer);
-    const gam = tableWithHeader(q1, 'Code', 'Indicator (responsible · data source)').find((cells) => cells[0] === 'I2.1');
-    expect(gam?.slice(3, 9)).toEqual(['15.1', '15', '15.6', '0.6 points worse than target', '-500%', 'Off track']);
+    const gam = tableWithHeader(q1, 'Code', 'Indicator (unit · direction)').find((cells) => cells[0] === 'I2.1');
+    expect(gam?.slice(2, 8)).toEqual(['15.1', '15', '15.6', '0.6 points worse than target', '-500%', 'Off track']);
     expect(plainText(q1)).toMatch(/I2\.1 [^\n]*: 0\.6 points worse than target \(progress -500%\)/);
   });
 

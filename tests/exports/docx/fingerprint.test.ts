@@ -28,10 +28,11 @@ function independentFingerprint(): string {
   const monitoring: Record<string, string[]> = {
     signatory: ['signedOn'],
     activity: ['status', 'completionPct', 'challenges', 'actionsTaken'],
+    indicator: ['sustainability'],
     indicatorPeriod: ['actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn'],
     risk: ['status'],
     milestone: ['status', 'progressNotes'],
-    adaptiveTrigger: ['status'],
+    adaptiveTrigger: ['status', 'priority'],
   };
   const registers: Record<string, unknown[]> = {};
   for (const [name, service] of Object.entries(registerServices)) {

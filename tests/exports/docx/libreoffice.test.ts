@@ -44,15 +44,22 @@ const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[]
     titles: ['Contents', 'Project title', '2 Budget by activity and component', 'TOTAL BUDGET', '3 Total budget', '4 Approvals and signatures'],
   },
   'me-report': {
-    pages: [6, 14],
+    pages: [12, 30],
     titles: [
+      'Contents',
       '1 Overview',
-      '2 Indicator performance',
-      '3 Implementation progress',
-      '4 Budget utilisation',
-      '5 Risks that changed',
-      '6 Learning',
-      '7 Recommendations',
+      '2 Activity objectives',
+      '3 Key performance indicators',
+      '4 Planned outputs and deliverables',
+      '5 Implementation progress',
+      '6 Monitoring and evaluation',
+      '7 Stakeholder involvement and coordination',
+      '8 Results and impact',
+      '9 Budget utilisation',
+      '10 Risks that changed',
+      '11 Learning',
+      '12 Recommendations',
+      '13 Prepared and approved by',
     ],
   },
   // The sample's version 1 is approved: the pack is its record of approval.
@@ -130,7 +137,7 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     expect(withCostShareHeader.length).toBeGreaterThan(1);
   });
 
-  const contentsOf = (doc: 'plan' | 'budget') => {
+  const contentsOf = (doc: 'plan' | 'budget' | 'me-report') => {
     const pdf = path.join(outDir, `${doc}.pdf`);
     const contents = pdfText(pdf, 2);
     const entries = [...contents.matchAll(/^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$/gm)].map((m) => ({ title: (m[1] ?? '').trim(), page: Number(m[2]) }));
@@ -146,6 +153,22 @@ describe.skipIf(!available)('the Word deliverables in LibreOffice', () => {
     const { entries, pageOf } = contentsOf('plan');
     expect(entries.map((e) => e.title)).toEqual(expect.arrayContaining(['1 General information', '8 Approvals', '9.3 Coverage: wards × sectors']));
     expect(entries.length).toBeGreaterThan(12);
+    for (const entry of entries) expect(pageOf(entry.title), entry.title).toBe(entry.page);
+  });
+
+  it("gives the M&E report a contents page with right page numbers, every section of the manual's template in it (item 5)", () => {
+    const { entries, pageOf } = contentsOf('me-report');
+    expect(entries.map((e) => e.title)).toEqual(
+      expect.arrayContaining([
+        '1 Overview',
+        '1.3 Activities',
+        '3 Key performance indicators',
+        '11.2 Learning capture framework',
+        '11.3 Reporting structure',
+        '13 Prepared and approved by',
+      ]),
+    );
+    expect(entries.length).toBeGreaterThan(16);
     for (const entry of entries) expect(pageOf(entry.title), entry.title).toBe(entry.page);
   });
 

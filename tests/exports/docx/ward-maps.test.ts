@@ -85,10 +85,10 @@ describe('ward maps in the Word documents', () => {
     expect(plan.slice(annex)).toContain(`Figure 9.1: Planned budget by ward, KES (county and partners). Boundaries: ${SOURCE}.`);
     expect(plan.slice(annex)).toContain(`Figure 9.2: Sectors present by ward (sectors with at least one activity). Boundaries: ${SOURCE}.`);
     const report = paragraphs(documentXml(file('me-report with')));
-    const progress = report.indexOf('3 Implementation progress');
-    expect(report.indexOf('Figure 3.1: Planned budget by ward, KES (county and partners). Boundaries: ' + SOURCE + '.')).toBeGreaterThan(progress);
-    expect(report.indexOf(`Figure 3.2: Sectors present by ward (sectors with at least one activity). Boundaries: ${SOURCE}.`)).toBeLessThan(
-      report.indexOf('4 Budget utilisation'),
+    const progress = report.indexOf('5 Implementation progress');
+    expect(report.indexOf('Figure 5.1: Planned budget by ward, KES (county and partners). Boundaries: ' + SOURCE + '.')).toBeGreaterThan(progress);
+    expect(report.indexOf(`Figure 5.2: Sectors present by ward (sectors with at least one activity). Boundaries: ${SOURCE}.`)).toBeLessThan(
+      report.indexOf('6 Monitoring and evaluation'),
     );
     expect(documentXml(file('plan with'))).toContain(`descr="Map of planned KES by ward. Boundaries: ${SOURCE}."`);
   });
