@@ -75,7 +75,7 @@ describe('the M&E report in the close-out phase', () => {
     const xml = await exportXml('me-report');
     const text = plainText(xml);
     expect(text).toContain('End-of-cycle report');
-    expect(headings(xml, 1)).toContain('8 End of cycle');
+    expect(headings(xml, 1)).toContain('13 End of cycle');
 
     const report = closeOutReport(app, cycleId);
     const indicator = report.indicators.find((i) => i.finalValue !== null);
@@ -85,7 +85,7 @@ describe('the M&E report in the close-out phase', () => {
     expect(row?.[5]).toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(indicator.finalValue ?? 0));
     expect(row?.[4]).toBe(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(indicator.targetValue));
 
-    expect(headings(xml, 2)).toContain('8.4 Lessons learned');
+    expect(headings(xml, 2)).toContain('13.4 Lessons learned');
     expect(report.lessons.length).toBeGreaterThan(0);
     // The whole cycle's lessons (section 6 lists only the period's, with "Follow-up (responsible, due)").
     const lessons = tableWithHeader(xml, 'Date · session', 'What worked', 'What did not', 'What can be improved', 'Follow-up');
