@@ -4,6 +4,7 @@ import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import type { PlanData } from '../plan-data';
 import { bullet, dataTable, heading1, heading2, para, type RowSpec } from './blocks';
 import { count, displayDate, measure, percent, shillings } from './format';
+import { learningLogColumns } from './me-learning';
 
 /**
  * The end-of-cycle part of the M&E report, printed in the close-out phase (manual 4.5): achievements
@@ -97,19 +98,13 @@ export function endOfCycle(data: PlanData, number: number): FileChild[] {
     heading2(`${number}.4 Lessons learned`),
     ...dataTable({
       orientation: 'landscape',
-      columns: [
-        { header: 'Date · session', weight: 1.4 },
-        { header: 'What worked', weight: 2.4 },
-        { header: 'What did not', weight: 2.4 },
-        { header: 'What can be improved', weight: 2.4 },
-        { header: 'Follow-up', weight: 2.4 },
-      ],
+      columns: learningLogColumns('Follow-up'),
       rows: report.lessons.map((e) => [
         { text: displayDate(e.entryDate), note: learningSessions.label(e.session as Parameters<typeof learningSessions.label>[0]) },
-        e.whatWorked || '—',
-        e.whatDidNot || '—',
-        e.improvements || '—',
-        e.followUpAction || '—',
+        e.whatWorked,
+        e.whatDidNot,
+        e.improvements,
+        e.followUpAction,
       ]),
       empty: 'No lessons were recorded during this cycle.',
     }),

@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import { learningSessions, levels, triggerStatuses } from '../../../shared/domain/vocabulary';
 import { isWithinPeriod, type ReportingPeriod } from '../../../shared/reporting-periods';
 import type { PlanData } from '../plan-data';
-import { dataTable, heading1, heading2, para, signatureTable } from './blocks';
+import { dataTable, heading1, heading2, para, signatureTable, type Column } from './blocks';
 import { displayDate, orgLabel } from './format';
 import { reportingStructure } from './me-template-sections';
 
@@ -14,6 +14,15 @@ import { reportingStructure } from './me-template-sections';
 
 const within = isWithinPeriod;
 
+/** The learning log's columns, in the period's report and at close-out. */
+export const learningLogColumns = (followUpHeader: string): Column[] => [
+  { header: 'Date · session', weight: 1.4 },
+  { header: 'What worked', weight: 2.4 },
+  { header: 'What did not', weight: 2.4 },
+  { header: 'What can be improved', weight: 2.4 },
+  { header: followUpHeader, weight: 2.4 },
+];
+
 export function learningSection(data: PlanData, period: ReportingPeriod, number: number): FileChild[] {
   const entries = data.learningEntries.filter((e) => within(e.entryDate, period));
   const question = (e: (typeof entries)[number]) => ({ text: displayDate(e.entryDate), note: learningSessions.label(e.session) });
@@ -22,13 +31,7 @@ export function learningSection(data: PlanData, period: ReportingPeriod, number:
     heading2(`${number}.1 Learning log`),
     ...dataTable({
       orientation: 'landscape',
-      columns: [
-        { header: 'Date · session', weight: 1.4 },
-        { header: 'What worked', weight: 2.4 },
-        { header: 'What did not', weight: 2.4 },
-        { header: 'What can be improved', weight: 2.4 },
-        { header: 'Follow-up (responsible, due)', weight: 2.4 },
-      ],
+      columns: learningLogColumns('Follow-up (responsible, due)'),
       rows: entries.map((e) => [
         question(e),
         e.whatWorked,

@@ -7,6 +7,7 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { formatProgress, periodFigures, type ProgressIndicator } from '../../../shared/analysis/indicator-progress';
 import { DEFAULT_THRESHOLDS } from '../../../shared/analysis/indicator-status';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
+import { ME_REPORT_SECTIONS } from './me-report-sections';
 import { docxParts, documentXml, headings, paragraphs, plainText, tableWithHeader, tables } from './docx-reader';
 
 /** The Word deliverables re-opened and checked against the database, not against the builder. */
@@ -233,21 +234,7 @@ describe('the M&E progress report', () => {
       const figures = periodFigures(p, p.target, p.actual, DEFAULT_THRESHOLDS);
       expect(row?.slice(5, 8), p.code).toEqual([figures.varianceText, formatProgress(figures.pct), indicatorStatusLabels[figures.status]]);
     }
-    for (const title of [
-      '1 Overview',
-      '2 Activity objectives',
-      '3 Key performance indicators',
-      '4 Planned outputs and deliverables',
-      '5 Implementation progress',
-      '6 Monitoring and evaluation',
-      '7 Stakeholder involvement and coordination',
-      '8 Results and impact',
-      '9 Budget utilisation',
-      '10 Risks that changed',
-      '11 Learning',
-      '12 Recommendations',
-      '13 Prepared and approved by',
-    ]) {
+    for (const title of ME_REPORT_SECTIONS) {
       expectText('me-report', title);
     }
   });

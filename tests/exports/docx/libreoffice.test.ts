@@ -10,6 +10,7 @@ import { repoRoot } from '../../../main/resource-paths';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { requireTool, runTool } from '../../support/external-tools';
 import { testApp } from '../../support/test-app';
+import { ME_REPORT_SECTIONS } from './me-report-sections';
 
 /**
  * The documents as a printed copy shows them: converted by Debian's LibreOffice to PDF, read back
@@ -45,22 +46,7 @@ const EXPECTED: Record<DocxDocument, { pages: [number, number]; titles: string[]
   },
   'me-report': {
     pages: [12, 30],
-    titles: [
-      'Contents',
-      '1 Overview',
-      '2 Activity objectives',
-      '3 Key performance indicators',
-      '4 Planned outputs and deliverables',
-      '5 Implementation progress',
-      '6 Monitoring and evaluation',
-      '7 Stakeholder involvement and coordination',
-      '8 Results and impact',
-      '9 Budget utilisation',
-      '10 Risks that changed',
-      '11 Learning',
-      '12 Recommendations',
-      '13 Prepared and approved by',
-    ],
+    titles: ['Contents', ...ME_REPORT_SECTIONS],
   },
   // The sample's version 1 is approved: the pack is its record of approval.
   'approval-pack': { pages: [3, 7], titles: ['Record of approval', 'What was approved', 'Summary tables', 'Signatures'] },

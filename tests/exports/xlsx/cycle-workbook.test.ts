@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityStatuses, levels, sectors } from '../../../shared/domain/vocabulary';
+import { activityStatuses, activityTypes, levels, sectors } from '../../../shared/domain/vocabulary';
 import { RATE_SCALE } from '../../../shared/money';
 import { FORMATS } from '../../../main/exports/xlsx/cell-style';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
@@ -87,6 +87,7 @@ describe('the cycle workbook', () => {
       'Description',
       'Objective',
       'Sector',
+      'Activity type',
       'Lead organisation',
       'Supporting organisations',
       'Start date',
@@ -100,19 +101,20 @@ describe('the cycle workbook', () => {
       'Row ID',
     ]);
     // The row id column is hidden: an import finds the row again by it.
-    expect(activities.getColumn(16).hidden).toBe(true);
+    expect(activities.getColumn(17).hidden).toBe(true);
     list('activity').forEach((activity, index) => {
       const row = activities.getRow(HEADER_ROW + 1 + index);
-      expect(row.getCell(16).value).toBe(activity.id);
+      expect(row.getCell(17).value).toBe(activity.id);
       expect(row.getCell(1).value).toBe(activity.code);
       expect(row.getCell(2).value).toBe(activity.title);
       expect(row.getCell(5).value).toBe(sectors.label(activity.sector));
+      expect(row.getCell(6).value ?? '').toBe(activity.activityType ? activityTypes.label(activity.activityType) : '');
       // Real dates, at midnight UTC so no time zone moves the day.
-      expect(row.getCell(8).value).toEqual(new Date(`${activity.startDate}T00:00:00.000Z`));
-      expect(row.getCell(9).value).toEqual(new Date(`${activity.endDate}T00:00:00.000Z`));
-      expect(row.getCell(8).numFmt).toBe('d mmm yyyy');
-      expect(row.getCell(12).value).toBe(activityStatuses.label(activity.status));
-      expect(row.getCell(13).value).toBe(activity.completionPct);
+      expect(row.getCell(9).value).toEqual(new Date(`${activity.startDate}T00:00:00.000Z`));
+      expect(row.getCell(10).value).toEqual(new Date(`${activity.endDate}T00:00:00.000Z`));
+      expect(row.getCell(9).numFmt).toBe('d mmm yyyy');
+      expect(row.getCell(13).value).toBe(activityStatuses.label(activity.status));
+      expect(row.getCell(14).value).toBe(activity.completionPct);
     });
 
     const stakeholders = sheet(workbook, 'Stakeholders');
@@ -264,15 +266,19 @@ describe('the cycle workbook', () => {
       expect(stakeholders.getCell(`D${row}`).dataValidation).toBeUndefined();
     }
     const activities = sheet(workbook, 'Activities');
-    expect(activities.getCell(HEADER_ROW + 1, 12).dataValidation?.formulae).toEqual([
+    expect(activities.getCell(HEADER_ROW + 1, 13).dataValidation?.formulae).toEqual([
       `"${activityStatuses.keys.map((k) => activityStatuses.label(k)).join(',')}"`,
+    ]);
+    expect(activities.getCell(HEADER_ROW + 1, 6).dataValidation?.formulae).toEqual([
+      `"${activityTypes.keys.map((k) => activityTypes.label(k)).join(',')}"`,
     ]);
     for (const [name, column] of [
       ['Risks', 'C'],
       ['Risks', 'D'],
       ['Risks', 'G'],
-      ['Milestones', 'E'],
+      ['Milestones', 'G'],
       ['Adaptive triggers', 'G'],
+      ['Adaptive triggers', 'H'],
     ] as const) {
       expect(sheet(workbook, name).getCell(`${column}${HEADER_ROW + 1}`).dataValidation?.type, `${name} ${column}`).toBe('list');
     }
