@@ -269,9 +269,7 @@ describe('the cycle workbook', () => {
     expect(activities.getCell(HEADER_ROW + 1, 13).dataValidation?.formulae).toEqual([
       `"${activityStatuses.keys.map((k) => activityStatuses.label(k)).join(',')}"`,
     ]);
-    expect(activities.getCell(HEADER_ROW + 1, 6).dataValidation?.formulae).toEqual([
-      `"${activityTypes.keys.map((k) => activityTypes.label(k)).join(',')}"`,
-    ]);
+    expect(activities.getCell(HEADER_ROW + 1, 6).dataValidation?.formulae).toEqual([`"${activityTypes.keys.map((k) => activityTypes.label(k)).join(',')}"`]);
     for (const [name, column] of [
       ['Risks', 'C'],
       ['Risks', 'D'],
