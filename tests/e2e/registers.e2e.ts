@@ -246,14 +246,17 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       await grid.getByLabel(`Target for ${quarter}`).fill(target);
     }
     await grid.getByLabel('Actual for Q1 (Jul–Sep)').fill('1.5');
+    // The M&E template's evaluation of the result: its criterion and date.
+    await grid.getByLabel('Evaluation criterion for Q1 (Jul–Sep)').selectOption({ label: 'Effectiveness' });
+    await grid.getByLabel('Date of evaluation for Q1 (Jul–Sep)').fill('2026-10-16');
     await grid.getByLabel('Actual for Q1 (Jul–Sep)').press('Enter');
     await waitForNotice(page, 'Saved: targets and actuals of I1 (4 periods).');
     const periods = await read(shell.api, 'indicatorPeriod:list', { cycleId });
-    expect(periods.map((p) => [p.periodKey, p.target, p.actual]).sort()).toEqual([
-      ['Q1', 2, 1.5],
-      ['Q2', 2, null],
-      ['Q3', 2, null],
-      ['Q4', 2, null],
+    expect(periods.map((p) => [p.periodKey, p.target, p.actual, p.evaluationCriterion, p.evaluatedOn]).sort()).toEqual([
+      ['Q1', 2, 1.5, 'effectiveness', '2026-10-16'],
+      ['Q2', 2, null, null, null],
+      ['Q3', 2, null, null, null],
+      ['Q4', 2, null, null, null],
     ]);
     // No baseline: 1.5 of 2 is 75%, at risk (60–90%).
     await grid

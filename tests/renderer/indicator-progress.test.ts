@@ -64,6 +64,28 @@ describe('saving the targets-and-actuals grid', () => {
     ]);
   });
 
+  it("records each period's evaluation criterion and date, and clears them", () => {
+    const changes = periodChanges(periods, {
+      ...drafts,
+      Q1: { target: '2', actual: '2', criterion: 'effectiveness', evaluatedOn: '2026-10-16' },
+      Q3: { target: '5', actual: '', criterion: 'relevance' },
+    });
+    expect(changes).toEqual([
+      { kind: 'update', periodKey: 'Q1', rowId: 'i1-Q1', changes: { evaluationCriterion: 'effectiveness', evaluatedOn: '2026-10-16' } },
+      { kind: 'create', periodKey: 'Q3', target: 5, actual: null, evaluationCriterion: 'relevance' },
+    ]);
+    const evaluated = periodProgress(
+      rising,
+      [{ ...row('i1', 'Q1', 2, 2), evaluationCriterion: 'impact', evaluatedOn: '2026-10-16' }],
+      calendar,
+      DEFAULT_THRESHOLDS,
+    );
+    expect(periodDrafts(evaluated).Q1).toEqual({ target: '2', actual: '2', criterion: 'impact', evaluatedOn: '2026-10-16' });
+    expect(periodChanges(evaluated, { ...periodDrafts(evaluated), Q1: { target: '2', actual: '2', criterion: '', evaluatedOn: '' } })).toEqual([
+      { kind: 'update', periodKey: 'Q1', rowId: 'i1-Q1', changes: { evaluationCriterion: null, evaluatedOn: null } },
+    ]);
+  });
+
   it('refuses an actual without a target and text that is not a number, naming the period', () => {
     const changes = periodChanges(periods, { ...drafts, Q3: { target: '', actual: '4' }, Q4: { target: 'five', actual: '' } });
     expect(changes).toEqual([

@@ -5,9 +5,10 @@ import { createRow, deleteRow, updateRow } from '../../api/register-api';
 import { showNotice } from '../../components/notices';
 import { setUnsaved } from '../../components/unsaved-changes';
 import { formatProgress } from '../../../shared/analysis/indicator-progress';
+import { evaluationCriteria } from '../../../shared/domain/vocabulary';
 import type { PeriodProgress } from './indicator-progress';
 import { IndicatorChart } from './IndicatorChart';
-import { periodChanges, periodDrafts, type PeriodChange, type PeriodDrafts } from './period-grid';
+import { periodChanges, periodDrafts, type PeriodChange, type PeriodDraft, type PeriodDrafts } from './period-grid';
 import { StatusChip } from './StatusChip';
 
 interface PeriodGridProps {
@@ -24,6 +25,8 @@ function send(indicator: IndicatorDto, change: PeriodChange): Promise<Result<unk
         periodKey: change.periodKey,
         target: change.target,
         actual: change.actual,
+        evaluationCriterion: change.evaluationCriterion ?? null,
+        evaluatedOn: change.evaluatedOn ?? null,
       });
     case 'update':
       return updateRow('indicatorPeriod', change.rowId, change.changes);
@@ -51,7 +54,7 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
     return () => setUnsaved(guardKey, false);
   }, [guardKey, changed]);
 
-  const set = (key: string, cell: 'target' | 'actual', value: string) =>
+  const set = (key: string, cell: 'target' | 'actual' | 'criterion' | 'evaluatedOn', value: string) =>
     setDrafts((previous) => ({ ...previous, [key]: { target: '', actual: '', ...previous[key], [cell]: value } }));
 
   const save = async () => {
@@ -118,11 +121,18 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
               </th>
               <th scope="col">Variance</th>
               <th scope="col">Status</th>
+              <th
+                scope="col"
+                title="The evaluation criterion the result was judged by (relevance, coherence, effectiveness, efficiency, impact, sustainability)"
+              >
+                Evaluation
+              </th>
+              <th scope="col">Evaluated on</th>
             </tr>
           </thead>
           <tbody>
             {periods.map((period) => {
-              const draft = drafts[period.key] ?? { target: '', actual: '' };
+              const draft: PeriodDraft = drafts[period.key] ?? { target: '', actual: '' };
               const problem = problems[period.key];
               return (
                 <tr key={period.key} className={problem ? 'row--invalid' : undefined}>
@@ -151,6 +161,31 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
                   <td className="cell--num">{formatProgress(period.pct)}</td>
                   <td>{period.variance === null ? '—' : period.varianceText}</td>
                   <td>{period.status === 'not_reported' ? <span className="muted">—</span> : <StatusChip status={period.status} />}</td>
+                  <td>
+                    <select
+                      className="input--cell"
+                      aria-label={`Evaluation criterion for ${period.label}`}
+                      value={draft.criterion ?? ''}
+                      onChange={(event) => set(period.key, 'criterion', event.target.value)}
+                    >
+                      <option value="">—</option>
+                      {evaluationCriteria.keys.map((key) => (
+                        <option key={key} value={key}>
+                          {evaluationCriteria.label(key)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <input
+                      type="date"
+                      className="input--cell"
+                      aria-label={`Date of evaluation for ${period.label}`}
+                      aria-invalid={problem ? true : undefined}
+                      value={draft.evaluatedOn ?? ''}
+                      onChange={(event) => set(period.key, 'evaluatedOn', event.target.value)}
+                    />
+                  </td>
                 </tr>
               );
             })}

@@ -38,12 +38,18 @@ export interface PeriodProgress {
   /** "0.6 points worse than target". */
   varianceText: string;
   status: ProgressStatus;
+  /** The evaluation criterion the period's result was judged by, and when (the M&E template §6). */
+  evaluationCriterion: IndicatorPeriodDto['evaluationCriterion'];
+  evaluatedOn: string | null;
 }
+
+type PeriodRow = Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'> &
+  Partial<Pick<IndicatorPeriodDto, 'evaluationCriterion' | 'evaluatedOn'>>;
 
 /** Every reporting period of the cycle for one indicator, with what was targeted and achieved. */
 export function periodProgress(
   indicator: Pick<IndicatorDto, 'id' | 'unit'> & ProgressIndicator,
-  rows: readonly Pick<IndicatorPeriodDto, 'id' | 'indicatorId' | 'periodKey' | 'target' | 'actual'>[],
+  rows: readonly PeriodRow[],
   calendar: readonly ReportingPeriod[],
   thresholds: ThresholdsDto,
 ): PeriodProgress[] {
@@ -63,6 +69,8 @@ export function periodProgress(
       variance: figures?.variance ?? null,
       varianceText: figures?.varianceText ?? '',
       status: figures?.status ?? 'not_reported',
+      evaluationCriterion: row?.evaluationCriterion ?? null,
+      evaluatedOn: row?.evaluatedOn ?? null,
     };
   });
 }
