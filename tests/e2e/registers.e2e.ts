@@ -260,10 +260,16 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     ]);
     // No baseline: 1.5 of 2 is 75%, at risk (60–90%).
     await grid
+      .getByRole('table', { name: 'Targets and actuals by period' })
       .getByRole('row', { name: /Q1 \(Jul–Sep\)/ })
       .getByText('At risk')
       .waitFor();
-    expect(await grid.getByRole('row', { name: /Q1 \(Jul–Sep\)/ }).textContent()).toContain('75%');
+    expect(
+      await grid
+        .getByRole('table', { name: 'Targets and actuals by period' })
+        .getByRole('row', { name: /Q1 \(Jul–Sep\)/ })
+        .textContent(),
+    ).toContain('75%');
     await panel.locator('.chart--small .recharts-bar-rectangle').first().waitFor();
     await screenshot(page, '19-indicator-progress');
     await panel.getByRole('button', { name: 'Close' }).click();

@@ -113,7 +113,7 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
       .first()
       .click();
     const panel = drawer(page, /^Indicator: I2\.1/);
-    const q1 = panel.getByRole('row', { name: /Q1 \(Jul–Sep\)/ });
+    const q1 = panel.getByRole('table', { name: 'Targets and actuals by period' }).getByRole('row', { name: /Q1 \(Jul–Sep\)/ });
     // Baseline 15.1 %, Q1 target 15 %, actual 15.6 %: it moved away from the target — -500%, off track,
     // the figure the M&E report and the workbook print.
     expect(await q1.textContent()).toContain('-500%');

@@ -106,7 +106,7 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
             <p>Correct the periods marked below, then save again.</p>
           </div>
         ) : null}
-        <table className="table table--compact">
+        <table className="table table--compact" aria-label="Targets and actuals by period">
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -121,13 +121,6 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
               </th>
               <th scope="col">Variance</th>
               <th scope="col">Status</th>
-              <th
-                scope="col"
-                title="The evaluation criterion the result was judged by (relevance, coherence, effectiveness, efficiency, impact, sustainability)"
-              >
-                Evaluation
-              </th>
-              <th scope="col">Evaluated on</th>
             </tr>
           </thead>
           <tbody>
@@ -161,6 +154,30 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
                   <td className="cell--num">{formatProgress(period.pct)}</td>
                   <td>{period.variance === null ? '—' : period.varianceText}</td>
                   <td>{period.status === 'not_reported' ? <span className="muted">—</span> : <StatusChip status={period.status} />}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {/* The M&E template's evaluation of each result: a table of its own, so the grid above stays narrow. */}
+        <table className="table table--compact" aria-label="Evaluation of the results">
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col" title="The criterion the result was judged by: relevance, coherence, effectiveness, efficiency, impact or sustainability">
+                Evaluation criterion
+              </th>
+              <th scope="col">Date of evaluation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {periods.map((period) => {
+              const draft: PeriodDraft = drafts[period.key] ?? { target: '', actual: '' };
+              return (
+                <tr key={period.key}>
+                  <th scope="row" className="nowrap">
+                    {period.label}
+                  </th>
                   <td>
                     <select
                       className="input--cell"
@@ -181,7 +198,7 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
                       type="date"
                       className="input--cell"
                       aria-label={`Date of evaluation for ${period.label}`}
-                      aria-invalid={problem ? true : undefined}
+                      aria-invalid={problems[period.key] ? true : undefined}
                       value={draft.evaluatedOn ?? ''}
                       onChange={(event) => set(period.key, 'evaluatedOn', event.target.value)}
                     />
