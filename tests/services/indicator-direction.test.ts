@@ -86,9 +86,9 @@ describe("an indicator's desired direction", () => {
       { id: 'b', baselineValue: null, targetValue: 10, direction: 'increase', rangeMin: null, rangeMax: null, sustainability: '' },
     ]);
     expect(upgradeRows('indicator', rows, 3)).toEqual(upgradeRows('indicator', rows, 2));
-    // Format 4 rows keep their direction; format 5 (the M&E template fields) adds what they lack.
+    // Format 4 rows keep their direction; format 6 (the M&E template fields) adds what they lack.
     expect(upgradeRows('indicator', rows, 4)).toEqual(rows.map((row) => ({ ...row, sustainability: '' })));
-    expect(upgradeRows('indicator', rows, 5)).toBe(rows);
+    expect(upgradeRows('indicator', rows, 6)).toBe(rows);
     expect(upgradeRows('risk', rows, 2)).toEqual(rows);
   });
 });
