@@ -75,3 +75,41 @@ export function durationInWords(start: string, end: string): string {
   const months = Math.round(days / (365.25 / 12));
   return `${months} months`;
 }
+
+/**
+ * Dates typed as text, read the Kenyan way (day before month) whatever the machine's locale:
+ * 25/11/2026, 25-11-2026, 25 Nov 2026, 2026-11-25. The one reading for forms and workbook cells.
+ */
+export function parseDateText(text: string): string | null {
+  const value = text
+    .trim()
+    .toLowerCase()
+    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
+    .replace(/,/g, ' ')
+    .replace(/\s+/g, ' ');
+  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  const build = (y: number, m: number, d: number) => {
+    const iso = isoDate(y, m, d);
+    return isIsoDate(iso) ? iso : null;
+  };
+  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
+  if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(value);
+  if (match) return build(year(match[3] ?? ''), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ -](\d{4}|\d{2})$/.exec(value);
+  if (match) {
+    const month = monthIndex(match[2]);
+    return month ? build(year(match[3] ?? ''), month, Number(match[1])) : null;
+  }
+  match = /^([a-z]{3,9})\.? (\d{1,2}) (\d{4})$/.exec(value);
+  if (match) {
+    const month = monthIndex(match[1]);
+    return month ? build(Number(match[3]), month, Number(match[2])) : null;
+  }
+  return null;
+}
+
+/** 1 for "jan", "Jan." or "January"; 0 when it names no month. */
+function monthIndex(name: string | undefined): number {
+  return MONTHS.findIndex((month) => month.toLowerCase() === (name ?? '').slice(0, 3)) + 1;
+}

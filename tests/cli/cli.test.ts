@@ -13,7 +13,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-cli-'));
   db = path.join(dir, 'demo.db');
   expect((await pamoja('demo', '--db', db)).status).toBe(0);
-});
+  // A child process that builds the sample: seconds on a busy two-core machine, not the 10 s default.
+}, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('pamoja', () => {

@@ -59,13 +59,13 @@ describe('laying out a refused save', () => {
 });
 
 describe('spelling out a date under its input', () => {
-  it('writes the date as people in Kenya do, with an optional note', () => {
-    expect(dateHint('2026-07-01')).toBe('1 Jul 2026');
-    expect(dateHint('2026-07-01', 'the day the rate was read')).toBe('1 Jul 2026 · the day the rate was read');
+  it('says which date it understood, typed day first in any of the usual ways, with an optional note', () => {
+    for (const typed of ['2026-07-01', '1/7/2026', '1 Jul 2026', '01.07.2026']) expect(dateHint(typed)).toBe('Understood as 1 Jul 2026');
+    expect(dateHint('1/7/2026', 'the day the rate was read')).toBe('Understood as 1 Jul 2026 · the day the rate was read');
   });
 
-  it('says nothing about a date that is not one yet', () => {
-    expect(dateHint('')).toBeUndefined();
-    expect(dateHint('', 'note')).toBe('note');
+  it('says how to type a date before one is typed, and when the text is not a date yet', () => {
+    expect(dateHint('')).toBe('Day first, e.g. 1/7/2026 or 1 Jul 2026');
+    expect(dateHint('31/2/2026')).toBe('Not a date yet: type it as 1/7/2026 or 1 Jul 2026');
   });
 });

@@ -53,6 +53,18 @@ describe('a register form’s draft', () => {
     expect(readDraft(limited, { ...draft, amountMinor: '5,000', name: 'x'.repeat(200) }).ok).toBe(true);
   });
 
+  it('shows dates day first and reads them typed day first, whatever the machine’s locale', () => {
+    const dated = { ...saved, reviewDate: '2026-07-01' };
+    expect(draftOf(fields, dated).reviewDate).toBe('1 Jul 2026');
+    for (const typed of ['1/7/2026', '1 Jul 2026', '2026-07-01', '01-07-2026'])
+      expect(readDraft(fields, { ...draftOf(fields, dated), reviewDate: typed })).toEqual({ ok: true, value: dated });
+    const read = readDraft(fields, { ...draftOf(fields, dated), reviewDate: '31/02/2026' });
+    expect(read.ok ? [] : read.problems).toEqual([
+      { field: 'reviewDate', message: 'Review date: "31/02/2026" is not a date; type it as 25/11/2026 (day/month/year) or 25 Nov 2026.' },
+    ]);
+    expect(changedValues(fields, dated, { reviewDate: '2026-07-01' })).toEqual({});
+  });
+
   it('reads the draft back to exactly the saved values', () => {
     expect(readDraft(fields, draftOf(fields, saved))).toEqual({ ok: true, value: saved });
   });

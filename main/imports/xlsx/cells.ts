@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { isIsoDate, isoDate } from '../../../shared/dates';
+import { isoDate, parseDateText } from '../../../shared/dates';
 import { isRecord } from '../../../shared/guards';
 import { parseAmount } from '../../../shared/money';
 
@@ -104,38 +104,6 @@ export function parseText(cell: CellValue): Parsed<string> {
     default:
       return fail(`this cell shows an error (${cell.text}); type the text itself.`);
   }
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** Dates typed as text, read the Kenyan way (day before month): 25/11/2026, 25-11-2026, 25 Nov 2026, 2026-11-25. */
-export function parseDateText(text: string): string | null {
-  const value = text
-    .trim()
-    .toLowerCase()
-    .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
-    .replace(/,/g, ' ')
-    .replace(/\s+/g, ' ');
-  const year = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
-  const build = (y: number, m: number, d: number) => {
-    const iso = isoDate(y, m, d);
-    return isIsoDate(iso) ? iso : null;
-  };
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(value);
-  if (match) return build(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(value);
-  if (match) return build(year(match[3] ?? ''), Number(match[2]), Number(match[1]));
-  match = /^(\d{1,2})[ -]([a-z]{3,9})\.?[ -](\d{4}|\d{2})$/.exec(value);
-  if (match) {
-    const month = MONTHS.indexOf(match[2]?.slice(0, 3) ?? '') + 1;
-    return month ? build(year(match[3] ?? ''), month, Number(match[1])) : null;
-  }
-  match = /^([a-z]{3,9})\.? (\d{1,2}) (\d{4})$/.exec(value);
-  if (match) {
-    const month = MONTHS.indexOf(match[1]?.slice(0, 3) ?? '') + 1;
-    return month ? build(Number(match[3]), month, Number(match[2])) : null;
-  }
-  return null;
 }
 
 /** Excel's day count (1900 system) to a date: a date pasted as a plain number still means a date. */

@@ -1,10 +1,22 @@
-import { formatDisplayDate, isIsoDate } from '../../../shared/dates';
+import { formatDisplayDate, parseDateText } from '../../../shared/dates';
 
 /**
- * A date input shows the browser's locale format (often 07/01/2026, which a Kenyan reader takes for
- * 7 January), so the date is also spelled out beneath it: "1 Jul 2026".
+ * Date fields take text typed day first, whatever the machine's locale ("1/7/2026", "1 Jul 2026",
+ * "2026-07-01"), and spell out beneath what they understood: "1 Jul 2026", so 1/7 is never
+ * mistaken for 7 January.
  */
-export function dateHint(value: string, note?: string): string | undefined {
-  const spelled = isIsoDate(value) ? formatDisplayDate(value) : undefined;
-  return [spelled, note].filter(Boolean).join(' · ') || undefined;
+export function dateHint(value: string, note?: string): string {
+  const iso = parseDateText(value);
+  const understood = iso
+    ? `Understood as ${formatDisplayDate(iso)}`
+    : value.trim() === ''
+      ? 'Day first, e.g. 1/7/2026 or 1 Jul 2026'
+      : 'Not a date yet: type it as 1/7/2026 or 1 Jul 2026';
+  return [understood, note].filter(Boolean).join(' · ');
 }
+
+/** The date a field's text names, as the API takes it (2026-07-01); the text itself when it names none, for the server to refuse. */
+export const typedDate = (value: string): string => parseDateText(value) ?? value.trim();
+
+/** A saved date as a date field shows it: 1 Jul 2026. */
+export const shownDate = (iso: string): string => (iso ? formatDisplayDate(iso) : '');

@@ -32,7 +32,18 @@ export function FieldControl({ field, control, value, onChange }: FieldControlPr
     case 'checkbox':
       return <input {...control} type="checkbox" className="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
     case 'date':
-      return <input {...control} type="date" value={asText(value)} onChange={(event) => onChange(event.target.value)} />;
+      // Text, not the browser's date picker: that follows the machine's locale (07/01/2026 for 1 July).
+      return (
+        <input
+          {...control}
+          type="text"
+          autoComplete="off"
+          className="input--date"
+          placeholder="e.g. 1/7/2026"
+          value={asText(value)}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      );
     case 'money':
     case 'number':
     case 'integer':

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney } from '../../../shared/money';
 import { exportXlsx } from '../../../main/exports/xlsx/index';
-import { parseDateText } from '../../../main/imports/xlsx/cells';
+import { parseDateText } from '../../../shared/dates';
 import { previewImport } from '../../../main/imports/xlsx/index';
 import { registerServices as s } from '../../../main/services/index';
 import { tableCounts } from '../../support/snapshot';
