@@ -13,7 +13,7 @@ import { registerServices } from '../services/index';
 import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../services/record-meta';
 import { organisationsToAsk } from './asked';
 import { roundRecord } from './record';
-import { membersOf, openRoundOf, ROUND_TABLES, roundsOf, type RoundRow } from './store';
+import { membersOf, openRoundOf, ROUND_TABLES, roundsOf, type MemberRow, type RoundRow } from './store';
 
 /** Opening a round, choosing who is in it, closing and reopening it: each one audited change. */
 
@@ -119,21 +119,24 @@ export function setChannel(ctx: AppContext, input: z.output<typeof roundChannelI
   const round = requireOpenRound(ctx, input.cycleId);
   const member = memberOf(ctx, round, input.organisationId);
   if (member.channel === input.channel) return;
-  audited(ctx, { cycleId: round.cycleId }, (tx) => {
-    const { at, meta } = changedRowMeta(tx);
-    tx.db
-      .update(roundMembers)
-      .set({ ...meta, channel: input.channel })
-      .where(eq(roundMembers.id, member.id))
-      .run();
-    recordAudit(tx, at, {
-      action: 'update',
-      tableName: ROUND_TABLES.member,
-      rowId: member.id,
-      cycleId: round.cycleId,
-      before: member,
-      after: { ...member, ...meta, channel: input.channel },
-    });
+  audited(ctx, { cycleId: round.cycleId }, (tx) => updateMember(tx, round, member, { channel: input.channel }));
+}
+
+/** Changes a member of a round with its sync stamp and an audit entry; the caller holds the transaction. */
+export function updateMember(tx: WriteContext, round: RoundRow, member: MemberRow, change: Partial<MemberRow>): void {
+  const { at, meta } = changedRowMeta(tx);
+  tx.db
+    .update(roundMembers)
+    .set({ ...meta, ...change })
+    .where(eq(roundMembers.id, member.id))
+    .run();
+  recordAudit(tx, at, {
+    action: 'update',
+    tableName: ROUND_TABLES.member,
+    rowId: member.id,
+    cycleId: round.cycleId,
+    before: member,
+    after: { ...member, ...meta, ...change },
   });
 }
 

@@ -1,26 +1,22 @@
-import { eq } from 'drizzle-orm';
 import type { RoundMemberDto } from '../../shared/api/schemas/rounds';
 import { formatDisplayDate } from '../../shared/dates';
 import { itemsText, totalItems, type RoundItemCounts } from '../../shared/rounds/missing';
 import { ServiceError } from '../../shared/result';
 import { exportBundle } from '../bundles/export';
 import { BUNDLE_MIME_TYPE } from '../bundles/limits';
-import { roundMembers } from '../db/schema';
 import { loadCycleData, type CycleData } from '../exports/xlsx/cycle-data';
 import { TEMPLATE_VERSION, type WorkbookMeta } from '../exports/xlsx/meta-sheet';
 import { buildPartnerTemplate } from '../exports/xlsx/partner-template';
 import { templateBinding } from '../exports/xlsx/template-binding';
 import { XLSX_MIME_TYPE } from '../../shared/api/methods/xlsx';
 import { APP_VERSION } from '../services/app-info';
-import { recordAudit } from '../services/audit';
 import { audited } from '../services/audited-write';
 import type { AppContext } from '../services/context';
 import { registerServices } from '../services/index';
-import { changedRowMeta } from '../services/record-meta';
 import { emlOf, recipientsOf, type Recipient } from './email';
-import { requireOpenRound } from './open-close';
+import { requireOpenRound, updateMember } from './open-close';
 import { memberStatuses, periodOf } from './status';
-import { membersOf, ROUND_TABLES, type RoundRow } from './store';
+import { membersOf, type RoundRow } from './store';
 
 /**
  * Prepares a round's requests (or reminders): for each organisation a folder with the file it
@@ -94,21 +90,8 @@ function markAsked(ctx: AppContext, round: RoundRow, kind: PrepareKind, folders:
     for (const folder of folders) {
       const member = byOrg.get(folder.organisationId);
       if (!member) continue;
-      const { at, meta } = changedRowMeta(tx);
-      const change = kind === 'request' ? { askedAt: at, askedFile: folder.files[0]?.name ?? null } : { remindedAt: at };
-      tx.db
-        .update(roundMembers)
-        .set({ ...meta, ...change })
-        .where(eq(roundMembers.id, member.id))
-        .run();
-      recordAudit(tx, at, {
-        action: 'update',
-        tableName: ROUND_TABLES.member,
-        rowId: member.id,
-        cycleId: round.cycleId,
-        before: member,
-        after: { ...member, ...meta, ...change },
-      });
+      const at = tx.now().toISOString();
+      updateMember(tx, round, member, kind === 'request' ? { askedAt: at, askedFile: folder.files[0]?.name ?? null } : { remindedAt: at });
     }
   });
 }
