@@ -15,8 +15,5 @@ export function dateHint(value: string, note?: string): string {
   return [understood, note].filter(Boolean).join(' · ');
 }
 
-/** The date a field's text names, as the API takes it (2026-07-01); the text itself when it names none, for the server to refuse. */
-export const typedDate = (value: string): string => parseDateText(value) ?? value.trim();
-
 /** A saved date as a date field shows it: 1 Jul 2026. */
 export const shownDate = (iso: string): string => (iso ? formatDisplayDate(iso) : '');
