@@ -1,5 +1,6 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { RegisterCreateInput, RegisterDto, RegisterName } from '../../shared/api/registers';
+import { getTableName } from 'drizzle-orm';
+import { isRegisterName, type RegisterCreateInput, type RegisterDto, type RegisterName } from '../../shared/api/registers';
 import * as t from './schema';
 
 /**
@@ -21,6 +22,12 @@ export const registerTables = {
   adaptiveTrigger: t.adaptiveTriggers,
   signatory: t.signatories,
 } as const satisfies Record<RegisterName, SQLiteTable>;
+
+const registerByTableName = new Map<string, RegisterName>(
+  Object.entries(registerTables).flatMap(([name, table]) => (isRegisterName(name) ? [[getTableName(table), name] as const] : [])),
+);
+/** The register whose table this is (audit entries name tables); undefined for other tables. */
+export const registerOfTable = (tableName: string): RegisterName | undefined => registerByTableName.get(tableName);
 
 export type RegisterTable<R extends RegisterName> = (typeof registerTables)[R];
 export { registerNames, type RegisterName } from '../../shared/api/registers';

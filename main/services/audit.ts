@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AuditEntryDto, auditListInput } from '../../shared/api/schemas/admin';
 import { auditLog } from '../db/schema';
 import type { AppContext, WriteContext } from './context';
+import { registerOfTable } from '../db/tables';
 
 export interface AuditRecord {
   action: 'create' | 'update' | 'delete' | 'restore';
@@ -66,5 +67,18 @@ export function listAudit(ctx: AppContext, input: z.output<typeof auditListInput
     ...rest,
     before: parsedJson(beforeJson),
     after: parsedJson(afterJson),
+    restorable: isRestorable(ctx, rest),
   }));
+}
+
+/**
+ * Whether a deletion can be offered for restoring: a register's row that is not back, deleted last
+ * by this entry (an older deletion of a row restored and deleted again is history, not an offer).
+ */
+function isRestorable(ctx: AppContext, entry: { id: number; action: string; tableName: string; rowId: string }): boolean {
+  if (entry.action !== 'delete' || !registerOfTable(entry.tableName)) return false;
+  const client = ctx.db.$client;
+  const later = client.prepare('SELECT 1 FROM audit_log WHERE table_name = ? AND row_id = ? AND id > ? LIMIT 1').get(entry.tableName, entry.rowId, entry.id);
+  // The table name is a register's, read from the schema (registerOfTable), never free text.
+  return later === undefined && client.prepare(`SELECT 1 FROM "${entry.tableName}" WHERE id = ?`).get(entry.rowId) === undefined;
 }

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { registerSchemas, type RegisterDto, type RegisterName } from '../../shared/api/registers';
 import { ServiceError, notFound } from '../../shared/result';
@@ -47,6 +48,12 @@ export interface RegisterService<R extends RegisterName> {
   createMany(ctx: AppContext, inputs: readonly z.input<Schemas<R>['create']>[]): string[];
   update(ctx: AppContext, input: z.input<Schemas<R>['update']>): RegisterDto<R>;
   remove(ctx: AppContext, input: { id: string }): { id: string; deleted: true };
+  /**
+   * Brings a deleted row back under its own id from the image its deletion left in the audit log
+   * (services/undo.ts): the create schema and the register's checks as for a new row, its link
+   * lists again, its tombstone lifted so the restored row travels in bundles as the newest revision.
+   */
+  reinstate(ctx: AppContext, image: Row): RegisterDto<R>;
   get(ctx: AppContext, input: { id: string }): RegisterDto<R>;
   list(ctx: AppContext, input: { cycleId: string }): RegisterDto<R>[];
   /**
@@ -213,6 +220,30 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
       });
     },
 
+    reinstate(ctx, image) {
+      const id = typeof image.id === 'string' ? image.id : '';
+      const createdAt = typeof image.createdAt === 'string' ? image.createdAt : null;
+      const given = asFields(validate(schemas.create, pickKeys(image, Object.keys(schemas.create.shape)), register));
+      return audited(ctx, { cycleId: given.cycleId }, (tx) => {
+        if (store(tx).get(id)) throw new ServiceError({ code: 'invalid_input', message: `This ${noun} is not deleted: there is nothing to restore.` });
+        const lookup = pointLookup(tx, given.cycleId);
+        const rules = rulesFor(tx, loadCycle(tx, given.cycleId), register, id, lookup);
+        const fields = definition.complete ? definition.complete(given) : given;
+        definition.check(fields, rules);
+        const { at, hlc } = stamp(tx);
+        const meta = { id, ownerOrgId: definition.owner(fields, rules), createdAt: createdAt ?? at, updatedAt: at };
+        store(tx).insert(tx, asRow({ ...fields, ...meta, hlc, origin: tx.installationId }));
+        saveLinks(tx, id, fields, true);
+        tx.db
+          .delete(tombstones)
+          .where(and(eq(tombstones.tableName, store(tx).tableName), eq(tombstones.rowId, id)))
+          .run();
+        const restored = load(tx, id);
+        recordAudit(tx, at, { action: 'restore', tableName: store(tx).tableName, rowId: id, cycleId: given.cycleId, after: restored });
+        return restored;
+      });
+    },
+
     get(ctx, { id }) {
       return load(ctx, id);
     },
@@ -227,6 +258,8 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
     },
   };
 }
+
+const pickKeys = (row: Row, keys: readonly string[]): Row => Object.fromEntries(keys.filter((key) => key in row).map((key) => [key, row[key]]));
 
 /** "Row 12: End date: …": a bulk load names the row at fault as well as the field. */
 function inRow(error: unknown, index: number): unknown {

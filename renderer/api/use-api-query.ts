@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../shared/api/contract';
 import type { ApiError, Result } from '../../shared/result';
 import { api } from './api';
+import { useDataVersion } from './data-version';
 
 export type Query<T> = { status: 'loading' } | { status: 'error'; error: ApiError; reload: () => void } | { status: 'ready'; value: T; reload: () => void };
 
@@ -16,6 +17,7 @@ export function useApiQuery<M extends ApiMethod>(method: M, input: ApiInput<M>):
   const [answer, setAnswer] = useState<{ key: string; result: Result<ApiOutput<M>> } | null>(null);
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const dataVersion = useDataVersion();
 
   useEffect(() => {
     let current = true;
@@ -26,7 +28,7 @@ export function useApiQuery<M extends ApiMethod>(method: M, input: ApiInput<M>):
     return () => {
       current = false;
     };
-  }, [method, inputJson, version]);
+  }, [method, inputJson, version, dataVersion]);
 
   if (answer === null || answer.key !== key) return { status: 'loading' };
   return answer.result.ok ? { status: 'ready', value: answer.result.value, reload } : { status: 'error', error: answer.result.error, reload };

@@ -2,9 +2,18 @@
  * The one "saved" message at a time, kept outside React so a form can announce its save and then
  * move to another screen: the message outlives the form that raised it.
  */
+export interface NoticeAction {
+  /** The button's words, e.g. "Undo". */
+  label: string;
+  run: () => Promise<void>;
+}
+
 export interface Notice {
   id: number;
   text: string;
+  /** A problem (an undo that could not be made) is drawn as one and stays until dismissed. */
+  tone: 'done' | 'problem';
+  action: NoticeAction | null;
 }
 
 let current: Notice | null = null;
@@ -15,8 +24,8 @@ function emit(): void {
   for (const listener of listeners) listener();
 }
 
-export function showNotice(text: string): void {
-  current = { id: ++lastId, text };
+export function showNotice(text: string, options: { action?: NoticeAction; tone?: Notice['tone'] } = {}): void {
+  current = { id: ++lastId, text, tone: options.tone ?? 'done', action: options.action ?? null };
   emit();
 }
 

@@ -8,6 +8,7 @@ import { registerServices } from '../../services/index';
 import type { RegisterService } from '../../services/register-service';
 import { loadSampleCycle } from '../../services/sample';
 import { cycleStats } from '../../services/stats';
+import { restoreDeleted, undoChange } from '../../services/undo';
 
 type FoundationHandlers = HandlersFor<typeof foundationMethods>;
 type CrudHandlers<N extends string> = Pick<FoundationHandlers, Extract<keyof FoundationHandlers, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
@@ -39,6 +40,8 @@ export const foundationHandlers: FoundationHandlers = {
   'adminUnit:create': createAdminUnit,
   'adminUnit:rename': renameAdminUnit,
   'audit:list': listAudit,
+  'audit:undo': undoChange,
+  'audit:restore': restoreDeleted,
   ...crudHandlers('organisation', registerServices.organisation),
   ...crudHandlers('contact', registerServices.contact),
   ...crudHandlers('objective', registerServices.objective),

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
 import { updateRow } from '../../api/register-api';
-import { showNotice } from '../notices';
+import { noticeWithUndo } from '../undo';
 import type { Option } from './field-spec';
 
 interface InlineSelectProps<R extends RegisterName> {
@@ -15,12 +15,25 @@ interface InlineSelectProps<R extends RegisterName> {
   onSaved: () => void;
 }
 
-/** A choice changed right in the table (a status, a level), saved at once, no form to open. */
+/** Keys that move a closed list's choice without opening it: browsing, not choosing. */
+const BROWSING_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * A choice changed right in the table (a status, a level), saved without opening a form — but
+ * only on an explicit choice: a click in the open list, or Enter. Arrow keys (or typing a letter)
+ * on the closed list only browse: the row is marked "Enter saves · Esc keeps", and leaving the
+ * list keeps the saved value. Every save's notice carries its Undo.
+ */
 export function InlineSelect<R extends RegisterName>({ register, rowId, field, label, value, options, onSaved }: InlineSelectProps<R>) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const [browsing, setBrowsing] = useState(false);
+  const hintId = useId();
 
-  const change = async (next: string) => {
+  const commit = async (next: string) => {
+    setPending(null);
+    if (next === value) return;
     setBusy(true);
     const changes: RegisterValues<R> = {};
     changes[field] = next;
@@ -31,19 +44,54 @@ export function InlineSelect<R extends RegisterName>({ register, rowId, field, l
       return;
     }
     setProblem(null);
-    showNotice(`Saved: ${label} is now ${options.find((option) => option.value === next)?.label ?? next}.`);
+    void noticeWithUndo(`Saved: ${label} is now ${options.find((option) => option.value === next)?.label ?? next}.`, rowId);
     onSaved();
   };
 
+  const onKeyDown = (event: KeyboardEvent<HTMLSelectElement>) => {
+    if (event.key === 'Enter' && pending !== null) {
+      event.preventDefault();
+      void commit(pending);
+    } else if (event.key === 'Escape' && pending !== null) {
+      // This Esc puts the list back; it closes no panel and no notice.
+      event.preventDefault();
+      event.stopPropagation();
+      setPending(null);
+    }
+    setBrowsing(
+      (BROWSING_KEYS.has(event.key) && !event.altKey) || (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey && event.key !== ' '),
+    );
+  };
+
+  const onChange = (next: string) => {
+    if (browsing) setPending(next === value ? null : next);
+    else void commit(next);
+  };
+
   return (
-    <span className="inline-select">
-      <select aria-label={label} value={value} disabled={busy} aria-invalid={problem ? true : undefined} onChange={(event) => void change(event.target.value)}>
+    <span className={pending === null ? 'inline-select' : 'inline-select inline-select--pending'}>
+      <select
+        aria-label={label}
+        value={pending ?? value}
+        disabled={busy}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={pending === null ? undefined : hintId}
+        onKeyDown={onKeyDown}
+        onMouseDown={() => setBrowsing(false)}
+        onChange={(event) => onChange(event.target.value)}
+        onBlur={() => setPending(null)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
       </select>
+      {pending !== null ? (
+        <span className="inline-select__hint" id={hintId}>
+          Enter saves · Esc keeps
+        </span>
+      ) : null}
       {problem ? (
         <span className="field__error" role="alert">
           {problem}

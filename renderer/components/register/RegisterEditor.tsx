@@ -10,6 +10,7 @@ import { SubmitButton } from '../form/SubmitButton';
 import { formErrors } from '../form/form-errors';
 import { useSubmit } from '../form/use-submit';
 import { showNotice } from '../notices';
+import { noticeWithUndo } from '../undo';
 import { confirmDiscard, setUnsaved } from '../unsaved-changes';
 import { auditRoute, hrefFor } from '../../routing/routes';
 import { changedValues, draftOf, isDraftChanged, readDraft, type RowValues } from './draft';
@@ -87,8 +88,9 @@ export function RegisterEditor<R extends RegisterName>({
     const saved = await form.submit(() => (row ? updateRow(register, row.id, changes) : createRow(register, cycleId, read.value)));
     if (saved === null) return;
     setUnsaved(guardKey, false);
-    showNotice(`Saved: the ${noun} “${describe({ ...(row ?? defaults), ...read.value })}”${row ? '' : ' was added'}.`);
-    onSaved(idOf(saved) || (row?.id ?? ''));
+    const savedId = idOf(saved) || (row?.id ?? '');
+    void noticeWithUndo(`Saved: the ${noun} “${describe({ ...(row ?? defaults), ...read.value })}”${row ? '' : ' was added'}.`, savedId);
+    onSaved(savedId);
   };
 
   const cancel = () => {
@@ -102,7 +104,7 @@ export function RegisterEditor<R extends RegisterName>({
     const result = await deleteRow(register, row.id);
     if (!result.ok) return result.error.message;
     setUnsaved(guardKey, false);
-    showNotice(`Deleted: the ${noun} “${describe(row)}”.`);
+    void noticeWithUndo(`Deleted: the ${noun} “${describe(row)}”.`, row.id);
     onDeleted();
     return null;
   };
@@ -155,7 +157,7 @@ export function RegisterEditor<R extends RegisterName>({
       {deleting && row ? (
         <ConfirmDialog
           title={`Delete this ${noun}?`}
-          message={`“${describe(row)}” will be deleted. Records that refer to it must be changed first; the audit log keeps what it held.`}
+          message={`“${describe(row)}” will be deleted. Records that refer to it must be changed first. Undo in the notice, or Restore in the audit log, brings it back.`}
           confirmLabel={`Delete ${noun}`}
           busyLabel="Deleting…"
           danger

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
+import { restoreDeletion } from '../../components/undo';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { navigate } from '../../routing/navigate';
 import { auditRoute, cycleRoute, hrefFor, type AuditFilter } from '../../routing/routes';
@@ -25,7 +26,9 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
   return (
     <main className="page" id="main">
       <h1 className="page__title">Audit log</h1>
-      <p className="page__lead">Every change to every register, with who made it and when. Nothing here can be edited.</p>
+      <p className="page__lead">
+        Every change to every register, with who made it and when. Nothing here can be edited; a deleted record can be restored, with what was deleted with it.
+      </p>
       {filter.cycleId ? (
         <p className="back-link">
           <a href={hrefFor(cycleRoute(filter.cycleId))}>← Back to {cycleTitle(filter.cycleId) || 'the cycle'}</a>
@@ -116,7 +119,18 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                       </td>
                       <td className="small">
                         {entry.action === 'create' ? <span className="muted">New record</span> : null}
+                        {entry.action === 'restore' ? <span className="muted">Deleted record brought back</span> : null}
                         {entry.action === 'delete' ? <span className="muted">Record deleted; what it held is kept in this entry</span> : null}
+                        {entry.restorable ? (
+                          <button
+                            type="button"
+                            className="button button--small audit__restore"
+                            aria-label={`Restore ${recordName(entry.before, entry.after) || 'this record'}`}
+                            onClick={() => void restoreDeletion(entry.id)}
+                          >
+                            Restore
+                          </button>
+                        ) : null}
                         {entry.action === 'update' ? (
                           <ul className="plain-list">
                             {changedFields(entry.before, entry.after, entry.tableName).map((change) => (

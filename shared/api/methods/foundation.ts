@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { adminUnitCreateInput, adminUnitDto, adminUnitListInput, adminUnitRenameInput, auditEntryDto, auditListInput } from '../schemas/admin';
+import {
+  adminUnitCreateInput,
+  adminUnitDto,
+  adminUnitListInput,
+  adminUnitRenameInput,
+  auditEntryDto,
+  auditListInput,
+  restoreDeletedInput,
+  undoChangeInput,
+  undoResultDto,
+} from '../schemas/admin';
 import { registerSchemas } from '../registers';
 import {
   appInfoDto,
@@ -33,6 +43,12 @@ export const foundationMethods = {
   'adminUnit:rename': method(adminUnitRenameInput, adminUnitDto, 'Renames an administrative unit.'),
 
   'audit:list': method(auditListInput, z.array(auditEntryDto), 'Reads the audit log, newest first.'),
+  'audit:undo': method(undoChangeInput, undoResultDto, 'Takes back one change (a save, a delete, a bulk load) whole, unless a later change stands in the way.'),
+  'audit:restore': method(
+    restoreDeletedInput,
+    undoResultDto,
+    'Brings back a deleted record, and what was deleted with it, from its deletion in the audit log.',
+  ),
 
   ...crud('organisation', 'stakeholder matrix', registerSchemas.organisation),
   ...crud('contact', 'contacts', registerSchemas.contact),

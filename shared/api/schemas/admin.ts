@@ -37,6 +37,8 @@ export const auditEntryDto = z.object({
   after: z.unknown(),
   /** The first entry of the change this one is part of (null before changes were numbered). */
   changeId: z.int().nullable(),
+  /** A deleted register row that is still gone: the audit log and the record's history offer "Restore". */
+  restorable: z.boolean(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntryDto>;
 export const auditListInput = z.strictObject({
@@ -44,3 +46,9 @@ export const auditListInput = z.strictObject({
   rowId: text().max(200).optional(),
   limit: z.int().min(1).max(5000).default(200),
 });
+
+export const undoChangeInput = z.strictObject({ changeId: z.int().positive() });
+export const restoreDeletedInput = z.strictObject({ auditId: z.int().positive() });
+/** What an undo or a restore did: its own change (which can be undone in turn) and a sentence for the notice. */
+export const undoResultDto = z.object({ changeId: z.int().nullable(), rows: z.int(), summary: z.string() });
+export type UndoResultDto = z.infer<typeof undoResultDto>;

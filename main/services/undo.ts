@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { fieldLabel } from '../../shared/api/field-labels';
+import { registerNames, registerSchemas, type RegisterName } from '../../shared/api/registers';
+import type { UndoResultDto } from '../../shared/api/schemas/admin';
+import { isRecord } from '../../shared/guards';
+import { ServiceError, notFound } from '../../shared/result';
+import type { Row } from '../db/row-store';
+import { registerNouns, registerOfTable } from '../db/tables';
+import { audited } from './audited-write';
+import type { AppContext, WriteContext } from './context';
+import { registerServices } from './index';
+
+/**
+ * Undo and restore, built on what the audit log already keeps: each entry of a change holds the
+ * row's image before and after it. Undoing a change replays its entries backwards through the
+ * register engine — a created row is deleted, an updated one gets its `before` back, a deleted
+ * one is reinstated — so the rules of a save apply, and the undo is itself one audited change
+ * (which can be undone in turn). Nothing is undone over a later change of the same row: the undo
+ * says which change stands in the way instead.
+ */
+
+interface Entry {
+  id: number;
+  at: string;
+  userName: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  tableName: string;
+  rowId: string;
+  cycleId: string | null;
+  before: unknown;
+  after: unknown;
+  changeId: number | null;
+}
+
+const entryRow = z.object({
+  id: z.int(),
+  at: z.string(),
+  userName: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  tableName: z.string(),
+  rowId: z.string(),
+  cycleId: z.string().nullable(),
+  beforeJson: z.string().nullable(),
+  afterJson: z.string().nullable(),
+  changeId: z.int().nullable(),
+});
+
+const COLUMNS =
+  'id, at, user_name AS userName, action, table_name AS tableName, row_id AS rowId, cycle_id AS cycleId, before_json AS beforeJson, after_json AS afterJson, change_id AS changeId';
+
+const toEntry = (raw: unknown): Entry => {
+  const { beforeJson, afterJson, ...rest } = entryRow.parse(raw);
+  return { ...rest, before: beforeJson === null ? null : JSON.parse(beforeJson), after: afterJson === null ? null : JSON.parse(afterJson) };
+};
+
+function entriesOfChange(ctx: AppContext, changeId: number): Entry[] {
+  const rows = ctx.db.$client
+    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE change_id = ? OR (change_id IS NULL AND id = ?) ORDER BY id`)
+    .all(changeId, changeId);
+  return rows.map(toEntry);
+}
+
+function entryById(ctx: AppContext, id: number): Entry {
+  const raw = ctx.db.$client.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id);
+  if (raw === undefined) throw notFound('audit log entry', String(id));
+  return toEntry(raw);
+}
+
+/** The newest entry about this row written after `afterId`: a later change the undo would overwrite. */
+function laterEntry(ctx: AppContext, entry: Entry, afterId: number): Entry | undefined {
+  const raw = ctx.db.$client
+    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE table_name = ? AND row_id = ? AND id > ? ORDER BY id DESC LIMIT 1`)
+    .get(entry.tableName, entry.rowId, afterId);
+  return raw === undefined ? undefined : toEntry(raw);
+}
+
+const imageOf = (value: unknown): Row => (isRecord(value) ? value : {});
+
+/** "the risk “R3 Drought delays works”": how a message names the row of an entry. */
+function named(register: RegisterName, image: Row): string {
+  const label = ['code', 'title', 'name', 'statement', 'component', 'trigger', 'periodKey', 'description']
+    .map((key) => image[key])
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+    .slice(0, 2)
+    .join(' ');
+  return label ? `the ${registerNouns[register].one} “${label.length > 80 ? `${label.slice(0, 77)}…` : label}”` : `a ${registerNouns[register].one}`;
+}
+
+const when = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
+
+function registerOf(entry: Entry): RegisterName {
+  const register = registerOfTable(entry.tableName);
+  if (!register) {
+    throw new ServiceError({
+      code: 'invalid_input',
+      message: `This change also wrote ${entry.tableName.replace(/_/g, ' ')}, which undo does not take back; restore a backup from the Backups screen instead.`,
+    });
+  }
+  return register;
+}
+
+/** The fields an update may set, from the row's image: the update schema's keys, no more. */
+function changesFrom(register: RegisterName, image: Row): Row {
+  const keys = Object.keys(registerSchemas[register].update.shape.changes.shape);
+  return Object.fromEntries(keys.filter((key) => key in image).map((key) => [key, image[key]]));
+}
+
+/** Takes one entry back inside the undo's change; the engine writes the audit entry for it. */
+function revert(tx: WriteContext, entry: Entry): void {
+  const register = registerOf(entry);
+  const service = registerServices[register];
+  switch (entry.action) {
+    case 'create':
+    case 'restore':
+      service.remove(tx, { id: entry.rowId });
+      return;
+    case 'update':
+      service.untyped.update(tx, { id: entry.rowId, changes: changesFrom(register, imageOf(entry.before)) });
+      return;
+    case 'delete':
+      service.reinstate(tx, imageOf(entry.before));
+      return;
+  }
+}
+
+/** A refusal from the engine names the row it is about, since one undo can touch many rows. */
+function aboutRow(error: unknown, entry: Entry): unknown {
+  if (!(error instanceof ServiceError)) return error;
+  const register = registerOfTable(entry.tableName);
+  if (!register) return error;
+  const image = imageOf(entry.before ?? entry.after);
+  const field = error.apiError.field;
+  const message = field && !error.apiError.message.includes(':') ? `${fieldLabel(field, register)}: ${error.apiError.message}` : error.apiError.message;
+  return new ServiceError({ code: error.apiError.code, message: `Cannot take back the change to ${named(register, image)}: ${message}` });
+}
+
+const registerRank = (entry: Entry) => registerNames.indexOf(registerOf(entry));
+
+/**
+ * Deleted rows come back parents first (an organisation before its activities, an activity before
+ * its budget lines), then updates are taken back newest first, then created rows go children first.
+ */
+function revertOrder(entries: Entry[]): Entry[] {
+  const reinstated = entries.filter((entry) => entry.action === 'delete').sort((a, b) => registerRank(a) - registerRank(b));
+  const updated = entries.filter((entry) => entry.action === 'update').reverse();
+  const removed = entries
+    .filter((entry) => entry.action === 'create' || entry.action === 'restore')
+    .sort((a, b) => registerRank(b) - registerRank(a) || b.id - a.id);
+  return [...reinstated, ...updated, ...removed];
+}
+
+function replay(ctx: AppContext, entries: Entry[], done: string): UndoResultDto {
+  const [first] = entries;
+  if (!first) throw new ServiceError({ code: 'not_found', message: 'There is nothing to undo in this change.' });
+  const lastId = Math.max(...entries.map((entry) => entry.id));
+  for (const entry of entries) {
+    const register = registerOf(entry);
+    const later = laterEntry(ctx, entry, lastId);
+    if (later) {
+      throw new ServiceError({
+        code: 'invalid_input',
+        message: `${capitalise(named(register, imageOf(entry.before ?? entry.after)))} was changed again afterwards (${when(later.at)} by ${later.userName}); undo that change first, or edit the record by hand.`,
+      });
+    }
+  }
+  const cycleIds = new Set(entries.map((entry) => entry.cycleId));
+  const [cycleId = null] = cycleIds;
+  return audited(ctx, { cycleId: cycleIds.size === 1 ? cycleId : null }, (tx) => {
+    for (const entry of revertOrder(entries)) {
+      try {
+        revert(tx, entry);
+      } catch (error) {
+        throw aboutRow(error, entry);
+      }
+    }
+    const register = registerOf(first);
+    const subject = entries.length === 1 ? named(register, imageOf(first.before ?? first.after)) : `${entries.length} records`;
+    return { changeId: tx.change.auditId, rows: entries.length, summary: `${done}: ${subject}.` };
+  });
+}
+
+/** Takes a whole change back (a save, a delete, an import's rows): everything or nothing. */
+export function undoChange(ctx: AppContext, input: { changeId: number }): UndoResultDto {
+  return replay(ctx, entriesOfChange(ctx, input.changeId), 'Undone');
+}
+
+/**
+ * Brings back a deleted record from its deletion in the audit log, with what was deleted with it
+ * in the same change and depends on it (a partner's bundle that deleted an activity and its budget
+ * lines); its link lists (wards, supporting organisations) come back with the row itself.
+ */
+export function restoreDeleted(ctx: AppContext, input: { auditId: number }): UndoResultDto {
+  const entry = entryById(ctx, input.auditId);
+  if (entry.action !== 'delete')
+    throw new ServiceError({ code: 'invalid_input', message: 'Only a deletion can be restored; this entry records a change that is not one.' });
+  const register = registerOf(entry);
+  const sameChange = entry.changeId === null ? [entry] : entriesOfChange(ctx, entry.changeId).filter((other) => other.action === 'delete');
+  const chosen = new Set([entry.rowId]);
+  // Children first found, then their own children: a row belongs if it names a row already chosen.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const other of sameChange) {
+      if (chosen.has(other.rowId)) continue;
+      if (Object.values(imageOf(other.before)).some((value) => (Array.isArray(value) ? value.some((v) => chosen.has(String(v))) : chosen.has(String(value))))) {
+        chosen.add(other.rowId);
+        grew = true;
+      }
+    }
+  }
+  const restoring = sameChange.filter((other) => chosen.has(other.rowId));
+  const result = replay(ctx, restoring, 'Restored');
+  const children = restoring.length - 1;
+  return children > 0
+    ? { ...result, summary: `Restored: ${named(register, imageOf(entry.before))} and ${children} record${children === 1 ? '' : 's'} deleted with it.` }
+    : result;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,43 @@
+import { api } from '../api/api';
+import { dataChanged } from '../api/data-version';
+import { showNotice, type NoticeAction } from './notices';
+
+/** The notice's "Undo": takes the change back through the core, then offers to undo the undo. */
+export function undoAction(changeId: number): NoticeAction {
+  return {
+    label: 'Undo',
+    run: async () => {
+      const result = await api('audit:undo', { changeId });
+      if (!result.ok) {
+        showNotice(result.error.message, { tone: 'problem' });
+        return;
+      }
+      dataChanged();
+      const { changeId: undoneBy, summary } = result.value;
+      showNotice(summary, undoneBy === null ? {} : { action: undoAction(undoneBy) });
+    },
+  };
+}
+
+/**
+ * Announces a save or a delete with an Undo for exactly that change: the newest audit entry of the
+ * record names it (the app writes one change at a time, and the entry is read right after the save).
+ */
+export async function noticeWithUndo(text: string, rowId: string): Promise<void> {
+  const entries = await api('audit:list', { rowId, limit: 1 });
+  const changeId = entries.ok ? entries.value[0]?.changeId : null;
+  showNotice(text, changeId ? { action: undoAction(changeId) } : {});
+}
+
+/** Brings back a deleted record from its deletion in the audit log, saying what came back. */
+export async function restoreDeletion(auditId: number): Promise<boolean> {
+  const result = await api('audit:restore', { auditId });
+  if (!result.ok) {
+    showNotice(result.error.message, { tone: 'problem' });
+    return false;
+  }
+  dataChanged();
+  const { changeId, summary } = result.value;
+  showNotice(summary, changeId === null ? {} : { action: undoAction(changeId) });
+  return true;
+}
