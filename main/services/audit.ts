@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntryDto, auditListInput } from '../../shared/api/schemas/admin';
 import { auditLog } from '../db/schema';
@@ -52,22 +52,27 @@ export function recordAudit(tx: WriteContext, at: string, record: AuditRecord): 
 
 const parsedJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
+/** A stored entry with its row images read back, as undo (services/undo.ts) and the log use it. */
+export type StoredAuditEntry = Omit<AuditEntryDto, 'restorable'>;
+
+export function readAuditEntries(ctx: AppContext, where: SQL | undefined, order: 'newest first' | 'oldest first', limit = -1): StoredAuditEntry[] {
+  return ctx.db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(order === 'newest first' ? desc(auditLog.id) : asc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map(({ beforeJson, afterJson, ...rest }) => ({ ...rest, before: parsedJson(beforeJson), after: parsedJson(afterJson) }));
+}
+
 export function listAudit(ctx: AppContext, input: z.output<typeof auditListInput>): AuditEntryDto[] {
   const filters: SQL[] = [];
   if (input.cycleId) filters.push(eq(auditLog.cycleId, input.cycleId));
   if (input.rowId) filters.push(eq(auditLog.rowId, input.rowId));
-  const rows = ctx.db
-    .select()
-    .from(auditLog)
-    .where(filters.length ? and(...filters) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(input.limit)
-    .all();
-  return rows.map(({ beforeJson, afterJson, ...rest }) => ({
-    ...rest,
-    before: parsedJson(beforeJson),
-    after: parsedJson(afterJson),
-    restorable: isRestorable(ctx, rest),
+  return readAuditEntries(ctx, filters.length ? and(...filters) : undefined, 'newest first', input.limit).map((entry) => ({
+    ...entry,
+    restorable: isRestorable(ctx, entry),
   }));
 }
 

@@ -1,10 +1,12 @@
-import { z } from 'zod';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { fieldLabel } from '../../shared/api/field-labels';
 import { registerNames, registerSchemas, type RegisterName } from '../../shared/api/registers';
 import type { UndoResultDto } from '../../shared/api/schemas/admin';
 import { isRecord } from '../../shared/guards';
 import { ServiceError, notFound } from '../../shared/result';
 import type { Row } from '../db/row-store';
+import { auditLog } from '../db/schema';
+import { readAuditEntries, type StoredAuditEntry } from './audit';
 import { registerNouns, registerOfTable } from '../db/tables';
 import { audited } from './audited-write';
 import type { AppContext, WriteContext } from './context';
@@ -19,59 +21,23 @@ import { registerServices } from './index';
  * says which change stands in the way instead.
  */
 
-interface Entry {
-  id: number;
-  at: string;
-  userName: string;
-  action: 'create' | 'update' | 'delete' | 'restore';
-  tableName: string;
-  rowId: string;
-  cycleId: string | null;
-  before: unknown;
-  after: unknown;
-  changeId: number | null;
-}
-
-const entryRow = z.object({
-  id: z.int(),
-  at: z.string(),
-  userName: z.string(),
-  action: z.enum(['create', 'update', 'delete', 'restore']),
-  tableName: z.string(),
-  rowId: z.string(),
-  cycleId: z.string().nullable(),
-  beforeJson: z.string().nullable(),
-  afterJson: z.string().nullable(),
-  changeId: z.int().nullable(),
-});
-
-const COLUMNS =
-  'id, at, user_name AS userName, action, table_name AS tableName, row_id AS rowId, cycle_id AS cycleId, before_json AS beforeJson, after_json AS afterJson, change_id AS changeId';
-
-const toEntry = (raw: unknown): Entry => {
-  const { beforeJson, afterJson, ...rest } = entryRow.parse(raw);
-  return { ...rest, before: beforeJson === null ? null : JSON.parse(beforeJson), after: afterJson === null ? null : JSON.parse(afterJson) };
-};
+type Entry = StoredAuditEntry;
 
 function entriesOfChange(ctx: AppContext, changeId: number): Entry[] {
-  const rows = ctx.db.$client
-    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE change_id = ? OR (change_id IS NULL AND id = ?) ORDER BY id`)
-    .all(changeId, changeId);
-  return rows.map(toEntry);
+  // Entries made before changes were numbered are each a change of their own.
+  return readAuditEntries(ctx, or(eq(auditLog.changeId, changeId), and(isNull(auditLog.changeId), eq(auditLog.id, changeId))), 'oldest first');
 }
 
 function entryById(ctx: AppContext, id: number): Entry {
-  const raw = ctx.db.$client.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id);
-  if (raw === undefined) throw notFound('audit log entry', String(id));
-  return toEntry(raw);
+  const [entry] = readAuditEntries(ctx, eq(auditLog.id, id), 'oldest first');
+  if (!entry) throw notFound('audit log entry', String(id));
+  return entry;
 }
 
 /** The newest entry about this row written after `afterId`: a later change the undo would overwrite. */
 function laterEntry(ctx: AppContext, entry: Entry, afterId: number): Entry | undefined {
-  const raw = ctx.db.$client
-    .prepare(`SELECT ${COLUMNS} FROM audit_log WHERE table_name = ? AND row_id = ? AND id > ? ORDER BY id DESC LIMIT 1`)
-    .get(entry.tableName, entry.rowId, afterId);
-  return raw === undefined ? undefined : toEntry(raw);
+  const where = and(eq(auditLog.tableName, entry.tableName), eq(auditLog.rowId, entry.rowId), gt(auditLog.id, afterId));
+  return readAuditEntries(ctx, where, 'newest first', 1)[0];
 }
 
 const imageOf = (value: unknown): Row => (isRecord(value) ? value : {});
