@@ -7,8 +7,8 @@ import type { AppContext } from '../services/context';
 /**
  * What a round asks each organisation for (issue 19, item 1): for the period, the status and % done
  * of the activities it leads, a disbursement figure for each budget line it contributes, and the
- * period's actual of each indicator it is responsible for. Disbursements are asked only of partners
- * who answer by bundle: the Excel partner template has no sheet for them yet. "Missing" is what is still not in the
+ * period's actual of each indicator it is responsible for, whether it answers by bundle or by the
+ * Excel partner template (its Disbursements sheet). "Missing" is what is still not in the
  * plan: an actual still empty, a budget line with no disbursement for the period, an activity not
  * updated since the round opened (unless the organisation has sent a return, which confirms them).
  */
@@ -74,7 +74,6 @@ export function itemsByOrganisation(
   period: ReportingPeriod,
   round: { openedOn: string },
   returned: ReadonlySet<string>,
-  disbursementsFrom: ReadonlySet<string>,
 ): Map<string, OrgItems> {
   const byOrg = new Map<string, OrgItems>();
   const of = (orgId: string) => {
@@ -97,7 +96,6 @@ export function itemsByOrganisation(
       .map((d) => d.contributionId),
   );
   for (const c of contributionsOf(ctx, cycleId, period)) {
-    if (!disbursementsFrom.has(c.contributorOrgId)) continue;
     const items = of(c.contributorOrgId);
     items.asked.disbursements++;
     if (!disbursed.has(c.id)) items.missing.disbursements++;

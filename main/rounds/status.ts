@@ -25,8 +25,7 @@ export function memberStatuses(ctx: AppContext, round: RoundRow): RoundMemberDto
   const returns = returnsOf(ctx, round.id);
   const returned = new Set(returns.filter((r) => r.applied).map((r) => r.organisationId));
   const members = membersOf(ctx, round.id);
-  const byBundle = new Set(members.filter((m) => m.channel === 'bundle').map((m) => m.organisationId));
-  const items = itemsByOrganisation(ctx, round.cycleId, periodOf(ctx, round), round, returned, byBundle);
+  const items = itemsByOrganisation(ctx, round.cycleId, periodOf(ctx, round), round, returned);
   return members
     .map((member): RoundMemberDto => {
       const org = organisations.get(member.organisationId);

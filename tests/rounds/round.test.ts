@@ -145,7 +145,13 @@ describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => 
     for (const short of ['UDRA', 'LBNC']) setChannel(sec, { cycleId, organisationId: orgId(short), channel: 'bundle' });
     expect(roundStatus(sec, cycleId).members.map((m) => m.shortName)).toEqual(['CGI-ALF', 'CGI-DOH', 'CGI-WEC', 'DCRF', 'IICD', 'LBNC', 'NDMA Isiolo', 'UDRA']);
     expect(member('UDRA').asked.disbursements).toBeGreaterThan(0);
-    expect(member('CGI-WEC').asked.disbursements).toBe(0); // the template has no disbursement sheet
+    // Asked by template too (its Disbursements sheet): the sample has one of CGI-WEC's Q2 figures still to come.
+    expect(member('CGI-WEC')).toMatchObject({
+      channel: 'template',
+      asked: { disbursements: 5 },
+      missing: { disbursements: 1 },
+      missingText: expect.stringContaining('1 disbursement'),
+    });
   });
 
   it('refuses to prepare while an address is missing or malformed, naming the organisation and contact, and writes nothing', async () => {
@@ -221,14 +227,27 @@ describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => 
   it('takes in three templates (one with an error) and two bundles (one late), recording which import answered', async () => {
     const wec = await fillTemplate(Buffer.from(fileOf(requests, 'CGI-WEC', '.xlsx').content), 'Q2');
     wecReturned = wec.buffer;
+    const paidBefore = new Set(s.disbursement.list(sec, { cycleId }).map((d) => d.id));
     const wecReturn = await applyReturn(sec, cycleId, { fileName: 'WEC Q2 filled.xlsx', buffer: wec.buffer });
     expect(wecReturn).toMatchObject({ applied: true, late: false, kind: 'template', bundleImportId: null, problems: [] });
     expect(wecReturn.changed).toBeGreaterThanOrEqual(wec.actuals);
+    // The Q2 disbursement still missing, typed on the template's Disbursements sheet, is added.
+    expect(wec.disbursements).toBe(1);
+    expect(wecReturn.added).toBe(1);
     expect(wecReturn.changeId).not.toBeNull();
     // The import's own audit entries carry the change the round recorded.
-    expect(listAudit(sec, { cycleId, limit: 5000 }).filter((e) => e.changeId === wecReturn.changeId && e.tableName === 'indicator_periods').length).toBe(
-      wec.actuals,
+    const ofReturn = (table: string) => listAudit(sec, { cycleId, limit: 5000 }).filter((e) => e.changeId === wecReturn.changeId && e.tableName === table);
+    expect(ofReturn('indicator_periods').length).toBe(wec.actuals);
+    expect(ofReturn('disbursements').length).toBe(wec.disbursements);
+    const wecLines = new Set(
+      s.contribution
+        .list(sec, { cycleId })
+        .filter((c) => c.contributorOrgId === orgId('CGI-WEC'))
+        .map((c) => c.id),
     );
+    const wecPaid = s.disbursement.list(sec, { cycleId }).filter((d) => wecLines.has(d.contributionId) && d.periodKey === 'Q2');
+    expect(new Set(wecPaid.map((d) => d.contributionId))).toEqual(wecLines);
+    expect(wecPaid.filter((d) => !paidBefore.has(d.id)).map((d) => [d.date, d.amountMinor % 100])).toEqual([['2026-12-10', 0]]);
     expect(member('CGI-WEC')).toMatchObject({ state: 'returned', missingText: 'nothing' });
 
     const alf = await fillTemplate(Buffer.from(fileOf(requests, 'CGI-ALF', '.xlsx').content), 'Q2');

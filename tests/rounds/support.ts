@@ -19,11 +19,24 @@ function lastRow(worksheet: ExcelJS.Worksheet): number {
   return last;
 }
 
+/** A day inside each period of the sample's fiscal year 2026/27, for a disbursement's date. */
+const DAY_IN_PERIOD: Record<string, Date> = {
+  Q1: new Date(Date.UTC(2026, 8, 15)),
+  Q2: new Date(Date.UTC(2026, 11, 10)),
+  Q3: new Date(Date.UTC(2027, 2, 10)),
+  Q4: new Date(Date.UTC(2027, 5, 10)),
+};
+
 /**
  * What a partner does with its template: every empty Actual of the period gets a figure (or the
- * text `badActual`, a typing slip), and the activities get a status and % done.
+ * text `badActual`, a typing slip), every budget line of the period the amount it disbursed and
+ * when, and the activities get a status and % done.
  */
-export async function fillTemplate(template: Buffer, periodKey: string, options: { badActual?: string } = {}): Promise<{ buffer: Buffer; actuals: number }> {
+export async function fillTemplate(
+  template: Buffer,
+  periodKey: string,
+  options: { badActual?: string } = {},
+): Promise<{ buffer: Buffer; actuals: number; disbursements: number }> {
   const workbook = await openXlsx(template);
   const periods = sheet(workbook, 'Indicator periods');
   const period = columnOf(periods, HEADER_ROW, 'Period');
@@ -34,6 +47,16 @@ export async function fillTemplate(template: Buffer, periodKey: string, options:
     periods.getCell(row, actual).value = options.badActual && actuals === 0 ? options.badActual : 40 + row;
     actuals++;
   }
+  const paid = sheet(workbook, 'Disbursements');
+  const paidPeriod = columnOf(paid, HEADER_ROW, 'Period');
+  const amount = columnOf(paid, HEADER_ROW, 'Amount disbursed');
+  let disbursements = 0;
+  for (let row = HEADER_ROW + 1; row <= lastRow(paid); row++) {
+    if (!paid.getCell(row, paidPeriod).text.startsWith(periodKey) || paid.getCell(row, amount).value !== null) continue;
+    paid.getCell(row, amount).value = 250_000 + row;
+    paid.getCell(row, columnOf(paid, HEADER_ROW, 'Date disbursed')).value = DAY_IN_PERIOD[periodKey] ?? null;
+    disbursements++;
+  }
   const activities = sheet(workbook, 'Activities');
   const completion = columnOf(activities, HEADER_ROW, 'Completion %');
   const status = columnOf(activities, HEADER_ROW, 'Status');
@@ -42,7 +65,7 @@ export async function fillTemplate(template: Buffer, periodKey: string, options:
       activities.getCell(row, status).value = 'Ongoing';
       activities.getCell(row, completion).value = 50;
     }
-  return { buffer: await toBuffer(workbook), actuals };
+  return { buffer: await toBuffer(workbook), actuals, disbursements };
 }
 
 export const parseWithMailparser = (eml: Buffer): Promise<ParsedMail> => simpleParser(eml);

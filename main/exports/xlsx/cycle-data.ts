@@ -101,3 +101,8 @@ export function codeLabel(code: string | undefined, text: string | undefined): s
   if (!text) return code ?? '';
   return code ? `${code} – ${text}` : text;
 }
+
+/** "Borehole drilling (A1.3)": how a budget line is named in the template's list and the import's preview. */
+export function budgetLineLabel(component: string, activity: { code: string; title: string } | undefined): string {
+  return activity ? `${component} (${activity.code || activity.title})` : component;
+}

@@ -20,7 +20,8 @@ export type WorkbookMeta = {
   binding?: string;
 };
 
-export const TEMPLATE_VERSION = 1;
+/** 2: the Disbursements and Indicators sheets. */
+export const TEMPLATE_VERSION = 2;
 
 export function addMetaSheet(workbook: ExcelJS.Workbook, meta: WorkbookMeta): void {
   const sheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });

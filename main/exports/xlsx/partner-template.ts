@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
-import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
+import { indicatorDirectionLabels, indicatorDirections } from '../../../shared/analysis/indicator-progress';
 import { formatDisplayDate } from '../../../shared/dates';
 import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
-import { codeLabel, type CycleData } from './cycle-data';
+import { budgetLineLabel, codeLabel, type CycleData } from './cycle-data';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
 import { cellText } from './safe-text';
 import { printSetup, writeTable, type CellInput, type ColumnKind, type ColumnSpec, addSheet } from './sheet-kit';
@@ -43,6 +43,8 @@ const CELL_KIND: Record<FieldKind, ColumnKind> = {
   activity: 'text',
   indicator: 'text',
   indicatorId: 'text',
+  contribution: 'text',
+  contributionId: 'text',
   period: 'text',
   reference: 'text',
 };
@@ -62,17 +64,12 @@ export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto
   workbook.modified = new Date(meta.exportedAt);
   workbook.title = `${data.cycle.title}: partner template for ${org.name}`;
 
-  const rows = templateRows(data, org);
+  const rows = templateRows(data, org, meta.periodKey);
   addInstructions(workbook, data, org, meta, rows);
   for (const register of TEMPLATE_ORDER) {
     const layout = TEMPLATE_SHEETS[register];
     const sheet = addSheet(workbook, layout.name, { rows: TEMPLATE_HEADER_ROW });
-    styleTitle(
-      sheet,
-      `${layout.title}: ${org.name}`,
-      'Edit the rows, or add rows below the last one. Choose from the drop-downs where a column has one. See the Instructions sheet.',
-      'B',
-    );
+    styleTitle(sheet, `${layout.title}: ${org.name}`, layout.hint, 'B');
     const columns: ColumnSpec<TemplateRow>[] = layout.columns.map((column) => ({
       header: column.header,
       kind: CELL_KIND[column.kind],
@@ -110,11 +107,17 @@ function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: Organisa
   };
   add('activity', data.activities);
   add('contribution', data.contributions);
+  add('disbursement', data.disbursements);
+  add('indicator', data.indicators);
   add('indicatorPeriod', data.indicatorPeriods);
 }
 
-/** The rows of each sheet, written as the import reads them back. */
-export function templateRows(data: CycleData, org: OrganisationDto): Record<TemplateRegister, TemplateRow[]> {
+/**
+ * The rows of each sheet, written as the import reads them back. A template for a reporting round
+ * (`periodKey`) offers an empty disbursement row for that period only; one made outside a round,
+ * for every period; disbursements already recorded are always listed.
+ */
+export function templateRows(data: CycleData, org: OrganisationDto, periodKey?: string): Record<TemplateRegister, TemplateRow[]> {
   const { names } = data;
   const orgs = (ids: string[]) =>
     ids
@@ -176,7 +179,49 @@ export function templateRows(data: CycleData, org: OrganisationDto): Record<Temp
         };
       }),
     );
-  return { activity: activities, contribution: contributions, indicatorPeriod: indicatorPeriods };
+  const indicators = data.indicators
+    .filter((i) => i.ownerOrgId === org.id)
+    .map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      baselineValue: i.baselineValue,
+      targetValue: i.targetValue,
+      direction: indicatorDirectionLabels[i.direction],
+      rangeMin: i.rangeMin,
+      rangeMax: i.rangeMax,
+    }));
+  return {
+    activity: activities,
+    contribution: contributions,
+    disbursement: disbursementRows(data, org, periodKey),
+    indicator: indicators,
+    indicatorPeriod: indicatorPeriods,
+  };
+}
+
+/** Each of the organisation's budget lines by period: its disbursements, or an empty row to fill in. */
+function disbursementRows(data: CycleData, org: OrganisationDto, periodKey: string | undefined): TemplateRow[] {
+  const paid = new Map<string, CycleData['disbursements']>();
+  for (const d of data.disbursements) {
+    const key = `${d.contributionId}\u0000${d.periodKey}`;
+    paid.set(key, [...(paid.get(key) ?? []), d]);
+  }
+  return data.contributions
+    .filter((c) => c.ownerOrgId === org.id)
+    .flatMap((line) => {
+      const identity = {
+        contributionId: line.id,
+        contribution: budgetLineLabel(line.component, data.names.activityRow(line.activityId)),
+        currency: currencies.label(line.currency),
+      };
+      return data.periods.flatMap((period): TemplateRow[] => {
+        const recorded = paid.get(`${line.id}\u0000${period.key}`) ?? [];
+        if (recorded.length === 0) return periodKey === undefined || periodKey === period.key ? [{ id: null, ...identity, periodKey: period.label }] : [];
+        return recorded.map((d) => ({ id: d.id, ...identity, periodKey: period.label, amountMinor: d.amountMinor / 100, date: d.date, notes: d.notes }));
+      });
+    });
 }
 
 function addInstructions(
@@ -192,7 +237,10 @@ function addInstructions(
     ['Organisation', org.name],
     ['JWP cycle', data.cycle.title],
     ['Prepared on', `${formatDisplayDate(meta.exportedAt.slice(0, 10))} by ${meta.exportedBy}`],
-    ['Your rows', `${rows.activity.length} activities, ${rows.contribution.length} budget contributions, ${rows.indicatorPeriod.length} indicator periods`],
+    [
+      'Your rows',
+      `${rows.activity.length} activities, ${rows.contribution.length} budget contributions, ${rows.disbursement.length} disbursement rows, ${rows.indicator.length} indicators, ${rows.indicatorPeriod.length} indicator periods`,
+    ],
     ['Reporting periods', data.periods.map((p) => p.label).join(', ') + ' (county fiscal year: Q1 is July–September)'],
   ];
   facts.forEach(([label, value], index) => {
@@ -202,6 +250,7 @@ function addInstructions(
   });
   const steps = [
     'Update your rows on the Activities, Contributions and Indicator periods sheets: status, completion, dates, amounts, targets and actuals.',
+    'On the Disbursements sheet, give for each budget line and period the amount disbursed or spent and its date; leave the row empty if nothing was. On the Indicators sheet, correct the desired direction of an indicator if the plan has it wrong.',
     'To add an activity or a contribution, type it in the first empty row below the others. Leave the Row ID column empty; Pamoja JWP gives the row its ID.',
     'Columns with a drop-down take a value from its list. Type wards and supporting organisations as names separated by commas, as listed below.',
     'Type dates as 25 Nov 2026 or 25/11/2026 (day/month/year). Type amounts as plain numbers, e.g. 1,200,000, and choose the currency in the next column.',
@@ -258,8 +307,14 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: Organi
     ['Types', 'Contribution types', contributionTypes.keys.map((k) => contributionTypes.label(k))],
     ['YesNo', 'On county budget', ['Yes', 'No']],
     ['Currencies', 'Currencies', currencies.keys.map((k) => currencies.label(k))],
+    [
+      'BudgetLines',
+      'Your budget lines',
+      data.contributions.filter((c) => c.ownerOrgId === org.id).map((c) => budgetLineLabel(c.component, data.names.activityRow(c.activityId))),
+    ],
     // The partner's own indicators, as on its Indicator periods sheet: those are the ones it reports.
     ['Indicators', 'Your indicators', data.indicators.filter((i) => i.ownerOrgId === org.id).map((i) => codeLabel(i.code, i.name))],
+    ['Directions', 'Desired directions', indicatorDirections.map((d) => indicatorDirectionLabels[d])],
     ['Periods', 'Reporting periods', data.periods.map((p) => p.label)],
     ['Criteria', 'Evaluation criteria', evaluationCriteria.keys.map((k) => evaluationCriteria.label(k))],
     [null, 'Wards', [...data.wards.values()].map((w) => w.name)],

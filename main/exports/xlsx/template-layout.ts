@@ -1,4 +1,5 @@
 import type { RegisterField } from '../../../shared/api/registers';
+import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
 
 /**
@@ -7,7 +8,7 @@ import { activityStatuses, contributionTypes, currencies, evaluationCriteria, se
  * this one description.
  */
 
-export type TemplateRegister = 'activity' | 'contribution' | 'indicatorPeriod';
+export type TemplateRegister = 'activity' | 'contribution' | 'disbursement' | 'indicator' | 'indicatorPeriod';
 
 export type FieldKind =
   | 'rowId'
@@ -25,17 +26,33 @@ export type FieldKind =
   | 'activity'
   | 'indicator'
   | 'indicatorId'
+  | 'contribution'
+  | 'contributionId'
   | 'period'
   | 'reference';
 
 /** Drop-down lists on the (hidden) Lists sheet, each a defined name. */
-export type ListName = 'Objectives' | 'Sectors' | 'Statuses' | 'Activities' | 'Types' | 'YesNo' | 'Currencies' | 'Indicators' | 'Periods' | 'Criteria';
+export type ListName =
+  | 'Objectives'
+  | 'Sectors'
+  | 'Statuses'
+  | 'Activities'
+  | 'Types'
+  | 'YesNo'
+  | 'Currencies'
+  | 'BudgetLines'
+  | 'Indicators'
+  | 'Directions'
+  | 'Periods'
+  | 'Criteria';
 
 /**
- * What a template column holds: a field of its register's schema, the hidden row id, or (for an
- * indicator period) the indicator picked by name and its unit shown for reference.
+ * What a template column holds: a field of its register's schema, the hidden row id, or a row it
+ * belongs to picked by name (an indicator period's indicator, a disbursement's budget line) and
+ * that row's details shown for reference.
  */
-export type TemplateField<R extends TemplateRegister = TemplateRegister> = RegisterField<R> | 'id' | 'indicator' | 'unit' | 'direction';
+export type TemplateField<R extends TemplateRegister = TemplateRegister> =
+  RegisterField<R> | 'id' | 'indicator' | 'unit' | 'direction' | 'contribution' | 'currency';
 
 export interface TemplateColumn<F extends string = string> {
   /** The API field it fills; `id` for the hidden row id. */
@@ -63,6 +80,10 @@ export interface TemplateSheet<R extends TemplateRegister = TemplateRegister> {
   register: R;
   name: string;
   title: string;
+  /** The template version that brought the sheet: a file made before it is read without it. */
+  since: number;
+  /** The line under the title: what the partner does on this sheet. */
+  hint: string;
   columns: TemplateColumn<TemplateField<R>>[];
 }
 
@@ -77,6 +98,8 @@ const ROW_ID: TemplateColumn<'id'> = {
   note: 'Pamoja JWP uses this hidden ID to recognise the row. Leave it as it is; leave it empty on rows you add.',
 };
 
+const ADD_ROWS_HINT = 'Edit the rows, or add rows below the last one. Choose from the drop-downs where a column has one. See the Instructions sheet.';
+
 const DATE_NOTE = 'A date, e.g. 25 Nov 2026 or 25/11/2026 (day/month/year).';
 
 export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
@@ -84,6 +107,8 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
     register: 'activity',
     name: 'Activities',
     title: 'Your activities',
+    since: 1,
+    hint: ADD_ROWS_HINT,
     columns: [
       ROW_ID,
       { field: 'code', header: 'Code', kind: 'text', width: 10, aliases: ['Activity code'] },
@@ -125,6 +150,8 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
     register: 'contribution',
     name: 'Contributions',
     title: 'Your contributions to the cost-share budget',
+    since: 1,
+    hint: ADD_ROWS_HINT,
     columns: [
       ROW_ID,
       {
@@ -161,21 +188,107 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
       { field: 'comments', header: 'Comments', kind: 'longText', width: 36 },
     ],
   },
+  disbursement: {
+    register: 'disbursement',
+    name: 'Disbursements',
+    title: 'Money disbursed on your budget lines',
+    since: 2,
+    hint: 'Type what you disbursed or spent on each budget line in the period, and the date. For a second payment in a period, add a row below. See the Instructions sheet.',
+    columns: [
+      ROW_ID,
+      {
+        field: 'contribution',
+        header: 'Budget line',
+        kind: 'contribution',
+        list: 'BudgetLines',
+        required: true,
+        identifies: true,
+        width: 44,
+        note: 'One of your lines of the cost-share budget (the Contributions sheet), as the list names it.',
+      },
+      // Hidden, after the visible name: the sheet's title sits in column B and must show.
+      { field: 'contributionId', header: 'Budget line ID', kind: 'contributionId', hidden: true, identifies: true, width: 12 },
+      { field: 'periodKey', header: 'Period', kind: 'period', list: 'Periods', required: true, identifies: true, width: 16, aliases: ['Reporting period'] },
+      { field: 'currency', header: 'Currency', kind: 'reference', identifies: true, width: 10, note: "The budget line's currency; the amount is in it." },
+      {
+        field: 'amountMinor',
+        header: 'Amount disbursed',
+        kind: 'amount',
+        required: true,
+        requiredValue: true,
+        width: 16,
+        aliases: ['Disbursed', 'Amount'],
+        note: 'The money disbursed or spent on this line in the period, e.g. 1,200,000. Leave the row empty if nothing was.',
+      },
+      {
+        field: 'date',
+        header: 'Date disbursed',
+        kind: 'date',
+        requiredValue: true,
+        width: 13,
+        aliases: ['Date'],
+        note: `${DATE_NOTE} It must fall within the period.`,
+      },
+      { field: 'notes', header: 'Notes', kind: 'longText', width: 40, aliases: ['Note', 'Comments'] },
+    ],
+  },
+  indicator: {
+    register: 'indicator',
+    name: 'Indicators',
+    title: 'Your indicators and the direction each should move',
+    since: 2,
+    hint: 'Correct the desired direction where the plan has it wrong (choose from the drop-down). Grey columns are for reference; the JWP Secretariat adds indicators.',
+    columns: [
+      ROW_ID,
+      { field: 'code', header: 'Code', kind: 'reference', identifies: true, width: 8 },
+      { field: 'name', header: 'Indicator', kind: 'reference', identifies: true, width: 44 },
+      { field: 'unit', header: 'Unit', kind: 'reference', identifies: true, width: 12 },
+      { field: 'baselineValue', header: 'Baseline', kind: 'reference', identifies: true, width: 10 },
+      { field: 'targetValue', header: 'End target', kind: 'reference', identifies: true, width: 10 },
+      {
+        field: 'direction',
+        header: 'Desired direction',
+        kind: 'choice',
+        list: 'Directions',
+        choices: indicatorDirectionLabels,
+        required: true,
+        width: 18,
+        note: 'Increase, Decrease or Keep within a range: an actual moving the other way is off track. For a range, give its bounds in the next columns.',
+      },
+      {
+        field: 'rangeMin',
+        header: 'Range from',
+        kind: 'measure',
+        width: 10,
+        note: 'Only for "Keep within a range": the lowest acceptable value (may be empty).',
+      },
+      {
+        field: 'rangeMax',
+        header: 'Range to',
+        kind: 'measure',
+        width: 10,
+        note: 'Only for "Keep within a range": the highest acceptable value (may be empty).',
+      },
+    ],
+  },
   indicatorPeriod: {
     register: 'indicatorPeriod',
     name: 'Indicator periods',
     title: 'Targets and actuals of your indicators',
+    since: 1,
+    hint: ADD_ROWS_HINT,
     columns: [
       ROW_ID,
-      { field: 'indicatorId', header: 'Indicator ID', kind: 'indicatorId', hidden: true, identifies: true, width: 12 },
       { field: 'indicator', header: 'Indicator', kind: 'indicator', list: 'Indicators', required: true, identifies: true, width: 44 },
+      // Hidden, after the visible name: the sheet's title sits in column B and must show.
+      { field: 'indicatorId', header: 'Indicator ID', kind: 'indicatorId', hidden: true, identifies: true, width: 12 },
       { field: 'unit', header: 'Unit', kind: 'reference', identifies: true, width: 12, note: 'For reference; changes here are not imported.' },
       {
         field: 'direction',
         header: 'Desired direction',
         kind: 'reference',
         width: 14,
-        note: 'Whether the indicator should rise, fall or stay within a range, as the plan sets it: an actual moving the other way is off track. For reference; the Secretariat changes it.',
+        note: 'Whether the indicator should rise, fall or stay within a range: an actual moving the other way is off track. For reference; change it on the Indicators sheet.',
       },
       { field: 'periodKey', header: 'Period', kind: 'period', list: 'Periods', required: true, identifies: true, width: 16, aliases: ['Reporting period'] },
       { field: 'target', header: 'Target', kind: 'measure', required: true, requiredValue: true, width: 10 },
@@ -187,7 +300,7 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
   },
 };
 
-export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'indicatorPeriod'];
+export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'disbursement', 'indicator', 'indicatorPeriod'];
 
 /** What each register's rows may change through a template. */
 export interface RegisterRules<R extends TemplateRegister> {
@@ -220,6 +333,14 @@ export const REGISTER_RULES: { [R in TemplateRegister]: RegisterRules<R> } = {
   contribution: {
     editable: ['activityId', 'component', 'description', 'type', 'onBudget', 'amountMinor', 'currency', 'utilisationPlan', 'comments'],
     nonBlank: ['component', 'type', 'onBudget', 'amountMinor', 'currency'],
+  },
+  disbursement: {
+    editable: ['amountMinor', 'date', 'notes'],
+    nonBlank: ['amountMinor', 'date'],
+  },
+  indicator: {
+    editable: ['direction', 'rangeMin', 'rangeMax'],
+    nonBlank: ['direction'],
   },
   indicatorPeriod: {
     editable: ['target', 'actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn'],

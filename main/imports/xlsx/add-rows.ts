@@ -17,7 +17,8 @@ export type ReportRefusal = <T>(row: TemplateRow, write: () => T) => T | null;
 /**
  * A row typed without a Row ID may still be one the plan has (the same file imported twice, or a
  * row copied from an older template): an activity by its code or else its title, a contribution
- * by its activity and component, a period by its indicator and period. Only the organisation's
+ * by its activity and component, a period by its indicator and period, a disbursement by its budget
+ * line and period. Only the organisation's
  * own rows are considered, each matched once.
  */
 export function naturalKeys(register: TemplateRegister, ownRows: Existing[]) {
@@ -36,7 +37,8 @@ export function naturalKeys(register: TemplateRegister, ownRows: Existing[]) {
       if (row.code) add(key('code', row.code), row);
       add(key('title', row.title), row);
     } else if (register === 'contribution') add(key(row.activityId, row.component), row);
-    else add(key(row.indicatorId, row.periodKey), row);
+    else if (register === 'disbursement') add(key(row.contributionId, row.periodKey), row);
+    else if (register === 'indicatorPeriod') add(key(row.indicatorId, row.periodKey), row);
   }
   return (values: Map<string, FieldValue>, targeted: Set<string>): [Existing, ImportChangeDto['matchedBy']] | null => {
     const one = (k: string) => {
@@ -56,7 +58,10 @@ export function naturalKeys(register: TemplateRegister, ownRows: Existing[]) {
       const found = one(key(values.get('activityId') ?? null, values.get('component')));
       return found ? [found, 'component'] : null;
     }
-    const found = one(key(values.get('indicatorId'), values.get('periodKey')));
+    // An indicator is found by its hidden Row ID alone: its sheet adds none.
+    if (register === 'indicator') return null;
+    const owner = register === 'disbursement' ? (values.get('contributionId') ?? values.get('contribution')) : values.get('indicatorId');
+    const found = one(key(owner, values.get('periodKey')));
     return found ? [found, 'period'] : null;
   };
 }

@@ -185,7 +185,7 @@ function planChange(
   if (blank) return refuse(blank, `${header(sheet, blank)}: this cannot be empty on a row of the plan; enter a value.`);
   const changes = Object.fromEntries(changed.map((field) => [field, values.get(field)]));
   if (!attempt(row, sheet, outcome, () => s[register].untyped.update(ctx, { id: target.id, changes }))) return 'refused';
-  const currency = String(values.get('currency') ?? target.currency ?? 'KES');
+  const currency = currencyOf(register, values, target, refs);
   return {
     sheet: sheet.sheetName,
     row: row.rowNumber,
@@ -195,7 +195,7 @@ function planChange(
     matchedBy,
     fields: changed.map((field) => ({
       column: header(sheet, field),
-      old: displayValue(sheet.columns.get(field)?.column, target[field], refs, String(target.currency ?? 'KES')),
+      old: displayValue(sheet.columns.get(field)?.column, target[field], refs, currencyOf(register, new Map(), target, refs)),
       new: displayValue(sheet.columns.get(field)?.column, values.get(field), refs, currency),
     })),
   };
@@ -215,10 +215,16 @@ function plannedAdd(sheet: SheetRead, { row, values, present }: RowInPlan, ident
       label: rowLabel(sheet.register, input, refs),
       fields: present.map((field) => ({
         column: header(sheet, field),
-        value: displayValue(sheet.columns.get(field)?.column, values.get(field), refs, String(values.get('currency') ?? 'KES')),
+        value: displayValue(sheet.columns.get(field)?.column, values.get(field), refs, currencyOf(sheet.register, values, undefined, refs)),
       })),
     },
   };
+}
+
+/** The currency of a row's amounts: the one in the file, else the row's; a disbursement's is its budget line's. */
+function currencyOf(register: TemplateRegister, values: Map<string, FieldValue>, row: Existing | undefined, refs: Refs): string {
+  if (register === 'disbursement') return refs.contributions.get(String(values.get('contributionId') ?? row?.contributionId ?? ''))?.currency ?? 'KES';
+  return String(values.get('currency') ?? row?.currency ?? 'KES');
 }
 
 /** Runs one service call in its own savepoint; a refusal becomes errors on the row's columns. */

@@ -66,7 +66,9 @@ export function readTemplate(workbook: ExcelJS.Workbook, fileName: string): Temp
   const problems: ImportErrorDto[] = [];
   const candidates = workbook.worksheets.filter((sheet) => sheet.name !== META_SHEET && sheet.name !== BASE_SHEET);
   const taken = new Set<ExcelJS.Worksheet>();
-  for (const register of TEMPLATE_ORDER) {
+  // A template made before a sheet existed is read without it.
+  const madeBy = Number(meta.version) || 1;
+  for (const register of TEMPLATE_ORDER.filter((r) => TEMPLATE_SHEETS[r].since <= madeBy)) {
     const layout = TEMPLATE_SHEETS[register];
     const located = locateSheet(
       layout,

@@ -1,9 +1,10 @@
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { reportingPeriods } from '../../../shared/reporting-periods';
-import { codeLabel } from '../../exports/xlsx/cycle-data';
+import { budgetLineLabel, codeLabel } from '../../exports/xlsx/cycle-data';
 import { listAdminUnits } from '../../services/admin-units';
 import type { AppContext } from '../../services/context';
 import { registerServices as s } from '../../services/index';
@@ -15,14 +16,17 @@ export interface Refs {
   objective(cell: CellValue): Parsed<string | null>;
   activity(cell: CellValue): Parsed<string | null>;
   indicator(cell: CellValue): Parsed<string | null>;
+  contribution(cell: CellValue): Parsed<string | null>;
   period(cell: CellValue): Parsed<string | null>;
   wards(cell: CellValue): Parsed<string[]>;
   organisations(cell: CellValue): Parsed<string[]>;
   objectives: Map<string, ObjectiveDto>;
   activities: Map<string, ActivityDto>;
   indicators: Map<string, IndicatorDto>;
+  contributions: Map<string, ContributionDto>;
   organisationsById: Map<string, OrganisationDto>;
   wardName(id: string): string;
+  budgetLineName(id: string): string;
   periodLabel(key: string): string;
 }
 
@@ -150,6 +154,7 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
   const objectives = lazy(() => s.objective.list(ctx, byCycle));
   const activities = lazy(() => s.activity.list(ctx, byCycle));
   const indicators = lazy(() => s.indicator.list(ctx, byCycle));
+  const contributions = lazy(() => s.contribution.list(ctx, byCycle));
   const units = lazy(() => listAdminUnits(ctx, { withinId: cycle.countyId }));
   const wards = lazy(() => units().filter((u) => u.level === 'ward'));
   const periods = reportingPeriods(cycle);
@@ -167,6 +172,12 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
   const indicatorIndex = lazy(() => {
     const index = new NameIndex();
     for (const i of indicators()) index.add(i.id, codeLabel(i.code, i.name), i.code, i.name);
+    return index;
+  });
+  const budgetLineName = (line: ContributionDto) => budgetLineLabel(line.component, activitiesById().get(line.activityId ?? ''));
+  const budgetLineIndex = lazy(() => {
+    const index = new NameIndex();
+    for (const c of contributions()) index.add(c.id, budgetLineName(c));
     return index;
   });
   const orgIndex = lazy(() => {
@@ -190,6 +201,7 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
   const objectivesById = byId(objectives);
   const activitiesById = byId(activities);
   const indicatorsById = byId(indicators);
+  const contributionsById = byId(contributions);
   const organisationsById = byId(organisations);
   const wardNames = lazy(() => new Map(wards().map((w) => [w.id, w.name])));
   const county = `${cycle.countyName} County`;
@@ -197,6 +209,7 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
     objective: (cell) => lookup(objectiveIndex(), cell, 'objective', 'this cycle'),
     activity: (cell) => lookup(activityIndex(), cell, 'activity', 'this cycle'),
     indicator: (cell) => lookup(indicatorIndex(), cell, 'indicator', 'this cycle'),
+    contribution: (cell) => lookup(budgetLineIndex(), cell, 'budget line', 'this cycle'),
     period: (cell) => lookup(periodIndex, cell, 'reporting period', `this cycle (${periods.map((p) => p.label).join(', ')})`),
     wards: (cell) => lookupList(wardIndex(), cell, 'ward', county),
     organisations: (cell) => lookupList(orgIndex(), cell, 'organisation', 'this cycle'),
@@ -209,10 +222,17 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
     get indicators() {
       return indicatorsById();
     },
+    get contributions() {
+      return contributionsById();
+    },
     get organisationsById() {
       return organisationsById();
     },
     wardName: (id) => wardNames().get(id) ?? id,
+    budgetLineName: (id) => {
+      const line = contributionsById().get(id);
+      return line ? budgetLineName(line) : id;
+    },
     periodLabel: (key) => periods.find((p) => p.key === key)?.label ?? key,
   };
 }

@@ -21,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function parseCell(column: Pick<TemplateColumn, 'kind' | 'choices'>, cell: CellValue, refs: Refs): Parsed<FieldValue> | null {
   switch (column.kind) {
     case 'rowId':
-    case 'indicatorId': {
+    case 'indicatorId':
+    case 'contributionId': {
       const text = parseText(cell);
       if (!text.ok) return text;
       if (text.value === '') return { ok: true, value: null };
@@ -54,6 +55,8 @@ export function parseCell(column: Pick<TemplateColumn, 'kind' | 'choices'>, cell
       return refs.activity(cell);
     case 'indicator':
       return refs.indicator(cell);
+    case 'contribution':
+      return refs.contribution(cell);
     case 'period':
       return refs.period(cell);
     case 'reference':
@@ -113,6 +116,8 @@ export function displayValue(column: Pick<TemplateColumn, 'kind' | 'choices'> | 
       const activity = refs.activities.get(String(value));
       return activity ? codeLabel(activity.code, activity.title) : String(value);
     }
+    case 'contribution':
+      return refs.budgetLineName(String(value));
     case 'period':
       return refs.periodLabel(String(value));
     case 'percent':

@@ -89,7 +89,7 @@ describe('reading a returned template that people have worked on', () => {
     expect(tableCounts(env.app)).toEqual(before);
     expect(preview.errors).toEqual([]);
     expect(preview.adds).toEqual([]);
-    expect(preview.sheets.map((sh) => sh.sheet)).toEqual(['Activities', 'Michango', 'Indicator periods']);
+    expect(preview.sheets.map((sh) => sh.sheet)).toEqual(['Activities', 'Michango', 'Disbursements', 'Indicators', 'Indicator periods']);
     expect(preview.changes.map((c) => [c.sheet, c.id, c.fields])).toEqual([
       ['Activities', act1.id, [{ column: 'Start date', old: expect.any(String), new: '2 Aug 2026' }]],
       [

@@ -81,6 +81,8 @@ describe('the partner round-trip', () => {
       ['Instructions', 'visible'],
       ['Activities', 'visible'],
       ['Contributions', 'visible'],
+      ['Disbursements', 'visible'],
+      ['Indicators', 'visible'],
       ['Indicator periods', 'visible'],
       // Hidden, so it does not print; its lists feed the drop-downs.
       ['Lists', 'hidden'],
