@@ -16,7 +16,14 @@ export function Drawer({ title, onClose, children }: DrawerProps) {
 
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    ref.current?.querySelector<HTMLElement>('input:not([type="search"]), select, textarea, button')?.focus();
+    // The first field of the panel's body, not its × (Enter there would close what was just opened).
+    const body = ref.current?.querySelector('.drawer__body');
+    const control = 'input:not([type="search"]):not([type="hidden"]), select, textarea';
+    const first =
+      body?.querySelector<HTMLElement>(`form [data-field] :is(${control})`) ??
+      body?.querySelector<HTMLElement>(control) ??
+      body?.querySelector<HTMLElement>('button');
+    (first ?? ref.current?.querySelector<HTMLElement>('button'))?.focus();
     return () => {
       if (before?.isConnected) before.focus();
     };

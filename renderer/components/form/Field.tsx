@@ -9,6 +9,8 @@ export interface ControlProps {
 
 interface FieldProps {
   label: string;
+  /** The API field it edits: the form's summary of problems links here by it. */
+  name?: string;
   hint?: string;
   error?: string | undefined;
   /** Spans both columns of a two-column form. */
@@ -17,14 +19,14 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and, after a refused save, its message right beneath it. */
-export function Field({ label, hint, error, wide = false, children }: FieldProps) {
+export function Field({ label, name, hint, error, wide = false, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   const className = ['field', wide ? 'field--wide' : '', error ? 'field--invalid' : ''].filter(Boolean).join(' ');
   return (
-    <div className={className}>
+    <div className={className} data-field={name}>
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? (

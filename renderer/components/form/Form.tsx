@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { hasErrors, type FormErrors } from './form-errors';
+import { ProblemSummary } from './ProblemSummary';
 
 interface FormProps {
   /** The form's accessible name, e.g. "Create a new cycle". */
@@ -15,6 +16,9 @@ interface FormProps {
 }
 
 /**
+ * Every problem of a refused save shows at once: each beneath its field (which is marked invalid
+ * and described by its message), and all of them in a summary at the top whose links take the
+ * keyboard to the field. The keyboard goes to the first field at fault.
  * The browser's own validation bubbles are off (`noValidate`): every message comes from the same
  * rules the app enforces, shown beside the field, and says that nothing was saved.
  */
@@ -62,7 +66,7 @@ export function Form({ label, errors, busy, onSubmit, onCancel, className, child
           {errors.general.map((message) => (
             <p key={message}>{message}</p>
           ))}
-          {Object.keys(errors.byField).length > 0 ? <p>Correct the fields marked below, then save again.</p> : null}
+          <ProblemSummary byField={errors.byField} form={ref} />
         </div>
       ) : null}
       {children}

@@ -16,12 +16,14 @@ export const hasErrors = (errors: FormErrors): boolean => errors.general.length 
  */
 export function formErrors(error: ApiError, fields: readonly string[]): FormErrors {
   const problems = error.problems?.length ? error.problems : [{ field: error.field ?? '', message: error.message }];
-  const byField: Record<string, string> = {};
+  const found: Record<string, string> = {};
   const general: string[] = [];
   for (const problem of problems) {
     const field = problem.field.split('.')[0] ?? '';
-    if (fields.includes(field)) byField[field] ??= problem.message;
+    if (fields.includes(field)) found[field] ??= problem.message;
     else if (!general.includes(problem.message)) general.push(problem.message);
   }
+  // In the form's order, so the summary reads top to bottom as the fields do.
+  const byField = Object.fromEntries(fields.flatMap((field) => (found[field] === undefined ? [] : [[field, found[field]]])));
   return { byField, general };
 }

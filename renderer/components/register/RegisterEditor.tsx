@@ -13,6 +13,7 @@ import { showNotice } from '../notices';
 import { noticeWithUndo } from '../undo';
 import { confirmDiscard, setUnsaved } from '../unsaved-changes';
 import { auditRoute, hrefFor } from '../../routing/routes';
+import { draftProblems } from './check-draft';
 import { changedValues, draftOf, isDraftChanged, readDraft, type RowValues } from './draft';
 import { fieldKeys, type Draft, type DraftValue, type FieldSpec } from './field-spec';
 import { FieldControl } from './FieldControl';
@@ -74,12 +75,13 @@ export function RegisterEditor<R extends RegisterName>({
 
   const save = async () => {
     const read = readDraft(fields, draft);
-    if (!read.ok) {
-      const [first] = read.problems;
-      form.showErrors(formErrors({ code: 'invalid_input', message: first?.message ?? '', problems: read.problems }, fieldKeys(fields)));
+    const changes = row ? changedValues(fields, row, read.value) : read.value;
+    const problems = draftProblems(register, read.ok ? { ok: true, value: changes } : { ...read, value: changes }, row ? { id: row.id } : { cycleId });
+    if (problems.length > 0 || !read.ok) {
+      const [first] = problems;
+      form.showErrors(formErrors({ code: 'invalid_input', message: first?.message ?? '', problems }, fieldKeys(fields)));
       return;
     }
-    const changes = row ? changedValues(fields, row, read.value) : read.value;
     if (row && Object.keys(changes).length === 0) {
       showNotice(`Nothing to save: no field of the ${noun} was changed.`);
       onClose();
@@ -124,6 +126,7 @@ export function RegisterEditor<R extends RegisterName>({
         {fields.map((field) => (
           <Field
             key={field.key}
+            name={field.key}
             label={field.label}
             hint={field.kind === 'date' ? dateHint(typeof draft[field.key] === 'string' ? String(draft[field.key]) : '', field.hint) : field.hint}
             error={errors[field.key]}

@@ -90,7 +90,9 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
-export type DraftResult<K extends string = string> = { ok: true; value: Partial<Record<K, unknown>> } | { ok: false; problems: FieldProblem[] };
+/** A refused draft keeps the values it could read, so the schema can check those fields in the same round. */
+export type DraftResult<K extends string = string> =
+  { ok: true; value: Partial<Record<K, unknown>> } | { ok: false; problems: FieldProblem[]; value: Partial<Record<K, unknown>> };
 
 /**
  * Turns the typed form into API values. What only the form can know (an amount that is not a
@@ -105,7 +107,7 @@ export function readDraft<K extends string>(fields: readonly FieldSpec<K>[], dra
     if (read.ok) value[field.key] = read.value;
     else problems.push({ field: field.key, message: read.message });
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+  return problems.length > 0 ? { ok: false, problems, value } : { ok: true, value };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

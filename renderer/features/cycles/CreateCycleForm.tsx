@@ -41,7 +41,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
 
   return (
     <Form label="Create a new cycle" className="form--grid" errors={form.errors} busy={form.busy} onSubmit={() => void create()} onCancel={reset}>
-      <Field label="Title" hint="As it will appear on the plan, e.g. Isiolo County Joint Work Plan FY 2026/27" error={errors.title} wide>
+      <Field label="Title" name="title" hint="As it will appear on the plan, e.g. Isiolo County Joint Work Plan FY 2026/27" error={errors.title} wide>
         {(control) => (
           <input
             {...control}
@@ -52,7 +52,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
           />
         )}
       </Field>
-      <Field label="County" error={errors.countyId}>
+      <Field label="County" name="countyId" error={errors.countyId}>
         {(control) => (
           <select {...control} value={values.countyId} onChange={(event) => set('countyId', event.target.value)}>
             {counties.map((county) => (
@@ -63,7 +63,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
           </select>
         )}
       </Field>
-      <Field label="Fiscal year" hint="County FY, 1 July – 30 June" error={errors.fiscalYear}>
+      <Field label="Fiscal year" name="fiscalYear" hint="County FY, 1 July – 30 June" error={errors.fiscalYear}>
         {(control) => (
           <select
             {...control}
@@ -81,13 +81,13 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
           </select>
         )}
       </Field>
-      <Field label="Start date" hint={dateHint(values.startDate)} error={errors.startDate}>
+      <Field label="Start date" name="startDate" hint={dateHint(values.startDate)} error={errors.startDate}>
         {(control) => <input {...control} type="date" value={values.startDate} onChange={(event) => set('startDate', event.target.value)} />}
       </Field>
-      <Field label="End date" hint={dateHint(values.endDate)} error={errors.endDate}>
+      <Field label="End date" name="endDate" hint={dateHint(values.endDate)} error={errors.endDate}>
         {(control) => <input {...control} type="date" value={values.endDate} onChange={(event) => set('endDate', event.target.value)} />}
       </Field>
-      <Field label="Reporting period" error={errors.reportingPeriod}>
+      <Field label="Reporting period" name="reportingPeriod" error={errors.reportingPeriod}>
         {(control) => (
           <select
             {...control}
@@ -102,7 +102,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
           </select>
         )}
       </Field>
-      <Field label="Phase" error={errors.phase}>
+      <Field label="Phase" name="phase" error={errors.phase}>
         {(control) => (
           <select
             {...control}
@@ -117,12 +117,12 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
           </select>
         )}
       </Field>
-      <Field label="Exchange rate (KES per USD)" hint="Shillings per US dollar, e.g. 129.35" error={errors.kesPerUsdScaled}>
+      <Field label="Exchange rate (KES per USD)" name="kesPerUsdScaled" hint="Shillings per US dollar, e.g. 129.35" error={errors.kesPerUsdScaled}>
         {(control) => (
           <input {...control} type="text" inputMode="decimal" autoComplete="off" value={values.rate} onChange={(event) => set('rate', event.target.value)} />
         )}
       </Field>
-      <Field label="Rate date" hint={dateHint(values.rateDate, 'the day the rate was read')} error={errors.exchangeRateDate}>
+      <Field label="Rate date" name="exchangeRateDate" hint={dateHint(values.rateDate, 'the day the rate was read')} error={errors.exchangeRateDate}>
         {(control) => <input {...control} type="date" value={values.rateDate} onChange={(event) => set('rateDate', event.target.value)} />}
       </Field>
       <div className="form__actions field--wide">

@@ -174,10 +174,16 @@ function NotesForm({ report, readOnly, onSaved }: { report: Report; readOnly: bo
         void save();
       }}
     >
-      <Field label="Summary of the close-out meeting" wide error={form.errors.byField.summary}>
+      <Field label="Summary of the close-out meeting" name="summary" wide error={form.errors.byField.summary}>
         {(control) => <textarea {...control} rows={3} value={summary} readOnly={readOnly} onChange={(event) => setSummary(event.target.value)} />}
       </Field>
-      <Field label="Recommendations agreed" hint="One per line." wide error={form.errors.byField.recommendations ?? form.errors.general[0]}>
+      <Field
+        label="Recommendations agreed"
+        name="recommendations"
+        hint="One per line."
+        wide
+        error={form.errors.byField.recommendations ?? form.errors.general[0]}
+      >
         {(control) => (
           <textarea {...control} rows={4} value={recommendations} readOnly={readOnly} onChange={(event) => setRecommendations(event.target.value)} />
         )}

@@ -114,13 +114,13 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
           ))}
         </div>
       ) : null}
-      <Field label="Approval recorded by" error={form.errors.byField.approvedBy}>
+      <Field label="Approval recorded by" name="approvedBy" error={form.errors.byField.approvedBy}>
         {(control) => <input {...control} type="text" value={approvedBy} onChange={(event) => setApprovedBy(event.target.value)} />}
       </Field>
-      <Field label="Date the CEC approved" error={form.errors.byField.approvedOn}>
+      <Field label="Date the CEC approved" name="approvedOn" error={form.errors.byField.approvedOn}>
         {(control) => <input {...control} type="date" value={approvedOn} onChange={(event) => setApprovedOn(event.target.value)} />}
       </Field>
-      <Field label="Note" hint="E.g. the CEC minute number." wide error={form.errors.byField.note}>
+      <Field label="Note" name="note" hint="E.g. the CEC minute number." wide error={form.errors.byField.note}>
         {(control) => <input {...control} type="text" value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
       <p className="form__actions">

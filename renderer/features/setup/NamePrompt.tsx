@@ -36,7 +36,7 @@ export function NamePrompt({ onSaved }: { onSaved: (info: AppInfoDto) => void })
           Every change to a joint work plan is recorded with who made it, so the Secretariat can show partners and auditors how the plan came to be.
         </p>
         <Form label="Your name" errors={form.errors} busy={form.busy} onSubmit={() => void save()} onCancel={() => setName('')}>
-          <Field label={LABEL} hint="For example: Amina Galgalo, County Economist" error={form.errors.byField.userName}>
+          <Field label={LABEL} name="userName" hint="For example: Amina Galgalo, County Economist" error={form.errors.byField.userName}>
             {(control) => (
               <input
                 {...control}
