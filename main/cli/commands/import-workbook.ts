@@ -104,7 +104,7 @@ export const importWorkbookCommands = {
         const result = await applyWorkbook(ctx, workbookFile, target, { applyValidOnly: values['apply-valid'] === true });
         let rejectedNote = '';
         if (rejectedOut !== null && result.preview.problems.length > 0) {
-          const read = await readWorkbookFile(workbookFile);
+          const read = readWorkbookFile(workbookFile);
           fs.writeFileSync(rejectedOut, await rejectedRowsWorkbook(workbookFile.buffer, read, result.preview.problems));
           const rows = [...result.rejected.values()].reduce((sum, rows) => sum + rows.size, 0);
           rejectedNote = `The ${plural(rows, 'row')} left out are in ${rejectedOut}, each with its problems: fix them and import that file.\n`;

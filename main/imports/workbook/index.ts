@@ -6,7 +6,8 @@ import { backupBeforeImport, importDto, maxAuditId } from '../../bundles/history
 import { bundleImports } from '../../db/schema';
 import { inWriteTransaction, type AppContext, type WriteContext } from '../../services/context';
 import { listCycles } from '../../services/cycles';
-import { fileProblem, openWorkbook } from '../xlsx/open-workbook';
+import { openXlsx } from '../sheet-reader/xlsx-file';
+import { fileProblem } from '../xlsx/open-workbook';
 import { readGeneralInformation } from './general';
 import { readWorkbook, type WorkbookRead } from './read-workbook';
 import { runWorkbook, type RunResult } from './run';
@@ -25,12 +26,12 @@ export interface WorkbookTarget {
 class Rollback extends Error {}
 
 /** Opens and reads the file, without looking at the database. */
-export async function readWorkbookFile(file: WorkbookFile): Promise<WorkbookRead> {
-  return readWorkbook(await openWorkbook(file.buffer, file.fileName, 'cycle workbook'), file.fileName);
+export function readWorkbookFile(file: WorkbookFile): WorkbookRead {
+  return readWorkbook(openXlsx(file.buffer, file.fileName, 'cycle workbook'), file.fileName);
 }
 
-async function prepare(ctx: AppContext, file: WorkbookFile, target: WorkbookTarget): Promise<{ read: WorkbookRead; cycle: CycleDto | null }> {
-  const read = await readWorkbookFile(file);
+function prepare(ctx: AppContext, file: WorkbookFile, target: WorkbookTarget): { read: WorkbookRead; cycle: CycleDto | null } {
+  const read = readWorkbookFile(file);
   if (target.createNew) return { read, cycle: null };
   const cycles = listCycles(ctx);
   const wanted = target.cycleId ?? read.cycleId;
@@ -74,7 +75,7 @@ function run(
 
 /** What importing the workbook would add, change and remove, sheet by sheet, and every problem. Writes nothing. */
 export async function previewWorkbook(ctx: AppContext, file: WorkbookFile, target: WorkbookTarget): Promise<WorkbookPreviewDto> {
-  const { read, cycle } = await prepare(ctx, file, target);
+  const { read, cycle } = prepare(ctx, file, target);
   return run(ctx, read, cycle, file.fileName, () => false).result.preview;
 }
 
@@ -99,7 +100,7 @@ export async function applyWorkbook(
   target: WorkbookTarget,
   options: { applyValidOnly: boolean },
 ): Promise<WorkbookApplyResult> {
-  const { read, cycle } = await prepare(ctx, file, target);
+  const { read, cycle } = prepare(ctx, file, target);
   // A dry run first: no backup is taken for a file that would write nothing.
   const trial = run(ctx, read, cycle, file.fileName, () => false).result;
   const wouldWrite = (result: RunResult) => !result.preview.nothingToChange && (result.preview.problems.length === 0 || options.applyValidOnly);

@@ -7,7 +7,7 @@ import { sameValue } from '../xlsx/row-fields';
 import { rowLabel } from './labels';
 import { headerKey } from './layout';
 import { attempt, type Scope, type SheetOutcome } from './plan-sheet';
-import type { RegisterSheetRead } from './read-workbook';
+import type { RegisterSheetRead, WorkbookRow } from './read-workbook';
 
 const shown = (value: number | null) => (value === null ? '(empty)' : String(value));
 
@@ -16,7 +16,13 @@ const shown = (value: number | null) => (value === null ? '(empty)' : String(val
  * period with a target is added or changed, one whose target and actual were cleared is removed.
  * Variance and % achieved are formulas, never read.
  */
-export function planIndicatorPeriods(scope: Scope, sheet: RegisterSheetRead, indicators: SheetOutcome, preview: WorkbookSheetPreviewDto): void {
+export function planIndicatorPeriods(
+  scope: Scope,
+  sheet: RegisterSheetRead,
+  rows: WorkbookRow[],
+  indicators: SheetOutcome,
+  preview: WorkbookSheetPreviewDto,
+): void {
   const service = registerServices.indicatorPeriod;
   const existing = new Map(service.list(scope.ctx, { cycleId: scope.cycle.id }).map((row) => [`${row.indicatorId}\u0000${row.periodKey}`, row]));
   const { refs } = indicators;
@@ -27,7 +33,7 @@ export function planIndicatorPeriods(scope: Scope, sheet: RegisterSheetRead, ind
     return targetHeader !== undefined && actualHeader !== undefined ? [{ period, targetHeader, actualHeader }] : [];
   });
   const adds: { row: number; input: Pick<IndicatorPeriodDto, 'cycleId' | 'indicatorId' | 'periodKey' | 'target' | 'actual'> }[] = [];
-  for (const row of sheet.rows) {
+  for (const row of rows) {
     const indicatorId = indicators.idOfRow.get(row.rowNumber);
     if (!indicatorId) continue;
     for (const { period, targetHeader, actualHeader } of periods) {

@@ -1,6 +1,6 @@
 import { NO_ACTIVITY } from '../../exports/xlsx/budget-sheets';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
-import { currencyTyped, EMPTY, matchKey, parseText, shown, type CellValue, type Parsed } from '../xlsx/cells';
+import { currencyTyped, EMPTY, matchKey, shown, type CellValue, type Parsed } from '../xlsx/cells';
 import type { Refs } from '../xlsx/refs';
 import { parseCell, textValue, type FieldValue } from '../xlsx/row-fields';
 import { headerKey, type WorkbookColumn } from './layout';
@@ -35,19 +35,27 @@ function parseWorkbookCell(column: WorkbookColumn, cell: CellValue, refs: Refs):
       if (found.value.length > 1) return { ok: false, message: `${shown(cell)} names ${found.value.length} organisations; name one.` };
       return { ok: true, value: found.value[0] ?? null };
     }
-    case 'objectiveOrActivity': {
-      // An indicator is linked to an activity (by its code) or else to an objective.
-      const text = parseText(cell);
-      if (!text.ok || text.value === '') return text.ok ? { ok: true, value: null } : text;
-      const activity = refs.activity(cell);
-      if (activity.ok) return { ok: true, value: `activity:${activity.value ?? ''}` };
-      const objective = refs.objective(cell);
-      if (objective.ok) return { ok: true, value: `objective:${objective.value ?? ''}` };
-      return { ok: false, message: `${shown(cell)} is neither an activity nor an objective of this cycle; give the code of one.` };
-    }
+    case 'objectiveOrActivity':
+      return refs.activityOrObjective(cell);
     default:
       return parseCell({ kind: column.kind, ...(column.choices ? { choices: column.choices } : {}) }, cell, refs);
   }
+}
+
+/** The sheet's columns found in this file, with their header key and header as written: worked out once per sheet. */
+const columnsRead = new WeakMap<RegisterSheetRead, { column: WorkbookColumn; key: string; header: string }[]>();
+
+function columnsOf(sheet: RegisterSheetRead) {
+  let columns = columnsRead.get(sheet);
+  if (!columns) {
+    columns = sheet.spec.columns.flatMap((column) => {
+      const key = headerKey(column.header);
+      const header = sheet.headers.get(key);
+      return header === undefined || column.kind === 'output' ? [] : [{ column, key, header }];
+    });
+    columnsRead.set(sheet, columns);
+  }
+  return columns;
 }
 
 /** Reads every column of one row; each bad cell is its own problem, named by its header. */
@@ -55,10 +63,7 @@ export function parseWorkbookRow(sheet: RegisterSheetRead, row: WorkbookRow, con
   const values: Record<string, FieldValue> = {};
   const problems: RowProblem[] = [];
   let rowId: string | null = null;
-  for (const column of sheet.spec.columns) {
-    const key = headerKey(column.header);
-    const header = sheet.headers.get(key);
-    if (header === undefined) continue;
+  for (const { column, key, header } of columnsOf(sheet)) {
     const parsed = parseWorkbookCell(column, row.cells.get(key) ?? EMPTY, context.refs);
     if (parsed === null) continue;
     if (!parsed.ok) problems.push({ column: header, message: `${header}: ${parsed.message}` });

@@ -26,6 +26,23 @@ export interface Scope {
   partial: boolean;
   /** Rows the file no longer has, removed after every sheet is written (children before parents). */
   removals: { sheet: string; register: WorkbookRegister | 'indicatorPeriod'; id: string; label: string }[];
+  /** The names rows refer to, as read after the last write (see refsOf). */
+  refs?: Refs | undefined;
+}
+
+/**
+ * The cycle's names that rows refer to. Read inside the import's transaction, so rows a sheet just
+ * added count for the sheets after it; read again only after a write, so an untouched workbook
+ * reads the 5,000 activities' names once, not once per sheet.
+ */
+export function refsOf(scope: Scope): Refs {
+  scope.refs ??= loadRefs(scope.ctx, scope.cycle);
+  return scope.refs;
+}
+
+/** After a write the names are read afresh. */
+export function wrote(scope: Scope): void {
+  scope.refs = undefined;
 }
 
 export const serviceOf = (register: WorkbookRegister | 'indicatorPeriod') => registerServices[register];
@@ -37,7 +54,9 @@ export function listOf(scope: Scope, register: WorkbookRegister): Existing[] {
 /** Runs one write in its own savepoint; a refusal becomes the row's problems, by column. */
 export function attempt<T>(scope: Scope, sheet: RegisterSheetRead, row: number | null, write: () => T, columnOf?: (field: string) => string | null): T | null {
   try {
-    return write();
+    const written = write();
+    wrote(scope);
+    return written;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const problems = problemsOf(error);
@@ -76,7 +95,7 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
   const { ctx, cycle } = scope;
   const { register } = sheet.spec;
   const service = serviceOf(register);
-  const refs = loadRefs(ctx, cycle);
+  const refs = refsOf(scope);
   let contributions: ContributionDto[] | undefined;
   const context = { refs, contributions: () => (contributions ??= registerServices.contribution.list(ctx, { cycleId: cycle.id })) };
   const existing = listOf(scope, register);
@@ -84,19 +103,22 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
   const byKey = new Map<string, Existing[]>();
   for (const row of existing) {
     const key = sheet.spec.naturalKey(row);
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    const same = byKey.get(key);
+    if (same) same.push(row);
+    else byKey.set(key, [row]);
   }
   const targeted = new Set<string>();
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
-  const preview: WorkbookSheetPreviewDto = { sheet: sheet.sheetName, rowsRead: sheet.rows.length, added: [], changed: [], removed: [], unchanged: 0 };
+  const preview: WorkbookSheetPreviewDto = { sheet: sheet.sheetName, rowsRead: 0, added: [], changed: [], removed: [], unchanged: 0 };
   const idOfRow = new Map<number, string>();
   const pending: { row: WorkbookRow; input: Record<string, unknown>; label: string }[] = [];
   const rowProblem = (row: WorkbookRow, problem: RowProblem) =>
     scope.problems.push({ sheet: sheet.sheetName, row: row.rowNumber, column: problem.column, message: problem.message });
   const codeHeader = sheet.headers.get('code');
 
-  for (const row of sheet.rows) {
+  for (const row of sheet.rows()) {
+    preview.rowsRead++;
     const parsed = parseWorkbookRow(sheet, row, context);
     const { values } = parsed;
     if (typeof values.code === 'string' && values.code !== '') {
@@ -187,10 +209,12 @@ function createAll(scope: Scope, sheet: RegisterSheetRead, pending: { row: Workb
   if (pending.length === 0) return [];
   const service = serviceOf(sheet.spec.register);
   try {
-    return service.untyped.createMany(
+    const ids = service.untyped.createMany(
       scope.ctx,
       pending.map((item) => item.input),
     );
+    wrote(scope);
+    return ids;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     const failedAt = failingIndex(error, pending.length);

@@ -1,8 +1,7 @@
-import type ExcelJS from 'exceljs';
 import type { WorkbookProblemDto } from '../../../shared/api/methods/workbook-import';
-import { readMetaSheet } from '../../exports/xlsx/meta-sheet';
 import { META_SHEET, SHEETS } from '../../exports/xlsx/sheet-names';
-import { EMPTY, readCell, type CellValue } from '../xlsx/cells';
+import { keyValueRows, type XlsxFile, type XlsxSheet } from '../sheet-reader/xlsx-file';
+import { EMPTY, type CellValue } from '../xlsx/cells';
 import { fileProblem } from '../xlsx/open-workbook';
 import { ANALYSIS_SHEETS, headerKey, WORKBOOK_SHEETS, type WorkbookSheet } from './layout';
 
@@ -28,7 +27,8 @@ export interface RegisterSheetRead {
   headerRow: number;
   /** Every header of the header row as written, by header key. */
   headers: Map<string, string>;
-  rows: WorkbookRow[];
+  /** The rows below the header holding anything typed, read from the file one at a time on each call. */
+  rows(): Generator<WorkbookRow>;
 }
 
 export interface WorkbookRead {
@@ -48,15 +48,16 @@ export interface WorkbookRead {
  * database. Sheets are found by name, or by their header row when renamed; columns by header, so
  * reordered columns read. What cannot be read is a problem naming the sheet, row and column.
  */
-export function readWorkbook(workbook: ExcelJS.Workbook, fileName: string): WorkbookRead {
-  const meta = readMetaSheet(workbook);
+export function readWorkbook(workbook: XlsxFile, fileName: string): WorkbookRead {
+  const metaSheet = workbook.sheet(META_SHEET);
+  const meta = metaSheet ? keyValueRows(metaSheet) : null;
   if (meta?.kind === 'partner-template') {
     throw fileProblem(`"${fileName}" is a partner's fill-in template, not a cycle workbook. Import it with "Import a partner template" (pamoja import-xlsx).`);
   }
-  const candidates = workbook.worksheets.filter((sheet) => sheet.name !== META_SHEET);
+  const candidates = workbook.sheets.filter((sheet) => sheet.name !== META_SHEET);
   const problems: WorkbookProblemDto[] = [];
   const notes: string[] = [];
-  const taken = new Set<ExcelJS.Worksheet>();
+  const taken = new Set<XlsxSheet>();
   const sheets: RegisterSheetRead[] = [];
   for (const spec of WORKBOOK_SHEETS) {
     const found = locate(
@@ -93,11 +94,11 @@ export function readWorkbook(workbook: ExcelJS.Workbook, fileName: string): Work
       sheetName: found.sheet.name,
       headerRow: found.headerRow,
       headers: found.headers,
-      rows: readRows(found.sheet, found.headerRow, found.headers, spec),
+      rows: () => readRows(found, spec),
     });
   }
-  const general = workbook.getWorksheet(SHEETS.general);
-  const present = new Set(workbook.worksheets.map((sheet) => sheet.name));
+  const general = workbook.sheet(SHEETS.general);
+  const present = new Set(workbook.sheets.map((sheet) => sheet.name));
   const analysis = ANALYSIS_SHEETS.filter((name) => present.has(name));
   if (analysis.length) notes.push(`${analysis.join(', ')}: worked out from the other sheets, so edits there are not imported.`);
   if (!meta && sheets.length === 0) {
@@ -111,13 +112,15 @@ export function readWorkbook(workbook: ExcelJS.Workbook, fileName: string): Work
 }
 
 interface Located {
-  sheet: ExcelJS.Worksheet;
+  sheet: XlsxSheet;
   headerRow: number;
   headers: Map<string, string>;
+  /** The header key of each column, by column number. */
+  columns: Map<number, string>;
 }
 
 /** The sheet of that name when its headers fit, else any sheet whose header row fits (it was renamed). */
-function locate(spec: WorkbookSheet, sheets: ExcelJS.Worksheet[]): Located | null {
+function locate(spec: WorkbookSheet, sheets: XlsxSheet[]): Located | null {
   const named = sheets.find((sheet) => headerKey(sheet.name) === headerKey(spec.name));
   const ordered = named ? [named, ...sheets.filter((sheet) => sheet !== named)] : sheets;
   const wanted = new Set(spec.columns.filter((c) => c.kind !== 'output').map((c) => headerKey(c.header)));
@@ -125,15 +128,17 @@ function locate(spec: WorkbookSheet, sheets: ExcelJS.Worksheet[]): Located | nul
   for (const sheet of ordered) {
     let best: Located | null = null;
     let bestScore = 0;
-    const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
-    for (let rowNumber = 1; rowNumber <= last; rowNumber++) {
+    for (const row of sheet.firstRows(HEADER_SEARCH_ROWS)) {
       const headers = new Map<string, string>();
-      sheet.getRow(rowNumber).eachCell((cell) => {
-        const value = readCell(cell);
-        if (value.kind === 'text') headers.set(headerKey(value.text), value.text.trim());
-      });
+      const columns = new Map<number, string>();
+      for (const [column, value] of row.cells) {
+        if (value.kind !== 'text') continue;
+        const key = headerKey(value.text);
+        if (!headers.has(key)) columns.set(column, key);
+        headers.set(key, value.text.trim());
+      }
       const score = [...headers.keys()].filter((key) => wanted.has(key)).length;
-      if (score > bestScore) [best, bestScore] = [{ sheet, headerRow: rowNumber, headers }, score];
+      if (score > bestScore) [best, bestScore] = [{ sheet, headerRow: row.rowNumber, headers, columns }, score];
     }
     // A renamed sheet must look like the register; the named one need only share a few headers.
     if (best && bestScore >= (sheet === named ? enough : Math.max(enough, Math.ceil(wanted.size / 2)))) return best;
@@ -142,26 +147,24 @@ function locate(spec: WorkbookSheet, sheets: ExcelJS.Worksheet[]): Located | nul
 }
 
 /** Merged cells and runaway sheets: each row must be one record, so these are refused, cell named. */
-function structureProblems(sheet: ExcelJS.Worksheet, headerRow: number): WorkbookProblemDto[] {
+function structureProblems(sheet: XlsxSheet, headerRow: number): WorkbookProblemDto[] {
   const problems: WorkbookProblemDto[] = [];
-  const merges = sheet.model.merges;
-  for (const range of merges) {
-    const [from] = range.split(':');
-    const rowNumber = Number(/\d+$/.exec(from ?? '')?.[0] ?? 0);
-    if (rowNumber <= headerRow) continue;
+  for (const range of sheet.merges) {
+    if (range.top <= headerRow) continue;
     problems.push({
       sheet: sheet.name,
-      row: rowNumber,
+      row: range.top,
       column: null,
-      message: `Cells ${range} are merged. Each row must be one record with its own values: unmerge them (Home › Merge › Unmerge) and fill in each cell.`,
+      message: `Cells ${range.ref} are merged. Each row must be one record with its own values: unmerge them (Home › Merge › Unmerge) and fill in each cell.`,
     });
   }
-  if (sheet.actualRowCount - headerRow > MAX_SHEET_ROWS) {
+  const rows = sheet.filledRowsBelow(headerRow, MAX_SHEET_ROWS);
+  if (rows > MAX_SHEET_ROWS) {
     problems.push({
       sheet: sheet.name,
       row: null,
       column: null,
-      message: `This sheet holds ${sheet.actualRowCount - headerRow} rows, more than the ${MAX_SHEET_ROWS.toLocaleString('en-GB')} a county plan could hold in one register; check that rows were not pasted many times.`,
+      message: `This sheet holds ${rows} rows, more than the ${MAX_SHEET_ROWS.toLocaleString('en-GB')} a county plan could hold in one register; check that rows were not pasted many times.`,
     });
   }
   return problems;
@@ -171,37 +174,33 @@ function structureProblems(sheet: ExcelJS.Worksheet, headerRow: number): Workboo
  * The rows below the header holding anything a person typed; a row left with only its hidden ids
  * (its text cleared) is a deleted row.
  */
-function readRows(sheet: ExcelJS.Worksheet, headerRow: number, headers: Map<string, string>, spec: WorkbookSheet): WorkbookRow[] {
-  const columns: { key: string; index: number }[] = [];
-  sheet.getRow(headerRow).eachCell((cell, index) => {
-    const value = readCell(cell);
-    const key = value.kind === 'text' ? headerKey(value.text) : '';
-    if (key && headers.has(key) && !columns.some((column) => column.key === key)) columns.push({ key, index });
-  });
+function* readRows(found: Located, spec: WorkbookSheet): Generator<WorkbookRow> {
+  // Columns shown for reading only (totals, names repeated from another sheet) are not even read.
+  const outputs = new Set(spec.columns.filter((c) => c.kind === 'output').map((c) => headerKey(c.header)));
+  const columns = [...found.columns].filter(([, key]) => found.headers.has(key) && !outputs.has(key));
   const typed = new Set(spec.columns.filter((c) => c.kind !== 'output' && c.kind !== 'rowId').map((c) => headerKey(c.header)));
-  const rows: WorkbookRow[] = [];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
+  for (const row of found.sheet.rows(new Set(columns.map(([index]) => index)))) {
+    if (row.rowNumber <= found.headerRow) continue;
     const cells = new Map<string, CellValue>();
-    for (const { key, index } of columns) {
-      // findCell, not getCell: getCell would create a cell in each of thousands of blank rows.
-      const cell = row.findCell(index);
-      const value = cell ? readCell(cell) : EMPTY;
-      if (value.kind !== 'empty') cells.set(key, value);
+    let filled = false;
+    for (const [index, key] of columns) {
+      const value = row.cells.get(index);
+      if (value === undefined) continue;
+      cells.set(key, value);
+      filled ||= typed.has(key);
     }
-    if ([...cells.keys()].some((key) => typed.has(key))) rows.push({ rowNumber, cells });
-  });
-  return rows;
+    if (filled) yield { rowNumber: row.rowNumber, cells };
+  }
 }
 
 /** The General information sheet: a label in column A, its value in column B. */
-function readGeneral(sheet: ExcelJS.Worksheet): Map<string, { cell: CellValue; row: number }> {
+function readGeneral(sheet: XlsxSheet): Map<string, { cell: CellValue; row: number }> {
   const values = new Map<string, { cell: CellValue; row: number }>();
-  sheet.eachRow((row, rowNumber) => {
-    const label = readCell(row.getCell(1));
-    if (label.kind !== 'text') return;
+  for (const row of sheet.rows()) {
+    const label = row.cells.get(1);
+    if (label?.kind !== 'text') continue;
     const key = headerKey(label.text);
-    if (!values.has(key)) values.set(key, { cell: readCell(row.getCell(2)), row: rowNumber });
-  });
+    if (!values.has(key)) values.set(key, { cell: row.cells.get(2) ?? EMPTY, row: row.rowNumber });
+  }
   return values;
 }

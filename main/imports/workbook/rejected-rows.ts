@@ -24,11 +24,17 @@ export async function rejectedRowsWorkbook(original: Buffer, read: WorkbookRead,
   for (const sheetRead of read.sheets) {
     const sheet = workbook.getWorksheet(sheetRead.sheetName);
     if (!sheet) continue;
-    const kept = sheetRead.rows.map((row) => row.rowNumber).filter((rowNumber) => bySheetRow.has(`${sheetRead.sheetName}\u0000${rowNumber}`));
+    const kept = problemRows(problems, sheetRead.sheetName, sheetRead.headerRow);
     keepOnly(sheet, sheetRead.headerRow, kept, (rowNumber) => bySheetRow.get(`${sheetRead.sheetName}\u0000${rowNumber}`) ?? []);
   }
   markPartial(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The data rows of one sheet that have problems, in order. */
+function problemRows(problems: WorkbookProblemDto[], sheetName: string, headerRow: number): number[] {
+  const rows = new Set(problems.flatMap((problem) => (problem.sheet === sheetName && problem.row !== null && problem.row > headerRow ? [problem.row] : [])));
+  return [...rows].sort((a, b) => a - b);
 }
 
 /** Moves the kept rows up under the header, each with its problems, and drops every other data row. */

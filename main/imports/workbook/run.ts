@@ -9,12 +9,11 @@ import type { AppContext } from '../../services/context';
 import { createCycle, updateCycle } from '../../services/cycles';
 import { listAdminUnits } from '../../services/admin-units';
 import { parseText } from '../xlsx/cells';
-import { loadRefs } from '../xlsx/refs';
 import { sameValue } from '../xlsx/row-fields';
 import type { GeneralRead } from './general';
 import { planIndicatorPeriods } from './indicator-periods';
-import { planSheet, serviceOf, type Scope } from './plan-sheet';
-import type { WorkbookRead } from './read-workbook';
+import { planSheet, refsOf, serviceOf, wrote, type Scope } from './plan-sheet';
+import type { WorkbookRead, WorkbookRow } from './read-workbook';
 import { problemsOf } from '../refusals';
 
 export interface RunTarget {
@@ -50,8 +49,11 @@ export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: Genera
   const scope: Scope = { ctx, cycle, useRowIds, problems, partial: read.partial, removals: [] };
   const sheets: WorkbookSheetPreviewDto[] = [generalPreview];
   for (const sheet of read.sheets) {
-    const outcome = planSheet(scope, sheet);
-    if (sheet.spec.register === 'indicator') planIndicatorPeriods(scope, sheet, outcome, outcome.preview);
+    // The indicators' rows are kept as they are read: their period columns are planned after them.
+    const indicatorRows: WorkbookRow[] = [];
+    const keep = sheet.spec.register === 'indicator';
+    const outcome = planSheet(scope, keep ? { ...sheet, rows: () => keeping(sheet.rows(), indicatorRows) } : sheet);
+    if (keep) planIndicatorPeriods(scope, sheet, indicatorRows, outcome, outcome.preview);
     sheets.push(outcome.preview);
     if (sheet.spec.register === 'organisation') setLeadAgency(scope, general, generalPreview);
   }
@@ -69,6 +71,13 @@ export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: Genera
     }
   }
   return { preview: previewOf(target, cycle, sheets, problems, notes), rejected: rejectedRows(problems), cycleId: cycle.id };
+}
+
+function* keeping<T>(items: Iterable<T>, kept: T[]): Generator<T> {
+  for (const item of items) {
+    kept.push(item);
+    yield item;
+  }
 }
 
 function previewOf(
@@ -190,7 +199,7 @@ function shownCycleValue(field: string, value: unknown, units: Map<string, strin
 /** The lead agency names an organisation, so it is set once the Stakeholders sheet is written. */
 function setLeadAgency(scope: Scope, general: GeneralRead, preview: WorkbookSheetPreviewDto): void {
   const { cell, row } = general.leadAgency;
-  const refs = loadRefs(scope.ctx, scope.cycle);
+  const refs = refsOf(scope);
   const problem = (message: string) => scope.problems.push({ sheet: SHEETS.general, row, column: GENERAL.leadAgency, message });
   // "—" is how the workbook shows a cycle with no lead agency yet.
   const text = parseText(cell);
@@ -204,6 +213,7 @@ function setLeadAgency(scope: Scope, general: GeneralRead, preview: WorkbookShee
   const name = (id: string | null) => (id ? (refs.organisationsById.get(id)?.name ?? id) : '(empty)');
   try {
     scope.cycle = updateCycle(scope.ctx, { id: scope.cycle.id, changes: { leadOrgId } });
+    wrote(scope);
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     return void problem(error.apiError.message);

@@ -223,15 +223,30 @@ export function matchKey(text: string): string {
     .trim();
 }
 
+/** Each list's labels and keys by matchKey, worked out once per list: a sheet reads thousands of choices. */
+const choiceKeys = new WeakMap<Record<string, string>, Map<string, string>>();
+
+function keysOfChoices(labels: Record<string, string>): Map<string, string> {
+  let keys = choiceKeys.get(labels);
+  if (!keys) {
+    keys = new Map();
+    // Where two choices read alike, the first in the list's order wins.
+    for (const [key, label] of Object.entries(labels)) {
+      if (!keys.has(matchKey(label))) keys.set(matchKey(label), key);
+      if (!keys.has(matchKey(key))) keys.set(matchKey(key), key);
+    }
+    choiceKeys.set(labels, keys);
+  }
+  return keys;
+}
+
 /** A value from a fixed list, by its label or its stored key. */
 export function parseChoice(raw: CellValue, labels: Record<string, string>): Parsed<string | null> {
   const text = parseText(raw);
   if (!text.ok) return text;
   if (text.value === '') return ok(null);
-  const wanted = matchKey(text.value);
-  for (const [key, label] of Object.entries(labels)) {
-    if (matchKey(label) === wanted || matchKey(key) === wanted) return ok(key);
-  }
+  const key = keysOfChoices(labels).get(matchKey(text.value));
+  if (key !== undefined) return ok(key);
   return fail(`${shown(raw)} is not on the list; choose one of: ${Object.values(labels).join(', ')}.`);
 }
 

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { ServiceError } from '../../../shared/result';
-import { measureZip, ZipProblem, type ZipEntrySize } from './zip-inflation';
+import { unpackZip, ZipProblem } from './zip-inflation';
+
+export type WorkbookKind = 'partner template' | 'cycle workbook';
 
 const MAX_FILE_BYTES = 15 * 1024 * 1024;
 
@@ -13,15 +15,12 @@ export function fileProblem(message: string): ServiceError {
 }
 
 /**
- * Opens a returned workbook, or says plainly why it cannot: not a workbook at all, an old .xls,
- * password-protected, cut short in transit, damaged, or a "zip bomb" (measured by unpacking,
- * stopped at the first lie or limit: zip-inflation.ts).
+ * Checks a returned workbook's bytes, or says plainly why it cannot be opened: not a workbook at
+ * all, an old .xls, password-protected, cut short in transit, damaged, or a "zip bomb" (measured by
+ * unpacking, stopped at the first lie or limit: zip-inflation.ts). Returns the unpacked entries
+ * `keep` names.
  */
-export async function openWorkbook(
-  buffer: Buffer,
-  fileName: string,
-  what: 'partner template' | 'cycle workbook' = 'partner template',
-): Promise<ExcelJS.Workbook> {
+export function unpackWorkbook(buffer: Buffer, fileName: string, what: WorkbookKind, keep: (entryName: string) => boolean): Map<string, Buffer> {
   const name = `"${fileName}"`;
   if (buffer.length === 0) throw fileProblem(`${name} is empty (0 bytes). Ask for the file again.`);
   if (buffer.length > MAX_FILE_BYTES)
@@ -44,10 +43,10 @@ export async function openWorkbook(
     );
   }
 
-  let entries: ZipEntrySize[];
+  let unpacked: ReturnType<typeof unpackZip>;
   try {
     // Counted by unpacking, not by what the file declares: a "zip bomb" lies about its sizes.
-    entries = measureZip(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    unpacked = unpackZip(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), keep);
   } catch (error) {
     if (!(error instanceof ZipProblem)) throw error;
     if (error.kind === 'damaged') {
@@ -57,7 +56,7 @@ export async function openWorkbook(
     }
     throw fileProblem(`${name} was refused unopened: ${error.message}. No ${what} does that; Pamoja JWP will not open it.`);
   }
-  const names = new Set(entries.map((entry) => entry.name));
+  const names = new Set(unpacked.sizes.map((entry) => entry.name));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('word/document.xml')) throw fileProblem(`${name} is a Word document, not an Excel workbook.`);
     if (names.has('ppt/presentation.xml')) throw fileProblem(`${name} is a PowerPoint presentation, not an Excel workbook.`);
@@ -65,7 +64,13 @@ export async function openWorkbook(
       throw fileProblem(`${name} is an OpenDocument spreadsheet (.ods). Save it as an Excel Workbook (.xlsx) in LibreOffice and import that.`);
     throw fileProblem(`${name} is a zip file but not an Excel workbook (it has no workbook inside).`);
   }
+  return unpacked.kept;
+}
 
+/** Opens a returned workbook with exceljs, after unpackWorkbook's checks. */
+export async function openWorkbook(buffer: Buffer, fileName: string, what: WorkbookKind = 'partner template'): Promise<ExcelJS.Workbook> {
+  const name = `"${fileName}"`;
+  unpackWorkbook(buffer, fileName, what, () => false);
   const workbook = new ExcelJS.Workbook();
   try {
     // A copy as an ArrayBuffer: the type exceljs declares, and never a view into a pooled Buffer.

@@ -15,6 +15,8 @@ import { matchKey, parseText, shown, type CellValue, type Parsed } from './cells
 export interface Refs {
   objective(cell: CellValue): Parsed<string | null>;
   activity(cell: CellValue): Parsed<string | null>;
+  /** An indicator's link: an activity's code (or label), else an objective's, as `activity:<id>` or `objective:<id>`. */
+  activityOrObjective(cell: CellValue): Parsed<string | null>;
   indicator(cell: CellValue): Parsed<string | null>;
   contribution(cell: CellValue): Parsed<string | null>;
   period(cell: CellValue): Parsed<string | null>;
@@ -37,12 +39,15 @@ class NameIndex {
   private readonly byKey = new Map<string, Set<string>>();
   private readonly byLiteral = new Map<string, Set<string>>();
   private readonly names = new Set<string>();
+  /** The most list pieces one name splits into ("Kenya Red Cross, Isiolo Branch" is 2): longer runs are never tried. */
+  maxPieces = 1;
   /** Guesses made so far: a file of 20,000 unknown names gets the plain hint after the first few hundred. */
   private guesses = 0;
 
   add(id: string, ...names: string[]): void {
     for (const name of names) {
       this.names.add(name);
+      this.maxPieces = Math.max(this.maxPieces, listPieces(name).length);
       const key = matchKey(name);
       if (!key) continue;
       for (const [map, k] of [
@@ -56,13 +61,27 @@ class NameIndex {
     }
   }
 
-  find(text: string): string[] {
-    return [...(this.byKey.get(matchKey(text)) ?? [])];
+  /** What each text looked up found: a sheet names the same few organisations thousands of times. */
+  private readonly found = new Map<string, readonly string[]>();
+  private readonly foundLiteral = new Map<string, readonly string[]>();
+
+  find(text: string): readonly string[] {
+    let ids = this.found.get(text);
+    if (!ids) {
+      ids = [...(this.byKey.get(matchKey(text)) ?? [])];
+      this.found.set(text, ids);
+    }
+    return ids;
   }
 
   /** A name written with its own punctuation: "Kenya Red Cross, Isiolo Branch" is not "Dukana (North Horr)". */
-  findLiteral(text: string): string[] {
-    return [...(this.byLiteral.get(literalKey(text)) ?? [])];
+  findLiteral(text: string): readonly string[] {
+    let ids = this.foundLiteral.get(text);
+    if (!ids) {
+      ids = [...(this.byLiteral.get(literalKey(text)) ?? [])];
+      this.foundLiteral.set(text, ids);
+    }
+    return ids;
   }
 
   /** ` Did you mean "…"?` when one name is a slip away from what was typed, else the fallback hint. */
@@ -84,16 +103,19 @@ function literalKey(text: string): string {
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? 'an' : 'a');
 
+/** The ids a typed name or label matches: "A1.2 - Some title" typed with a different title still names A1.2 by its code. */
+function idsNamed(index: NameIndex, text: string): readonly string[] {
+  const ids = index.find(text);
+  if (ids.length > 0) return ids;
+  const code = /^(\S+)\s+[-–—]\s+/.exec(text)?.[1];
+  return code ? index.find(code) : ids;
+}
+
 function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string | null> {
   const text = parseText(raw);
   if (!text.ok) return text;
   if (text.value === '') return { ok: true, value: null };
-  let ids = index.find(text.value);
-  // "A1.2 - Some title" typed with a different title still names A1.2 by its code.
-  if (ids.length === 0) {
-    const code = /^(\S+)\s+[-–—]\s+/.exec(text.value)?.[1];
-    if (code) ids = index.find(code);
-  }
+  const ids = idsNamed(index, text.value);
   const [id] = ids;
   if (id !== undefined && ids.length === 1) return { ok: true, value: id };
   if (ids.length > 1) return { ok: false, message: `${shown(raw)} matches ${ids.length} ${noun}s; write it with its code.` };
@@ -103,6 +125,14 @@ function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): 
   };
 }
 
+/** A list cell's pieces: names separated by commas, semicolons or new lines. */
+function listPieces(text: string): string[] {
+  return text
+    .split(/[,;\n]/)
+    .map((piece) => piece.trim())
+    .filter(Boolean);
+}
+
 /**
  * Splits "CGI-WEC, Maji Safi Drylands Trust" (commas, semicolons or new lines) into names,
  * re-joining pieces when a name itself holds a comma ("Kenya Red Cross, Isiolo Branch").
@@ -110,14 +140,11 @@ function lookup(index: NameIndex, raw: CellValue, noun: string, where: string): 
 function lookupList(index: NameIndex, raw: CellValue, noun: string, where: string): Parsed<string[]> {
   const text = parseText(raw);
   if (!text.ok) return text;
-  const pieces = text.value
-    .split(/[,;\n]/)
-    .map((piece) => piece.trim())
-    .filter(Boolean);
+  const pieces = listPieces(text.value);
   const ids: string[] = [];
   for (let start = 0; start < pieces.length;) {
     let matched = false;
-    for (let end = pieces.length; end > start; end--) {
+    for (let end = Math.min(pieces.length, start + index.maxPieces); end > start; end--) {
       // Pieces re-joined only for a name that itself holds a comma, written with it: matching them
       // loosely would read "Dukana, North Horr" as the one ward "Dukana (North Horr)".
       const name = pieces.slice(start, end).join(', ');
@@ -208,6 +235,16 @@ export function loadRefs(ctx: AppContext, cycle: CycleDto): Refs {
   return {
     objective: (cell) => lookup(objectiveIndex(), cell, 'objective', 'this cycle'),
     activity: (cell) => lookup(activityIndex(), cell, 'activity', 'this cycle'),
+    activityOrObjective: (cell) => {
+      const text = parseText(cell);
+      if (!text.ok || text.value === '') return text.ok ? { ok: true, value: null } : text;
+      // Looked up quietly first: most indicators name one or the other, and a miss is no mistake yet.
+      const [activity, ...more] = idsNamed(activityIndex(), text.value);
+      if (activity !== undefined && more.length === 0) return { ok: true, value: `activity:${activity}` };
+      const [objective, ...others] = idsNamed(objectiveIndex(), text.value);
+      if (objective !== undefined && others.length === 0) return { ok: true, value: `objective:${objective}` };
+      return { ok: false, message: `${shown(cell)} is neither an activity nor an objective of this cycle; give the code of one.` };
+    },
     indicator: (cell) => lookup(indicatorIndex(), cell, 'indicator', 'this cycle'),
     contribution: (cell) => lookup(budgetLineIndex(), cell, 'budget line', 'this cycle'),
     period: (cell) => lookup(periodIndex, cell, 'reporting period', `this cycle (${periods.map((p) => p.label).join(', ')})`),

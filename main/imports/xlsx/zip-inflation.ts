@@ -57,6 +57,18 @@ interface CentralEntry {
 
 /** Unpacks every entry of `file` just to count its bytes; throws a ZipProblem at the first limit or lie. */
 export function measureZip(file: Uint8Array, limits = WORKBOOK_ZIP_LIMITS): ZipEntrySize[] {
+  return unpackZip(file, () => false, limits).sizes;
+}
+
+/**
+ * Unpacks every entry, measured as measureZip does, and keeps the unpacked bytes of the entries
+ * `keep` names: one pass does the safety check and the reading (sheets are then read from these).
+ */
+export function unpackZip(
+  file: Uint8Array,
+  keep: (name: string) => boolean,
+  limits = WORKBOOK_ZIP_LIMITS,
+): { sizes: ZipEntrySize[]; kept: Map<string, Buffer> } {
   const entries = readCentralDirectory(file, limits);
   let declaredTotal = 0;
   for (const entry of entries) {
@@ -70,15 +82,21 @@ export function measureZip(file: Uint8Array, limits = WORKBOOK_ZIP_LIMITS): ZipE
 
   let inflated = 0;
   const sizes: ZipEntrySize[] = [];
+  const kept = new Map<string, Buffer>();
   for (const entry of entries) {
     const data = dataOf(file, entry, inflated);
     let bytes: number;
     if (entry.method === 0) {
       bytes = data.length;
+      if (keep(entry.name)) kept.set(entry.name, Buffer.from(data));
     } else {
       try {
         // One byte more than the entry claims: enough to prove a lie, never more.
-        bytes = inflateRawSync(data, { maxOutputLength: entry.declared + 1 }).length;
+        // Output in pieces of up to 1 MB rather than zlib's 16 KB: several times faster on a sheet of megabytes.
+        const chunkSize = Math.max(64, Math.min(entry.declared + 1, 1 << 20));
+        const unpacked = inflateRawSync(data, { maxOutputLength: entry.declared + 1, chunkSize });
+        bytes = unpacked.length;
+        if (keep(entry.name)) kept.set(entry.name, unpacked);
       } catch (error) {
         const code = errorCode(error);
         if (code === 'ERR_BUFFER_TOO_LARGE') {
@@ -96,7 +114,7 @@ export function measureZip(file: Uint8Array, limits = WORKBOOK_ZIP_LIMITS): ZipE
     if (bytes !== entry.declared) throw new ZipProblem('damaged', `${entry.name} is not the size it says`, inflated);
     sizes.push({ name: entry.name, bytes });
   }
-  return sizes;
+  return { sizes, kept };
 }
 
 function dataOf(file: Uint8Array, entry: CentralEntry, inflated: number): Uint8Array {

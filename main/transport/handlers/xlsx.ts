@@ -99,7 +99,7 @@ export const xlsxHandlers: HandlersFor<typeof xlsxMethods> = {
         ? {
             fileName: input.fileName.replace(/(\.xlsx)?$/i, '-rows-to-fix.xlsx'),
             mimeType: XLSX_MIME_TYPE,
-            base64: (await rejectedRowsWorkbook(file.buffer, await readWorkbookFile(file), result.preview.problems)).toString('base64'),
+            base64: (await rejectedRowsWorkbook(file.buffer, readWorkbookFile(file), result.preview.problems)).toString('base64'),
           }
         : null;
       return { kind: 'workbookApply', result: { applied: result.applied, cycleId: result.cycleId, preview: result.preview, rejected } };
