@@ -15,7 +15,7 @@ describe('create-cycle form defaults', () => {
 
   it('defaults to the current county fiscal year with its 1 July – 30 June dates', () => {
     const values = cycleFormDefaults('2026-11-25', 'ke-county-011');
-    expect(values).toMatchObject({ fiscalYear: '2026/27', startDate: '2026-07-01', endDate: '2027-06-30', rateDate: '2026-11-25', rate: '' });
+    expect(values).toMatchObject({ fiscalYear: '2026/27', startDate: '1 Jul 2026', endDate: '30 Jun 2027', rateDate: '25 Nov 2026', rate: '' });
     expect(cycleFormDefaults('2026-06-30', 'ke-county-011').fiscalYear).toBe('2025/26');
   });
 
@@ -25,7 +25,7 @@ describe('create-cycle form defaults', () => {
 
   it('moves the dates with the fiscal year chosen', () => {
     const moved = withFiscalYear(cycleFormDefaults('2026-11-25', 'ke-county-011'), '2027/28');
-    expect(moved).toMatchObject({ fiscalYear: '2027/28', startDate: '2027-07-01', endDate: '2028-06-30' });
+    expect(moved).toMatchObject({ fiscalYear: '2027/28', startDate: '1 Jul 2027', endDate: '30 Jun 2028' });
   });
 
   it("suggests the county of the newest cycle, else the pilot county's", () => {
@@ -66,9 +66,18 @@ describe('turning the typed form into a create input', () => {
     if (result.ok) return;
     expect(result.error.problems).toEqual([
       { field: 'kesPerUsdScaled', message: expect.stringMatching(/^Exchange rate \(KES per USD\): enter shillings per US dollar/) },
+      { field: 'exchangeRateDate', message: 'Rate date: this is required.' },
       { field: 'title', message: 'Title: this is required.' },
-      { field: 'exchangeRateDate', message: 'Exchange rate date: enter a real date as YYYY-MM-DD, e.g. 2026-11-25.' },
     ]);
     expect(result.error.field).toBe('kesPerUsdScaled');
+  });
+
+  it('reads dates typed day first, whatever the machine, and names one it cannot read', () => {
+    const typed = toCycleInput({ ...filled, startDate: '1/7/2026', endDate: '30 Jun 2027', rateDate: '2026-11-25' });
+    expect(typed.ok && [typed.value.startDate, typed.value.endDate, typed.value.exchangeRateDate]).toEqual(['2026-07-01', '2027-06-30', '2026-11-25']);
+    const wrong = toCycleInput({ ...filled, endDate: '31/6/2027' });
+    expect(wrong.ok ? [] : wrong.error.problems).toEqual([
+      { field: 'endDate', message: 'End date: "31/6/2027" is not a date; type it as 25/11/2026 (day/month/year) or 25 Nov 2026.' },
+    ]);
   });
 });

@@ -80,7 +80,7 @@ describe('saving the targets-and-actuals grid', () => {
       calendar,
       DEFAULT_THRESHOLDS,
     );
-    expect(periodDrafts(evaluated).Q1).toEqual({ target: '2', actual: '2', criterion: 'impact', evaluatedOn: '2026-10-16' });
+    expect(periodDrafts(evaluated).Q1).toEqual({ target: '2', actual: '2', criterion: 'impact', evaluatedOn: '16 Oct 2026' });
     expect(periodChanges(evaluated, { ...periodDrafts(evaluated), Q1: { target: '2', actual: '2', criterion: '', evaluatedOn: '' } })).toEqual([
       { kind: 'update', periodKey: 'Q1', rowId: 'i1-Q1', changes: { evaluationCriterion: null, evaluatedOn: null } },
     ]);

@@ -1,3 +1,4 @@
+import { DateInput } from '../form/DateInput';
 import type { ControlProps } from '../form/Field';
 import type { DraftValue, FieldSpec } from './field-spec';
 import { MultiSelect } from './MultiSelect';
@@ -32,18 +33,7 @@ export function FieldControl({ field, control, value, onChange }: FieldControlPr
     case 'checkbox':
       return <input {...control} type="checkbox" className="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
     case 'date':
-      // Text, not the browser's date picker: that follows the machine's locale (07/01/2026 for 1 July).
-      return (
-        <input
-          {...control}
-          type="text"
-          autoComplete="off"
-          className="input--date"
-          placeholder="e.g. 1/7/2026"
-          value={asText(value)}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
+      return <DateInput {...control} value={asText(value)} onChange={onChange} />;
     case 'money':
     case 'number':
     case 'integer':

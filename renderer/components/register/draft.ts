@@ -1,6 +1,5 @@
-import { parseDateText } from '../../../shared/dates';
 import { formatMoney, parseAmount } from '../../../shared/money';
-import { shownDate } from '../form/date-hint';
+import { readDateText, shownDate } from '../form/date-hint';
 import type { FieldProblem } from '../../../shared/result';
 import type { Draft, DraftValue, FieldSpec } from './field-spec';
 
@@ -65,13 +64,8 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
       if (field.kind === 'integer' && !Number.isInteger(value)) return { ok: false, message: `${label}: enter a whole number such as 45.` };
       return { ok: true, value };
     }
-    case 'date': {
-      const typed = text(raw).trim();
-      if (typed === '') return field.nullable ? { ok: true, value: null } : { ok: false, message: `${label}: this is required.` };
-      const iso = parseDateText(typed);
-      if (iso === null) return { ok: false, message: `${label}: "${typed}" is not a date; type it as 25/11/2026 (day/month/year) or 25 Nov 2026.` };
-      return { ok: true, value: iso };
-    }
+    case 'date':
+      return readDateText(label, text(raw), { optional: field.nullable });
     case 'select': {
       const typed = text(raw);
       if (typed === '' && field.nullable) return { ok: true, value: null };

@@ -5,6 +5,7 @@ import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
 import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';
 import { dateHint } from '../../components/form/date-hint';
+import { DateInput } from '../../components/form/DateInput';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { SubmitButton } from '../../components/form/SubmitButton';
@@ -82,10 +83,10 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
         )}
       </Field>
       <Field label="Start date" name="startDate" hint={dateHint(values.startDate)} error={errors.startDate}>
-        {(control) => <input {...control} type="date" value={values.startDate} onChange={(event) => set('startDate', event.target.value)} />}
+        {(control) => <DateInput {...control} value={values.startDate} onChange={(text) => set('startDate', text)} />}
       </Field>
       <Field label="End date" name="endDate" hint={dateHint(values.endDate)} error={errors.endDate}>
-        {(control) => <input {...control} type="date" value={values.endDate} onChange={(event) => set('endDate', event.target.value)} />}
+        {(control) => <DateInput {...control} value={values.endDate} onChange={(text) => set('endDate', text)} />}
       </Field>
       <Field label="Reporting period" name="reportingPeriod" error={errors.reportingPeriod}>
         {(control) => (
@@ -123,7 +124,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
         )}
       </Field>
       <Field label="Rate date" name="exchangeRateDate" hint={dateHint(values.rateDate, 'the day the rate was read')} error={errors.exchangeRateDate}>
-        {(control) => <input {...control} type="date" value={values.rateDate} onChange={(event) => set('rateDate', event.target.value)} />}
+        {(control) => <DateInput {...control} value={values.rateDate} onChange={(text) => set('rateDate', text)} />}
       </Field>
       <div className="form__actions field--wide">
         <SubmitButton busy={form.busy} label="Create cycle" busyLabel="Creating…" />

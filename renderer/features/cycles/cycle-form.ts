@@ -5,11 +5,12 @@ import { RATE_SCALE } from '../../../shared/money';
 import type { ReportingFrequency } from '../../../shared/reporting-periods';
 import type { cyclePhases } from '../../../shared/domain/vocabulary';
 import type { FieldProblem, Result } from '../../../shared/result';
+import { readDateText, shownDate } from '../../components/form/date-hint';
 import { readRate } from '../../components/form/rate-input';
 
 type CyclePhase = (typeof cyclePhases.keys)[number];
 
-/** The create-cycle form as typed: text as entered, before it becomes an API input. */
+/** The create-cycle form as typed: text as entered (dates too, day first), before it becomes an API input. */
 export interface CycleFormValues {
   title: string;
   countyId: string;
@@ -48,7 +49,7 @@ export function defaultCountyId(counties: readonly { id: string; name: string }[
 
 export function cycleFormDefaults(today: string, countyId: string): CycleFormValues {
   return withFiscalYear(
-    { title: '', countyId, fiscalYear: '', startDate: '', endDate: '', reportingPeriod: 'quarterly', phase: 'planning', rate: '', rateDate: today },
+    { title: '', countyId, fiscalYear: '', startDate: '', endDate: '', reportingPeriod: 'quarterly', phase: 'planning', rate: '', rateDate: shownDate(today) },
     fiscalYearOf(today),
   );
 }
@@ -56,7 +57,7 @@ export function cycleFormDefaults(today: string, countyId: string): CycleFormVal
 /** Choosing a fiscal year sets the cycle's dates to that year's 1 July – 30 June. */
 export function withFiscalYear(values: CycleFormValues, fiscalYear: string): CycleFormValues {
   const range = fiscalYearRange(fiscalYear);
-  return { ...values, fiscalYear, startDate: range.start, endDate: range.end };
+  return { ...values, fiscalYear, startDate: shownDate(range.start), endDate: shownDate(range.end) };
 }
 
 /**
@@ -66,19 +67,30 @@ export function withFiscalYear(values: CycleFormValues, fiscalYear: string): Cyc
  */
 export function toCycleInput(values: CycleFormValues): Result<CycleCreateInput> {
   const rate = readRate(values.rate);
+  const problems: FieldProblem[] = rate.ok ? [] : [{ field: 'kesPerUsdScaled', message: rate.message }];
+  const date = (field: 'startDate' | 'endDate' | 'exchangeRateDate', label: string, typed: string): string | null => {
+    const read = readDateText(label, typed);
+    if (read.ok) return read.value;
+    problems.push({ field, message: read.message });
+    return null;
+  };
+  const dates = {
+    startDate: date('startDate', 'Start date', values.startDate),
+    endDate: date('endDate', 'End date', values.endDate),
+    exchangeRateDate: date('exchangeRateDate', 'Rate date', values.rateDate),
+  };
   const input = {
     title: values.title,
     countyId: values.countyId,
     fiscalYear: values.fiscalYear,
-    startDate: values.startDate,
-    endDate: values.endDate,
+    // Stand-ins where the text is unreadable, so the schema reports only the other fields.
+    startDate: dates.startDate ?? '2000-01-01',
+    endDate: dates.endDate ?? '2000-01-01',
     reportingPeriod: values.reportingPeriod,
     phase: values.phase,
-    // A stand-in when the rate is unreadable, so the schema reports only the other fields.
     kesPerUsdScaled: rate.ok ? rate.value : RATE_SCALE,
-    exchangeRateDate: values.rateDate,
+    exchangeRateDate: dates.exchangeRateDate ?? '2000-01-01',
   } satisfies CycleCreateInput;
-  const problems: FieldProblem[] = rate.ok ? [] : [{ field: 'kesPerUsdScaled', message: rate.message }];
   const parsed = cycleCreateInput.safeParse(input);
   if (!parsed.success) problems.push(...(explainIssues(parsed.error.issues).problems ?? []));
   const [first] = problems;

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { Result } from '../../../shared/result';
 import { createRow, deleteRow, updateRow } from '../../api/register-api';
+import { DateInput } from '../../components/form/DateInput';
 import { showNotice } from '../../components/notices';
 import { setUnsaved } from '../../components/unsaved-changes';
 import { formatProgress } from '../../../shared/analysis/indicator-progress';
@@ -194,13 +195,12 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
                     </select>
                   </td>
                   <td>
-                    <input
-                      type="date"
+                    <DateInput
                       className="input--cell"
                       aria-label={`Date of evaluation for ${period.label}`}
                       aria-invalid={problems[period.key] ? true : undefined}
                       value={draft.evaluatedOn ?? ''}
-                      onChange={(event) => set(period.key, 'evaluatedOn', event.target.value)}
+                      onChange={(text) => set(period.key, 'evaluatedOn', text)}
                     />
                   </td>
                 </tr>

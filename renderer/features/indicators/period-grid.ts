@@ -3,6 +3,7 @@ import type { IndicatorPeriodDto } from '../../../shared/api/schemas/monitoring'
 import { evaluationCriteria } from '../../../shared/domain/vocabulary';
 import type { RegisterField } from '../../../shared/api/registers';
 import type { FieldProblem } from '../../../shared/result';
+import { shownDate } from '../../components/form/date-hint';
 import { readDraft } from '../../components/register/draft';
 import type { FieldSpec } from '../../components/register/field-spec';
 import type { PeriodProgress } from './indicator-progress';
@@ -13,7 +14,7 @@ export interface PeriodDraft {
   actual: string;
   /** The evaluation criterion's key, or empty. */
   criterion?: string;
-  /** The ISO date of the evaluation, or empty. */
+  /** The date of the evaluation as typed (day first), or empty. */
   evaluatedOn?: string;
 }
 
@@ -35,7 +36,12 @@ export function periodDrafts(periods: readonly PeriodProgress[]): PeriodDrafts {
   return Object.fromEntries(
     periods.map((period) => [
       period.key,
-      { target: asText(period.target), actual: asText(period.actual), criterion: period.evaluationCriterion ?? '', evaluatedOn: period.evaluatedOn ?? '' },
+      {
+        target: asText(period.target),
+        actual: asText(period.actual),
+        criterion: period.evaluationCriterion ?? '',
+        evaluatedOn: shownDate(period.evaluatedOn ?? ''),
+      },
     ]),
   );
 }

@@ -5,6 +5,8 @@ import { cyclePhases } from '../../../shared/domain/vocabulary';
 import type { Result } from '../../../shared/result';
 import type { CyclePhase } from '../../../shared/lifecycle/checklists';
 import { api } from '../../api/api';
+import { readDateText, shownDate } from '../../components/form/date-hint';
+import { DateInput } from '../../components/form/DateInput';
 import { todayIso } from '../../components/today';
 
 type Status = ApiOutput<'lifecycle:status'>;
@@ -97,11 +99,18 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
 }
 
 function StepRow({ step, disabled, readOnly, onTick }: { step: Step; disabled: boolean; readOnly: boolean; onTick: (doneOn: string | null) => void }) {
-  const [date, setDate] = useState(step.doneOn ?? todayIso());
+  const [date, setDate] = useState(() => shownDate(step.doneOn ?? todayIso()));
+  const [problem, setProblem] = useState<string | null>(null);
   const done = step.doneOn !== null;
+  const tick = () => {
+    if (done) return onTick(null);
+    const read = readDateText('Date', date);
+    setProblem(read.ok ? null : read.message);
+    if (read.ok && read.value) onTick(read.value);
+  };
   return (
     <li className="step">
-      <input type="checkbox" aria-label={step.label} checked={done} disabled={disabled} onChange={() => onTick(done ? null : date)} />
+      <input type="checkbox" aria-label={step.label} checked={done} disabled={disabled} onChange={tick} />
       <span>
         {step.label} <span className="step__source">(manual {step.source})</span>
         {done ? (
@@ -114,7 +123,14 @@ function StepRow({ step, disabled, readOnly, onTick }: { step: Step; disabled: b
         ) : null}
       </span>
       {done || readOnly ? null : (
-        <input type="date" aria-label={`Date: ${step.label}`} value={date} disabled={disabled} onChange={(event) => setDate(event.target.value)} />
+        <span>
+          <DateInput aria-label={`Date: ${step.label}`} aria-invalid={problem ? true : undefined} value={date} disabled={disabled} onChange={setDate} />
+          {problem ? (
+            <span className="field__error" role="alert">
+              {problem}
+            </span>
+          ) : null}
+        </span>
       )}
     </li>
   );

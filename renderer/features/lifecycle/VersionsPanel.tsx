@@ -5,6 +5,8 @@ import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { useSubmit } from '../../components/form/use-submit';
 import { showNotice } from '../../components/notices';
+import { dateHint, readDateText, shownDate } from '../../components/form/date-hint';
+import { DateInput } from '../../components/form/DateInput';
 import { todayIso } from '../../components/today';
 
 type VersionList = ApiOutput<'version:list'>;
@@ -88,11 +90,13 @@ export function VersionsPanel({ cycleId, list, readOnly, userName, onChanged, on
 
 function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string; userName: string; next: number; onApproved: () => void }) {
   const [approvedBy, setApprovedBy] = useState(userName);
-  const [approvedOn, setApprovedOn] = useState(todayIso());
+  const [approvedOn, setApprovedOn] = useState(() => shownDate(todayIso()));
   const [note, setNote] = useState('');
   const form = useSubmit(['approvedBy', 'approvedOn', 'note']);
   const approve = async () => {
-    const version = await form.submit(() => api('version:approve', { cycleId, approvedBy, approvedOn, note }));
+    const date = readDateText('Date the CEC approved', approvedOn);
+    if (!date.ok) return form.showErrors({ byField: { approvedOn: date.message }, general: [] });
+    const version = await form.submit(() => api('version:approve', { cycleId, approvedBy, approvedOn: date.value ?? '', note }));
     if (version) {
       showNotice(`Version ${version.number} approved: fingerprint ${version.fingerprint}.`);
       onApproved();
@@ -117,8 +121,8 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
       <Field label="Approval recorded by" name="approvedBy" error={form.errors.byField.approvedBy}>
         {(control) => <input {...control} type="text" value={approvedBy} onChange={(event) => setApprovedBy(event.target.value)} />}
       </Field>
-      <Field label="Date the CEC approved" name="approvedOn" error={form.errors.byField.approvedOn}>
-        {(control) => <input {...control} type="date" value={approvedOn} onChange={(event) => setApprovedOn(event.target.value)} />}
+      <Field label="Date the CEC approved" name="approvedOn" hint={dateHint(approvedOn)} error={form.errors.byField.approvedOn}>
+        {(control) => <DateInput {...control} value={approvedOn} onChange={setApprovedOn} />}
       </Field>
       <Field label="Note" name="note" hint="E.g. the CEC minute number." wide error={form.errors.byField.note}>
         {(control) => <input {...control} type="text" value={note} onChange={(event) => setNote(event.target.value)} />}
@@ -134,10 +138,12 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
 
 function Signatures({ version, readOnly, onChanged }: { version: Version; readOnly: boolean; onChanged: () => void }) {
   const [signatoryId, setSignatoryId] = useState(version.unsigned[0]?.signatoryId ?? '');
-  const [signedOn, setSignedOn] = useState(todayIso());
+  const [signedOn, setSignedOn] = useState(() => shownDate(todayIso()));
   const form = useSubmit(['signatoryId', 'signedOn']);
   const sign = async () => {
-    const signature = await form.submit(() => api('version:sign', { versionId: version.id, signatoryId, signedOn }));
+    const date = readDateText('Date signed', signedOn);
+    if (!date.ok) return form.showErrors({ byField: { signedOn: date.message }, general: [] });
+    const signature = await form.submit(() => api('version:sign', { versionId: version.id, signatoryId, signedOn: date.value ?? '' }));
     if (signature) {
       showNotice(`${signature.name}'s signature recorded on version ${version.number}.`);
       onChanged();
@@ -169,7 +175,7 @@ function Signatures({ version, readOnly, onChanged }: { version: Version; readOn
               </option>
             ))}
           </select>{' '}
-          <input type="date" aria-label={`Date signed, version ${version.number}`} value={signedOn} onChange={(event) => setSignedOn(event.target.value)} />{' '}
+          <DateInput aria-label={`Date signed, version ${version.number}`} value={signedOn} onChange={setSignedOn} />{' '}
           <button type="button" className="button" disabled={form.busy || signatoryId === ''} onClick={() => void sign()}>
             Record signature
           </button>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { RoundStatusDto } from '../../../shared/api/schemas/rounds';
 import { api } from '../../api/api';
+import { dateHint, readDateText } from '../../components/form/date-hint';
+import { DateInput } from '../../components/form/DateInput';
 import { Field } from '../../components/form/Field';
 import { showNotice } from '../../components/notices';
 
@@ -15,9 +17,11 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
   const [busy, setBusy] = useState(false);
 
   const open = async () => {
+    const due = readDateText('Returns due', dueDate, { optional: true });
+    if (!due.ok) return setProblem(due.message);
     setBusy(true);
     setProblem(null);
-    const result = await api('round:open', { cycleId, periodKey, dueDate: dueDate || null, message });
+    const result = await api('round:open', { cycleId, periodKey, dueDate: due.value, message });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     showNotice(`The ${periodKey} reporting round is open: ${result.value.members.length} organisations to ask.`);
@@ -46,8 +50,8 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
             </select>
           )}
         </Field>
-        <Field label="Returns due" hint="Past this date, organisations still missing something show as late.">
-          {(control) => <input {...control} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />}
+        <Field label="Returns due" hint={dateHint(dueDate, 'past this date, organisations still missing something show as late')}>
+          {(control) => <DateInput {...control} value={dueDate} onChange={setDueDate} />}
         </Field>
         <Field label="Message to partners" hint="Opens every request e-mail; a standard sentence is used when empty." wide>
           {(control) => <textarea {...control} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}
