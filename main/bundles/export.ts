@@ -8,7 +8,7 @@ import { APP_VERSION } from '../services/app-info';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
 import { getAdminUnit } from '../services/admin-units';
 import { AREA_UNITS_ENTRY, readAreaUnits } from './area-units';
-import { baseKey, readAllRows, readBases, readCycleRow, readTombstones } from './cycle-rows';
+import { baseKey, readAllRows, readBases, readCycleRow, readTombstones, type RowsByRegister } from './cycle-rows';
 import { exchangeTable, exchangeTables } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
 import { identityFor, organisationName, setIdentity } from './identity';
@@ -35,12 +35,25 @@ const slug = (text: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 40) || 'bundle';
 
+/** A cycle's rows, deletions and bases as bundles read them: read once for many partner bundles. */
+export interface CycleForBundles {
+  all: RowsByRegister;
+  deletions: ReturnType<typeof readTombstones>;
+  bases: ReturnType<typeof readBases>;
+}
+
+export function readCycleForBundles(ctx: AppContext, cycleId: string): CycleForBundles {
+  const client = ctx.db.$client;
+  return { all: readAllRows(client, cycleId), deletions: readTombstones(client, cycleId), bases: readBases(client, cycleId) };
+}
+
 /**
  * Makes a signed bundle of one cycle: the whole of it (`full`) or one partner's part. The file is
  * self-describing (manifest with counts and a SHA-256 of every entry, signed with this
- * installation's key) and states what personal data it carries.
+ * installation's key) and states what personal data it carries. A reporting round making a bundle
+ * for each of many partners passes the cycle read once (`read`); otherwise it is read here.
  */
-export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExportInput>): ExportedBundle {
+export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExportInput>, read?: CycleForBundles): ExportedBundle {
   const client = ctx.db.$client;
   const cycle = readCycleRow(client, input.cycleId);
   if (!cycle) throw notFound('JWP cycle', input.cycleId);
@@ -68,8 +81,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     }
     const key = installationKey(tx);
     const { at, hlc: senderClock } = stamp(tx);
-    const all = readAllRows(client, input.cycleId);
-    const deletions = readTombstones(client, input.cycleId);
+    const { all, deletions, bases } = read ?? readCycleForBundles(ctx, input.cycleId);
     const selection =
       partnerOrgId === null
         ? selectFull(all, deletions)
@@ -78,7 +90,6 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
             leadOrgId,
             senderIsSecretariat: identity.role === 'secretariat',
           });
-    const bases = readBases(client, input.cycleId);
     const personalData = personalDataOf(selection, input.kind);
 
     // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).

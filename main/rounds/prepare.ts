@@ -2,11 +2,11 @@ import type { RoundMemberDto } from '../../shared/api/schemas/rounds';
 import { formatDisplayDate } from '../../shared/dates';
 import { itemsText, totalItems, type RoundItemCounts } from '../../shared/rounds/missing';
 import { ServiceError } from '../../shared/result';
-import { exportBundle } from '../bundles/export';
+import { exportBundle, readCycleForBundles, type CycleForBundles } from '../bundles/export';
 import { BUNDLE_MIME_TYPE } from '../bundles/limits';
 import { loadCycleData, type CycleData } from '../exports/xlsx/cycle-data';
 import { TEMPLATE_VERSION, type WorkbookMeta } from '../exports/xlsx/meta-sheet';
-import { buildPartnerTemplate } from '../exports/xlsx/partner-template';
+import { writePartnerTemplate } from '../exports/xlsx/partner-template';
 import { templateBinding } from '../exports/xlsx/template-binding';
 import { XLSX_MIME_TYPE } from '../../shared/api/methods/xlsx';
 import { APP_VERSION } from '../services/app-info';
@@ -58,11 +58,13 @@ export async function prepareRound(ctx: AppContext, cycleId: string, kind: Prepa
       message: `No ${kind === 'request' ? 'requests' : 'reminders'} were prepared: ${problems.join(' ')}`,
     });
   }
+  // The cycle is read once, for every template and every bundle of the round.
   const data = loadCycleData(ctx, cycleId);
+  const forBundles = members.some((m) => m.channel === 'bundle') ? readCycleForBundles(ctx, cycleId) : undefined;
   const from = secretariatSender(ctx, data);
   const folders: PreparedFolder[] = [];
   for (const member of members) {
-    const attachment = await attachmentFor(ctx, data, round, member);
+    const attachment = await attachmentFor(ctx, { data, forBundles }, round, member);
     const eml = await emlOf({
       from,
       to: member.recipients,
@@ -96,10 +98,15 @@ function markAsked(ctx: AppContext, round: RoundRow, kind: PrepareKind, folders:
   });
 }
 
-async function attachmentFor(ctx: AppContext, data: CycleData, round: RoundRow, member: RoundMemberDto) {
+async function attachmentFor(
+  ctx: AppContext,
+  { data, forBundles }: { data: CycleData; forBundles?: CycleForBundles },
+  round: RoundRow,
+  member: RoundMemberDto,
+) {
   const stem = `${slug(member.shortName)}-${round.periodKey.toLowerCase()}`;
   if (member.channel === 'bundle') {
-    const bundle = exportBundle(ctx, { cycleId: round.cycleId, kind: 'partner', partnerOrgId: member.organisationId });
+    const bundle = exportBundle(ctx, { cycleId: round.cycleId, kind: 'partner', partnerOrgId: member.organisationId }, forBundles);
     return { fileName: `${stem}-bundle.jwpb`, contentType: BUNDLE_MIME_TYPE, content: Buffer.from(bundle.bytes) };
   }
   const org = data.organisations.find((o) => o.id === member.organisationId);
@@ -115,8 +122,8 @@ async function attachmentFor(ctx: AppContext, data: CycleData, round: RoundRow, 
     roundId: round.id,
     periodKey: round.periodKey,
   };
-  const workbook = await buildPartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
-  return { fileName: `${stem}-template.xlsx`, contentType: XLSX_MIME_TYPE, content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const content = await writePartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
+  return { fileName: `${stem}-template.xlsx`, contentType: XLSX_MIME_TYPE, content };
 }
 
 /** The Secretariat writes from its key contact's address (Outlook puts the sending account there anyway). */

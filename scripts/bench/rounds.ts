@@ -18,15 +18,22 @@ export const roundsBench: BenchSection = {
     members.forEach((m, index) => {
       if (index % 4 === 0) setChannel(ctx, { cycleId, organisationId: m.organisationId, channel: 'bundle' });
     });
-    const cpuStart = process.cpuUsage();
-    start = performance.now();
-    const folders = await prepareRound(ctx, cycleId, 'request');
-    const wall = performance.now() - start;
-    const cpu = process.cpuUsage(cpuStart);
-    const bytes = folders.reduce((sum, f) => sum + f.files.reduce((s, file) => s + file.content.length, 0), 0);
+    // Median of 5: preparing again is what the Secretariat does after changing a channel or an address.
+    const runs: { wall: number; cpu: number; folders: number; bytes: number }[] = [];
+    for (let run = 0; run < 5; run++) {
+      const cpuStart = process.cpuUsage();
+      start = performance.now();
+      const folders = await prepareRound(ctx, cycleId, 'request');
+      const wall = performance.now() - start;
+      const cpu = process.cpuUsage(cpuStart);
+      const bytes = folders.reduce((sum, f) => sum + f.files.reduce((s, file) => s + file.content.length, 0), 0);
+      runs.push({ wall, cpu: (cpu.user + cpu.system) / 1000, folders: folders.length, bytes });
+    }
+    const median = [...runs].sort((a, b) => a.wall - b.wall)[2] ?? runs[0];
+    if (!median) throw new Error('no run');
     line(
       'prepare every request (files + .eml drafts)',
-      `${folders.length} organisations in ${fmt(wall)} ms (CPU ${fmt((cpu.user + cpu.system) / 1000)} ms), ${fmt(bytes / 1e6, 1)} MB, target < 5,000 ms`,
+      `${median.folders} organisations in ${fmt(median.wall)} ms (median of 5; CPU ${fmt(median.cpu)} ms), ${fmt(median.bytes / 1e6, 1)} MB, target < 5,000 ms`,
     );
     start = performance.now();
     roundStatus(ctx, cycleId);

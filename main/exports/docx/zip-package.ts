@@ -42,13 +42,17 @@ interface Written {
   offset: number;
 }
 
-/** The zip file of the entries, in the order given (as docx orders a package's parts). */
-export async function zipPackage(entries: readonly PackageEntry[], modified = new Date()): Promise<Buffer> {
+/**
+ * The zip file of the entries, in the order given (as docx orders a package's parts). `level` is
+ * zlib's: 6 for documents kept and printed; 1 where many files are made at once and a few per cent
+ * of size matter less than the time (a reporting round's templates).
+ */
+export async function zipPackage(entries: readonly PackageEntry[], modified = new Date(), level = 6): Promise<Buffer> {
   const { time, day } = dosDateTime(modified);
   const compressed = await Promise.all(
     entries.map(async ({ path, data }) => {
       const method = STORED.test(path) ? METHOD.stored : METHOD.deflated;
-      return { method, bytes: method === METHOD.stored ? data : await deflateRaw(data, { level: 6 }) };
+      return { method, bytes: method === METHOD.stored ? data : await deflateRaw(data, { level }) };
     }),
   );
   const chunks: Uint8Array[] = [];

@@ -9,7 +9,7 @@ import { blankCycleData } from './blank-workbook';
 import { loadCycleData, type CycleData } from './cycle-data';
 import { writeCycleWorkbook } from './cycle-workbook';
 import { TEMPLATE_VERSION, type WorkbookMeta } from './meta-sheet';
-import { buildPartnerTemplate, orgListName } from './partner-template';
+import { orgListName, writePartnerTemplate } from './partner-template';
 import { templateBinding } from './template-binding';
 
 export { XLSX_MIME_TYPE };
@@ -43,8 +43,8 @@ export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promi
   }
   const org = resolvePartner(data, input.partnerOrgId);
   const details = meta('partner-template', org.id);
-  const workbook = await buildPartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
-  return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  const buffer = await writePartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
+  return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer };
 }
 
 /** The cycle workbook with its sheets and headers and no rows: needs no database. */

@@ -5,6 +5,7 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
 import { budgetLineLabel, codeLabel, type CycleData } from './cycle-data';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
+import { writeXlsx, type PlainRows } from './write-xlsx';
 import { cellText } from './safe-text';
 import { printSetup, writeTable, type CellInput, type ColumnKind, type ColumnSpec, addSheet } from './sheet-kit';
 import { styleHeaderRow, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
@@ -53,11 +54,12 @@ const CELL_KIND: Record<FieldKind, ColumnKind> = {
 export const orgListName = (org: { name: string; shortName: string }) => org.shortName || org.name;
 
 /**
- * A fill-in workbook for one partner: their activities, contributions and indicator periods, with
- * hidden row ids so edited rows are recognised, drop-downs fed by a protected Lists sheet, and
- * instructions first.
+ * A fill-in workbook for one partner: their activities, contributions, disbursements, indicators
+ * and indicator periods, with hidden row ids so edited rows are recognised, drop-downs fed by a
+ * protected Lists sheet, and instructions first. The lists' values and the hidden base rows are
+ * written as plain text rows (write-xlsx.ts): the same file, made in half the time.
  */
-export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto, meta: WorkbookMeta): Promise<ExcelJS.Workbook> {
+export async function writePartnerTemplate(data: CycleData, org: OrganisationDto, meta: WorkbookMeta): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.exportedBy;
   workbook.created = new Date(meta.exportedAt);
@@ -84,25 +86,28 @@ export async function buildPartnerTemplate(data: CycleData, org: OrganisationDto
       if (column.note) sheet.getRow(TEMPLATE_HEADER_ROW).getCell(index + 1).note = column.note;
     });
   }
-  await addLists(workbook, data, org);
+  const lists = await addLists(workbook, data, org);
   addMetaSheet(workbook, meta);
-  addBaseSheet(workbook, data, org);
-  return workbook;
+  const base = addBaseSheet(workbook, data, org);
+  return writeXlsx(
+    workbook,
+    new Map([
+      [LISTS_SHEET, lists],
+      [BASE_SHEET, base],
+    ]),
+  );
 }
 
 /** Each exported row's editable values as exported: the import's common ancestor (see BASE_SHEET). */
-function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): void {
+function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): PlainRows {
   const sheet = workbook.addWorksheet(BASE_SHEET, { state: 'veryHidden' });
   sheet.getCell('A1').value = 'Written by Pamoja JWP; do not edit. The rows as they were when this template was made.';
-  let row = 2;
-  const add = (register: TemplateRegister, rows: readonly Record<string, unknown>[]) => {
-    for (const values of rows) {
+  const rows: string[][] = [];
+  const add = (register: TemplateRegister, registerRows: readonly Record<string, unknown>[]) => {
+    for (const values of registerRows) {
       if (values.ownerOrgId !== org.id) continue;
       const base = Object.fromEntries(REGISTER_RULES[register].editable.map((field) => [field, values[field] ?? null]));
-      sheet.getCell(row, 1).value = register;
-      sheet.getCell(row, 2).value = String(values.id);
-      sheet.getCell(row, 3).value = JSON.stringify(base);
-      row++;
+      rows.push([register, String(values.id), JSON.stringify(base)]);
     }
   };
   add('activity', data.activities);
@@ -110,6 +115,7 @@ function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: Organisa
   add('disbursement', data.disbursements);
   add('indicator', data.indicators);
   add('indicatorPeriod', data.indicatorPeriods);
+  return { firstRow: 2, rows };
 }
 
 /**
@@ -297,7 +303,7 @@ function addInstructions(
  * The reference lists on one protected sheet; each list is a defined name that drop-downs use.
  * Hidden (not "very hidden": a curious partner can unhide it), so it is not printed.
  */
-async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): Promise<void> {
+async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): Promise<PlainRows> {
   const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 }, 'hidden');
   const lists: [ListName | null, string, string[]][] = [
     ['Objectives', 'Objectives', data.objectives.map((o) => codeLabel(o.code, o.statement))],
@@ -323,7 +329,6 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: Organi
   lists.forEach(([name, header, values], index) => {
     const column = index + 1;
     sheet.getCell(1, column).value = header;
-    values.forEach((value, row) => (sheet.getCell(row + 2, column).value = cellText(value)));
     const letter = sheet.getColumn(column).letter;
     if (name) workbook.definedNames.add(`'${LISTS_SHEET}'!$${letter}$2:$${letter}$${Math.max(values.length, 1) + 1}`, listName(name));
     sheet.getColumn(column).width = Math.min(50, Math.max(14, header.length + 2, ...values.slice(0, 500).map((v) => v.length + 2)));
@@ -332,4 +337,7 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: Organi
   printSetup(sheet, '1:1');
   // Protected without a password: it stops accidental edits; the import never trusts this sheet.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: false });
+  // The values, below the headers: row by row, each list down its own column.
+  const longest = Math.max(0, ...lists.map(([, , values]) => values.length));
+  return { firstRow: 2, rows: Array.from({ length: longest }, (_, row) => lists.map(([, , values]) => values[row] ?? null)) };
 }
