@@ -52,11 +52,8 @@ const linesOf = (value: CellValue): { text: string; halfPoints: number }[] => {
 const MIN_TEXT_COLUMN = 700;
 const CELL_PADDING = 170 + 60; // left and right cell margins, and a little air
 
-/**
- * Widens each fitted column to its widest line (bold in total rows), taking the room from the other
- * columns in proportion to what they have above a minimum, so the table keeps its width.
- */
-export function fitWidths(columnWidths: number[], columns: readonly Column[], rows: readonly RowSpec[]): number[] {
+/** The width each fitted column needs for its widest line (bold in total rows), in twips; 0 for the others. */
+export function neededWidths(columns: readonly Column[], rows: readonly RowSpec[]): number[] {
   const fitted = columns.map((column) => column.fit ?? column.align === 'right');
   const needed = columns.map(() => 0);
   for (const spec of rows) {
@@ -68,10 +65,20 @@ export function fitWidths(columnWidths: number[], columns: readonly Column[], ro
       for (const line of linesOf(value)) needed[i] = Math.max(needed[i] ?? 0, lineTwips(line.text, line.halfPoints, total) + CELL_PADDING);
     });
   }
+  return needed.map(Math.ceil);
+}
+
+/**
+ * Widens each fitted column to its widest line (bold in total rows), taking the room from the other
+ * columns in proportion to what they have above a minimum, so the table keeps its width.
+ */
+export function fitWidths(columnWidths: number[], columns: readonly Column[], rows: readonly RowSpec[]): number[] {
+  const fitted = columns.map((column) => column.fit ?? column.align === 'right');
+  const needed = neededWidths(columns, rows);
   const result = [...columnWidths];
   let deficit = 0;
   fitted.forEach((fit, i) => {
-    const want = Math.ceil(needed[i] ?? 0);
+    const want = needed[i] ?? 0;
     if (fit && want > (result[i] ?? 0)) {
       deficit += want - (result[i] ?? 0);
       result[i] = want;

@@ -3,6 +3,7 @@ import { levels, milestoneStatuses, organisationCategories, reportTypes } from '
 import type { PlanData } from '../plan-data';
 import { dataTable, heading1, heading2, para, type Column, type RowSpec } from './blocks';
 import { count, displayDate, orgLabel, shillings } from './format';
+import { splitByWidth } from './column-parts';
 import { registerTable } from './register-table';
 import { wardMapFigures, type WardMapPictures } from './ward-maps';
 
@@ -89,8 +90,8 @@ export function coverageMatrix(data: PlanData, wardMaps: WardMapPictures | null)
     cell.activityCount === 0 ? '—' : [count(cell.activityCount, 'activity', 'activities'), shillings(cell.plannedKesMinor)];
   const columns: Column[] = [
     { header: 'Ward', weight: 1.6 },
-    ...coverage.sectors.map((sector): Column => ({ header: sector.label, weight: 1.1 })),
-    { header: 'Total', weight: 1.2 },
+    ...coverage.sectors.map((sector): Column => ({ header: sector.label, weight: 1.1, fit: true })),
+    { header: 'Total', weight: 1.2, fit: true },
   ];
   const rows: RowSpec[] = coverage.rows.map((row) => [
     row.subCountyName ? { text: row.wardName, bold: true, note: row.subCountyName } : { text: row.wardName, bold: true },
@@ -118,8 +119,29 @@ export function coverageMatrix(data: PlanData, wardMaps: WardMapPictures | null)
       `Joint activities and their planned budget in KES by ward and sector; "—" marks a gap. Cancelled activities are left out, and an activity in several wards has its budget split evenly among them, in whole shillings. ${gaps}${reconcile}`,
     ),
     ...wardMapFigures(wardMaps, data.cycle.countyName, '9.'),
-    ...dataTable({ orientation: 'landscape', columns, rows, empty: 'The cycle has no wards or activities to show.' }),
+    ...coverageParts(columns, rows),
   ];
+}
+
+/** Room kept for ward names (and their sub-county) when the sector figures need the page. */
+const WARD_COLUMN_TWIPS = 1_700;
+
+/** The matrix in as many parts as its figures need to stay on one line each, every part naming its wards. */
+function coverageParts(columns: Column[], rows: RowSpec[]): FileChild[] {
+  if (rows.length === 0) return dataTable({ orientation: 'landscape', columns, rows, empty: 'The cycle has no wards or activities to show.' });
+  const parts = splitByWidth(columns, rows, 'landscape', WARD_COLUMN_TWIPS);
+  return parts.flatMap((part, index) => {
+    const headers = part.columns.slice(1).map((column) => column.header);
+    const caption =
+      parts.length === 1
+        ? []
+        : [
+            para(
+              `Part ${index + 1} of ${parts.length}: ${headers.filter((h) => h !== 'Total').join(', ')}${headers.includes('Total') ? ', and the ward totals' : ''}.`,
+            ),
+          ];
+    return [...caption, ...dataTable({ orientation: 'landscape', columns: part.columns, rows: part.rows, empty: '' })];
+  });
 }
 
 /** What changed since the latest approved version (issue 6): one table per register. */
