@@ -5,6 +5,7 @@ import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabu
 import { addBudget, addBudgetLines, type BudgetLayout } from './budget-sheets';
 import type { CycleData } from './cycle-data';
 import { addCoverage } from './coverage-sheet';
+import { addIndicatorEvaluations } from './evaluations-sheet';
 import { addIndicators } from './indicators-sheet';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
 import {
@@ -79,6 +80,7 @@ export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, 
   done(SHEETS.coverage, addCoverage(workbook, data));
   done(SHEETS.disbursements, addDisbursements(workbook, data, RATE_NAME));
   done(SHEETS.indicators, addIndicators(workbook, data));
+  done(SHEETS.evaluations, addIndicatorEvaluations(workbook, data));
   done(SHEETS.risks, addRisks(workbook, data));
   done(SHEETS.milestones, addMilestones(workbook, data));
   done(SHEETS.learning, addLearningLog(workbook, data));
@@ -176,6 +178,7 @@ function addGeneralInformation(workbook: ExcelJS.Workbook, data: CycleData, meta
     [SHEETS.coverage, 'Wards × sectors: activities and planned budget; an empty cell is a gap'],
     [SHEETS.disbursements, 'Money disbursed or spent per reporting period'],
     [SHEETS.indicators, 'Indicators with targets, actuals, variance, progress and status per period'],
+    [SHEETS.evaluations, "Each period's result: the note on the actual, the evaluation criterion and date"],
     [SHEETS.risks, 'Risk register'],
     [SHEETS.milestones, 'Review milestones and reports'],
     [SHEETS.learning, 'Learning log'],

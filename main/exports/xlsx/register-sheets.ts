@@ -47,7 +47,7 @@ export function rowIdColumn<R extends { id: string }>(): ColumnSpec<R> {
   return { header: ROW_ID_HEADER, kind: 'text', value: (row) => row.id, hidden: true };
 }
 
-function registerSheet<R extends { id: string }>(
+export function registerSheet<R extends { id: string }>(
   workbook: ExcelJS.Workbook,
   data: CycleData,
   name: string,

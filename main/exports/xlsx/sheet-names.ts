@@ -11,6 +11,7 @@ export const SHEETS = {
   coverage: 'Coverage',
   disbursements: 'Disbursements',
   indicators: 'Indicators',
+  evaluations: 'Indicator results',
   risks: 'Risks',
   milestones: 'Milestones',
   learning: 'Learning log',

@@ -2,8 +2,7 @@ import { codeLabel } from '../../exports/xlsx/cycle-data';
 import { orgListName } from '../../exports/xlsx/partner-template';
 import type { Refs } from '../xlsx/refs';
 import { displayValue } from '../xlsx/row-fields';
-import type { WorkbookRegister } from './layout';
-import type { RegisterSheetRead } from './read-workbook';
+import type { SheetShape, WorkbookRegister } from './layout';
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
 
@@ -49,7 +48,7 @@ export function rowLabel(register: WorkbookRegister | 'indicatorPeriod', row: Re
 }
 
 /** A value as the preview shows it: dates, amounts, labels and names as people read them. */
-export function shownValue(sheet: RegisterSheetRead, field: string, value: unknown, refs: Refs, currency: string): string {
+export function shownValue(sheet: { spec: SheetShape }, field: string, value: unknown, refs: Refs, currency: string): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (field === 'objectiveId') return displayValue({ kind: 'objective' }, value, refs);
   if (field === 'activityId') return displayValue({ kind: 'activity' }, value, refs);

@@ -4,6 +4,7 @@ import {
   activityTypes,
   contributionTypes,
   currencies,
+  evaluationCriteria,
   indicatorTypes,
   learningSessions,
   levels,
@@ -17,6 +18,7 @@ import {
   triggerStatuses,
 } from '../../../shared/domain/vocabulary';
 import type { FieldKind } from '../../exports/xlsx/template-layout';
+import { EVALUATION_HEADERS } from '../../exports/xlsx/evaluations-sheet';
 import { BUDGET_LINE_ID_HEADER, ROW_ID_HEADER, SHEETS } from '../../exports/xlsx/sheet-names';
 import type { registerServices } from '../../services/index';
 
@@ -47,10 +49,14 @@ export interface WorkbookColumn {
   required?: boolean;
 }
 
-export interface WorkbookSheet {
-  register: WorkbookRegister;
+/** A sheet as the reader finds it: by its name, or by its header row when renamed. */
+export interface SheetShape {
   name: string;
   columns: WorkbookColumn[];
+}
+
+export interface WorkbookSheet extends SheetShape {
+  register: WorkbookRegister;
   /**
    * What identifies a row when it has no usable Row ID (a row typed in, or a workbook of another
    * cycle): its code, else its name or the fields that together say which row it is.
@@ -302,6 +308,25 @@ export const WORKBOOK_SHEETS: WorkbookSheet[] = [
     naturalKey: (v) => keyOf(v.name, v.organisationId),
   },
 ];
+
+/**
+ * The Indicator results sheet: the note, evaluation criterion and date of indicator periods the
+ * Indicators sheet holds. It changes those fields only; periods are added and removed there.
+ */
+export const EVALUATIONS_SHEET: SheetShape = {
+  name: SHEETS.evaluations,
+  columns: [
+    { field: 'indicatorId', header: EVALUATION_HEADERS.indicator, kind: 'indicator', required: true },
+    output(EVALUATION_HEADERS.name),
+    { field: 'periodKey', header: EVALUATION_HEADERS.period, kind: 'period', required: true },
+    output(EVALUATION_HEADERS.target),
+    output(EVALUATION_HEADERS.actual),
+    long('actualNote', EVALUATION_HEADERS.note),
+    choice('evaluationCriterion', EVALUATION_HEADERS.criterion, evaluationCriteria.labels),
+    date('evaluatedOn', EVALUATION_HEADERS.evaluatedOn),
+    ROW_ID,
+  ],
+};
 
 /** Sheets the workbook computes from the registers: an edit there is not read, and the preview says so. */
 export const ANALYSIS_SHEETS: string[] = [SHEETS.summary, SHEETS.budget, SHEETS.coverage];

@@ -25,7 +25,7 @@ export interface RowContext {
   contributions: () => ContributionDto[];
 }
 
-function parseWorkbookCell(column: WorkbookColumn, cell: CellValue, refs: Refs): Parsed<FieldValue> | null {
+export function parseWorkbookCell(column: WorkbookColumn, cell: CellValue, refs: Refs): Parsed<FieldValue> | null {
   switch (column.kind) {
     case 'output':
       return null;

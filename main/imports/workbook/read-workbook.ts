@@ -3,7 +3,7 @@ import { META_SHEET, SHEETS } from '../../exports/xlsx/sheet-names';
 import { keyValueRows, type XlsxFile, type XlsxSheet } from '../sheet-reader/xlsx-file';
 import { EMPTY, type CellValue } from '../xlsx/cells';
 import { fileProblem } from '../xlsx/open-workbook';
-import { ANALYSIS_SHEETS, headerKey, WORKBOOK_SHEETS, type WorkbookSheet } from './layout';
+import { ANALYSIS_SHEETS, EVALUATIONS_SHEET, headerKey, WORKBOOK_SHEETS, type SheetShape, type WorkbookSheet } from './layout';
 
 /** The details-sheet entry marking a workbook of rejected rows (see rejected-rows.ts). */
 export const PARTIAL_KEY = 'rejectedRowsOnly';
@@ -20,8 +20,8 @@ export interface WorkbookRow {
   cells: Map<string, CellValue>;
 }
 
-export interface RegisterSheetRead {
-  spec: WorkbookSheet;
+export interface SheetRead<S extends SheetShape> {
+  spec: S;
   /** The sheet's name in this file (it may have been renamed). */
   sheetName: string;
   headerRow: number;
@@ -31,12 +31,16 @@ export interface RegisterSheetRead {
   rows(): Generator<WorkbookRow>;
 }
 
+export type RegisterSheetRead = SheetRead<WorkbookSheet>;
+
 export interface WorkbookRead {
   /** The cycle the workbook was exported from; '' for a blank workbook, null for one Pamoja JWP did not write. */
   cycleId: string | null;
   /** The General information sheet's values and their row numbers, by label key. */
   general: Map<string, { cell: CellValue; row: number }> | null;
   sheets: RegisterSheetRead[];
+  /** The Indicator results sheet; null in a workbook written before it existed. */
+  evaluations: SheetRead<SheetShape> | null;
   problems: WorkbookProblemDto[];
   notes: string[];
   /** The rows an earlier import left out, returned to be fixed: rows it does not list are kept, not removed. */
@@ -59,20 +63,12 @@ export function readWorkbook(workbook: XlsxFile, fileName: string): WorkbookRead
   const notes: string[] = [];
   const taken = new Set<XlsxSheet>();
   const sheets: RegisterSheetRead[] = [];
-  for (const spec of WORKBOOK_SHEETS) {
+  const readSheet = <S extends SheetShape>(spec: S): SheetRead<S> | 'missing' | 'unreadable' => {
     const found = locate(
       spec,
       candidates.filter((sheet) => !taken.has(sheet)),
     );
-    if (!found) {
-      problems.push({
-        sheet: spec.name,
-        row: null,
-        column: null,
-        message: `The sheet "${spec.name}" is missing: no sheet has its header row (${spec.columns.map((c) => c.header).join(', ')}). Sheets may be renamed but not deleted; put it back from the exported workbook.`,
-      });
-      continue;
-    }
+    if (!found) return 'missing';
     taken.add(found.sheet);
     const missing = spec.columns.filter((column) => column.required && !found.headers.has(headerKey(column.header)));
     if (missing.length) {
@@ -82,21 +78,35 @@ export function readWorkbook(workbook: XlsxFile, fileName: string): WorkbookRead
         column: missing[0]?.header ?? null,
         message: `The column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c.header}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from the header row, so this sheet cannot be read.`,
       });
-      continue;
+      return 'unreadable';
     }
     const sheetProblems = structureProblems(found.sheet, found.headerRow);
     if (sheetProblems.length) {
       problems.push(...sheetProblems);
-      continue;
+      return 'unreadable';
     }
-    sheets.push({
+    return {
       spec,
       sheetName: found.sheet.name,
       headerRow: found.headerRow,
       headers: found.headers,
       rows: () => readRows(found, spec),
-    });
+    };
+  };
+  for (const spec of WORKBOOK_SHEETS) {
+    const read = readSheet(spec);
+    if (read === 'missing') {
+      problems.push({
+        sheet: spec.name,
+        row: null,
+        column: null,
+        message: `The sheet "${spec.name}" is missing: no sheet has its header row (${spec.columns.map((c) => c.header).join(', ')}). Sheets may be renamed but not deleted; put it back from the exported workbook.`,
+      });
+    } else if (read !== 'unreadable') sheets.push(read);
   }
+  // Optional: workbooks exported before it existed do not have it, and then nothing it holds changes.
+  const evaluationsRead = readSheet(EVALUATIONS_SHEET);
+  const evaluations = typeof evaluationsRead === 'string' ? null : evaluationsRead;
   const general = workbook.sheet(SHEETS.general);
   const present = new Set(workbook.sheets.map((sheet) => sheet.name));
   const analysis = ANALYSIS_SHEETS.filter((name) => present.has(name));
@@ -108,7 +118,7 @@ export function readWorkbook(workbook: XlsxFile, fileName: string): WorkbookRead
   }
   const partial = meta?.[PARTIAL_KEY] === 'yes';
   if (partial) notes.push('This workbook holds only the rows left out of an earlier import: rows it does not list are kept as they are.');
-  return { cycleId: meta ? (meta.cycleId ?? '') : null, general: general ? readGeneral(general) : null, sheets, problems, notes, partial };
+  return { cycleId: meta ? (meta.cycleId ?? '') : null, general: general ? readGeneral(general) : null, sheets, evaluations, problems, notes, partial };
 }
 
 interface Located {
@@ -120,7 +130,7 @@ interface Located {
 }
 
 /** The sheet of that name when its headers fit, else any sheet whose header row fits (it was renamed). */
-function locate(spec: WorkbookSheet, sheets: XlsxSheet[]): Located | null {
+function locate(spec: SheetShape, sheets: XlsxSheet[]): Located | null {
   const named = sheets.find((sheet) => headerKey(sheet.name) === headerKey(spec.name));
   const ordered = named ? [named, ...sheets.filter((sheet) => sheet !== named)] : sheets;
   const wanted = new Set(spec.columns.filter((c) => c.kind !== 'output').map((c) => headerKey(c.header)));
@@ -174,7 +184,7 @@ function structureProblems(sheet: XlsxSheet, headerRow: number): WorkbookProblem
  * The rows below the header holding anything a person typed; a row left with only its hidden ids
  * (its text cleared) is a deleted row.
  */
-function* readRows(found: Located, spec: WorkbookSheet): Generator<WorkbookRow> {
+function* readRows(found: Located, spec: SheetShape): Generator<WorkbookRow> {
   // Columns shown for reading only (totals, names repeated from another sheet) are not even read.
   const outputs = new Set(spec.columns.filter((c) => c.kind === 'output').map((c) => headerKey(c.header)));
   const columns = [...found.columns].filter(([, key]) => found.headers.has(key) && !outputs.has(key));

@@ -21,7 +21,7 @@ export async function rejectedRowsWorkbook(original: Buffer, read: WorkbookRead,
     const key = `${problem.sheet}\u0000${problem.row}`;
     bySheetRow.set(key, [...(bySheetRow.get(key) ?? []), problem.message]);
   }
-  for (const sheetRead of read.sheets) {
+  for (const sheetRead of [...read.sheets, ...(read.evaluations ? [read.evaluations] : [])]) {
     const sheet = workbook.getWorksheet(sheetRead.sheetName);
     if (!sheet) continue;
     const kept = problemRows(problems, sheetRead.sheetName, sheetRead.headerRow);

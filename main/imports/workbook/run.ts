@@ -11,6 +11,7 @@ import { listAdminUnits } from '../../services/admin-units';
 import { parseText } from '../xlsx/cells';
 import { sameValue } from '../xlsx/row-fields';
 import type { GeneralRead } from './general';
+import { planEvaluations } from './evaluations';
 import { planIndicatorPeriods } from './indicator-periods';
 import { planSheet, refsOf, serviceOf, wrote, type Scope } from './plan-sheet';
 import type { WorkbookRead, WorkbookRow } from './read-workbook';
@@ -55,6 +56,8 @@ export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: Genera
     const outcome = planSheet(scope, keep ? { ...sheet, rows: () => keeping(sheet.rows(), indicatorRows) } : sheet);
     if (keep) planIndicatorPeriods(scope, sheet, indicatorRows, outcome, outcome.preview);
     sheets.push(outcome.preview);
+    // A period's note and evaluation, once the Indicators sheet has added or changed the period.
+    if (sheet.spec.register === 'indicator' && read.evaluations) sheets.push(planEvaluations(scope, read.evaluations));
     if (sheet.spec.register === 'organisation') setLeadAgency(scope, general, generalPreview);
   }
   for (const removal of [...scope.removals].reverse()) {

@@ -49,6 +49,7 @@ describe('the cycle workbook', () => {
       'Coverage',
       'Disbursements',
       'Indicators',
+      'Indicator results',
       'Risks',
       'Milestones',
       'Learning log',
