@@ -28,7 +28,7 @@ export function splitByWidth(columns: readonly Column[], rows: readonly RowSpec[
     const pick = (values: readonly CellValue[]) => indexes.map((index) => values[index] ?? '');
     return {
       indexes,
-      columns: indexes.map((index) => columns[index] as Column),
+      columns: indexes.flatMap((index) => columns[index] ?? []),
       rows: rows.map((row): RowSpec => (Array.isArray(row) ? pick(row) : 'total' in row ? { total: pick(row.total) } : row)),
     };
   });
