@@ -1,7 +1,9 @@
 import { daysBetween, formatDisplayDate } from '../dates';
-import { milestoneStatuses, reportTypes } from '../domain/vocabulary';
+import { activityStatuses, milestoneStatuses, reportTypes } from '../domain/vocabulary';
 import { reportingPeriods, type ReportingFrequency } from '../reporting-periods';
 import type { MilestoneDto } from '../api/schemas/review';
+import type { ActivityDto } from '../api/schemas/plan';
+import { isActivityOpen, isMilestoneOpen } from './due-dates';
 import type { CalendarDto, CalendarEventDto, CalendarState, StatutoryDateDto } from '../api/schemas/analysis/calendar';
 import { naturalCompare } from '../natural-order';
 
@@ -18,22 +20,26 @@ export interface CalendarCycle {
 }
 
 export type CalendarMilestone = Pick<MilestoneDto, 'id' | 'title' | 'kind' | 'dueDate' | 'status' | 'progressNotes'>;
+export type CalendarActivity = Pick<ActivityDto, 'id' | 'code' | 'title' | 'endDate' | 'status' | 'completionPct'>;
 
 const STATUTORY_CATEGORY = 'County budget calendar (PFM Act)';
-const KIND_ORDER: Record<CalendarEventDto['kind'], number> = { statutory: 0, cycle: 1, period_end: 2, milestone: 3 };
+const KIND_ORDER: Record<CalendarEventDto['kind'], number> = { statutory: 0, cycle: 1, period_end: 2, milestone: 3, activity: 4 };
 
 /**
  * One calendar for the cycle: its start and end, the review milestones and reports of the register,
  * the end of each reporting period (when indicator actuals and disbursements fall due), and the
  * county's statutory budget dates in the cycle's fiscal year.
  *
- * A milestone not completed by its date is `overdue`; anything dated from today to 14 days ahead
- * is `due_soon`; other past dates are `past` (or `completed` for a completed milestone).
+ * A milestone not completed by its date is `overdue` (the one rule of due-dates.ts); anything
+ * dated from today to 14 days ahead is `due_soon`; other past dates are `past` (or `completed` for
+ * a completed milestone). Activities appear when their end date needs attention: open ones that
+ * are overdue or end within 14 days (a county plan holds thousands; the rest are in the action plan).
  */
 export function jointCalendar(input: {
   cycle: CalendarCycle;
   today: string;
   milestones: readonly CalendarMilestone[];
+  activities: readonly CalendarActivity[];
   statutoryDates: readonly StatutoryDateDto[];
 }): CalendarDto {
   const { cycle, today } = input;
@@ -95,7 +101,23 @@ export function jointCalendar(input: {
         detail: m.progressNotes ? `${status}. ${m.progressNotes}` : `${status}.`,
         sourceId: m.id,
       },
-      m.status === 'completed',
+      !isMilestoneOpen(m),
+    );
+  }
+
+  for (const a of input.activities) {
+    if (!isActivityOpen(a) || daysBetween(today, a.endDate) > DUE_SOON_DAYS) continue;
+    add(
+      {
+        id: `activity-${a.id}`,
+        date: a.endDate,
+        title: `${a.code ? `${a.code} ` : ''}${a.title} ends`,
+        kind: 'activity',
+        category: 'Joint activity',
+        detail: `${activityStatuses.label(a.status)}, ${a.completionPct ?? 0}% done.`,
+        sourceId: a.id,
+      },
+      false,
     );
   }
 

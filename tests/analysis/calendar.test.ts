@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DUE_SOON_DAYS, jointCalendar, type CalendarMilestone } from '../../shared/analysis/calendar';
+import { DUE_SOON_DAYS, jointCalendar, type CalendarActivity, type CalendarMilestone } from '../../shared/analysis/calendar';
+import { overdueActivities, overdueMilestones } from '../../shared/analysis/due-dates';
 import { dateInFiscalYear, DEFAULT_STATUTORY_DATES, isValidMonthDay, resolveStatutoryDates } from '../../shared/analysis/statutory-dates';
 
 const cycle = {
@@ -17,6 +18,15 @@ const milestone = (id: string, dueDate: string, status: CalendarMilestone['statu
   dueDate,
   status,
   progressNotes: '',
+});
+
+const activity = (id: string, endDate: string, status: CalendarActivity['status'] = 'ongoing'): CalendarActivity => ({
+  id,
+  code: `A${id}`,
+  title: `Activity ${id}`,
+  endDate,
+  status,
+  completionPct: 40,
 });
 
 describe('statutory budget dates', () => {
@@ -61,12 +71,19 @@ describe('the joint calendar', () => {
       milestone('in14', '2026-12-09'),
       milestone('in15', '2026-12-10'),
     ],
+    activities: [
+      activity('late', '2026-11-20'),
+      activity('finished', '2026-11-01', 'completed'),
+      activity('dropped', '2026-10-01', 'cancelled'),
+      activity('soon', '2026-12-01'),
+      activity('later', '2027-03-31'),
+    ],
     statutoryDates: resolveStatutoryDates(cycle.fiscalYear, DEFAULT_STATUTORY_DATES),
   });
   const byId = (id: string) => calendar.events.find((e) => e.id === id);
 
   it('holds the cycle, its milestones, each reporting period end and the statutory dates, in date order', () => {
-    expect(calendar.events).toHaveLength(2 + 5 + 4 + 5);
+    expect(calendar.events).toHaveLength(2 + 5 + 4 + 5 + 2);
     expect(calendar.events.map((e) => e.date)).toEqual([...calendar.events.map((e) => e.date)].sort());
     expect(byId('period-Q2')).toMatchObject({ date: '2026-12-31', kind: 'period_end', title: 'Q2 (Oct–Dec) ends: indicator actuals and disbursements due' });
     expect(byId('statutory-cfsp-2027-02-28')).toMatchObject({ kind: 'statutory', category: 'County budget calendar (PFM Act)' });
@@ -82,8 +99,21 @@ describe('the joint calendar', () => {
     expect(byId('milestone-in15')?.state).toBe('upcoming');
     expect(byId('statutory-cbrop-2026-09-30')?.state).toBe('past');
     expect(byId('period-Q1')?.state).toBe('past');
-    expect(calendar.overdueCount).toBe(1);
-    expect(calendar.dueSoonCount).toBe(2);
+    expect(calendar.overdueCount).toBe(2);
+    expect(calendar.dueSoonCount).toBe(3);
+  });
+
+  it('shows the activities whose end needs attention, overdue by the one rule every screen uses', () => {
+    expect(byId('activity-late')).toMatchObject({ state: 'overdue', kind: 'activity', title: 'Alate Activity late ends', daysFromToday: -5 });
+    expect(byId('activity-soon')).toMatchObject({ state: 'due_soon', daysFromToday: 6 });
+    // Completed, cancelled and far-off activities are the action plan's, not the calendar's.
+    for (const id of ['finished', 'dropped', 'later']) expect(byId(`activity-${id}`)).toBeUndefined();
+    const overdue = calendar.events.filter((e) => e.state === 'overdue').map((e) => e.sourceId);
+    const rule = [
+      ...overdueMilestones([milestone('late', '2026-10-31', 'delayed'), milestone('done', '2026-10-16', 'completed')], today),
+      ...overdueActivities([activity('late', '2026-11-20'), activity('finished', '2026-11-01', 'completed')], today),
+    ].map((item) => item.id);
+    expect(overdue.sort()).toEqual(rule.sort());
   });
 
   it('counts days across a leap day', () => {
@@ -91,6 +121,7 @@ describe('the joint calendar', () => {
       cycle: { ...cycle, fiscalYear: '2027/28', startDate: '2027-07-01', endDate: '2028-06-30' },
       today: '2028-02-20',
       milestones: [milestone('m', '2028-03-01')],
+      activities: [],
       statutoryDates: resolveStatutoryDates('2027/28', [{ key: 'cfsp', title: 'CFSP', month: 2, day: 29, description: '' }]),
     });
     expect(leap.events.find((e) => e.id === 'milestone-m')).toMatchObject({ daysFromToday: 10, state: 'due_soon' });

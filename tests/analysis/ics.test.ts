@@ -74,6 +74,7 @@ describe('.ics export', () => {
   const { events } = jointCalendar({
     cycle,
     today: '2026-11-25',
+    activities: [],
     milestones: [
       {
         id: 'm1',

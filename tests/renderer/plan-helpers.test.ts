@@ -4,7 +4,7 @@ import { fiscalQuarters, filterActivities, noFilter, sortByCode } from '../../sh
 import { approvalStatus } from '../../renderer/features/approvals/approval-status';
 import { changedFields, recordName, tableLabel } from '../../renderer/features/audit/audit-format';
 import { formatSize } from '../../renderer/features/backups/backup-format';
-import { overdueActivities, overdueMilestones, relativeDays, upcomingMilestones } from '../../renderer/features/reviews/due-items';
+import { overdueActivities, overdueMilestones, relativeDays, upcomingMilestones } from '../../shared/analysis/due-dates';
 
 const activity = (code: string, fields: Partial<ActivityDto> = {}): ActivityDto => ({
   id: code,

@@ -81,6 +81,7 @@ export function calendarReport(ctx: AppContext, cycleId: string): CalendarDto {
     cycle,
     today: todayOf(ctx),
     milestones: registerServices.milestone.list(ctx, { cycleId }),
+    activities: registerServices.activity.list(ctx, { cycleId }),
     statutoryDates: resolveStatutoryDates(cycle.fiscalYear, cycleStatutoryDates(ctx, cycleId).dates),
   });
 }

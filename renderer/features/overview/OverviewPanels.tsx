@@ -9,7 +9,7 @@ import type { ShareTotals } from '../budget/budget-totals';
 import { BudgetCards } from '../budget/BudgetCards';
 import { ContributorChart, CountyPartnerShare, SectorChart } from '../budget/BudgetFigures';
 import { progressLabels, thresholdsInWords, type ProgressStatus, type StatusCounts } from '../indicators/indicator-progress';
-import { relativeDays } from '../reviews/due-items';
+import { relativeDays } from '../../../shared/analysis/due-dates';
 
 const link = (cycleId: string, screen: CycleScreen) => hrefFor(cycleRoute(cycleId, screen));
 

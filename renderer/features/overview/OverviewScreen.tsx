@@ -14,7 +14,7 @@ import { todayIso } from '../../components/today';
 import { totalsFromShare } from '../budget/budget-totals';
 import { statusCounts } from '../indicators/indicator-progress';
 import { highRisks } from '../../../shared/analysis/risk-matrix';
-import { overdueActivities, overdueMilestones, upcomingMilestones } from '../reviews/due-items';
+import { overdueActivities, overdueMilestones, upcomingMilestones } from '../../../shared/analysis/due-dates';
 import { CycleDetails } from './CycleDetails';
 import { GettingStarted } from './GettingStarted';
 import { BudgetCharts, BudgetPanel, DuePanel, IndicatorPanel, RiskPanel } from './OverviewPanels';

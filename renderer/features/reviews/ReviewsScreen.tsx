@@ -7,7 +7,7 @@ import { RegisterSection } from '../../components/register/RegisterSection';
 import { useEditor } from '../../components/register/use-editor';
 import { todayIso } from '../../components/today';
 import { indexById } from '../lookups/lookups';
-import { overdueMilestones } from './due-items';
+import { overdueMilestones } from '../../../shared/analysis/due-dates';
 import {
   describeLearning,
   describeMilestone,

@@ -9,7 +9,7 @@ import type { RowValues } from '../../components/register/draft';
 import { registerForm } from '../../components/register/field-spec';
 import { InlineSelect } from '../../components/register/InlineSelect';
 import { namesOf, organisationOptions, orgShortName, vocabularyOptions } from '../lookups/lookups';
-import { isOverdue, relativeDays } from './due-items';
+import { isMilestoneOverdue, relativeDays } from '../../../shared/analysis/due-dates';
 
 const milestoneStatusOptions = vocabularyOptions(milestoneStatuses);
 const triggerStatusOptions = vocabularyOptions(triggerStatuses);
@@ -41,7 +41,7 @@ export function milestoneColumns(orgs: ReadonlyMap<string, OrganisationDto>, tod
       render: (m) => (
         <>
           <span className="nowrap">{formatDisplayDate(m.dueDate)}</span>
-          <span className={isOverdue(m, today) ? 'cell__sub cell__sub--late' : 'cell__sub'}>
+          <span className={isMilestoneOverdue(m, today) ? 'cell__sub cell__sub--late' : 'cell__sub'}>
             {m.status === 'completed' ? 'done' : relativeDays(m.dueDate, today)}
           </span>
         </>

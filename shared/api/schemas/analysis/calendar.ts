@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { entityId, optionalText, requiredText } from '../fields';
 
-/** The joint calendar: milestones, period ends and the statutory dates of the county's budget calendar. */
+/** The joint calendar: milestones, period ends, activity ends needing attention and the statutory dates of the county's budget calendar. */
 
-export const calendarKinds = ['cycle', 'milestone', 'period_end', 'statutory'] as const;
+export const calendarKinds = ['cycle', 'milestone', 'period_end', 'statutory', 'activity'] as const;
 export const calendarStates = ['completed', 'overdue', 'due_soon', 'upcoming', 'past'] as const;
 export type CalendarState = (typeof calendarStates)[number];
 
@@ -16,10 +16,10 @@ export const calendarEventDto = z.object({
   /** What people call it: "Review meeting", "County budget calendar (PFM Act)", … */
   category: z.string(),
   detail: z.string(),
-  /** `overdue`: a milestone past its date and not completed; `due_soon`: within the next 14 days. */
+  /** `overdue`: a milestone or activity past its date and not completed (shared/analysis/due-dates.ts); `due_soon`: within the next 14 days. */
   state: z.enum(calendarStates),
   daysFromToday: z.int(),
-  /** The milestone or statutory date behind the event, when there is one. */
+  /** The milestone, activity or statutory date behind the event, when there is one. */
   sourceId: z.string().nullable(),
 });
 export type CalendarEventDto = z.infer<typeof calendarEventDto>;
