@@ -6,10 +6,10 @@ import { applyBundle, previewBundle } from '../bundles/apply';
 import { maxAuditId } from '../bundles/history';
 import { expectNumber } from '../db/row-values';
 import { roundReturns } from '../db/schema';
-import { readMetaSheet } from '../exports/xlsx/meta-sheet';
+import { META_SHEET } from '../exports/xlsx/sheet-names';
 import { bindingHolds } from '../exports/xlsx/template-binding';
 import { applyImport, previewImport } from '../imports/xlsx/index';
-import { openWorkbook } from '../imports/xlsx/open-workbook';
+import { keyValueRows, openXlsx } from '../imports/sheet-reader/xlsx-file';
 import type { ImportPreviewDto } from '../../shared/api/methods/xlsx';
 import { recordAudit } from '../services/audit';
 import { audited } from '../services/audited-write';
@@ -78,7 +78,8 @@ function organisationName(ctx: AppContext, id: string): string {
 }
 
 async function templateClaim(ctx: AppContext, cycleId: string, file: ReturnFile): Promise<Omit<Claim, 'sha256'>> {
-  const meta = readMetaSheet(await openWorkbook(file.buffer, file.fileName)) ?? {};
+  const details = openXlsx(file.buffer, file.fileName, 'partner template').sheet(META_SHEET);
+  const meta = details ? keyValueRows(details) : {};
   if (meta.kind !== 'partner-template') throw refuse(file, 'it is not a partner template of Pamoja JWP.');
   if (!bindingHolds(ctx, meta)) throw refuse(file, 'this template was not issued by this copy of Pamoja JWP, or it was altered.');
   if (meta.cycleId !== cycleId) throw refuse(file, 'it is a template for another cycle.');

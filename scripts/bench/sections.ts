@@ -7,6 +7,7 @@ import { xlsxBench } from './xlsx';
 import { renderBench } from './render';
 import { mapsBench } from './maps';
 import { workbookBench } from './workbook';
+import { templateRowsBench } from './template-rows';
 import { zipBombsBench } from './zip-bombs';
 import { roundsBench } from './rounds';
 
@@ -36,6 +37,7 @@ export const benchSections: BenchSection[] = [
   renderBench,
   mapsBench,
   workbookBench,
+  templateRowsBench,
   zipBombsBench,
   roundsBench,
 ];

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readBundle } from '../../main/bundles/read';
-import { openWorkbook } from '../../main/imports/xlsx/open-workbook';
+import { openXlsx } from '../../main/imports/sheet-reader/xlsx-file';
 
 const [kind, file] = process.argv.slice(2);
 const bytes = fs.readFileSync(file as string);
@@ -11,7 +11,7 @@ const baselineMb = process.resourceUsage().maxRSS / 1024;
 const start = performance.now();
 let refusal = 'NOT REFUSED';
 try {
-  if (kind === 'xlsx') await openWorkbook(bytes, 'bomb.xlsx');
+  if (kind === 'xlsx') openXlsx(bytes, 'bomb.xlsx', 'partner template');
   else readBundle(bytes);
 } catch (error) {
   refusal = error instanceof Error ? error.message : String(error);

@@ -145,7 +145,7 @@ function readCellXml(tag: string, body: string | undefined, context: SheetContex
 }
 
 /**
- * The rows of a sheet's XML, one at a time, in order; a merged range shows its value as cells.ts
+ * The rows of a sheet's XML, one at a time, in order; a merged range shows its value as MergeFill
  * says. With `columns`, only those columns' cells are read (the others are skipped unread).
  */
 export function* readSheetRows(xml: Buffer, context: SheetContext, merges: MergedRange[], columns?: ReadonlySet<number>): Generator<SheetRow> {

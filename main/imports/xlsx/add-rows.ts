@@ -72,12 +72,20 @@ export interface PendingAdd {
   add: ImportAddDto;
 }
 
+/** Rows added per bulk load: large enough that its per-call index of the cycle costs little. */
+const BATCH_ROWS = 10_000;
+
 /**
  * Adds the new rows of a sheet with the register's bulk path (one savepoint, rules checked against
  * an in-memory index), in the file's order. When a row is refused, the rows before it are added,
  * the refused row is tried alone so its own message is reported, and the rest carry on.
  */
 export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd[], adds: ImportAddDto[], attempt: ReportRefusal): void {
+  // In batches: one bulk load of 150,000 rows would hold them all validated and audited at once.
+  for (let from = 0; from < pending.length; from += BATCH_ROWS) createBatch(ctx, sheet, pending.slice(from, from + BATCH_ROWS), adds, attempt);
+}
+
+function createBatch(ctx: AppContext, sheet: SheetRead, pending: PendingAdd[], adds: ImportAddDto[], attempt: ReportRefusal): void {
   const service = s[sheet.register];
   let queue = pending;
   while (queue.length > 0) {
@@ -96,7 +104,7 @@ export function createAll(ctx: AppContext, sheet: SheetRead, pending: PendingAdd
       for (const item of batch) adds.push(item.add);
       return;
     }
-    createAll(ctx, sheet, batch.slice(0, failedAt), adds, attempt);
+    createBatch(ctx, sheet, batch.slice(0, failedAt), adds, attempt);
     const refused = itemAt(batch, failedAt, 'refused row');
     if (attempt(refused.row, () => service.untyped.create(ctx, refused.input))) adds.push(refused.add);
     queue = batch.slice(failedAt + 1);

@@ -1,6 +1,4 @@
-import type ExcelJS from 'exceljs';
 import { isoDate, parseDateText } from '../../../shared/dates';
-import { isRecord } from '../../../shared/guards';
 import { parseAmount } from '../../../shared/money';
 
 /** A cell as the import sees it, whatever Excel, LibreOffice or a person did to it. */
@@ -14,43 +12,6 @@ export type CellValue =
   | { kind: 'error'; text: string };
 
 export const EMPTY: CellValue = { kind: 'empty' };
-
-/**
- * Reads one cell. A merged cell repeats its value down a merged column (people merge a sector over
- * the rows it covers) but not across columns, where the neighbour is a different field.
- */
-export function readCell(cell: ExcelJS.Cell): CellValue {
-  if (cell.isMerged && cell.master !== cell) {
-    return cell.master.col === cell.col ? readCell(cell.master) : EMPTY;
-  }
-  return normalise(cell.value, cell.numFmt);
-}
-
-function normalise(value: unknown, numFmt: string | undefined): CellValue {
-  if (value === null || value === undefined) return EMPTY;
-  if (typeof value === 'string') return value.trim() === '' ? EMPTY : { kind: 'text', text: value };
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? { kind: 'number', value, percentFormat: /%/.test(numFmt ?? '') } : { kind: 'error', text: String(value) };
-  if (typeof value === 'boolean') return { kind: 'bool', value };
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { kind: 'error', text: 'an invalid date' };
-    return { kind: 'date', iso: isoDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) };
-  }
-  if (isRecord(value)) {
-    const record = value;
-    if (Array.isArray(record.richText)) {
-      const text = record.richText.map((run: unknown) => (isRecord(run) && typeof run.text === 'string' ? run.text : '')).join('');
-      return text.trim() === '' ? EMPTY : { kind: 'text', text };
-    }
-    if (typeof record.formula === 'string' || typeof record.sharedFormula === 'string') {
-      const formula = String(record.formula ?? record.sharedFormula);
-      return { kind: 'formula', formula, result: normalise(record.result, numFmt) };
-    }
-    if (typeof record.error === 'string') return { kind: 'error', text: record.error };
-    if (typeof record.text === 'string') return record.text.trim() === '' ? EMPTY : { kind: 'text', text: record.text };
-  }
-  return { kind: 'error', text: 'a value Pamoja JWP cannot read' };
-}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });

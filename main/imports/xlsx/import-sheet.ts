@@ -68,7 +68,9 @@ export function importSheet(ctx: AppContext, read: TemplateRead, sheet: SheetRea
   const error = (row: TemplateRow, column: string | null, message: string) =>
     outcome.errors.push({ sheet: sheet.sheetName, row: row.rowNumber, column, message });
 
-  for (const row of sheet.rows) {
+  let rowsRead = 0;
+  for (const row of sheet.rows()) {
+    rowsRead++;
     const parsed = parseRow(sheet, row, refs);
     if (parsed.errors.length) {
       for (const problem of parsed.errors) error(row, problem.column, problem.message);
@@ -134,7 +136,7 @@ export function importSheet(ctx: AppContext, read: TemplateRead, sheet: SheetRea
   }
   createAll(ctx, sheet, pending, outcome.adds, (row, write) => attempt(row, sheet, outcome, write));
   outcome.unchanged += unchanged;
-  outcome.sheets.push({ register, sheet: sheet.sheetName, rowsRead: sheet.rows.length, unchanged });
+  outcome.sheets.push({ register, sheet: sheet.sheetName, rowsRead, unchanged });
 }
 
 function isBlank(values: Map<string, FieldValue>, field: string): boolean {

@@ -8,9 +8,9 @@ import { listCycles } from '../../services/cycles';
 import { registerServices } from '../../services/index';
 import { eq } from 'drizzle-orm';
 import { organisations } from '../../db/schema';
-import { readMetaSheet } from '../../exports/xlsx/meta-sheet';
 import { bindingHolds } from '../../exports/xlsx/template-binding';
-import { fileProblem, openWorkbook } from './open-workbook';
+import { openXlsx } from '../sheet-reader/xlsx-file';
+import { fileProblem } from './open-workbook';
 import { readTemplate, type TemplateRead } from './read-template';
 import { runImport } from './run-import';
 
@@ -29,10 +29,9 @@ interface Prepared {
 
 /** Opens and reads the file, and finds the cycle and organisation it was made for. */
 async function prepare(ctx: AppContext, file: ImportFile): Promise<Prepared> {
-  const workbook = await openWorkbook(file.buffer, file.fileName);
-  const read = readTemplate(workbook, file.fileName);
+  const read = readTemplate(openXlsx(file.buffer, file.fileName, 'partner template'), file.fileName);
   // Before the file's cycle or organisation is used for anything: they are only claims until then.
-  if (!bindingHolds(ctx, readMetaSheet(workbook) ?? {})) {
+  if (!bindingHolds(ctx, read.meta)) {
     throw fileProblem(
       `"${file.fileName}" was refused: this template was not issued to ${claimedOrganisation(ctx, read.organisationId)} by this copy of Pamoja JWP, or was altered. ` +
         'Nothing was imported. Export a new partner template for them from this copy, and import the copy they fill in.',

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { ServiceError } from '../../../shared/result';
 import { unpackZip, ZipProblem } from './zip-inflation';
 
@@ -65,21 +64,4 @@ export function unpackWorkbook(buffer: Buffer, fileName: string, what: WorkbookK
     throw fileProblem(`${name} is a zip file but not an Excel workbook (it has no workbook inside).`);
   }
   return unpacked.kept;
-}
-
-/** Opens a returned workbook with exceljs, after unpackWorkbook's checks. */
-export async function openWorkbook(buffer: Buffer, fileName: string, what: WorkbookKind = 'partner template'): Promise<ExcelJS.Workbook> {
-  const name = `"${fileName}"`;
-  unpackWorkbook(buffer, fileName, what, () => false);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // A copy as an ArrayBuffer: the type exceljs declares, and never a view into a pooled Buffer.
-    await workbook.xlsx.load(new Uint8Array(buffer).buffer);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 120) : String(error);
-    throw fileProblem(
-      `${name} is damaged: Excel's content inside it could not be read (${detail}). Open it in Excel or LibreOffice, save it again and import the saved copy.`,
-    );
-  }
-  return workbook;
 }

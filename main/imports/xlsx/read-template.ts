@@ -1,7 +1,6 @@
-import type ExcelJS from 'exceljs';
 import type { ImportErrorDto } from '../../../shared/api/methods/xlsx';
 import { isRecord } from '../../../shared/guards';
-import { readMetaSheet, TEMPLATE_VERSION } from '../../exports/xlsx/meta-sheet';
+import { TEMPLATE_VERSION } from '../../exports/xlsx/meta-sheet';
 import { META_SHEET } from '../../exports/xlsx/sheet-names';
 import {
   BASE_SHEET,
@@ -12,7 +11,8 @@ import {
   type TemplateRegister,
   type TemplateSheet,
 } from '../../exports/xlsx/template-layout';
-import { EMPTY, readCell, type CellValue } from './cells';
+import { keyValueRows, type XlsxFile, type XlsxSheet } from '../sheet-reader/xlsx-file';
+import type { CellValue } from './cells';
 import { fileProblem } from './open-workbook';
 
 /** How far down a sheet the header row is looked for (people insert rows above it). */
@@ -30,10 +30,13 @@ export interface SheetRead {
   sheetName: string;
   /** The template's columns found, by field, with the header as written here. */
   columns: Map<string, { column: TemplateColumn; header: string }>;
-  rows: TemplateRow[];
+  /** The rows a person filled in, read from the file one at a time on each call (never all held). */
+  rows(): Generator<TemplateRow>;
 }
 
 export interface TemplateRead {
+  /** The hidden details sheet's entries (what the template says it is, and its binding). */
+  meta: Record<string, string>;
   cycleId: string;
   organisationId: string;
   sheets: SheetRead[];
@@ -44,8 +47,9 @@ export interface TemplateRead {
 }
 
 /** Reads what a returned partner template holds, without looking at the database. */
-export function readTemplate(workbook: ExcelJS.Workbook, fileName: string): TemplateRead {
-  const meta = readMetaSheet(workbook);
+export function readTemplate(workbook: XlsxFile, fileName: string): TemplateRead {
+  const metaSheet = workbook.sheet(META_SHEET);
+  const meta = metaSheet ? keyValueRows(metaSheet) : null;
   const name = `"${fileName}"`;
   if (!meta) {
     throw fileProblem(
@@ -64,8 +68,8 @@ export function readTemplate(workbook: ExcelJS.Workbook, fileName: string): Temp
 
   const sheets: SheetRead[] = [];
   const problems: ImportErrorDto[] = [];
-  const candidates = workbook.worksheets.filter((sheet) => sheet.name !== META_SHEET && sheet.name !== BASE_SHEET);
-  const taken = new Set<ExcelJS.Worksheet>();
+  const candidates = workbook.sheets.filter((sheet) => sheet.name !== META_SHEET && sheet.name !== BASE_SHEET);
+  const taken = new Set<XlsxSheet>();
   // A template made before a sheet existed is read without it.
   const madeBy = Number(meta.version) || 1;
   for (const register of TEMPLATE_ORDER.filter((r) => TEMPLATE_SHEETS[r].since <= madeBy)) {
@@ -79,30 +83,30 @@ export function readTemplate(workbook: ExcelJS.Workbook, fileName: string): Temp
       continue;
     }
     taken.add(located.sheet);
-    sheets.push({ register, sheetName: located.sheet.name, columns: located.columns, rows: readRows(located.sheet, located.headerRow, located.columns) });
+    sheets.push({ register, sheetName: located.sheet.name, columns: located.columns, rows: () => readRows(located) });
   }
-  return { cycleId: meta.cycleId, organisationId: meta.organisationId, sheets, problems, base: readBase(workbook) };
+  return { meta, cycleId: meta.cycleId, organisationId: meta.organisationId, sheets, problems, base: readBase(workbook) };
 }
 
-function readBase(workbook: ExcelJS.Workbook): Map<string, Record<string, unknown>> {
+function readBase(workbook: XlsxFile): Map<string, Record<string, unknown>> {
   const base = new Map<string, Record<string, unknown>>();
-  workbook.getWorksheet(BASE_SHEET)?.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const id = row.getCell(2).value;
-    const json = row.getCell(3).value;
-    if (typeof id !== 'string' || typeof json !== 'string') return;
+  for (const row of workbook.sheet(BASE_SHEET)?.rows(new Set([2, 3])) ?? []) {
+    if (row.rowNumber === 1) continue;
+    const id = row.cells.get(2);
+    const json = row.cells.get(3);
+    if (id?.kind !== 'text' || json?.kind !== 'text') continue;
     try {
-      const values: unknown = JSON.parse(json);
-      if (isRecord(values)) base.set(id, values);
+      const values: unknown = JSON.parse(json.text);
+      if (isRecord(values)) base.set(id.text, values);
     } catch {
       // A damaged entry only loses the protection it gives: that row is compared with the plan alone.
     }
-  });
+  }
   return base;
 }
 
 interface Located {
-  sheet: ExcelJS.Worksheet;
+  sheet: XlsxSheet;
   headerRow: number;
   columns: Map<string, { column: TemplateColumn; header: string; index: number }>;
 }
@@ -111,7 +115,7 @@ interface Located {
  * The sheet for a register: the one of that name if its headers fit, else any sheet whose headers
  * fit (it was renamed). Headers are matched by name, so reordered and hidden columns still read.
  */
-function locateSheet(layout: TemplateSheet, sheets: ExcelJS.Worksheet[]): Located | { problem: ImportErrorDto } {
+function locateSheet(layout: TemplateSheet, sheets: XlsxSheet[]): Located | { problem: ImportErrorDto } {
   const named = sheets.find((sheet) => normaliseHeader(sheet.name) === normaliseHeader(layout.name));
   const ordered = named ? [named, ...sheets.filter((sheet) => sheet !== named)] : sheets;
   let namedProblem: ImportErrorDto | null = null;
@@ -144,46 +148,40 @@ function locateSheet(layout: TemplateSheet, sheets: ExcelJS.Worksheet[]): Locate
   };
 }
 
-function findHeaderRow(sheet: ExcelJS.Worksheet, layout: TemplateSheet) {
+function findHeaderRow(sheet: XlsxSheet, layout: TemplateSheet) {
   const byHeader = new Map<string, TemplateColumn>();
   for (const column of layout.columns) {
     for (const header of [column.header, ...(column.aliases ?? [])]) byHeader.set(normaliseHeader(header), column);
   }
   let best: { row: number; columns: Map<string, { column: TemplateColumn; header: string; index: number }>; duplicates: string[] } | null = null;
-  const lastRow = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
-  for (let rowNumber = 1; rowNumber <= lastRow; rowNumber++) {
+  for (const row of sheet.firstRows(HEADER_SEARCH_ROWS)) {
     const columns = new Map<string, { column: TemplateColumn; header: string; index: number }>();
     const duplicates: string[] = [];
-    sheet.getRow(rowNumber).eachCell((cell, index) => {
-      const value = readCell(cell);
-      if (value.kind !== 'text') return;
+    for (const [index, value] of row.cells) {
+      if (value.kind !== 'text') continue;
       const column = byHeader.get(normaliseHeader(value.text));
-      if (!column) return;
+      if (!column) continue;
       if (columns.has(column.field)) duplicates.push(value.text.trim());
       else columns.set(column.field, { column, header: value.text.trim(), index });
-    });
-    if (columns.size >= 3 && (!best || columns.size > best.columns.size)) best = { row: rowNumber, columns, duplicates };
+    }
+    if (columns.size >= 3 && (!best || columns.size > best.columns.size)) best = { row: row.rowNumber, columns, duplicates };
   }
   return best;
 }
 
 /** The rows below the header that hold anything a person filled in; blank rows are skipped. */
-function readRows(sheet: ExcelJS.Worksheet, headerRow: number, columns: Located['columns']): TemplateRow[] {
-  const rows: TemplateRow[] = [];
+function* readRows({ sheet, headerRow, columns }: Located): Generator<TemplateRow> {
   const wanted = [...columns.values()];
-  sheet.eachRow((row, rowNumber) => {
-    if (rowNumber <= headerRow) return;
+  for (const row of sheet.rows(new Set(wanted.map(({ index }) => index)))) {
+    if (row.rowNumber <= headerRow) continue;
     const cells = new Map<string, CellValue>();
     let filled = false;
     for (const { column, index } of wanted) {
-      // findCell, not getCell: getCell would create a cell in each of 100,000 blank rows.
-      const cell = row.findCell(index);
-      const value = cell ? readCell(cell) : EMPTY;
-      if (value.kind === 'empty') continue;
+      const value = row.cells.get(index);
+      if (value === undefined) continue;
       cells.set(column.field, value);
       if (!column.identifies && column.kind !== 'reference') filled = true;
     }
-    if (filled) rows.push({ rowNumber, cells });
-  });
-  return rows;
+    if (filled) yield { rowNumber: row.rowNumber, cells };
+  }
 }
