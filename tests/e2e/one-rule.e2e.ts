@@ -2,6 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overdueActivities, overdueMilestones } from '../../shared/analysis/due-dates';
 import { addDays } from '../../shared/dates';
+import { formatKes, formatShillings } from '../../shared/money';
+import { exportDocx } from '../../main/exports/docx/index';
+import { documentXml, plainText } from '../exports/docx/docx-reader';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
@@ -10,17 +13,19 @@ import { ensureRendererBuilt } from './support/renderer-build';
 import { startTestShell, type TestShell } from './support/web-shell';
 
 /**
- * One meaning of "overdue" (issue 17, item 5): the Overview's Deadlines, its Milestones panel and
- * the Analysis calendar count the same milestones and activities, the ones shared/analysis/due-dates.ts
- * says are overdue.
+ * One rule for the same thing (issue 17, item 5). Overdue: the Overview's Deadlines, its Milestones
+ * panel and the Analysis calendar count the same milestones and activities, the ones
+ * shared/analysis/due-dates.ts says are overdue. Money: a total with half a shilling shows on the
+ * screens and prints in the Word plan as the same whole-shilling figure (shared/money.ts).
  */
-describe.skipIf(!chromiumAvailable())('overdue, one rule on every screen', () => {
+describe.skipIf(!chromiumAvailable())('one rule on every screen and in every document', () => {
   let shell: TestShell;
   let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let cycle: CycleDto;
   let expected: { milestones: number; activities: number };
+  let plannedBefore = 0;
 
   beforeAll(async () => {
     await ensureRendererBuilt();
@@ -37,6 +42,12 @@ describe.skipIf(!chromiumAvailable())('overdue, one rule on every screen', () =>
     const [milestone] = await read(shell.api, 'milestone:list', { cycleId: cycle.id });
     if (!milestone) throw new Error('The sample has no milestone.');
     await read(shell.api, 'milestone:update', { id: milestone.id, changes: { dueDate: yesterday, status: 'delayed' } });
+
+    // Half a shilling more on one KES line of whole shillings: rounded once per line, half away from zero.
+    plannedBefore = (await read(shell.api, 'costShare:summary', { cycleId: cycle.id })).overall.plannedKesMinor;
+    const line = (await read(shell.api, 'contribution:list', { cycleId: cycle.id })).find((c) => c.currency === 'KES' && c.amountMinor % 100 === 0);
+    if (!line) throw new Error('The sample has no KES budget line.');
+    await read(shell.api, 'contribution:update', { id: line.id, changes: { amountMinor: line.amountMinor + 50 } });
 
     const today = (await read(shell.api, 'calendar:list', { cycleId: cycle.id })).today;
     expected = {
@@ -70,11 +81,32 @@ describe.skipIf(!chromiumAvailable())('overdue, one rule on every screen', () =>
     const activityWord = expected.activities === 1 ? 'activity' : 'activities';
     await milestones.getByText(`${expected.activities} ${activityWord} past`).waitFor();
     expect(await milestones.locator('.late').count()).toBe(Math.min(4, expected.milestones));
-    await screenshot(page, 'overdue-01-overview');
+    await screenshot(page, 'one-rule-01-overdue-overview');
 
     await page.goto(`${shell.url}#/cycles/${cycle.id}/analysis/calendar`);
     await page.getByText(`${total} overdue ·`).waitFor();
-    await screenshot(page, 'overdue-02-analysis-calendar');
+    await screenshot(page, 'one-rule-02-overdue-analysis');
+    expect(pageErrors.join('\n')).toBe('');
+  });
+
+  it('shows a line with half a shilling in the same whole-shilling total on the Budget screen, the Overview and in the Word plan', async () => {
+    const planned = (await read(shell.api, 'costShare:summary', { cycleId: cycle.id })).overall.plannedKesMinor;
+    // The line's KES 0.50 counts as a whole shilling in the total, as everywhere else.
+    expect(planned).toBe(plannedBefore + 100);
+    const figure = formatKes(planned);
+    expect(figure).toMatch(/^KES [\d,]+$/);
+
+    await page.goto(`${shell.url}#/cycles/${cycle.id}/budget`);
+    await page.getByText(figure, { exact: true }).first().waitFor();
+    await page.goto(`${shell.url}#/cycles/${cycle.id}`);
+    await page.getByText(figure, { exact: true }).first().waitFor();
+    await screenshot(page, 'one-rule-03-overview-total');
+
+    const plan = plainText(documentXml((await exportDocx(shell.ctx, cycle.id, { doc: 'plan' })).buffer));
+    expect(plan).toContain(formatShillings(planned));
+    // The total is never printed before rounding.
+    expect(plan).not.toContain(`${formatShillings(plannedBefore)}.50`);
+    // (The annex of changes since the approved version shows the line's own change as entered, cents included.)
     expect(pageErrors.join('\n')).toBe('');
   });
 });
