@@ -205,8 +205,8 @@ describe('indicators, risks and reviews', () => {
       'actual',
       /Actual: expected a number/,
     ));
-  it('refuses a baseline value without its date', () =>
-    expectRefused('indicator:update', { id: seed.indicator.id, changes: { baselineValue: 4 } }, 'baselineDate', /Baseline: give both/));
+  it('refuses a baseline date without its value (a value without its date is accepted: real plans carry them)', () =>
+    expectRefused('indicator:update', { id: seed.indicator.id, changes: { baselineDate: '2026-07-01' } }, 'baselineValue', /Baseline: a baseline date needs/));
   it('refuses a band on an indicator that is not kept within a range', () =>
     expectRefused('indicator:update', { id: seed.indicator.id, changes: { rangeMax: 4 } }, 'rangeMax', /Range: only an indicator to keep within a range/));
   it('refuses a range indicator without a band, or with its ends reversed', () => {

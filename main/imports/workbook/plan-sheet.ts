@@ -1,6 +1,7 @@
 import type { WorkbookProblemDto, WorkbookSheetPreviewDto } from '../../../shared/api/methods/workbook-import';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
+import { outsideCycleWarning } from '../../../shared/analysis/cycle-span';
 import { itemAt } from '../../../shared/item-at';
 import { ServiceError } from '../../../shared/result';
 import type { AppContext } from '../../services/context';
@@ -26,6 +27,8 @@ export interface Scope {
   partial: boolean;
   /** Rows the file no longer has, removed after every sheet is written (children before parents). */
   removals: { sheet: string; register: WorkbookRegister | 'indicatorPeriod'; id: string; label: string }[];
+  /** Warnings for the preview: accepted, but worth the officer's eye. */
+  notes: string[];
   /** The names rows refer to, as read after the last write (see refsOf). */
   refs?: Refs | undefined;
 }
@@ -150,6 +153,7 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
       for (const problem of parsed.problems) rowProblem(row, problem);
       continue;
     }
+    if (register === 'activity') warnOutsideCycle(scope, sheet, row, { ...target, ...values });
     if (!target) {
       const input = { cycleId: cycle.id, ...withoutBlanks(values) };
       pending.push({ row, input, label: rowLabel(register, input, refs) });
@@ -187,6 +191,23 @@ export function planSheet(scope: Scope, sheet: RegisterSheetRead): SheetOutcome 
     preview.removed.push({ label });
   }
   return { preview, idOfRow, refs };
+}
+
+/** At most this many activities are named one by one; the rest are counted. */
+const NAMED_WARNINGS = 20;
+
+function warnOutsideCycle(scope: Scope, sheet: RegisterSheetRead, row: WorkbookRow, activity: Record<string, unknown>): void {
+  const { startDate, endDate } = activity;
+  if (typeof startDate !== 'string' || typeof endDate !== 'string') return;
+  const warning = outsideCycleWarning({ startDate, endDate }, scope.cycle);
+  if (!warning) return;
+  const named = scope.notes.filter((note) => note.startsWith(`${sheet.sheetName}, row `)).length;
+  const code = typeof activity.code === 'string' && activity.code ? `${activity.code} ` : '';
+  if (named < NAMED_WARNINGS) scope.notes.push(`${sheet.sheetName}, row ${row.rowNumber}: activity ${code}${warning}`);
+  else if (named === NAMED_WARNINGS)
+    scope.notes.push(
+      `${sheet.sheetName}, row ${row.rowNumber} and later rows: more activities outside the fiscal year, each accepted and counted in this cycle.`,
+    );
 }
 
 function headerOf(sheet: RegisterSheetRead, field: string): string {

@@ -47,7 +47,7 @@ export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: Genera
   const useRowIds = read.cycleId === cycle.id;
   if (target.cycle && read.cycleId && !useRowIds)
     notes.push('This workbook was exported from another cycle: its rows were matched by their codes and names, not by their hidden ids.');
-  const scope: Scope = { ctx, cycle, useRowIds, problems, partial: read.partial, removals: [] };
+  const scope: Scope = { ctx, cycle, useRowIds, problems, notes, partial: read.partial, removals: [] };
   const sheets: WorkbookSheetPreviewDto[] = [generalPreview];
   for (const sheet of read.sheets) {
     // The indicators' rows are kept as they are read: their period columns are planned after them.

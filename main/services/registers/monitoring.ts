@@ -11,11 +11,10 @@ export const indicators = registerService({
     if (fields.objectiveId !== null) rules.rowInCycle('objective', fields.objectiveId, 'objectiveId');
     if (fields.activityId !== null) rules.rowInCycle('activity', fields.activityId, 'activityId');
     rules.uniqueInCycle('code', fields.code);
-    if ((fields.baselineValue === null) !== (fields.baselineDate === null)) {
-      throw invalidField(
-        fields.baselineValue === null ? 'baselineValue' : 'baselineDate',
-        'Baseline: give both the baseline value and the date it was measured, or neither.',
-      );
+    // Real plans often carry a baseline whose measurement date nobody recorded: the value stands
+    // alone. A date with no value measured on it says nothing, so it is refused.
+    if (fields.baselineValue === null && fields.baselineDate !== null) {
+      throw invalidField('baselineValue', 'Baseline: a baseline date needs the baseline value measured on it; enter the value or clear the date.');
     }
     checkDirection(fields);
   },
