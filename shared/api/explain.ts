@@ -31,7 +31,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'this is required.' : `enter at least ${issue.minimum} characters.`;
       if (issue.origin === 'array') return `choose at least ${issue.minimum}.`;
-      return `must be at least ${issue.minimum}.`;
+      return Number(issue.minimum) === 0 ? 'cannot be below zero.' : `must be at least ${issue.minimum}.`;
     case 'too_big':
       if (issue.origin === 'string') return `keep it to ${issue.maximum} characters or fewer.`;
       if (issue.origin === 'array') return `choose at most ${issue.maximum}.`;

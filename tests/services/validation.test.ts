@@ -158,7 +158,7 @@ describe('budget', () => {
       'contributorOrgId',
       /Contributor: choose an organisation of this cycle/,
     ));
-  it('refuses a negative amount', () => expectRefused('contribution:create', { ...line(), amountMinor: -5 }, 'amountMinor', /Amount: must be at least 0/));
+  it('refuses a negative amount', () => expectRefused('contribution:create', { ...line(), amountMinor: -5 }, 'amountMinor', /Amount: cannot be below zero/));
   it('refuses fractions of a cent', () =>
     expectRefused('contribution:create', { ...line(), amountMinor: 10.5 }, 'amountMinor', /Amount: expected a whole number/));
   it('refuses a zero amount', () => expectRefused('contribution:create', { ...line(), amountMinor: 0 }, 'amountMinor', /greater than zero/));

@@ -6,10 +6,11 @@ import { DateInput } from '../../components/form/DateInput';
 import { showNotice } from '../../components/notices';
 import { setUnsaved } from '../../components/unsaved-changes';
 import { formatProgress } from '../../../shared/analysis/indicator-progress';
+import { periodTargetsWarning } from '../../../shared/analysis/period-targets';
 import { evaluationCriteria } from '../../../shared/domain/vocabulary';
 import type { PeriodProgress } from './indicator-progress';
 import { IndicatorChart } from './IndicatorChart';
-import { periodChanges, periodDrafts, type PeriodChange, type PeriodDraft, type PeriodDrafts } from './period-grid';
+import { periodChanges, periodDrafts, typedTargets, type PeriodChange, type PeriodDraft, type PeriodDrafts } from './period-grid';
 import { StatusChip } from './StatusChip';
 
 interface PeriodGridProps {
@@ -82,6 +83,7 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
     if (saved > 0) onSaved();
   };
 
+  const targetsWarning = periodTargetsWarning(indicator, typedTargets(periods, drafts));
   return (
     <section className="period-grid" aria-label="Targets and actuals">
       <h3>Targets and actuals</h3>
@@ -208,6 +210,11 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
             })}
           </tbody>
         </table>
+        {targetsWarning ? (
+          <p className="form__warning" role="status">
+            {targetsWarning}
+          </p>
+        ) : null}
         <div className="form__actions">
           <button type="submit" className="button button--primary button--small" disabled={busy || !changed}>
             {busy ? 'Saving…' : 'Save targets and actuals'}

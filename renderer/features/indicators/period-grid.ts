@@ -101,3 +101,12 @@ export function periodChanges(periods: readonly PeriodProgress[], drafts: Period
     return Object.keys(changes).length > 0 ? [{ kind: 'update', periodKey: period.key, rowId: period.rowId, changes }] : [];
   });
 }
+
+/** The targets typed so far, as numbers: what the grid's warning on period targets looks at. */
+export function typedTargets(periods: readonly PeriodProgress[], drafts: PeriodDrafts): number[] {
+  return periods.flatMap((period) => {
+    const text = (drafts[period.key]?.target ?? '').replace(/,/g, '').trim();
+    const value = Number(text);
+    return text !== '' && Number.isFinite(value) ? [value] : [];
+  });
+}

@@ -62,7 +62,8 @@ export const indicatorPeriodCreateShape = {
   indicatorId: entityId,
   /** A key of the cycle's reporting periods, e.g. Q1. */
   periodKey: text({ name: true }).min(1).max(10),
-  target: measure,
+  // A target counts what is to be achieved: -4 boreholes is a typing slip, not a plan.
+  target: measure.min(0),
   actual: measure.nullable().default(null),
   actualNote: optionalText(1000),
   evaluationCriterion: z.enum(evaluationCriteria.keys).nullable().default(null),
