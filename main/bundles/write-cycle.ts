@@ -3,6 +3,7 @@ import type { Row } from '../db/row-store';
 import { textListOf, textOf } from '../db/row-values';
 import { cycles, cycleScopeUnits } from '../db/schema';
 import { recordAudit } from '../services/audit';
+import { markSource } from '../services/cycle-marks';
 import { stamp, type WriteContext } from '../services/context';
 import { cycleRowOf } from './plan-cycle';
 import { rowToWrite, type ImportPlan } from './plan-types';
@@ -24,7 +25,10 @@ export function writeCycle(tx: WriteContext, plan: ImportPlan, at: string, seen:
     const source = rowToWrite(item);
     const row: Row = { ...source, ...(item.restamp ? fresh() : {}) };
     if (item.mine) tx.db.update(cycles).set(cycleRowOf(row)).where(eq(cycles.id, cycleId)).run();
-    else tx.db.insert(cycles).values(cycleRowOf(row)).run();
+    else {
+      tx.db.insert(cycles).values(cycleRowOf(row)).run();
+      markSource(tx, cycleId, 'bundle');
+    }
     tx.db.delete(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, cycleId)).run();
     for (const unitId of new Set(textListOf(row, 'scopeUnitIds'))) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
     recordAudit(tx, at, {

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { checkIntegrity } from './check';
 import { closeDb, openDb } from './open-db';
 
-export type BackupReason = 'daily' | 'before-migration' | 'before-import' | 'before-restore' | 'manual';
+export type BackupReason = 'daily' | 'before-migration' | 'before-import' | 'before-restore' | 'before-delete' | 'manual';
 
 export interface BackupInfo {
   file: string;
@@ -67,7 +67,7 @@ function describe(file: string): BackupInfo | null {
   if (!match) return null;
   const [, date = '', time = '', millis = '', reason = ''] = match;
   const takenAt = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}.${millis}Z`;
-  const known: BackupReason[] = ['daily', 'before-migration', 'before-import', 'before-restore', 'manual'];
+  const known: BackupReason[] = ['daily', 'before-migration', 'before-import', 'before-restore', 'before-delete', 'manual'];
   return { file, takenAt, reason: known.find((r) => r === reason) ?? 'unknown', sizeBytes: fs.statSync(file).size };
 }
 

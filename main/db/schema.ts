@@ -397,3 +397,4 @@ export * from './schema-lifecycle';
 export * from './schema-bundles';
 export * from './schema-geo';
 export * from './schema-rounds';
+export * from './schema-cycle-marks';

@@ -14,11 +14,12 @@ import { registerServices } from '../services/index';
  * It is the SHA-256 of a canonical JSON of the cycle's general information and the plan's rows:
  * rows sorted by id, object keys sorted, link lists (wards, supporting organisations) sorted. Left out,
  * because they change without the plan changing: timestamps (`createdAt`, `updatedAt`), the sync
- * clock (`hlc`, `origin`), the cycle's phase, the date a signatory signed, and the monitoring
+ * clock (`hlc`, `origin`), the cycle's phase, where this copy got the cycle and whether it archived
+ * it (`source`, `archivedAt`: each copy's own), the date a signatory signed, and the monitoring
  * recorded against the plan (below).
  */
 const IGNORED_KEYS = new Set(['createdAt', 'updatedAt', 'hlc', 'origin']);
-const IGNORED_CYCLE_KEYS = new Set([...IGNORED_KEYS, 'phase', 'countyName']);
+const IGNORED_CYCLE_KEYS = new Set([...IGNORED_KEYS, 'phase', 'countyName', 'source', 'archivedAt']);
 
 /**
  * The fingerprint covers the plan, not its monitoring. The CEC approves and signs what is planned

@@ -143,19 +143,23 @@ export function runRollover(ctx: AppContext, input: z.output<typeof rolloverInpu
     if (from.phase !== 'close_out') updateCycle(tx, { id: from.id, changes: { phase: 'close_out' } });
 
     const old = { cycleId: from.id };
-    const to = createCycle(tx, {
-      title: plan.title,
-      countyId: from.countyId,
-      scopeUnitIds: from.scopeUnitIds,
-      fiscalYear: toFiscalYear,
-      startDate: range.start,
-      endDate: range.end,
-      reportingPeriod: from.reportingPeriod,
-      phase: 'preparatory',
-      kesPerUsdScaled: from.kesPerUsdScaled,
-      exchangeRateDate: from.exchangeRateDate,
-      notes: `Rolled over from "${from.title}" (FY ${from.fiscalYear}). Check the exchange rate of ${formatDisplayDate(from.exchangeRateDate)}.`,
-    });
+    const to = createCycle(
+      tx,
+      {
+        title: plan.title,
+        countyId: from.countyId,
+        scopeUnitIds: from.scopeUnitIds,
+        fiscalYear: toFiscalYear,
+        startDate: range.start,
+        endDate: range.end,
+        reportingPeriod: from.reportingPeriod,
+        phase: 'preparatory',
+        kesPerUsdScaled: from.kesPerUsdScaled,
+        exchangeRateDate: from.exchangeRateDate,
+        notes: `Rolled over from "${from.title}" (FY ${from.fiscalYear}). Check the exchange rate of ${formatDisplayDate(from.exchangeRateDate)}.`,
+      },
+      'rollover',
+    );
     const cycleId = to.id;
     const idMap = new Map<string, string>();
     const carry = <R extends { id: string }>(rows: R[], created: string[]) =>

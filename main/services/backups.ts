@@ -34,9 +34,16 @@ export function backUpNow(ctx: AppContext): BackupListDto['backups'][number] {
 
 /** A verified backup before an import changes the database; nothing to do for one in memory. */
 export function backUpBeforeImport(ctx: AppContext): void {
+  backUpBefore(ctx, 'before-import');
+}
+
+/** A verified backup before a large change (an import, deleting a cycle); the file's name, or null in memory. */
+export function backUpBefore(ctx: AppContext, reason: 'before-import' | 'before-delete'): string | null {
   const file = ctx.db.$client.name;
-  if (file === ':memory:' || file === '') return;
-  createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason: 'before-import', migrationsFolder: migrationsFolderIn(ctx.resourcesDir) });
+  if (file === ':memory:' || file === '') return null;
+  return path.basename(
+    createBackup(ctx.db.$client, { dir: backupsDirFor(file), at: ctx.now(), reason, migrationsFolder: migrationsFolderIn(ctx.resourcesDir) }).file,
+  );
 }
 
 /**

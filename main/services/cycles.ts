@@ -2,11 +2,21 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { formatDisplayDate } from '../../shared/dates';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
-import { cycleCreateInput, cycleDeleteInput, cycleUpdateInput, type CycleDto } from '../../shared/api/schemas/cycle';
+import {
+  cycleArchiveInput,
+  cycleCreateInput,
+  cycleDeleteInput,
+  type cycleDeletedDto,
+  cycleUpdateInput,
+  type CycleDto,
+  type CycleSource,
+} from '../../shared/api/schemas/cycle';
 import { invalidField, notFound } from '../../shared/result';
 import { cycleScopeUnits, cycles, installation } from '../db/schema';
 import { getAdminUnit, listAdminUnits } from './admin-units';
 import { recordAudit } from './audit';
+import { backUpBefore } from './backups';
+import { markSource, marksOf, setArchivedAt } from './cycle-marks';
 import { audited } from './audited-write';
 import { stamp, type AppContext, type WriteContext } from './context';
 import { pointLookup } from './row-lookup';
@@ -18,7 +28,7 @@ type CycleFields = z.output<typeof cycleCreateInput> & { leadOrgId: string | nul
 function toDto(ctx: AppContext, row: typeof cycles.$inferSelect): CycleDto {
   const scope = ctx.db.select({ unitId: cycleScopeUnits.unitId }).from(cycleScopeUnits).where(eq(cycleScopeUnits.cycleId, row.id)).all();
   const { hlc: _hlc, origin: _origin, ...fields } = row;
-  return { ...fields, countyName: getAdminUnit(ctx, row.countyId).name, scopeUnitIds: scope.map((s) => s.unitId) };
+  return { ...fields, countyName: getAdminUnit(ctx, row.countyId).name, scopeUnitIds: scope.map((s) => s.unitId), ...marksOf(ctx, row.id) };
 }
 
 export function getCycle(ctx: AppContext, id: string): CycleDto {
@@ -71,7 +81,8 @@ function saveScope(tx: WriteContext, cycleId: string, unitIds: readonly string[]
   for (const unitId of new Set(unitIds)) tx.db.insert(cycleScopeUnits).values({ cycleId, unitId }).run();
 }
 
-export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateInput>): CycleDto {
+/** `source`: where the cycle comes from when not typed into the create form (main/db/schema-cycle-marks.ts). */
+export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateInput>, source?: CycleSource): CycleDto {
   const fields = validate(cycleCreateInput, input);
   return audited(ctx, { cycleId: null }, (tx) => {
     checkCycle(tx, { ...fields, leadOrgId: null }, null);
@@ -83,6 +94,7 @@ export function createCycle(ctx: AppContext, input: z.input<typeof cycleCreateIn
       .values({ ...columns, id, leadOrgId: null, createdAt: at, updatedAt: at, hlc, origin: tx.installationId })
       .run();
     saveScope(tx, id, scopeUnitIds);
+    if (source) markSource(tx, id, source);
     const created = getCycle(tx, id);
     recordAudit(tx, at, { action: 'create', tableName: 'cycles', rowId: id, cycleId: id, after: created });
     return created;
@@ -108,18 +120,48 @@ export function updateCycle(ctx: AppContext, input: z.input<typeof cycleUpdateIn
   });
 }
 
-/** Deleting a whole cycle is allowed even once it is rolled over (its read-only check is skipped). */
-export function deleteCycle(ctx: AppContext, input: z.input<typeof cycleDeleteInput>): { id: string; deleted: true } {
+/**
+ * Deleting a whole cycle is allowed even once it is rolled over (its read-only check is skipped).
+ * The title typed must name it, and a verified backup is taken first: the Backups screen brings
+ * the cycle back whole if it was the wrong one.
+ */
+export function deleteCycle(ctx: AppContext, input: z.input<typeof cycleDeleteInput>): z.output<typeof cycleDeletedDto> {
   const { id, confirmTitle } = validate(cycleDeleteInput, input);
+  const cycle = getCycle(ctx, id);
+  if (confirmTitle.trim() !== cycle.title) {
+    throw invalidField('confirmTitle', `Cycle title: type the title exactly (${cycle.title}) to delete this cycle and everything in it.`);
+  }
+  const backupFile = backUpBefore(ctx, 'before-delete');
   return audited(ctx, { cycleId: null }, (tx) => {
     const before = getCycle(tx, id);
-    if (confirmTitle.trim() !== before.title) {
-      throw invalidField('confirmTitle', `Cycle title: type the title exactly (${before.title}) to delete this cycle and everything in it.`);
-    }
     const { at } = stamp(tx);
     tx.db.update(installation).set({ lastCycleId: null }).where(eq(installation.lastCycleId, id)).run();
     tx.db.delete(cycles).where(eq(cycles.id, id)).run();
     recordAudit(tx, at, { action: 'delete', tableName: 'cycles', rowId: id, cycleId: id, before });
-    return { id, deleted: true as const };
+    return { id, deleted: true as const, backupFile };
+  });
+}
+
+/**
+ * Archives a finished or abandoned cycle (or brings it back): nothing in it changes, it is only
+ * listed apart from the current cycles. Allowed on a rolled-over cycle, like deleting it.
+ */
+export function archiveCycle(ctx: AppContext, input: z.input<typeof cycleArchiveInput>): CycleDto {
+  const { id, archived } = validate(cycleArchiveInput, input);
+  return audited(ctx, { cycleId: null }, (tx) => {
+    const before = getCycle(tx, id);
+    if ((before.archivedAt !== null) === archived) return before;
+    const { at } = stamp(tx);
+    setArchivedAt(tx, id, archived ? at : null);
+    const after = getCycle(tx, id);
+    recordAudit(tx, at, {
+      action: 'update',
+      tableName: 'cycle_marks',
+      rowId: id,
+      cycleId: id,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt: after.archivedAt },
+    });
+    return after;
   });
 }

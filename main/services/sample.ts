@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CycleDto } from '../../shared/api/schemas/cycle';
+import type { CycleDto, CycleSource } from '../../shared/api/schemas/cycle';
 import { ServiceError } from '../../shared/result';
 import { explainIssues } from '../../shared/api/explain';
 import { audited } from './audited-write';
 import type { AppContext } from './context';
 import { createCycle, getCycle, updateCycle } from './cycles';
+import { assertSampleNotLoaded } from './cycle-marks';
 import { registerServices as s } from './index';
 import { approveVersion, recordSignature } from '../lifecycle/versions';
 import { cycleFileSchema, type CycleFile } from './sample-file';
@@ -26,17 +27,17 @@ export function readCycleFile(file: string): CycleFile {
  * Creates a cycle from a cycle file through the register services' bulk path, so every rule of a
  * single edit applies; all of it lands in one transaction or none of it does.
  */
-export function loadCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
-  const cycle = writeCycleFile(ctx, data);
+export function loadCycleFile(ctx: AppContext, data: CycleFile, source?: CycleSource): CycleDto {
+  const cycle = writeCycleFile(ctx, data, source);
   // A bulk load leaves a large WAL behind; fold it into the database now rather than let it grow.
   if (!ctx.db.$client.inTransaction) ctx.db.$client.pragma('wal_checkpoint(TRUNCATE)');
   return cycle;
 }
 
-function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
+function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | undefined): CycleDto {
   return audited(ctx, { cycleId: null }, (tx) => {
     const { leadOrgRef, ...cycleFields } = data.cycle;
-    const cycleId = createCycle(tx, cycleFields).id;
+    const cycleId = createCycle(tx, cycleFields, source).id;
     const ids = new Map<string, string>();
     const remember = (kind: string, refs: string[], created: string[]) =>
       refs.forEach((ref, index) => ids.set(`${kind}:${ref}`, itemAt(created, index, `new ${kind}`)));
@@ -159,6 +160,9 @@ function writeCycleFile(ctx: AppContext, data: CycleFile): CycleDto {
   });
 }
 
+/** Loads the sample once; a second time is refused, naming the copy already there. */
 export function loadSampleCycle(ctx: AppContext): CycleDto {
-  return loadCycleFile(ctx, readCycleFile(sampleCycleFile(ctx.resourcesDir)));
+  assertSampleNotLoaded(ctx);
+  const data = readCycleFile(sampleCycleFile(ctx.resourcesDir));
+  return loadCycleFile(ctx, data, 'sample');
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
   title: string;
@@ -12,6 +12,10 @@ interface ConfirmDialogProps {
   danger?: boolean;
   /** Heads a refusal, e.g. "Nothing was deleted." */
   failureTitle?: string;
+  /** Asked before confirming, e.g. the title typed to delete a whole cycle. */
+  children?: ReactNode;
+  /** The confirm button waits until this is true (the title typed matches). */
+  ready?: boolean;
 }
 
 /**
@@ -27,6 +31,8 @@ export function ConfirmDialog({
   onCancel,
   danger = false,
   failureTitle = 'Nothing was deleted.',
+  children,
+  ready = true,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [busy, setBusy] = useState(false);
@@ -63,6 +69,7 @@ export function ConfirmDialog({
         {title}
       </h2>
       <p className="confirm__message">{message}</p>
+      {children}
       {refusal ? (
         <div className="form__alert" role="alert">
           <p className="form__alert-title">{failureTitle}</p>
@@ -74,7 +81,12 @@ export function ConfirmDialog({
           {refusal ? 'Close' : 'Cancel'}
         </button>
         {refusal ? null : (
-          <button type="button" className={danger ? 'button button--danger' : 'button button--primary'} disabled={busy} onClick={() => void confirm()}>
+          <button
+            type="button"
+            className={danger ? 'button button--danger' : 'button button--primary'}
+            disabled={busy || !ready}
+            onClick={() => void confirm()}
+          >
             {busy ? busyLabel : confirmLabel}
           </button>
         )}

@@ -34,6 +34,8 @@ export function blankCycleData(today: Date): CycleData {
     notes: '',
     createdAt: '',
     updatedAt: '',
+    source: 'created',
+    archivedAt: null,
   };
   return withNames({
     cycle,

@@ -145,7 +145,7 @@ function writeCycle(
   };
   if (!existing) {
     try {
-      const created = createCycle(ctx, general.fields);
+      const created = createCycle(ctx, general.fields, 'workbook');
       preview.added.push({ row: 0, label: `The cycle "${created.title}" (${created.countyName} County, FY ${created.fiscalYear})` });
       return created;
     } catch (error) {

@@ -3,7 +3,7 @@ import type { HandlersFor } from './handler-types';
 import { appInfo, setLastCycle, setUserName } from '../../services/app-info';
 import { createAdminUnit, listAdminUnits, renameAdminUnit } from '../../services/admin-units';
 import { listAudit } from '../../services/audit';
-import { createCycle, deleteCycle, getCycle, listCycles, updateCycle } from '../../services/cycles';
+import { archiveCycle, createCycle, deleteCycle, getCycle, listCycles, updateCycle } from '../../services/cycles';
 import { registerServices } from '../../services/index';
 import type { RegisterService } from '../../services/register-service';
 import { loadSampleCycle } from '../../services/sample';
@@ -34,6 +34,7 @@ export const foundationHandlers: FoundationHandlers = {
   'cycle:create': createCycle,
   'cycle:update': updateCycle,
   'cycle:delete': deleteCycle,
+  'cycle:archive': archiveCycle,
   'cycle:stats': (ctx) => cycleStats(ctx),
   'cycle:loadSample': (ctx) => loadSampleCycle(ctx),
   'adminUnit:list': listAdminUnits,

@@ -5,6 +5,7 @@ export const backupReasons: Record<string, string> = {
   'before-migration': 'Before an app update',
   'before-import': 'Before an import',
   'before-restore': 'Before a restore',
+  'before-delete': 'Before a cycle was deleted',
   manual: 'Backed up by hand',
   unknown: 'Backup',
 };

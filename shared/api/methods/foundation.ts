@@ -13,15 +13,17 @@ import {
 import { registerSchemas } from '../registers';
 import {
   appInfoDto,
+  cycleArchiveInput,
   cycleCreateInput,
   cycleDeleteInput,
+  cycleDeletedDto,
   cycleDto,
   cycleStatsDto,
   cycleUpdateInput,
   setLastCycleInput,
   setUserNameInput,
 } from '../schemas/cycle';
-import { byId, deleted } from '../schemas/fields';
+import { byId } from '../schemas/fields';
 import { crud, method } from './define';
 
 /** The foundation's methods: the cycle, its registers, administrative units and the audit log. */
@@ -34,7 +36,8 @@ export const foundationMethods = {
   'cycle:get': method(byId, cycleDto, 'Reads one cycle.'),
   'cycle:create': method(cycleCreateInput, cycleDto, 'Creates an empty cycle.'),
   'cycle:update': method(cycleUpdateInput, cycleDto, "Changes a cycle's general information."),
-  'cycle:delete': method(cycleDeleteInput, deleted, 'Deletes a cycle and all its registers (the title must be typed).'),
+  'cycle:delete': method(cycleDeleteInput, cycleDeletedDto, 'Deletes a cycle and all its registers (the title must be typed), after a verified backup.'),
+  'cycle:archive': method(cycleArchiveInput, cycleDto, 'Archives a cycle (kept whole, listed apart) or brings it back.'),
   'cycle:stats': method(z.strictObject({}), z.array(cycleStatsDto), 'Row counts of every register of every cycle.'),
   'cycle:loadSample': method(z.strictObject({}), cycleDto, 'Creates the Isiolo County FY 2026/27 sample cycle.'),
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const backupDto = z.object({
   fileName: z.string(),
   takenAt: z.string(),
-  reason: z.enum(['daily', 'before-migration', 'before-import', 'before-restore', 'manual', 'unknown']),
+  reason: z.enum(['daily', 'before-migration', 'before-import', 'before-restore', 'before-delete', 'manual', 'unknown']),
   sizeBytes: z.int(),
 });
 

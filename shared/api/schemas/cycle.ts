@@ -36,6 +36,10 @@ export const cycleUpdateInput = z.strictObject({
     .partial(),
 });
 
+/** Where a cycle came from: made here with the create form, or the sample, a workbook, a bundle, a roll-over. */
+export const cycleSources = ['sample', 'workbook', 'bundle', 'rollover'] as const;
+export type CycleSource = (typeof cycleSources)[number];
+
 export const cycleDto = z.object({
   id: entityId,
   title: z.string(),
@@ -53,6 +57,10 @@ export const cycleDto = z.object({
   notes: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Where this copy got the cycle from (this copy's own knowledge; not exchanged). */
+  source: z.enum(['created', ...cycleSources]),
+  /** When it was archived here: kept whole, listed apart from the current cycles. */
+  archivedAt: z.string().nullable(),
 });
 
 export type CycleDto = z.infer<typeof cycleDto>;
@@ -63,6 +71,10 @@ export const cycleDeleteInput = z.strictObject({
   /** Deleting a cycle deletes every register in it: the user types its title to confirm. */
   confirmTitle: text({ name: true }),
 });
+
+export const cycleArchiveInput = z.strictObject({ id: entityId, archived: z.boolean() });
+/** A deleted cycle and the backup taken just before (null for a database held in memory). */
+export const cycleDeletedDto = z.object({ id: entityId, deleted: z.literal(true), backupFile: z.string().nullable() });
 
 export const registerCounts = z.record(z.string(), z.int());
 export const cycleStatsDto = z.object({
