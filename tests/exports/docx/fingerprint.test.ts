@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson, cycleFingerprint } from '../../../main/exports/fingerprint';
 import { registerServices } from '../../../main/services/index';
-import { getCycle, updateCycle } from '../../../main/services/cycles';
+import { archiveCycle, getCycle, updateCycle } from '../../../main/services/cycles';
 import { loadSampleCycle } from '../../../main/services/sample';
 import { testApp } from '../../support/test-app';
 
@@ -40,7 +40,7 @@ function independentFingerprint(): string {
     const rows = (service.list(app, { cycleId }) as Record<string, unknown>[]).map((row) => clean(row, monitoring[name] ?? []));
     registers[name] = rows.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
   }
-  const content = { cycle: clean(getCycle(app, cycleId) as unknown as Record<string, unknown>, ['phase', 'countyName']), registers };
+  const content = { cycle: clean(getCycle(app, cycleId) as unknown as Record<string, unknown>, ['phase', 'countyName', 'source', 'archivedAt']), registers };
   const sorted = (value: unknown): unknown =>
     Array.isArray(value)
       ? value.map(sorted)
@@ -82,6 +82,7 @@ describe('the content fingerprint', () => {
     expect(cycleFingerprint(app, cycleId)).toBe(before);
 
     updateCycle(app, { id: cycleId, changes: { phase: 'close_out' } });
+    archiveCycle(app, { id: cycleId, archived: true });
     const [signatory] = registerServices.signatory.list(app, { cycleId });
     if (signatory) registerServices.signatory.update(app, { id: signatory.id, changes: { signedOn: '2026-08-27' } });
     expect(cycleFingerprint(app, cycleId)).toBe(before);
