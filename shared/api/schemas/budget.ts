@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { contributionTypes, currencies } from '../../domain/vocabulary';
-import { amountMinor, entityId, isoDate, optionalText, requiredName, rowMeta, text, updateOf } from './fields';
+import { amountMinor, entityId, isoDate, optionalName, optionalText, rowMeta, text, updateOf } from './fields';
 
 /** One contributor's line of the cost-share budget for an activity or budget component. */
 export const contributionCreateShape = {
   cycleId: entityId,
   /** The activity funded; null for a component outside the action plan (e.g. coordination). */
   activityId: entityId.nullable().default(null),
-  component: requiredName(200),
+  // Plans often list a budget line by activity and contributor alone; a component name is then left empty.
+  component: optionalName(200),
   description: optionalText(2000),
   contributorOrgId: entityId,
   type: z.enum(contributionTypes.keys).default('cash'),

@@ -88,11 +88,12 @@ describe('a workbook typed as counties type it', () => {
     }
   });
 
-  it('accepts an activity outside the fiscal year with a warning in the preview, and a lead agency that is not a development partner', async () => {
+  it('accepts an activity outside the fiscal year with a warning in the preview, a budget line with no component, and a lead agency that is not a development partner', async () => {
     const { app, cycle } = sampleApp();
     try {
       const workbook = await openXlsx((await exportWorkbook(app, cycle.id)).buffer);
       setCell(workbook, 'Activities', 1, 'Start date', '1 Jun 2026');
+      setCell(workbook, 'Budget lines', 1, 'Budget component', null);
       const county = s.organisation.list(app, { cycleId: cycle.id }).find((org) => org.category === 'government');
       if (!county) throw new Error('The sample has no county government organisation.');
       const general = sheet(workbook, 'General information');
@@ -104,6 +105,7 @@ describe('a workbook typed as counties type it', () => {
       expect(result.applied).toBe(true);
       const activity = s.activity.list(app, { cycleId: cycle.id })[0];
       expect(activity?.startDate).toBe('2026-06-01');
+      expect(s.contribution.list(app, { cycleId: cycle.id })[0]?.component).toBe('');
       expect(result.preview.notes.find((note) => note.startsWith('Activities, row 5: activity'))).toMatch(
         /starts before the fiscal year 2026\/27 \(1 Jul 2026 – 30 Jun 2027\); it is accepted, and its whole cost counts in this cycle's budget\./,
       );
