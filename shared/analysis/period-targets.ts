@@ -1,9 +1,8 @@
 import type { IndicatorDto } from '../api/schemas/monitoring';
+import { formatMeasure as shown } from '../figures';
 
 /** Units of a level or a share (a percentage, a rate, an average): their period targets are not added up. */
 const LEVEL_UNIT = /%|percent|\bper\b|rate|ratio|proportion|share|score|index|average|mean/i;
-
-const shown = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
 
 /**
  * A warning, never a refusal, when an indicator's period targets add up to more than its annual

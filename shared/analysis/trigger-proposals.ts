@@ -1,3 +1,4 @@
+import { formatMeasure } from '../figures';
 import { formatMoney } from '../money';
 import { formatProgress } from './indicator-progress';
 import type { AdaptiveTriggerDto } from '../api/schemas/review';
@@ -11,7 +12,6 @@ export const overspendProposalKey = (contributionId: string) => `overspend:${con
 export type ExistingTrigger = Pick<AdaptiveTriggerDto, 'kind' | 'status' | 'indicatorId'>;
 
 const kes = (amountMinor: number) => formatMoney({ amountMinor, currency: 'KES' }, { cents: 'never' });
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-GB') : n.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
 
 /**
  * Adaptive triggers the analysis proposes, in the learning template's shape (trigger → proposed
@@ -45,7 +45,7 @@ export function proposeTriggers(input: {
     proposals.push({
       key,
       kind: 'indicator_target_missed',
-      trigger: `${name}: ${fmt(period.actual)} against a ${period.label} target of ${fmt(period.target)} ${indicator.unit}${achieved} — off track${provisional}.`,
+      trigger: `${name}: ${formatMeasure(period.actual)} against a ${period.label} target of ${formatMeasure(period.target)} ${indicator.unit}${achieved} — off track${provisional}.`,
       proposedAction:
         'Find the cause with the responsible entity at the next review meeting and agree a corrective action (re-sequence, redirect resources or revise the target).',
       timeline: 'Before the next reporting period ends',

@@ -48,7 +48,9 @@ export function CostShareSummary({ costs }: { costs: CostShareDto }) {
               <th scope="col">Planned</th>
               {costs.periods.map((p) => (
                 <th key={p.key} scope="col">
-                  {p.label}: planned / disbursed
+                  {p.label}
+                  <br />
+                  <span className="analysis-sub-heading">planned / disbursed</span>
                 </th>
               ))}
             </tr>
@@ -56,12 +58,16 @@ export function CostShareSummary({ costs }: { costs: CostShareDto }) {
           <tbody>
             {costs.byOrganisation.map((org) => (
               <tr key={org.organisationId}>
-                <th scope="row">{org.name}</th>
+                <th scope="row" className="analysis-row-name">
+                  {org.name}
+                </th>
                 <td>{org.side === 'county' ? 'County' : 'Partner'}</td>
                 <td className="nowrap">{kes(org.plannedKesMinor)}</td>
                 {costs.periods.map((p) => (
                   <td key={p.key} className="nowrap">
-                    {kes(org.plannedByPeriod[p.key] ?? 0)} / {kes(org.disbursedByPeriod[p.key] ?? 0)}
+                    {kes(org.plannedByPeriod[p.key] ?? 0)} /
+                    <br />
+                    {kes(org.disbursedByPeriod[p.key] ?? 0)}
                   </td>
                 ))}
               </tr>

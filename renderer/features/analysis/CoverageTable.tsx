@@ -27,7 +27,7 @@ function Matrix({ matrix }: { matrix: CoverageMatrixDto }) {
         <tbody>
           {matrix.rows.map((row) => (
             <tr key={row.wardId ?? 'none'}>
-              <th scope="row">
+              <th scope="row" className="analysis-row-name">
                 {row.wardName}
                 {row.subCountyName ? <span className="muted analysis-matrix__sub"> {row.subCountyName}</span> : null}
               </th>

@@ -1,3 +1,4 @@
+import { formatMeasure } from '../../../shared/figures';
 import { useState } from 'react';
 import { analysisSettingsUpdateInput } from '../../../shared/api/schemas/analysis/indicator-status';
 import { rangeOf } from '../../../shared/api/schemas/fields';
@@ -78,7 +79,7 @@ export function IndicatorStatusList({ report, onChanged }: { report: IndicatorSt
           <tbody>
             {report.indicators.map((indicator) => (
               <tr key={indicator.indicatorId}>
-                <th scope="row">
+                <th scope="row" className="analysis-row-name">
                   {indicator.code ? `${indicator.code} ` : ''}
                   {indicator.name}
                   {indicator.direction === 'decrease' ? <span className="muted"> (lower is better)</span> : null}
@@ -95,7 +96,8 @@ export function IndicatorStatusList({ report, onChanged }: { report: IndicatorSt
                           <IndicatorStatusBadge status={period.status} pct={period.pctAchieved} provisional={period.provisional} />
                           <span className="muted analysis-period-figures">
                             {' '}
-                            {period.actual ?? '—'} / {period.target} {indicator.unit}
+                            {formatMeasure(period.actual)} / {formatMeasure(period.target, indicator.unit)}
+                            {indicator.unit === '%' ? '' : ` ${indicator.unit}`}
                           </span>
                         </>
                       ) : null}

@@ -1,3 +1,4 @@
+import { formatMeasure } from '../../../shared/figures';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
@@ -52,12 +53,6 @@ export const indicatorDefaults: RegisterValues<'indicator'> = {
 };
 
 export const describeIndicator = (values: RowValues): string => [values.code, values.name].filter(Boolean).join(' ') || 'indicator';
-
-export const formatMeasure = (value: number | null, unit = ''): string => {
-  if (value === null) return '—';
-  const text = value.toLocaleString('en-KE', { maximumFractionDigits: 2 });
-  return unit === '%' ? `${text} %` : text;
-};
 
 export function indicatorColumns(orgs: ReadonlyMap<string, OrganisationDto>, latest: ReadonlyMap<string, PeriodProgress | null>): Column<IndicatorDto>[] {
   return [
