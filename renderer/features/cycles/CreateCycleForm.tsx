@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { cycleCreateShape } from '../../../shared/api/schemas/cycle';
 import { maxLengthOf } from '../../../shared/api/schemas/fields';
 import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
-import { cyclePhases, reportingFrequencies } from '../../../shared/domain/vocabulary';
+import { cyclePhases } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';
 import { dateHint } from '../../components/form/date-hint';
 import { DateInput } from '../../components/form/DateInput';
 import { Field } from '../../components/form/Field';
+import { ReportingPeriodSelect } from './ReportingPeriodSelect';
 import { Form } from '../../components/form/Form';
 import { SubmitButton } from '../../components/form/SubmitButton';
 import { useSubmit } from '../../components/form/use-submit';
@@ -89,19 +90,7 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
         {(control) => <DateInput {...control} value={values.endDate} onChange={(text) => set('endDate', text)} />}
       </Field>
       <Field label="Reporting period" name="reportingPeriod" error={errors.reportingPeriod}>
-        {(control) => (
-          <select
-            {...control}
-            value={values.reportingPeriod}
-            onChange={(event) => set('reportingPeriod', reportingFrequencies.keys.find((key) => key === event.target.value) ?? 'quarterly')}
-          >
-            {reportingFrequencies.keys.map((key) => (
-              <option key={key} value={key}>
-                {reportingFrequencies.label(key)}
-              </option>
-            ))}
-          </select>
-        )}
+        {(control) => <ReportingPeriodSelect control={control} value={values.reportingPeriod} onChange={(value) => set('reportingPeriod', value)} />}
       </Field>
       <Field label="Phase" name="phase" error={errors.phase}>
         {(control) => (

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { cycleCreateShape, type CycleDto } from '../../../shared/api/schemas/cycle';
 import { maxLengthOf } from '../../../shared/api/schemas/fields';
-import { reportingFrequencies } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';
 import { dataChanged } from '../../api/data-version';
 import { useApiQuery } from '../../api/use-api-query';
@@ -10,6 +9,7 @@ import { Drawer } from '../../components/Drawer';
 import { dateHint } from '../../components/form/date-hint';
 import { DateInput } from '../../components/form/DateInput';
 import { Field } from '../../components/form/Field';
+import { ReportingPeriodSelect } from './ReportingPeriodSelect';
 import { Form } from '../../components/form/Form';
 import { SubmitButton } from '../../components/form/SubmitButton';
 import { useSubmit } from '../../components/form/use-submit';
@@ -90,19 +90,7 @@ export function CycleSettingsPanel({ cycle, onClose }: { cycle: CycleDto; onClos
           {(control) => <DateInput {...control} value={values.rateDate} onChange={(text) => set('rateDate', text)} />}
         </Field>
         <Field label="Reporting period" name="reportingPeriod" error={errors.reportingPeriod}>
-          {(control) => (
-            <select
-              {...control}
-              value={values.reportingPeriod}
-              onChange={(event) => set('reportingPeriod', reportingFrequencies.keys.find((key) => key === event.target.value) ?? 'quarterly')}
-            >
-              {reportingFrequencies.keys.map((key) => (
-                <option key={key} value={key}>
-                  {reportingFrequencies.label(key)}
-                </option>
-              ))}
-            </select>
-          )}
+          {(control) => <ReportingPeriodSelect control={control} value={values.reportingPeriod} onChange={(value) => set('reportingPeriod', value)} />}
         </Field>
         <span aria-hidden="true" />
         <Field label="Start date" name="startDate" hint={dateHint(values.startDate, `within FY ${cycle.fiscalYear}`)} error={errors.startDate}>
