@@ -144,6 +144,8 @@ export const cycleRecordSpecs: Record<CycleRecordName, CycleRecordSpec> = {
       closedOn: isoInstant.nullable(),
       closedBy: recordedBy,
       message: optionalText(2000),
+      // Format 7; a round of an older bundle asked for neither.
+      asksLearningAndRisks: z.boolean().default(false),
     }),
     naturalKey: ['periodKey'],
     label: (row) => `${String(row.periodKey)} reporting round (${String(row.status)})`,

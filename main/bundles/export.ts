@@ -135,7 +135,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       formatVersion: formatNeeded({
         registers: Object.entries(counts).flatMap(([register, n]) => (n !== undefined && n > 0 ? [register] : [])),
         boundaries: boundaries !== null,
-        // Format 5 readers know the reporting rounds (their rows and their deletions).
+        // Format 7 readers know the reporting rounds (their rows and deletions) with what they ask for.
         rounds:
           (counts.reportingRound ?? 0) + (counts.roundMember ?? 0) + (counts.roundReturn ?? 0) > 0 || tombstones.some((t) => ROUND_RECORDS.has(t.register)),
       }),

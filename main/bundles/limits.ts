@@ -26,9 +26,11 @@ export const FORMAT_NAME = 'pamoja-jwp-bundle';
  * and audience, how learning is captured, when and for what use, a recommendation's priority). A
  * bundle says the oldest format that can read it (`formatNeeded`), so older copies read what they can.
  */
-export const FORMAT_VERSION = 6;
-/** The format that added the reporting rounds. */
-export const FORMAT_WITH_ROUNDS = 5;
+export const FORMAT_VERSION = 7;
+/** The format whose rounds say whether they ask for learning entries and risk updates. */
+export const FORMAT_WITH_ROUND_ASKS = 7;
+/** The format that added the M&E and learning template fields. */
+export const FORMAT_WITH_TEMPLATE_FIELDS = 6;
 export const FORMAT_WITHOUT_BOUNDARIES = 2;
 export const FORMAT_WITH_BOUNDARIES = 3;
 
@@ -40,8 +42,8 @@ const TEMPLATE_FIELD_REGISTERS: readonly string[] = ['activity', 'indicator', 'm
 
 /** The oldest format whose readers know every field and entry of this bundle (`registers`: those it has rows of). */
 export function formatNeeded(contents: { registers: readonly string[]; boundaries: boolean; rounds?: boolean }): number {
-  if (contents.registers.some((register) => TEMPLATE_FIELD_REGISTERS.includes(register))) return FORMAT_VERSION;
-  if (contents.rounds) return FORMAT_WITH_ROUNDS;
+  if (contents.rounds) return FORMAT_WITH_ROUND_ASKS;
+  if (contents.registers.some((register) => TEMPLATE_FIELD_REGISTERS.includes(register))) return FORMAT_WITH_TEMPLATE_FIELDS;
   if (contents.registers.includes('indicator')) return FORMAT_WITH_INDICATOR_DIRECTION;
   return contents.boundaries ? FORMAT_WITH_BOUNDARIES : FORMAT_WITHOUT_BOUNDARIES;
 }

@@ -25,6 +25,8 @@ export const reportingRounds = sqliteTable(
     closedBy: text('closed_by').notNull().default(''),
     /** The Secretariat's words at the top of every request e-mail. */
     message: text('message').notNull().default(''),
+    /** The cycle asks for learning entries and risk updates too (issue 19 item 1), chosen when the round opens. */
+    asksLearningAndRisks: integer('asks_learning_and_risks', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('reporting_rounds_period').on(t.cycleId, t.periodKey)],
 );

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { RoundItemCounts } from '../../shared/rounds/missing';
 import type { ReportingPeriod } from '../../shared/reporting-periods';
-import { activities, activitySupporters, contributions, disbursements, indicatorPeriods, indicators } from '../db/schema';
+import { activities, activitySupporters, contributions, disbursements, indicatorPeriods, indicators, learningEntries, risks } from '../db/schema';
 import type { AppContext } from '../services/context';
 
 /**
@@ -18,7 +18,7 @@ export interface OrgItems {
   missing: RoundItemCounts;
 }
 
-const zero = (): RoundItemCounts => ({ activities: 0, disbursements: 0, indicatorActuals: 0 });
+const zero = (): RoundItemCounts => ({ activities: 0, disbursements: 0, indicatorActuals: 0, risks: 0, learningEntries: 0 });
 /** Finished or dropped work has nothing left to report. */
 const CLOSED_STATUSES = new Set(['completed', 'cancelled']);
 
@@ -72,8 +72,9 @@ export function itemsByOrganisation(
   ctx: AppContext,
   cycleId: string,
   period: ReportingPeriod,
-  round: { openedOn: string },
+  round: { openedOn: string; asksLearningAndRisks: boolean },
   returned: ReadonlySet<string>,
+  members: readonly string[],
 ): Map<string, OrgItems> {
   const byOrg = new Map<string, OrgItems>();
   const of = (orgId: string) => {
@@ -112,7 +113,47 @@ export function itemsByOrganisation(
     items.asked.indicatorActuals++;
     if (p.actual === null) items.missing.indicatorActuals++;
   }
+  if (round.asksLearningAndRisks) countLearningAndRisks(ctx, cycleId, round.openedOn, returned, members, of);
   return byOrg;
+}
+
+/**
+ * When the round asks for them: each open risk an organisation is responsible for wants a status
+ * and mitigation update (missing while not updated since the round opened, unless it sent a
+ * return), and each organisation its learning entries (missing while none was recorded since).
+ */
+function countLearningAndRisks(
+  ctx: AppContext,
+  cycleId: string,
+  openedOn: string,
+  returned: ReadonlySet<string>,
+  members: readonly string[],
+  of: (orgId: string) => OrgItems,
+): void {
+  for (const r of ctx.db
+    .select({ org: risks.responsibleOrgId, status: risks.status, updatedAt: risks.updatedAt })
+    .from(risks)
+    .where(eq(risks.cycleId, cycleId))
+    .all()) {
+    if (r.status === 'closed') continue;
+    const items = of(r.org);
+    items.asked.risks++;
+    if (!returned.has(r.org) && r.updatedAt < openedOn) items.missing.risks++;
+  }
+  const learned = new Set(
+    ctx.db
+      .select({ org: learningEntries.responsibleOrgId, createdAt: learningEntries.createdAt })
+      .from(learningEntries)
+      .where(eq(learningEntries.cycleId, cycleId))
+      .all()
+      .filter((l) => l.createdAt >= openedOn)
+      .map((l) => l.org),
+  );
+  for (const orgId of members) {
+    const items = of(orgId);
+    items.asked.learningEntries = 1;
+    if (!learned.has(orgId)) items.missing.learningEntries = 1;
+  }
 }
 
 export const noItems = (): OrgItems => ({ asked: zero(), missing: zero() });

@@ -81,6 +81,7 @@ export function openRound(ctx: AppContext, input: z.output<typeof roundOpenInput
       closedOn: null,
       closedBy: '',
       message: input.message,
+      asksLearningAndRisks: input.asksLearningAndRisks,
     };
     tx.db.insert(reportingRounds).values(round).run();
     recordAudit(tx, at, { action: 'create', tableName: ROUND_TABLES.round, rowId: round.id, cycleId: cycle.id, after: round });

@@ -122,7 +122,12 @@ async function attachmentFor(
     roundId: round.id,
     periodKey: round.periodKey,
   };
-  const content = await writePartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
+  const content = await writePartnerTemplate(
+    data,
+    org,
+    { ...details, binding: templateBinding(ctx, details) },
+    { learningAndRisks: round.asksLearningAndRisks },
+  );
   return { fileName: `${stem}-template.xlsx`, contentType: XLSX_MIME_TYPE, content };
 }
 
@@ -150,6 +155,8 @@ function lines(counts: RoundItemCounts): string[] {
     counts.indicatorActuals ? `- the actual value of ${counts.indicatorActuals} indicator${counts.indicatorActuals === 1 ? '' : 's'} you report on` : '',
     counts.disbursements ? `- the amount disbursed on ${counts.disbursements} budget line${counts.disbursements === 1 ? '' : 's'} you contribute` : '',
     counts.activities ? `- the status and % done of ${counts.activities} activit${counts.activities === 1 ? 'y' : 'ies'} you lead` : '',
+    counts.risks ? `- the status and mitigation of ${counts.risks} risk${counts.risks === 1 ? '' : 's'} you are responsible for` : '',
+    counts.learningEntries ? '- your learning entries for the period: what worked, what did not, what to improve' : '',
   ].filter((line) => line !== '');
 }
 

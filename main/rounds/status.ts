@@ -25,7 +25,14 @@ export function memberStatuses(ctx: AppContext, round: RoundRow): RoundMemberDto
   const returns = returnsOf(ctx, round.id);
   const returned = new Set(returns.filter((r) => r.applied).map((r) => r.organisationId));
   const members = membersOf(ctx, round.id);
-  const items = itemsByOrganisation(ctx, round.cycleId, periodOf(ctx, round), round, returned);
+  const items = itemsByOrganisation(
+    ctx,
+    round.cycleId,
+    periodOf(ctx, round),
+    round,
+    returned,
+    members.map((m) => m.organisationId),
+  );
   return members
     .map((member): RoundMemberDto => {
       const org = organisations.get(member.organisationId);

@@ -55,6 +55,7 @@ export function roundDto(ctx: AppContext, row: RoundRow): RoundDto {
     closedOn: row.closedOn,
     closedBy: row.closedBy,
     message: row.message,
+    asksLearningAndRisks: row.asksLearningAndRisks,
   };
 }
 

@@ -12,7 +12,7 @@ export const roundsBench: BenchSection = {
   title: 'Reporting round (issue 19)',
   async run({ ctx, cycleId, line, fmt }) {
     let start = performance.now();
-    openRound(ctx, { cycleId, periodKey: 'Q2', dueDate: null, message: '' });
+    openRound(ctx, { cycleId, periodKey: 'Q2', dueDate: null, message: '', asksLearningAndRisks: false });
     const members = roundStatus(ctx, cycleId).members;
     line('open the Q2 round', `${members.length} organisations asked in ${fmt(performance.now() - start)} ms`);
     members.forEach((m, index) => {

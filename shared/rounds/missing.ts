@@ -9,17 +9,23 @@ export interface RoundItemCounts {
   disbursements: number;
   /** The period's actual, per indicator the organisation is responsible for. */
   indicatorActuals: number;
+  /** When the round asks for them: a status and mitigation update per open risk the organisation is responsible for. */
+  risks: number;
+  /** When the round asks for them: the organisation's learning entries for the period (1: asked; missing while none came). */
+  learningEntries: number;
 }
 
 const NOUNS: Record<keyof RoundItemCounts, [string, string]> = {
   activities: ['activity update', 'activity updates'],
   disbursements: ['disbursement', 'disbursements'],
   indicatorActuals: ['indicator actual', 'indicator actuals'],
+  risks: ['risk update', 'risk updates'],
+  learningEntries: ['learning entry', 'learning entries'],
 };
 
-const ORDER: (keyof RoundItemCounts)[] = ['indicatorActuals', 'disbursements', 'activities'];
+const ORDER: (keyof RoundItemCounts)[] = ['indicatorActuals', 'disbursements', 'activities', 'risks', 'learningEntries'];
 
-export const totalItems = (counts: RoundItemCounts): number => counts.activities + counts.disbursements + counts.indicatorActuals;
+export const totalItems = (counts: RoundItemCounts): number => ORDER.reduce((sum, key) => sum + counts[key], 0);
 
 /** "3 indicator actuals, 1 disbursement"; "nothing" when every item is in. */
 export function itemsText(counts: RoundItemCounts): string {

@@ -61,8 +61,12 @@ describe.skipIf(!chromiumAvailable())('the reporting round in the browser', () =
     await page.getByText('No reporting round yet.').waitFor();
     await page.getByLabel('Period').selectOption('Q2');
     await page.getByLabel('Returns due').fill('2027-01-15');
+    await page.getByLabel('Also ask for learning entries and risk updates').check();
     await page.getByRole('button', { name: 'Open the round' }).click();
     await page.getByText('Q2 (Oct–Dec) round, open, returns due 15 Jan 2027.').waitFor();
+    await page.getByText('Learning entries and risk updates are asked too.').waitFor();
+    const opened = (await value(shell.api('round:status', { cycleId }))).members;
+    expect(opened.find((m) => m.shortName === 'CGI-WEC')?.missingText).toMatch(/risk update.*1 learning entry$/);
     expect(await rows().count()).toBe(12);
     await rowOf('WDC Forum').getByRole('button', { name: 'Take WDC Forum out of the round' }).click();
     await page.getByText('11 organisations asked; 0 returned; 0 late.').waitFor();
@@ -91,7 +95,8 @@ describe.skipIf(!chromiumAvailable())('the reporting round in the browser', () =
     const file = path.join(folder, 'wec-q2.xlsx');
     fs.writeFileSync(file, filled.buffer);
     await page.getByLabel('Returned template or bundle (.xlsx, .jwpb)').setInputFiles(file);
-    await page.getByText(/CGI-WEC's template: 0 to add, \d+ to change\./).waitFor();
+    // A disbursement still missing for Q2 and a learning entry are added; actuals, activities and risks change.
+    await page.getByText(/CGI-WEC's template: 2 to add, \d+ to change\./).waitFor();
     await page.getByRole('button', { name: 'Take in', exact: true }).click();
     await rowOf('CGI-WEC').getByText('Returned', { exact: true }).waitFor();
     expect(await rowOf('CGI-WEC').textContent()).toContain('wec-q2.xlsx');

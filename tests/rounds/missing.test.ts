@@ -4,9 +4,11 @@ import { itemsText, memberState } from '../../shared/rounds/missing';
 /** The one rule for "what is still missing" and where an organisation stands, shown by the screen, the CLI, the e-mails and the report. */
 describe('what a round still misses', () => {
   it('says the missing items in words, actuals first', () => {
-    expect(itemsText({ activities: 2, disbursements: 1, indicatorActuals: 3 })).toBe('3 indicator actuals, 1 disbursement, 2 activity updates');
-    expect(itemsText({ activities: 1, disbursements: 0, indicatorActuals: 1 })).toBe('1 indicator actual, 1 activity update');
-    expect(itemsText({ activities: 0, disbursements: 0, indicatorActuals: 0 })).toBe('nothing');
+    expect(itemsText({ activities: 2, disbursements: 1, indicatorActuals: 3, risks: 0, learningEntries: 0 })).toBe(
+      '3 indicator actuals, 1 disbursement, 2 activity updates',
+    );
+    expect(itemsText({ activities: 1, disbursements: 0, indicatorActuals: 1, risks: 0, learningEntries: 0 })).toBe('1 indicator actual, 1 activity update');
+    expect(itemsText({ activities: 0, disbursements: 0, indicatorActuals: 0, risks: 0, learningEntries: 0 })).toBe('nothing');
   });
 
   it('tells returned, returned late, problems, late, awaited and not asked apart', () => {

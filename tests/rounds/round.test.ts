@@ -95,7 +95,7 @@ beforeAll(async () => {
     return found.id;
   };
   // A Q1 round held and closed earlier in the year: its template must not answer Q2.
-  openRound(sec, { cycleId, periodKey: 'Q1', dueDate: '2026-10-15', message: '' });
+  openRound(sec, { cycleId, periodKey: 'Q1', dueDate: '2026-10-15', message: '', asksLearningAndRisks: false });
   const q1 = await prepareRound(sec, cycleId, 'request', orgId('CGI-WEC'));
   q1Template = Buffer.from(fileOf(q1, 'CGI-WEC', '.xlsx').content);
   closeRound(sec, cycleId);
@@ -119,7 +119,7 @@ afterAll(() => {
 
 describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => {
   it('opens the Q2 round with every organisation that has something to report, but the Secretariat itself', () => {
-    openRound(sec, { cycleId, periodKey: 'Q2', dueDate: '2027-01-15', message: '' });
+    openRound(sec, { cycleId, periodKey: 'Q2', dueDate: '2027-01-15', message: '', asksLearningAndRisks: false });
     const status = roundStatus(sec, cycleId);
     expect(status.round).toMatchObject({ periodKey: 'Q2', periodLabel: 'Q2 (Oct–Dec)', dueDate: '2027-01-15', status: 'open' });
     expect(status.members.map((m) => m.shortName)).not.toContain('CGI-FEP');
@@ -343,7 +343,7 @@ describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => 
 
   it("carries the round's record in the full bundle: the receiving copy shows who was asked and who answered, when", () => {
     const bundle = exportFull(sec, cycleId);
-    expect(readBundle(bundle).manifest.formatVersion).toBe(6);
+    expect(readBundle(bundle).manifest.formatVersion).toBe(7);
     const receiver = peer('copy', 'ffffffff', { start: sec.now().toISOString() });
     partners.push(receiver);
     trust(receiver, bundle);

@@ -57,6 +57,14 @@ export async function fillTemplate(
     paid.getCell(row, columnOf(paid, HEADER_ROW, 'Date disbursed')).value = DAY_IN_PERIOD[periodKey] ?? null;
     disbursements++;
   }
+  // A round that asks for learning entries: one entry for the period.
+  const learning = workbook.getWorksheet('Learning');
+  if (learning) {
+    const row = lastRow(learning) + 1;
+    learning.getCell(row, columnOf(learning, HEADER_ROW, 'Date')).value = DAY_IN_PERIOD[periodKey] ?? null;
+    learning.getCell(row, columnOf(learning, HEADER_ROW, 'Session')).value = 'Review meeting';
+    learning.getCell(row, columnOf(learning, HEADER_ROW, 'What worked')).value = 'Joint field visits with the ward administrators';
+  }
   const activities = sheet(workbook, 'Activities');
   const completion = columnOf(activities, HEADER_ROW, 'Completion %');
   const status = columnOf(activities, HEADER_ROW, 'Status');

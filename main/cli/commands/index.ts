@@ -52,7 +52,7 @@ export const commands: Record<string, CommandEntry> = {
   }),
   ...area(() => import('./round').then((m) => m.roundCommands), {
     round:
-      'round open --db FILE [--cycle ID] --period Q2 [--due 2027-01-15] [--message TEXT]   open the quarterly reporting round: every organisation with figures to report is asked\n' +
+      'round open --db FILE [--cycle ID] --period Q2 [--due 2027-01-15] [--message TEXT] [--learning-and-risks]   open the quarterly reporting round: every organisation with figures to report is asked (--learning-and-risks: learning entries and risk updates too)\n' +
       '  pamoja round add|remove --db FILE [--cycle ID] --org ORG   |   channel --org ORG --via bundle|template   who is asked, and how\n' +
       '  pamoja round prepare|remind --db FILE [--cycle ID] --out DIR   one folder per organisation: its template or bundle and an e-mail draft (.eml, unsent); remind: only those still missing something\n' +
       '  pamoja round status --db FILE [--cycle ID] [--json]   who was asked, who returned what and when, who is late, what is missing\n' +

@@ -30,7 +30,7 @@ const EXIT_REFUSED = 2;
 const out = (text: string) => process.stdout.write(text);
 
 const USAGE =
-  'pamoja round open --db FILE [--cycle ID] --period Q2 [--due 2027-01-15] [--message TEXT]\n' +
+  'pamoja round open --db FILE [--cycle ID] --period Q2 [--due 2027-01-15] [--message TEXT] [--learning-and-risks]\n' +
   '  pamoja round add|remove --db FILE [--cycle ID] --org ORG        (channel: --org ORG --via bundle|template)\n' +
   '  pamoja round prepare|remind --db FILE [--cycle ID] --out DIR\n' +
   '  pamoja round status --db FILE [--cycle ID] [--json]\n' +
@@ -43,6 +43,7 @@ const FLAGS = {
   period: { type: 'string' },
   due: { type: 'string' },
   message: { type: 'string' },
+  'learning-and-risks': { type: 'boolean' },
   org: { type: 'string' },
   via: { type: 'string' },
   out: { type: 'string' },
@@ -110,7 +111,13 @@ async function run(action: string, values: ReturnType<typeof parseFlags<typeof F
     switch (action) {
       case 'open': {
         if (!values.period) throw new CliError(`say which period with --period Q2.\n  ${USAGE}`);
-        const input = validate(roundOpenInput, { cycleId: cycle.id, periodKey: values.period, dueDate: values.due ?? null, message: values.message ?? '' });
+        const input = validate(roundOpenInput, {
+          cycleId: cycle.id,
+          periodKey: values.period,
+          dueDate: values.due ?? null,
+          message: values.message ?? '',
+          asksLearningAndRisks: values['learning-and-risks'] === true,
+        });
         openRound(ctx, input);
         out(statusText(roundStatus(ctx, cycle.id)));
         return 0;

@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { indicatorDirectionLabels, indicatorDirections } from '../../../shared/analysis/indicator-progress';
 import { formatDisplayDate } from '../../../shared/dates';
-import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
+import {
+  activityStatuses,
+  contributionTypes,
+  currencies,
+  evaluationCriteria,
+  learningSessions,
+  riskStatuses,
+  sectors,
+} from '../../../shared/domain/vocabulary';
 import { budgetLineLabel, codeLabel, type CycleData } from './cycle-data';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
 import { writeXlsx, type PlainRows } from './write-xlsx';
@@ -59,7 +67,13 @@ export const orgListName = (org: { name: string; shortName: string }) => org.sho
  * protected Lists sheet, and instructions first. The lists' values and the hidden base rows are
  * written as plain text rows (write-xlsx.ts): the same file, made in half the time.
  */
-export async function writePartnerTemplate(data: CycleData, org: OrganisationDto, meta: WorkbookMeta): Promise<Buffer> {
+export async function writePartnerTemplate(
+  data: CycleData,
+  org: OrganisationDto,
+  meta: WorkbookMeta,
+  /** The round asks for learning entries and risk updates: the Learning and Risks sheets are added. */
+  options: { learningAndRisks?: boolean } = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.exportedBy;
   workbook.created = new Date(meta.exportedAt);
@@ -68,7 +82,7 @@ export async function writePartnerTemplate(data: CycleData, org: OrganisationDto
 
   const rows = templateRows(data, org, meta.periodKey);
   addInstructions(workbook, data, org, meta, rows);
-  for (const register of TEMPLATE_ORDER) {
+  for (const register of TEMPLATE_ORDER.filter((r) => options.learningAndRisks === true || !TEMPLATE_SHEETS[r].optional)) {
     const layout = TEMPLATE_SHEETS[register];
     const sheet = addSheet(workbook, layout.name, { rows: TEMPLATE_HEADER_ROW });
     styleTitle(sheet, `${layout.title}: ${org.name}`, layout.hint, 'B');
@@ -115,6 +129,8 @@ function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: Organisa
   add('disbursement', data.disbursements);
   add('indicator', data.indicators);
   add('indicatorPeriod', data.indicatorPeriods);
+  add('learningEntry', data.learningEntries);
+  add('risk', data.risks);
   return { firstRow: 2, rows };
 }
 
@@ -198,12 +214,37 @@ export function templateRows(data: CycleData, org: OrganisationDto, periodKey?: 
       rangeMin: i.rangeMin,
       rangeMax: i.rangeMax,
     }));
+  const learning = data.learningEntries
+    .filter((l) => l.ownerOrgId === org.id)
+    .map((l) => ({
+      id: l.id,
+      entryDate: l.entryDate,
+      session: learningSessions.label(l.session),
+      whatWorked: l.whatWorked,
+      whatDidNot: l.whatDidNot,
+      improvements: l.improvements,
+      evidence: l.evidence,
+      followUpAction: l.followUpAction,
+      dueDate: l.dueDate,
+    }));
+  const risks = data.risks
+    .filter((r) => r.ownerOrgId === org.id)
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      description: r.description,
+      status: riskStatuses.label(r.status),
+      mitigation: r.mitigation,
+      reviewDate: r.reviewDate,
+    }));
   return {
     activity: activities,
     contribution: contributions,
     disbursement: disbursementRows(data, org, periodKey),
     indicator: indicators,
     indicatorPeriod: indicatorPeriods,
+    learningEntry: learning,
+    risk: risks,
   };
 }
 
@@ -323,6 +364,8 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: Organi
     ['Directions', 'Desired directions', indicatorDirections.map((d) => indicatorDirectionLabels[d])],
     ['Periods', 'Reporting periods', data.periods.map((p) => p.label)],
     ['Criteria', 'Evaluation criteria', evaluationCriteria.keys.map((k) => evaluationCriteria.label(k))],
+    ['Sessions', 'Learning sessions', learningSessions.keys.map((k) => learningSessions.label(k))],
+    ['RiskStatuses', 'Risk statuses', riskStatuses.keys.map((k) => riskStatuses.label(k))],
     [null, 'Wards', [...data.wards.values()].map((w) => w.name)],
     [null, 'Organisations (short name or name)', data.organisations.map(orgListName)],
   ];

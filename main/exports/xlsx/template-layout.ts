@@ -1,6 +1,14 @@
 import type { RegisterField } from '../../../shared/api/registers';
 import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
-import { activityStatuses, contributionTypes, currencies, evaluationCriteria, sectors } from '../../../shared/domain/vocabulary';
+import {
+  activityStatuses,
+  contributionTypes,
+  currencies,
+  evaluationCriteria,
+  learningSessions,
+  riskStatuses,
+  sectors,
+} from '../../../shared/domain/vocabulary';
 
 /**
  * The partner template's sheets and columns: the export writes them and the import reads them back
@@ -8,7 +16,7 @@ import { activityStatuses, contributionTypes, currencies, evaluationCriteria, se
  * this one description.
  */
 
-export type TemplateRegister = 'activity' | 'contribution' | 'disbursement' | 'indicator' | 'indicatorPeriod';
+export type TemplateRegister = 'activity' | 'contribution' | 'disbursement' | 'indicator' | 'indicatorPeriod' | 'learningEntry' | 'risk';
 
 export type FieldKind =
   | 'rowId'
@@ -44,7 +52,9 @@ export type ListName =
   | 'Indicators'
   | 'Directions'
   | 'Periods'
-  | 'Criteria';
+  | 'Criteria'
+  | 'Sessions'
+  | 'RiskStatuses';
 
 /**
  * What a template column holds: a field of its register's schema, the hidden row id, or a row it
@@ -84,6 +94,8 @@ export interface TemplateSheet<R extends TemplateRegister = TemplateRegister> {
   since: number;
   /** The line under the title: what the partner does on this sheet. */
   hint: string;
+  /** Only in a template for a round that asks for it (learning entries, risk updates): read when present. */
+  optional?: boolean;
   columns: TemplateColumn<TemplateField<R>>[];
 }
 
@@ -298,9 +310,53 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
       { field: 'evaluatedOn', header: 'Date of evaluation', kind: 'date', width: 13, note: DATE_NOTE },
     ],
   },
+  learningEntry: {
+    register: 'learningEntry',
+    name: 'Learning',
+    title: 'Your learning entries',
+    since: 2,
+    optional: true,
+    hint: 'Add what you learned this period below your earlier entries: what worked, what did not, what to improve. See the Instructions sheet.',
+    columns: [
+      ROW_ID,
+      { field: 'entryDate', header: 'Date', kind: 'date', required: true, requiredValue: true, width: 13, note: DATE_NOTE },
+      {
+        field: 'session',
+        header: 'Session',
+        kind: 'choice',
+        list: 'Sessions',
+        choices: learningSessions.labels,
+        required: true,
+        requiredValue: true,
+        width: 20,
+      },
+      { field: 'whatWorked', header: 'What worked', kind: 'longText', width: 36 },
+      { field: 'whatDidNot', header: 'What did not work', kind: 'longText', width: 36 },
+      { field: 'improvements', header: 'Improvements', kind: 'longText', width: 36 },
+      { field: 'evidence', header: 'Evidence', kind: 'longText', width: 30 },
+      { field: 'followUpAction', header: 'Follow-up action', kind: 'longText', width: 30 },
+      { field: 'dueDate', header: 'Follow-up due', kind: 'date', width: 13, note: DATE_NOTE },
+    ],
+  },
+  risk: {
+    register: 'risk',
+    name: 'Risks',
+    title: 'Your risks: status and mitigation',
+    since: 2,
+    optional: true,
+    hint: 'Update the status and mitigation of each risk you are responsible for. Grey columns are for reference; the JWP Secretariat adds risks.',
+    columns: [
+      ROW_ID,
+      { field: 'code', header: 'Code', kind: 'reference', identifies: true, width: 8 },
+      { field: 'description', header: 'Risk', kind: 'reference', identifies: true, width: 44 },
+      { field: 'status', header: 'Status', kind: 'choice', list: 'RiskStatuses', choices: riskStatuses.labels, required: true, width: 14 },
+      { field: 'mitigation', header: 'Mitigation', kind: 'longText', width: 44 },
+      { field: 'reviewDate', header: 'Review date', kind: 'date', width: 13, note: DATE_NOTE },
+    ],
+  },
 };
 
-export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'disbursement', 'indicator', 'indicatorPeriod'];
+export const TEMPLATE_ORDER: TemplateRegister[] = ['activity', 'contribution', 'disbursement', 'indicator', 'indicatorPeriod', 'learningEntry', 'risk'];
 
 /** What each register's rows may change through a template. */
 export interface RegisterRules<R extends TemplateRegister> {
@@ -341,6 +397,14 @@ export const REGISTER_RULES: { [R in TemplateRegister]: RegisterRules<R> } = {
   indicator: {
     editable: ['direction', 'rangeMin', 'rangeMax'],
     nonBlank: ['direction'],
+  },
+  learningEntry: {
+    editable: ['entryDate', 'session', 'whatWorked', 'whatDidNot', 'improvements', 'evidence', 'followUpAction', 'dueDate'],
+    nonBlank: ['entryDate', 'session'],
+  },
+  risk: {
+    editable: ['status', 'mitigation', 'reviewDate'],
+    nonBlank: ['status'],
   },
   indicatorPeriod: {
     editable: ['target', 'actual', 'actualNote', 'evaluationCriterion', 'evaluatedOn'],

@@ -58,8 +58,8 @@ export function naturalKeys(register: TemplateRegister, ownRows: Existing[]) {
       const found = one(key(values.get('activityId') ?? null, values.get('component')));
       return found ? [found, 'component'] : null;
     }
-    // An indicator is found by its hidden Row ID alone: its sheet adds none.
-    if (register === 'indicator') return null;
+    // Indicators and risks are found by their hidden Row ID alone (their sheets add none); learning entries too.
+    if (register === 'indicator' || register === 'risk' || register === 'learningEntry') return null;
     const owner = register === 'disbursement' ? (values.get('contributionId') ?? values.get('contribution')) : values.get('indicatorId');
     const found = one(key(owner, values.get('periodKey')));
     return found ? [found, 'period'] : null;

@@ -79,7 +79,8 @@ export function readTemplate(workbook: XlsxFile, fileName: string): TemplateRead
       candidates.filter((sheet) => !taken.has(sheet)),
     );
     if ('problem' in located) {
-      problems.push(located.problem);
+      // A sheet only some templates carry (a round's learning entries and risks) is read when it is there.
+      if (!layout.optional || located.found) problems.push(located.problem);
       continue;
     }
     taken.add(located.sheet);
@@ -115,7 +116,7 @@ interface Located {
  * The sheet for a register: the one of that name if its headers fit, else any sheet whose headers
  * fit (it was renamed). Headers are matched by name, so reordered and hidden columns still read.
  */
-function locateSheet(layout: TemplateSheet, sheets: XlsxSheet[]): Located | { problem: ImportErrorDto } {
+function locateSheet(layout: TemplateSheet, sheets: XlsxSheet[]): Located | { problem: ImportErrorDto; found: boolean } {
   const named = sheets.find((sheet) => normaliseHeader(sheet.name) === normaliseHeader(layout.name));
   const ordered = named ? [named, ...sheets.filter((sheet) => sheet !== named)] : sheets;
   let namedProblem: ImportErrorDto | null = null;
@@ -139,6 +140,7 @@ function locateSheet(layout: TemplateSheet, sheets: XlsxSheet[]): Located | { pr
     }
   }
   return {
+    found: namedProblem !== null,
     problem: namedProblem ?? {
       sheet: layout.name,
       row: null,

@@ -1,4 +1,5 @@
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
+import { formatDisplayDate } from '../../../shared/dates';
 import { budgetLineLabel, codeLabel } from '../../exports/xlsx/cycle-data';
 import { TEMPLATE_SHEETS, type TemplateRegister } from '../../exports/xlsx/template-layout';
 import type { Existing } from './add-rows';
@@ -36,6 +37,16 @@ export function identify(
         };
   }
   if (register === 'disbursement') return disbursementIdentity(sheet, values, target, refs, org);
+  if (register === 'learningEntry') return { ok: true, fields: { responsibleOrgId: org.id } };
+  if (register === 'risk') {
+    return target
+      ? { ok: true, fields: {} }
+      : {
+          ok: false,
+          column: null,
+          message: 'Risks are added to the register by the JWP Secretariat, not through this template; tell them of a new risk. Here you update your risks.',
+        };
+  }
   const indicatorId = textValue(values.get('indicatorId')) ?? textValue(values.get('indicator'));
   const periodKey = textValue(values.get('periodKey'));
   if (!indicatorId)
@@ -102,6 +113,8 @@ export function noun(register: TemplateRegister): string {
     disbursement: 'disbursement',
     indicator: 'indicator',
     indicatorPeriod: 'indicator period',
+    learningEntry: 'learning entry',
+    risk: 'risk',
   };
   return nouns[register];
 }
@@ -112,6 +125,8 @@ export function rowLabel(register: TemplateRegister, row: Record<string, unknown
   if (register === 'contribution') return budgetLineLabel(String(row.component ?? ''), refs.activities.get(String(row.activityId ?? '')));
   if (register === 'disbursement') return `${refs.budgetLineName(String(row.contributionId ?? ''))} · ${refs.periodLabel(String(row.periodKey ?? ''))}`;
   if (register === 'indicator') return codeLabel(String(row.code ?? ''), String(row.name ?? ''));
+  if (register === 'risk') return codeLabel(String(row.code ?? ''), String(row.description ?? ''));
+  if (register === 'learningEntry') return `Learning entry of ${formatDisplayDate(String(row.entryDate ?? ''))}`;
   const indicator = refs.indicators.get(String(row.indicatorId ?? ''));
   return `${indicator ? codeLabel(indicator.code, indicator.name) : 'Indicator'} · ${refs.periodLabel(String(row.periodKey ?? ''))}`;
 }

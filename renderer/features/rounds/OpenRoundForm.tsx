@@ -13,6 +13,7 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
   const [periodKey, setPeriodKey] = useState(firstFree);
   const [dueDate, setDueDate] = useState('');
   const [message, setMessage] = useState('');
+  const [asksLearningAndRisks, setAsksLearningAndRisks] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,7 +22,7 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
     if (!due.ok) return setProblem(due.message);
     setBusy(true);
     setProblem(null);
-    const result = await api('round:open', { cycleId, periodKey, dueDate: due.value, message });
+    const result = await api('round:open', { cycleId, periodKey, dueDate: due.value, message, asksLearningAndRisks });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
     showNotice(`The ${periodKey} reporting round is open: ${result.value.members.length} organisations to ask.`);
@@ -55,6 +56,17 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
         </Field>
         <Field label="Message to partners" hint="Opens every request e-mail; a standard sentence is used when empty." wide>
           {(control) => <textarea {...control} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}
+        </Field>
+        <Field label="Also ask for learning entries and risk updates" hint="Templates then carry a Learning and a Risks sheet; the status counts them." wide>
+          {(control) => (
+            <input
+              {...control}
+              type="checkbox"
+              className="checkbox"
+              checked={asksLearningAndRisks}
+              onChange={(e) => setAsksLearningAndRisks(e.target.checked)}
+            />
+          )}
         </Field>
       </div>
       {problem ? (

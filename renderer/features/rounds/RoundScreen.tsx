@@ -97,6 +97,7 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
         <strong>
           {round.periodLabel} round, open{round.dueDate ? `, returns due ${formatDisplayDate(round.dueDate)}` : ''}.
         </strong>{' '}
+        {round.asksLearningAndRisks ? 'Learning entries and risk updates are asked too. ' : ''}
         {status.members.length} organisations asked; {returned} returned; {late} late.
       </p>
       <div className="form__actions">

@@ -51,7 +51,7 @@ export const xlsxImportApplyInput = z.strictObject({
 export const xlsxExportResultDto = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
 export type XlsxExportResultDto = z.infer<typeof xlsxExportResultDto>;
 
-export const importRegisters = ['activity', 'contribution', 'disbursement', 'indicator', 'indicatorPeriod'] as const;
+export const importRegisters = ['activity', 'contribution', 'disbursement', 'indicator', 'indicatorPeriod', 'learningEntry', 'risk'] as const;
 
 const rowPlace = { sheet: z.string(), row: z.int() };
 

@@ -13,6 +13,8 @@ export const roundOpenInput = z.strictObject({
   dueDate: isoDate.nullable().default(null),
   /** The Secretariat's words at the top of each request. */
   message: optionalText(2000),
+  /** The cycle asks for learning entries and risk updates too (issue 19 item 1). */
+  asksLearningAndRisks: z.boolean().default(false),
 });
 
 export const roundMemberInput = z.strictObject({ cycleId: entityId, organisationId: entityId });
@@ -29,7 +31,7 @@ export const roundReturnInput = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/),
 });
 
-const counts = z.object({ activities: z.int(), disbursements: z.int(), indicatorActuals: z.int() });
+const counts = z.object({ activities: z.int(), disbursements: z.int(), indicatorActuals: z.int(), risks: z.int(), learningEntries: z.int() });
 
 export const roundReturnDto = z.object({
   id: entityId,
@@ -82,6 +84,7 @@ export const roundDto = z.object({
   closedOn: z.string().nullable(),
   closedBy: z.string(),
   message: z.string(),
+  asksLearningAndRisks: z.boolean(),
 });
 export type RoundDto = z.infer<typeof roundDto>;
 

@@ -1,0 +1,1 @@
+ALTER TABLE `reporting_rounds` ADD `asks_learning_and_risks` integer DEFAULT false NOT NULL;
