@@ -78,7 +78,7 @@ export const badBundleCases: BadBundleCase[] = [
   { file: 'proto-key.jwpb', expect: 'unknown field "__proto__"', status: 'refused' },
   { file: 'duplicate-ids.jwpb', expect: 'appears twice', status: 'refused' },
   { file: 'dangling-reference.jwpb', expect: 'neither in the bundle nor in this copy', status: 'refused' },
-  { file: 'negative-amount.jwpb', expect: 'Amount.*at least 0', status: 'refused' },
+  { file: 'negative-amount.jwpb', expect: 'Amount.*below zero', status: 'refused' },
   { file: 'fractional-amount.jwpb', expect: 'Budget contributions, row 1 .*: Amount: expected a whole number', status: 'refused' },
   { file: 'amount-1e400.jwpb', expect: 'Budget contributions, row 1 .*: Amount: expected a number', status: 'refused' },
   { file: 'amount-over-ceiling.jwpb', expect: 'Amount: at most 100 billion \\(100,000,000,000\\) on one line', status: 'refused' },
