@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { collectPageErrors, screenshot } from './support/page-helpers';
-import { read } from './support/register-helpers';
-import { ensureRendererBuilt } from './support/renderer-build';
-import { startTestShell, type TestShell } from './support/web-shell';
+import { chromiumAvailable } from './support/chromium';
+import { screenshot } from './support/page-helpers';
+import { openSampleSession, type SampleSession } from './support/sample-session';
+import type { TestShell } from './support/web-shell';
 
 /**
  * Analysis tables at 1366 × 768 (issue 17, item 9): the indicator-status and who-pays tables fit
@@ -13,26 +12,18 @@ import { startTestShell, type TestShell } from './support/web-shell';
  * window with its ward column frozen; names in normal text, figures with thousands separators.
  */
 describe.skipIf(!chromiumAvailable())('analysis tables on a 1366-pixel screen', () => {
+  let session: SampleSession;
   let shell: TestShell;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let cycle: CycleDto;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    shell = await startTestShell();
-    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
-    cycle = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    pageErrors = collectPageErrors(page);
+    session = await openSampleSession();
+    ({ shell, page, pageErrors, cycle } = session);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
-  });
+  afterAll(() => session?.close());
 
   const open = async (section: string, heading: string) => {
     await page.goto(`${shell.url}#/cycles/${cycle.id}/analysis/${section}`);

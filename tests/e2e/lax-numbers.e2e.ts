@@ -1,37 +1,29 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { collectPageErrors, screenshot } from './support/page-helpers';
+import { chromiumAvailable } from './support/chromium';
+import { screenshot } from './support/page-helpers';
 import { drawer, read } from './support/register-helpers';
-import { ensureRendererBuilt } from './support/renderer-build';
-import { startTestShell, type TestShell } from './support/web-shell';
+import { openSampleSession, type SampleSession } from './support/sample-session';
+import type { TestShell } from './support/web-shell';
 
 /**
  * Numbers an officer mistypes (issue 17, item 11): a negative quarterly target is refused saying
  * so, and quarterly targets adding up to more than the annual target raise a warning as they are typed.
  */
 describe.skipIf(!chromiumAvailable())('period targets that cannot be right', () => {
+  let session: SampleSession;
   let shell: TestShell;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let cycle: CycleDto;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    shell = await startTestShell();
-    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
-    cycle = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    pageErrors = collectPageErrors(page);
+    session = await openSampleSession();
+    ({ shell, page, pageErrors, cycle } = session);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
-  });
+  afterAll(() => session?.close());
 
   it('warns while the targets add up to more than the year, and refuses a negative one with nothing saved', async () => {
     const indicator = (await read(shell.api, 'indicator:list', { cycleId: cycle.id })).find((i) => i.unit === 'bulletins');

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overdueActivities, overdueMilestones } from '../../shared/analysis/due-dates';
 import { addDays } from '../../shared/dates';
@@ -6,11 +6,11 @@ import { formatKes, formatShillings } from '../../shared/money';
 import { exportDocx } from '../../main/exports/docx/index';
 import { documentXml, plainText } from '../exports/docx/docx-reader';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { collectPageErrors, screenshot } from './support/page-helpers';
+import { chromiumAvailable } from './support/chromium';
+import { screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
-import { ensureRendererBuilt } from './support/renderer-build';
-import { startTestShell, type TestShell } from './support/web-shell';
+import { openSampleSession, type SampleSession } from './support/sample-session';
+import type { TestShell } from './support/web-shell';
 
 /**
  * One rule for the same thing (issue 17, item 5). Overdue: the Overview's Deadlines, its Milestones
@@ -19,8 +19,8 @@ import { startTestShell, type TestShell } from './support/web-shell';
  * screens and prints in the Word plan as the same whole-shilling figure (shared/money.ts).
  */
 describe.skipIf(!chromiumAvailable())('one rule on every screen and in every document', () => {
+  let session: SampleSession;
   let shell: TestShell;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let cycle: CycleDto;
@@ -28,10 +28,8 @@ describe.skipIf(!chromiumAvailable())('one rule on every screen and in every doc
   let plannedBefore = 0;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    shell = await startTestShell();
-    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
-    cycle = await read(shell.api, 'cycle:loadSample', {});
+    session = await openSampleSession();
+    ({ shell, page, pageErrors, cycle } = session);
     const calendar = await read(shell.api, 'calendar:list', { cycleId: cycle.id });
     // Whatever today is, one activity and one milestone are past their dates and still open.
     const yesterday = addDays(calendar.today, -1);
@@ -54,15 +52,9 @@ describe.skipIf(!chromiumAvailable())('one rule on every screen and in every doc
       milestones: overdueMilestones(await read(shell.api, 'milestone:list', { cycleId: cycle.id }), today).length,
       activities: overdueActivities(await read(shell.api, 'activity:list', { cycleId: cycle.id }), today).length,
     };
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    pageErrors = collectPageErrors(page);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
-  });
+  afterAll(() => session?.close());
 
   it('counts the same overdue milestones and activities in the calendar, Deadlines, Milestones and Analysis', async () => {
     expect(expected.milestones).toBeGreaterThan(0);
