@@ -41,6 +41,19 @@ export function invalidField(field: string, message: string): ServiceError {
   return new ServiceError({ code: 'invalid_input', message, field, problems: [{ field, message }] });
 }
 
+/** One refusal naming every problem found; its message is the first, as the schema's refusals are. */
+export function refusal(problems: readonly FieldProblem[]): ServiceError {
+  const [first] = problems;
+  return new ServiceError({ code: 'invalid_input', message: first?.message ?? 'The input is not valid.', field: first?.field, problems: [...problems] });
+}
+
+/** The field problems a refusal carries; null for any other error, which is not about the input. */
+export function problemsOf(error: unknown): FieldProblem[] | null {
+  if (!(error instanceof ServiceError) || error.apiError.code !== 'invalid_input') return null;
+  const { problems, field = '', message } = error.apiError;
+  return problems?.length ? problems : [{ field, message }];
+}
+
 export function notFound(what: string, id: string): ServiceError {
   return new ServiceError({ code: 'not_found', message: `No ${what} with id ${id} exists.` });
 }

@@ -129,7 +129,7 @@ export function checkSnapshot(
 /** The register services' rules over the given state; cycle records have their own checks. */
 export function rulesForState(ctx: AppContext, cycle: CycleRow, lookup: RowLookup, wardsArriving?: ReadonlySet<string>): Map<ExchangeName, Rules> {
   const rules = new Map<ExchangeName, Rules>();
-  for (const t of exchangeTables) if (!t.isRecord) rules.set(t.register, rulesFor(ctx, cycle, t.register as RegisterName, null, lookup, wardsArriving));
+  for (const t of exchangeTables) if (!t.isRecord) rules.set(t.register, rulesFor(ctx, cycle, t.register as RegisterName, null, lookup, { wardsArriving }));
   return rules;
 }
 

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { registerSchemas, type RegisterDto, type RegisterName } from '../../shared/api/registers';
-import { ServiceError, notFound } from '../../shared/result';
+import { ServiceError, notFound, type FieldProblem } from '../../shared/result';
+import type { RegisterCheckInput } from '../../shared/api/schemas/record-check';
 import { linkStore, rowStore, type ListedRow, type Row, type StoredRow, type SyncColumns } from '../db/row-store';
 import { tombstones } from '../db/schema';
 import { registerLinks, registerNouns, registerTables, type RegisterTable } from '../db/tables';
@@ -10,6 +11,7 @@ import { recordAudit } from './audit';
 import { stamp, type AppContext, type WriteContext } from './context';
 import { describeReferences } from './references';
 import { batchLookup, pointLookup, type RowLookup } from './row-lookup';
+import { recordProblems } from './record-check';
 import { loadCycle, rulesFor, type Rules } from './rules';
 import { validate } from './validate';
 
@@ -55,6 +57,8 @@ export interface RegisterService<R extends RegisterName> {
    */
   reinstate(ctx: AppContext, image: Row): RegisterDto<R>;
   get(ctx: AppContext, input: { id: string }): RegisterDto<R>;
+  /** Every problem saving these values would meet, schema and rules together, with nothing saved. */
+  problems(ctx: AppContext, input: Omit<RegisterCheckInput, 'register'>): FieldProblem[];
   list(ctx: AppContext, input: { cycleId: string }): RegisterDto<R>[];
   /**
    * The same writes for input whose type nobody has promised (a workbook's rows, read cell by
@@ -246,6 +250,26 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
 
     get(ctx, { id }) {
       return load(ctx, id);
+    },
+
+    problems(ctx, { cycleId, id, values }) {
+      const check = (fields: Row, rules: Rules) => definition.check(asFields(fields), rules);
+      const complete = definition.complete;
+      const common = { register, shape: schemas.create.shape, check, complete: complete && ((fields: Row) => complete(asFields(fields))) };
+      if (id === undefined) {
+        const input = { ...values, cycleId };
+        return recordProblems(ctx, { ...common, schema: schemas.create, input, values: input, cycleId, currentId: null });
+      }
+      const current = load(ctx, id);
+      if (current.cycleId !== cycleId) throw notFound(noun, id);
+      return recordProblems(ctx, {
+        ...common,
+        schema: schemas.update,
+        input: { id, changes: values },
+        values: { ...current, ...values },
+        cycleId,
+        currentId: id,
+      });
     },
 
     list(ctx, { cycleId }) {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { formatDisplayDate } from '../../shared/dates';
 import { reportingPeriods, type ReportingPeriod } from '../../shared/reporting-periods';
-import { invalidField, notFound } from '../../shared/result';
+import { invalidField, notFound, problemsOf, refusal, type FieldProblem } from '../../shared/result';
 import { adminUnits, cycles } from '../db/schema';
 import type { ListedRow } from '../db/row-store';
 import { registerNouns, type RegisterName, type RegisterTable } from '../db/tables';
@@ -24,6 +24,21 @@ export interface Rules {
   uniqueInCycle(field: string, value: string): void;
   /** No other row of this register in the cycle matches all of `match`; `field` is the one to blame. */
   uniqueWhere(field: string, match: Record<string, unknown>, message: string): void;
+  /**
+   * Runs every check and refuses once with all the problems they found, so a form hears of an end
+   * before its start and a code used twice in the same round, not one after the other.
+   */
+  all(...checks: ReadonlyArray<() => unknown>): void;
+}
+
+export interface RuleOptions {
+  /** Wards a partner bundle adds along with the rows that name them (main/bundles/area-units.ts). */
+  wardsArriving?: ReadonlySet<string>;
+  /**
+   * The fields are only those the schema accepted of a refused input (services/record-check.ts): a
+   * check that cannot run for want of a field the schema already blamed says nothing.
+   */
+  partial?: boolean;
 }
 
 export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
@@ -32,14 +47,13 @@ export function loadCycle(ctx: AppContext, cycleId: string): CycleRow {
   return cycle;
 }
 
-/** `wardsArriving`: wards a partner bundle adds along with the rows that name them (main/bundles/area-units.ts). */
 export function rulesFor(
   ctx: AppContext,
   cycle: CycleRow,
   register: RegisterName,
   currentId: string | null,
   lookup: RowLookup,
-  wardsArriving: ReadonlySet<string> = new Set(),
+  { wardsArriving = new Set(), partial = false }: RuleOptions = {},
 ): Rules {
   // A county has a few dozen wards; a bulk load checks thousands of activities against them.
   let countyWards: Set<string> | undefined;
@@ -95,6 +109,19 @@ export function rulesFor(
     },
     uniqueWhere(field, match, message) {
       if (lookup.findMatching(register, match, currentId)) throw invalidField(field, message);
+    },
+    all(...checks) {
+      const problems: FieldProblem[] = [];
+      for (const check of checks) {
+        try {
+          check();
+        } catch (error) {
+          const found = problemsOf(error);
+          if (found) problems.push(...found);
+          else if (!partial) throw error;
+        }
+      }
+      if (problems.length > 0) throw refusal(problems);
     },
   };
 }

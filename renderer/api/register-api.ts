@@ -1,6 +1,6 @@
 import type { ApiInput, ApiMethod } from '../../shared/api/contract';
 import type { RegisterName, RegisterValues } from '../../shared/api/registers';
-import type { Result } from '../../shared/result';
+import type { FieldProblem, Result } from '../../shared/result';
 import { api } from './api';
 
 type Verb = 'create' | 'update' | 'delete';
@@ -27,4 +27,18 @@ export function updateRow<R extends RegisterName>(register: R, id: string, chang
 
 export function deleteRow(register: RegisterName, id: string): Promise<Result<unknown>> {
   return call(register, 'delete', { id });
+}
+
+/**
+ * The problems the server's rules would add to those the form found itself (an end before its
+ * start, a code used twice), asked without saving, so the officer sees them all in one round.
+ * An unanswered check adds nothing: the save that follows is checked again in full.
+ */
+export async function serverProblems<R extends RegisterName>(
+  register: R,
+  target: { cycleId: string; id?: string },
+  values: RegisterValues<R>,
+): Promise<FieldProblem[]> {
+  const result = await api('register:check', { register, ...target, values });
+  return result.ok ? result.value : [];
 }

@@ -158,6 +158,7 @@ export const registerFieldLabels = {
 const inputLabels: Readonly<Record<string, string>> = {
   id: 'Record',
   cycleId: 'JWP cycle',
+  register: 'Register',
   title: 'Title',
   countyId: 'County',
   scopeUnitIds: 'Geographical scope',

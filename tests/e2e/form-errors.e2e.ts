@@ -97,6 +97,39 @@ describe.skipIf(!chromiumAvailable())('every form problem at once', () => {
     await panel.waitFor({ state: 'detached' });
   });
 
+  it('shows what only the database can judge in the same round: a code used twice, an end before its start', async () => {
+    const before = await read(shell.api, 'activity:list', { cycleId: cycle.id });
+    const taken = before[0]?.code ?? '';
+    await page.goto(`${shell.url}#/cycles/${cycle.id}/action-plan`);
+    const panel = await openAdd(page, 'activity');
+    await panel.getByLabel('Code', { exact: true }).fill(taken);
+    await panel.getByLabel('Start date', { exact: true }).fill('1/9/2026');
+    await panel.getByLabel('End date', { exact: true }).fill('1/8/2026');
+    await panel.getByRole('button', { name: 'Add activity' }).click();
+    await summaryOf(panel).first().waitFor();
+    const startsOf = async () => (await summaryOf(panel).allTextContents()).map((text) => text.split(':')[0]);
+    // The schema's (Activity, Sector, …) and the rules' (Code, End date) problems, in the form's order.
+    expect(await startsOf()).toEqual(expect.arrayContaining(['Code', 'Activity', 'End date']));
+    await expectMarked(panel, ['Code', 'Activity', 'End date']);
+    expect(await describedErrorOf(panel.getByLabel('Code', { exact: true }))).toBe(`Code: ${taken} is already used by another activity of this cycle.`);
+    await screenshot(page, 'form-errors-04-activity-rules');
+
+    // With the form's own problems mended, the save meets both rules at once again, not one by one.
+    await panel.getByLabel('Activity', { exact: true }).fill('Water user association training');
+    await panel.getByLabel('Sector', { exact: true }).selectOption({ label: 'Water & WASH' });
+    await panel.getByLabel('Objective', { exact: true }).selectOption({ index: 1 });
+    await panel.getByLabel('Lead organisation', { exact: true }).selectOption({ index: 1 });
+    await panel.getByRole('button', { name: 'Add activity' }).click();
+    await expect.poll(startsOf).toEqual(['Code', 'End date']);
+    expect(await read(shell.api, 'activity:list', { cycleId: cycle.id })).toHaveLength(before.length);
+
+    await panel.getByLabel('Code', { exact: true }).fill(`${taken}-new`);
+    await panel.getByLabel('End date', { exact: true }).fill('30/11/2026');
+    await panel.getByRole('button', { name: 'Add activity' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await read(shell.api, 'activity:list', { cycleId: cycle.id })).toHaveLength(before.length + 1);
+  });
+
   it('shows the cycle form’s problems together and puts the keyboard in the first', async () => {
     await page.goto(`${shell.url}#/`);
     const form = page.getByRole('form', { name: 'Create a new cycle' });

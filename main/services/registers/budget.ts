@@ -7,9 +7,13 @@ export const contributions = registerService({
   register: 'contribution',
   owner: (fields) => fields.contributorOrgId,
   check(fields, rules) {
-    rules.rowInCycle('organisation', fields.contributorOrgId, 'contributorOrgId');
-    if (fields.activityId !== null) rules.rowInCycle('activity', fields.activityId, 'activityId');
-    if (fields.amountMinor === 0) throw invalidField('amountMinor', 'Amount: enter an amount greater than zero.');
+    rules.all(
+      () => rules.rowInCycle('organisation', fields.contributorOrgId, 'contributorOrgId'),
+      () => fields.activityId !== null && rules.rowInCycle('activity', fields.activityId, 'activityId'),
+      () => {
+        if (fields.amountMinor === 0) throw invalidField('amountMinor', 'Amount: enter an amount greater than zero.');
+      },
+    );
   },
 });
 
@@ -18,13 +22,17 @@ export const disbursements = registerService({
   register: 'disbursement',
   owner: (fields, rules) => rules.rowInCycle('contribution', fields.contributionId, 'contributionId').contributorOrgId,
   check(fields, rules) {
-    rules.rowInCycle('contribution', fields.contributionId, 'contributionId');
-    const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
-    if (fields.date < period.start || fields.date > period.end) {
-      throw invalidField(
-        'date',
-        `Date: ${formatDisplayDate(fields.date)} is outside ${period.label} (${formatDisplayDate(period.start)} – ${formatDisplayDate(period.end)}).`,
-      );
-    }
+    rules.all(
+      () => rules.rowInCycle('contribution', fields.contributionId, 'contributionId'),
+      () => {
+        const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
+        if (fields.date < period.start || fields.date > period.end) {
+          throw invalidField(
+            'date',
+            `Date: ${formatDisplayDate(fields.date)} is outside ${period.label} (${formatDisplayDate(period.start)} – ${formatDisplayDate(period.end)}).`,
+          );
+        }
+      },
+    );
   },
 });

@@ -7,16 +7,20 @@ export const indicators = registerService({
   register: 'indicator',
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
-    rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
-    if (fields.objectiveId !== null) rules.rowInCycle('objective', fields.objectiveId, 'objectiveId');
-    if (fields.activityId !== null) rules.rowInCycle('activity', fields.activityId, 'activityId');
-    rules.uniqueInCycle('code', fields.code);
-    // Real plans often carry a baseline whose measurement date nobody recorded: the value stands
-    // alone. A date with no value measured on it says nothing, so it is refused.
-    if (fields.baselineValue === null && fields.baselineDate !== null) {
-      throw invalidField('baselineValue', 'Baseline: a baseline date needs the baseline value measured on it; enter the value or clear the date.');
-    }
-    checkDirection(fields);
+    rules.all(
+      () => rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId'),
+      () => fields.objectiveId !== null && rules.rowInCycle('objective', fields.objectiveId, 'objectiveId'),
+      () => fields.activityId !== null && rules.rowInCycle('activity', fields.activityId, 'activityId'),
+      () => rules.uniqueInCycle('code', fields.code),
+      () => {
+        // Real plans often carry a baseline whose measurement date nobody recorded: the value stands
+        // alone. A date with no value measured on it says nothing, so it is refused.
+        if (fields.baselineValue === null && fields.baselineDate !== null) {
+          throw invalidField('baselineValue', 'Baseline: a baseline date needs the baseline value measured on it; enter the value or clear the date.');
+        }
+      },
+      () => checkDirection(fields),
+    );
   },
   // An indicator created without a direction gets the one its baseline and target imply, as the
   // rows recorded before the field existed did (migration 0008).
@@ -47,16 +51,25 @@ export const indicatorPeriods = registerService({
   register: 'indicatorPeriod',
   owner: (fields, rules) => rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId').responsibleOrgId,
   check(fields, rules) {
-    rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId');
-    const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
-    rules.uniqueWhere(
-      'periodKey',
-      { indicatorId: fields.indicatorId, periodKey: fields.periodKey },
-      `Reporting period: this indicator already has a target for ${period.label}.`,
+    rules.all(
+      () => rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId'),
+      () => {
+        const period = rules.periodOfCycle(fields.periodKey, 'periodKey');
+        rules.all(
+          () =>
+            rules.uniqueWhere(
+              'periodKey',
+              { indicatorId: fields.indicatorId, periodKey: fields.periodKey },
+              `Reporting period: this indicator already has a target for ${period.label}.`,
+            ),
+          () => {
+            if (fields.evaluatedOn !== null && fields.evaluatedOn < period.start) {
+              throw invalidField('evaluatedOn', `Date of evaluation: it cannot be before ${period.label} begins.`);
+            }
+          },
+        );
+      },
     );
-    if (fields.evaluatedOn !== null && fields.evaluatedOn < period.start) {
-      throw invalidField('evaluatedOn', `Date of evaluation: it cannot be before ${period.label} begins.`);
-    }
   },
 });
 
@@ -65,7 +78,9 @@ export const risks = registerService({
   register: 'risk',
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
-    rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
-    rules.uniqueInCycle('code', fields.code);
+    rules.all(
+      () => rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId'),
+      () => rules.uniqueInCycle('code', fields.code),
+    );
   },
 });

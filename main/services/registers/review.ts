@@ -13,8 +13,10 @@ export const learningEntries = registerService({
   register: 'learningEntry',
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
-    rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
-    rules.notBefore('dueDate', fields.dueDate, 'entryDate', fields.entryDate);
+    rules.all(
+      () => rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId'),
+      () => rules.notBefore('dueDate', fields.dueDate, 'entryDate', fields.entryDate),
+    );
   },
 });
 
@@ -22,8 +24,10 @@ export const adaptiveTriggers = registerService({
   register: 'adaptiveTrigger',
   owner: (fields) => fields.responsibleOrgId,
   check(fields, rules) {
-    rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId');
-    if (fields.indicatorId !== null) rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId');
+    rules.all(
+      () => rules.rowInCycle('organisation', fields.responsibleOrgId, 'responsibleOrgId'),
+      () => fields.indicatorId !== null && rules.rowInCycle('indicator', fields.indicatorId, 'indicatorId'),
+    );
   },
 });
 

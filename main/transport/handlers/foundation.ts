@@ -40,6 +40,7 @@ export const foundationHandlers: FoundationHandlers = {
   'adminUnit:list': listAdminUnits,
   'adminUnit:create': createAdminUnit,
   'adminUnit:rename': renameAdminUnit,
+  'register:check': (ctx, { register, ...input }) => registerServices[register].problems(ctx, input),
   'audit:list': listAudit,
   'audit:undo': undoChange,
   'audit:restore': restoreDeleted,

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
-import { createRow, deleteRow, updateRow } from '../../api/register-api';
+import { createRow, deleteRow, serverProblems, updateRow } from '../../api/register-api';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Drawer } from '../Drawer';
 import { dateHint } from '../form/date-hint';
@@ -76,8 +76,14 @@ export function RegisterEditor<R extends RegisterName>({
   const save = async () => {
     const read = readDraft(fields, draft);
     const changes = row ? changedValues(fields, row, read.value) : read.value;
-    const problems = draftProblems(register, read.ok ? { ok: true, value: changes } : { ...read, value: changes }, row ? { id: row.id } : { cycleId });
-    if (problems.length > 0 || !read.ok) {
+    const own = draftProblems(register, read.ok ? { ok: true, value: changes } : { ...read, value: changes }, row ? { id: row.id } : { cycleId });
+    if (own.length > 0 || !read.ok) {
+      // The form's own findings first; the rules only the database can judge join them in the same round.
+      const blamed = new Set(own.map((problem) => problem.field.split('.')[0]));
+      const more = (await serverProblems(register, row ? { cycleId, id: row.id } : { cycleId }, changes)).filter(
+        (problem) => !blamed.has(problem.field.split('.')[0]),
+      );
+      const problems = [...own, ...more];
       const [first] = problems;
       form.showErrors(formErrors({ code: 'invalid_input', message: first?.message ?? '', problems }, fieldKeys(fields)));
       return;

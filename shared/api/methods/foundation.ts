@@ -11,6 +11,7 @@ import {
   undoResultDto,
 } from '../schemas/admin';
 import { registerSchemas } from '../registers';
+import { fieldProblemDto, registerCheckInput } from '../schemas/record-check';
 import {
   appInfoDto,
   cycleArchiveInput,
@@ -44,6 +45,12 @@ export const foundationMethods = {
   'adminUnit:list': method(adminUnitListInput, z.array(adminUnitDto), 'Lists counties, sub-counties and wards.'),
   'adminUnit:create': method(adminUnitCreateInput, adminUnitDto, 'Adds a sub-county or ward.'),
   'adminUnit:rename': method(adminUnitRenameInput, adminUnitDto, 'Renames an administrative unit.'),
+
+  'register:check': method(
+    registerCheckInput,
+    z.array(fieldProblemDto),
+    "Every problem a form's values would meet if saved (the schema's and the register's rules), without saving.",
+  ),
 
   'audit:list': method(auditListInput, z.array(auditEntryDto), 'Reads the audit log, newest first.'),
   'audit:undo': method(undoChangeInput, undoResultDto, 'Takes back one change (a save, a delete, a bulk load) whole, unless a later change stands in the way.'),
