@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, or } from 'drizzle-orm';
 import { fieldLabel } from '../../shared/api/field-labels';
 import { registerNames, registerSchemas, type RegisterName } from '../../shared/api/registers';
 import type { UndoResultDto } from '../../shared/api/schemas/admin';
@@ -145,15 +145,50 @@ function replay(ctx: AppContext, entries: Entry[], done: string): UndoResultDto 
   });
 }
 
-/** Takes a whole change back (a save, a delete, an import's rows): everything or nothing. */
-export function undoChange(ctx: AppContext, input: { changeId: number }): UndoResultDto {
-  return replay(ctx, entriesOfChange(ctx, input.changeId), 'Undone');
+/**
+ * Takes a whole change back (a save, a delete, an import's rows), with the changes made by the same
+ * action of the officer (`togetherWith`): everything or nothing.
+ */
+export function undoChange(ctx: AppContext, input: { changeId: number; togetherWith?: readonly number[] }): UndoResultDto {
+  const changeIds = [...new Set([input.changeId, ...(input.togetherWith ?? [])])];
+  return replay(
+    ctx,
+    changeIds.flatMap((changeId) => entriesOfChange(ctx, changeId)),
+    'Undone',
+  );
 }
 
 /**
- * Brings back a deleted record from its deletion in the audit log, with what was deleted with it
- * in the same change and depends on it (a partner's bundle that deleted an activity and its budget
- * lines); its link lists (wards, supporting organisations) come back with the row itself.
+ * Deletions that cleared the way for this one: a record named by others cannot be deleted, so an
+ * officer deletes an activity's budget lines one by one and then the activity. These are the
+ * deletions of the cycle made in the hour before its deletion and after the record's own last
+ * change, of rows still deleted (nothing recorded about them since); restoreDeleted keeps those
+ * that depend on it. A line deleted on purpose long before its activity stays deleted.
+ */
+const CLEARING_THE_WAY_MS = 60 * 60 * 1000;
+
+function clearedTheWay(ctx: AppContext, deletion: Entry): Entry[] {
+  const lastOwnChange = readAuditEntries(
+    ctx,
+    and(eq(auditLog.tableName, deletion.tableName), eq(auditLog.rowId, deletion.rowId), lt(auditLog.id, deletion.id)),
+    'newest first',
+    1,
+  )[0];
+  const since = and(
+    eq(auditLog.action, 'delete'),
+    deletion.cycleId === null ? isNull(auditLog.cycleId) : eq(auditLog.cycleId, deletion.cycleId),
+    gt(auditLog.id, lastOwnChange?.id ?? 0),
+    lt(auditLog.id, deletion.id),
+    gte(auditLog.at, new Date(Date.parse(deletion.at) - CLEARING_THE_WAY_MS).toISOString()),
+  );
+  return readAuditEntries(ctx, since, 'oldest first').filter((other) => other.changeId !== deletion.changeId && !laterEntry(ctx, other, other.id));
+}
+
+/**
+ * Brings back a deleted record from its deletion in the audit log, with what depends on it and was
+ * deleted with it in the same change (a partner's bundle that deleted an activity and its budget
+ * lines) or just before it to make way for it; its link lists (wards, supporting organisations)
+ * come back with the row itself.
  */
 export function restoreDeleted(ctx: AppContext, input: { auditId: number }): UndoResultDto {
   const entry = entryById(ctx, input.auditId);
@@ -161,11 +196,12 @@ export function restoreDeleted(ctx: AppContext, input: { auditId: number }): Und
     throw new ServiceError({ code: 'invalid_input', message: 'Only a deletion can be restored; this entry records a change that is not one.' });
   const register = registerOf(entry);
   const sameChange = entry.changeId === null ? [entry] : entriesOfChange(ctx, entry.changeId).filter((other) => other.action === 'delete');
+  const candidates = [...clearedTheWay(ctx, entry), ...sameChange];
   const chosen = new Set([entry.rowId]);
   // Children first found, then their own children: a row belongs if it names a row already chosen.
   for (let grew = true; grew;) {
     grew = false;
-    for (const other of sameChange) {
+    for (const other of candidates) {
       if (chosen.has(other.rowId)) continue;
       if (Object.values(imageOf(other.before)).some((value) => (Array.isArray(value) ? value.some((v) => chosen.has(String(v))) : chosen.has(String(value))))) {
         chosen.add(other.rowId);
@@ -173,11 +209,12 @@ export function restoreDeleted(ctx: AppContext, input: { auditId: number }): Und
       }
     }
   }
-  const restoring = sameChange.filter((other) => chosen.has(other.rowId));
+  const restoring = candidates.filter((other) => chosen.has(other.rowId));
   const result = replay(ctx, restoring, 'Restored');
   const children = restoring.length - 1;
+  const before = restoring.some((other) => other.id !== entry.id && (other.changeId !== entry.changeId || entry.changeId === null)) ? ' or just before it' : '';
   return children > 0
-    ? { ...result, summary: `Restored: ${named(register, imageOf(entry.before))} and ${children} record${children === 1 ? '' : 's'} deleted with it.` }
+    ? { ...result, summary: `Restored: ${named(register, imageOf(entry.before))} and ${children} record${children === 1 ? '' : 's'} deleted with it${before}.` }
     : result;
 }
 

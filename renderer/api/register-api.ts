@@ -25,6 +25,10 @@ export function updateRow<R extends RegisterName>(register: R, id: string, chang
   return call(register, 'update', { id, changes });
 }
 
+/** The id of the record a create or update answered with (their answers are the record). */
+export const idOfSaved = (value: unknown): string =>
+  typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' ? value.id : '';
+
 export function deleteRow(register: RegisterName, id: string): Promise<Result<unknown>> {
   return call(register, 'delete', { id });
 }

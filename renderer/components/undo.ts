@@ -2,12 +2,15 @@ import { api } from '../api/api';
 import { dataChanged } from '../api/data-version';
 import { showNotice, type NoticeAction } from './notices';
 
-/** The notice's "Undo": takes the change back through the core, then offers to undo the undo. */
-export function undoAction(changeId: number): NoticeAction {
+/**
+ * The notice's "Undo": takes the change back through the core (with the changes the same action
+ * made, `togetherWith`, as one), then offers to undo the undo.
+ */
+export function undoAction(changeId: number, togetherWith: readonly number[] = []): NoticeAction {
   return {
     label: 'Undo',
     run: async () => {
-      const result = await api('audit:undo', { changeId });
+      const result = await api('audit:undo', { changeId, togetherWith: [...togetherWith] });
       if (!result.ok) {
         showNotice(result.error.message, { tone: 'problem' });
         return;
@@ -24,9 +27,15 @@ export function undoAction(changeId: number): NoticeAction {
  * record names it (the app writes one change at a time, and the entry is read right after the save).
  */
 export async function noticeWithUndo(text: string, rowId: string): Promise<void> {
-  const entries = await api('audit:list', { rowId, limit: 1 });
-  const changeId = entries.ok ? entries.value[0]?.changeId : null;
-  showNotice(text, changeId ? { action: undoAction(changeId) } : {});
+  await noticeWithUndoOfRows(text, [rowId]);
+}
+
+/** The same for one action that saved several records one call each (a grid of periods): one Undo takes all back. */
+export async function noticeWithUndoOfRows(text: string, rowIds: readonly string[]): Promise<void> {
+  const latest = await Promise.all(rowIds.map((rowId) => api('audit:list', { rowId, limit: 1 })));
+  const changeIds = latest.flatMap((entries) => (entries.ok && entries.value[0]?.changeId ? [entries.value[0].changeId] : []));
+  const [first, ...rest] = changeIds;
+  showNotice(text, first !== undefined && changeIds.length === rowIds.length ? { action: undoAction(first, rest) } : {});
 }
 
 /** Brings back a deleted record from its deletion in the audit log, saying what came back. */

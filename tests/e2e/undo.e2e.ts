@@ -106,6 +106,40 @@ describe.skipIf(!chromiumAvailable())('undo and restore in the browser', () => {
       .waitFor();
   });
 
+  it('takes back a whole targets grid with one Undo, though each period was saved on its own', async () => {
+    const periodsOf = async (indicatorId: string) =>
+      (await read(shell.api, 'indicatorPeriod:list', { cycleId: cycle.id }))
+        .filter((period) => period.indicatorId === indicatorId)
+        .map((period) => [period.periodKey, period.target, period.actual])
+        .sort();
+    const indicators = await read(shell.api, 'indicator:list', { cycleId: cycle.id });
+    const periods = await read(shell.api, 'indicatorPeriod:list', { cycleId: cycle.id });
+    const indicator = indicators.find((i) => periods.filter((p) => p.indicatorId === i.id && p.periodKey <= 'Q2').length === 2);
+    if (!indicator) throw new Error('The sample has no indicator with Q1 and Q2 targets.');
+    const before = await periodsOf(indicator.id);
+    await page.goto(`${shell.url}#/cycles/${cycle.id}/indicators`);
+    await page
+      .getByRole('row', { name: new RegExp(indicator.name) })
+      .locator('td')
+      .first()
+      .click();
+    const panel = drawer(page, new RegExp(`^Indicator: ${indicator.code}`));
+    const grid = panel.getByRole('form', { name: `Targets and actuals of ${indicator.code}` });
+    await grid.getByLabel('Target for Q1 (Jul–Sep)').fill('41');
+    await grid.getByLabel('Target for Q2 (Oct–Dec)').fill('42');
+    await grid.getByLabel('Target for Q2 (Oct–Dec)').press('Enter');
+    await waitForNotice(page, `Saved: targets and actuals of ${indicator.code} (2 periods).`);
+    expect((await periodsOf(indicator.id)).filter(([key]) => key === 'Q1' || key === 'Q2').map(([, target]) => target)).toEqual([41, 42]);
+    await screenshot(page, 'undo-05-grid-saved');
+
+    await notice().getByRole('button', { name: 'Undo' }).click();
+    await waitForNotice(page, 'Undone: 2 records.');
+    expect(await periodsOf(indicator.id)).toEqual(before);
+    // The grid reads again: it shows the targets as they were.
+    await expect.poll(() => grid.getByLabel('Target for Q1 (Jul–Sep)').inputValue()).toBe(String(before.find(([key]) => key === 'Q1')?.[1]));
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('restores a deleted record from the audit log and from its history', async () => {
     const [risk] = await risksOf();
     if (!risk) throw new Error('The sample has no risk.');

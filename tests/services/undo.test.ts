@@ -116,6 +116,26 @@ describe('undo of a save or a delete', () => {
   });
 });
 
+describe('undoing what one action of the officer saved in several changes', () => {
+  it('takes back a grid saved period by period as one change, and refuses it whole when one period was changed since', () => {
+    const { indicator } = seedCycle(app);
+    const saved = ['Q1', 'Q2'].map((periodKey, at) =>
+      s.indicatorPeriod.create(app, { cycleId: indicator.cycleId, indicatorId: indicator.id, periodKey, target: 3 + at }),
+    );
+    const [first, second] = saved.map((period) => lastChangeOf(period.id).changeId ?? 0);
+    const result = undoChange(app, { changeId: first ?? 0, togetherWith: [second ?? 0] });
+    expect(result).toMatchObject({ rows: 2, summary: 'Undone: 2 records.' });
+    expect(s.indicatorPeriod.list(app, { cycleId: indicator.cycleId })).toEqual([]);
+
+    undoChange(app, { changeId: result.changeId ?? 0 });
+    const [q1] = s.indicatorPeriod.list(app, { cycleId: indicator.cycleId }).filter((period) => period.periodKey === 'Q1');
+    s.indicatorPeriod.update(app, { id: q1?.id ?? '', changes: { target: 9 } });
+    const dump = dumpDatabase(app);
+    expect(refusal(() => undoChange(app, { changeId: first ?? 0, togetherWith: [second ?? 0] }))).toMatch(/changed again afterwards/);
+    expect(dumpDatabase(app)).toBe(dump);
+  });
+});
+
 describe('restoring a deleted record from the audit log', () => {
   it('restores a record with the rows deleted with it in the same change, parents first', () => {
     const { cycle, activity, partner } = seedCycle(app);
@@ -138,6 +158,65 @@ describe('restoring a deleted record from the audit log', () => {
     expect(withoutTime(s.activity.get(app, { id: activity.id }))).toEqual(withoutTime(activity));
     expect(withoutTime(s.contribution.get(app, { id: line.id }))).toEqual(withoutTime(line));
     expect(refusal(() => restoreDeleted(app, { auditId: deletion.id }))).toMatch(/is not deleted: there is nothing to restore|changed again afterwards/);
+  });
+
+  it('restores an activity with the budget lines deleted one by one just before it, to make way for it', () => {
+    const { cycle, activity, partner } = seedCycle(app);
+    const lines = ['Borehole parts', 'Pump house'].map((component) =>
+      s.contribution.create(app, {
+        cycleId: cycle.id,
+        activityId: activity.id,
+        component,
+        contributorOrgId: partner.id,
+        amountMinor: 90_000_00,
+        currency: 'KES',
+      }),
+    );
+    // Deleting the activity is refused while its lines name it: the officer deletes them first, each a change of its own.
+    for (const line of lines) s.contribution.remove(app, { id: line.id });
+    s.activity.remove(app, { id: activity.id });
+    const result = restoreDeleted(app, { auditId: lastChangeOf(activity.id).id });
+    expect(result.summary).toBe('Restored: the activity “A1 Rehabilitate boreholes” and 2 records deleted with it or just before it.');
+    expect(
+      s.contribution
+        .list(app, { cycleId: cycle.id })
+        .map((line) => line.component)
+        .sort(),
+    ).toEqual(['Borehole parts', 'Pump house']);
+    // One restore, one undo.
+    undoChange(app, { changeId: result.changeId ?? 0 });
+    expect(s.contribution.list(app, { cycleId: cycle.id })).toEqual([]);
+  });
+
+  it('leaves deleted a line deleted before the activity was last changed, or restored since', () => {
+    const { cycle, activity, partner } = seedCycle(app);
+    const [early, restored, late] = ['Survey', 'Fencing', 'Pump house'].map((component) =>
+      s.contribution.create(app, {
+        cycleId: cycle.id,
+        activityId: activity.id,
+        component,
+        contributorOrgId: partner.id,
+        amountMinor: 10_000_00,
+        currency: 'KES',
+      }),
+    );
+    if (!early || !restored || !late) throw new Error('Three lines were made.');
+    s.contribution.remove(app, { id: early.id });
+    s.activity.update(app, { id: activity.id, changes: { title: 'Rehabilitate boreholes in Kinna' } });
+    s.contribution.remove(app, { id: restored.id });
+    restoreDeleted(app, { auditId: lastChangeOf(restored.id).id });
+    s.contribution.remove(app, { id: restored.id });
+    s.contribution.remove(app, { id: late.id });
+    s.activity.remove(app, { id: activity.id });
+    const result = restoreDeleted(app, { auditId: lastChangeOf(activity.id).id });
+    // The fencing line's second deletion cleared the way; its first, restored since, is not replayed.
+    expect(result.summary).toBe('Restored: the activity “A1 Rehabilitate boreholes in Kinna” and 2 records deleted with it or just before it.');
+    expect(
+      s.contribution
+        .list(app, { cycleId: cycle.id })
+        .map((line) => line.component)
+        .sort(),
+    ).toEqual(['Fencing', 'Pump house']);
   });
 
   it('refuses a restore whose parent is gone, changing nothing', () => {

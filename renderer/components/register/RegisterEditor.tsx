@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
-import { createRow, deleteRow, serverProblems, updateRow } from '../../api/register-api';
+import { createRow, deleteRow, idOfSaved, serverProblems, updateRow } from '../../api/register-api';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Drawer } from '../Drawer';
 import { dateHint } from '../form/date-hint';
@@ -40,8 +40,6 @@ export interface RegisterEditorProps<R extends RegisterName> {
   /** Shown under the form, e.g. an organisation's contact people. */
   children?: ReactNode;
 }
-
-const idOf = (value: unknown): string => (typeof value === 'object' && value !== null && 'id' in value && typeof value.id === 'string' ? value.id : '');
 
 /** One form for any register: Enter saves, Esc cancels, unsaved changes are guarded, delete asks first. */
 export function RegisterEditor<R extends RegisterName>({
@@ -96,7 +94,7 @@ export function RegisterEditor<R extends RegisterName>({
     const saved = await form.submit(() => (row ? updateRow(register, row.id, changes) : createRow(register, cycleId, read.value)));
     if (saved === null) return;
     setUnsaved(guardKey, false);
-    const savedId = idOf(saved) || (row?.id ?? '');
+    const savedId = idOfSaved(saved) || (row?.id ?? '');
     void noticeWithUndo(`Saved: the ${noun} “${describe({ ...(row ?? defaults), ...read.value })}”${row ? '' : ' was added'}.`, savedId);
     onSaved(savedId);
   };

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { Result } from '../../../shared/result';
-import { createRow, deleteRow, updateRow } from '../../api/register-api';
+import { createRow, deleteRow, idOfSaved, updateRow } from '../../api/register-api';
 import { DateInput } from '../../components/form/DateInput';
-import { showNotice } from '../../components/notices';
+import { noticeWithUndoOfRows } from '../../components/undo';
 import { setUnsaved } from '../../components/unsaved-changes';
 import { formatProgress } from '../../../shared/analysis/indicator-progress';
 import { periodTargetsWarning } from '../../../shared/analysis/period-targets';
@@ -45,6 +45,14 @@ function send(indicator: IndicatorDto, change: PeriodChange): Promise<Result<unk
  */
 export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
   const [drafts, setDrafts] = useState<PeriodDrafts>(() => periodDrafts(periods));
+  // Figures saved from elsewhere (an Undo, a partner's return) replace the grid's unless the officer
+  // has typed over them: the grid shows what is stored, never a stale copy that reads as unsaved.
+  const stored = periodDrafts(periods);
+  const [shownStored, setShownStored] = useState<PeriodDrafts>(stored);
+  if (JSON.stringify(stored) !== JSON.stringify(shownStored)) {
+    setShownStored(stored);
+    if (JSON.stringify(drafts) === JSON.stringify(shownStored)) setDrafts(stored);
+  }
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const guardKey = useId();
@@ -68,17 +76,19 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
       return;
     }
     setBusy(true);
-    let saved = 0;
+    const savedRows: string[] = [];
     for (const change of changes) {
       const result = await send(indicator, change);
       if (result && !result.ok) refused[change.periodKey] = result.error.message;
-      else saved++;
+      else if (result) savedRows.push('rowId' in change ? change.rowId : idOfSaved(result.value));
     }
+    const saved = savedRows.length;
     setBusy(false);
     setProblems(refused);
     if (Object.keys(refused).length === 0) {
       setUnsaved(guardKey, false);
-      showNotice(`Saved: targets and actuals of ${indicator.code || indicator.name} (${saved} period${saved === 1 ? '' : 's'}).`);
+      // One Undo for the whole grid, though each period was its own save.
+      void noticeWithUndoOfRows(`Saved: targets and actuals of ${indicator.code || indicator.name} (${saved} period${saved === 1 ? '' : 's'}).`, savedRows);
     }
     if (saved > 0) onSaved();
   };

@@ -47,7 +47,11 @@ export const auditListInput = z.strictObject({
   limit: z.int().min(1).max(5000).default(200),
 });
 
-export const undoChangeInput = z.strictObject({ changeId: z.int().positive() });
+export const undoChangeInput = z.strictObject({
+  changeId: z.int().positive(),
+  /** Changes made by the same action of the officer (a grid saved period by period), taken back with it as one. */
+  togetherWith: z.array(z.int().positive()).max(500).default([]),
+});
 export const restoreDeletedInput = z.strictObject({ auditId: z.int().positive() });
 /** What an undo or a restore did: its own change (which can be undone in turn) and a sentence for the notice. */
 export const undoResultDto = z.object({ changeId: z.int().nullable(), rows: z.int(), summary: z.string() });
