@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { exportXlsx } from '../../main/exports/xlsx/index';
 import { HEADER_ROW } from '../../main/exports/xlsx/register-sheets';
 import { chromiumAvailable, launchChromium } from './support/chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
@@ -98,6 +99,35 @@ describe.skipIf(!chromiumAvailable())('the cycle workbook as an input, in the br
     const after = await read(shell.api, 'risk:list', { cycleId });
     expect(after[0]?.mitigation).toBe('Pre-position spares at the sub-county office');
     expect(after[1]).toEqual(risks[1]);
+  });
+
+  it('previews a returned partner template in the same panel and preview, and applies it', async () => {
+    const udra = (await read(shell.api, 'organisation:list', { cycleId })).find((org) => org.shortName === 'UDRA');
+    if (!udra) throw new Error('The sample has no UDRA.');
+    const { buffer } = await exportXlsx(shell.ctx, { cycleId, doc: 'partner-template', partnerOrgId: udra.id });
+    const template = path.join(folder, 'udra-template.xlsx');
+    fs.writeFileSync(template, buffer);
+    const own = (await read(shell.api, 'activity:list', { cycleId })).filter((activity) => activity.ownerOrgId === udra.id);
+    const first = own[0];
+    if (!first) throw new Error('UDRA has no activity in the sample.');
+    const returned = await edit(template, path.join(folder, 'udra-returned.xlsx'), (workbook) => {
+      const sheet = workbook.getWorksheet('Activities') as ExcelJS.Worksheet;
+      const headerRow = 3;
+      const columnOf = (header: string) => (sheet.getRow(headerRow).values as unknown[]).indexOf(header);
+      sheet.eachRow((row, number) => {
+        if (number > headerRow && row.getCell(columnOf('Row ID')).value === first.id) row.getCell(columnOf('Completion %')).value = 55;
+      });
+    });
+    await deliverables();
+    const panel = page.getByRole('region', { name: 'Import a returned partner template' });
+    await panel.getByLabel('Workbook (.xlsx)').setInputFiles(returned);
+    await panel.getByRole('table', { name: 'Sheets read from udra-returned.xlsx' }).waitFor();
+    await panel.getByText(/^Activities: 0 to add, 1 to change$/).waitFor();
+    await panel.getByText(`The template of ${udra.name} for`).waitFor();
+    await panel.getByRole('button', { name: 'Apply', exact: true }).click();
+    await panel.getByText('Saved: 0 added, 1 changed.').waitFor();
+    const after = (await read(shell.api, 'activity:list', { cycleId })).find((activity) => activity.id === first.id);
+    expect(after?.completionPct).toBe(55);
   });
 
   it('starts a new cycle from a workbook on the start screen', async () => {

@@ -3,7 +3,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { ErrorPanel, Loading } from '../../components/Status';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { ImportBundlePanel } from '../bundles/ImportBundlePanel';
-import { WorkbookImportPanel } from '../xlsx/WorkbookImportPanel';
+import { WorkbookImport } from '../xlsx/WorkbookImport';
 import { cycleRoute } from '../../routing/routes';
 import { navigate } from '../../routing/navigate';
 import { CreateCycleForm } from './CreateCycleForm';
@@ -44,7 +44,7 @@ export function StartScreen() {
               today={today}
             />
           ) : null}
-          <WorkbookImportPanel cycle={null} heading="Start from a workbook" onApplied={(cycleId) => navigate(cycleRoute(cycleId))} />
+          <WorkbookImport cycle={null} heading="Start from a workbook" onApplied={(cycleId) => navigate(cycleRoute(cycleId))} />
         </section>
       </div>
     </main>

@@ -14,3 +14,14 @@ export async function runXlsxJob(started: Promise<Result<{ jobId: string }>>, ca
     { pollMs: 200, tooLong: 'The workbook took more than five minutes. Try again, or use the `pamoja` command for a very large plan.', wait },
   );
 }
+
+type JobResult<K extends XlsxJobResultDto['kind']> = Extract<XlsxJobResultDto, { kind: K }>;
+
+const isKind = <K extends XlsxJobResultDto['kind']>(result: XlsxJobResultDto, kind: K): result is JobResult<K> => result.kind === kind;
+
+/** A job's result when it is of the kind asked for; any other answer is an error in words. */
+export function resultOfKind<K extends XlsxJobResultDto['kind']>(result: Result<XlsxJobResultDto>, kind: K): Result<JobResult<K>> {
+  if (!result.ok) return result;
+  if (isKind(result.value, kind)) return { ok: true, value: result.value };
+  return { ok: false, error: { code: 'internal', message: 'Pamoja JWP answered with something other than what the import asked for.' } };
+}
