@@ -2,6 +2,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 interface DrawerProps {
   title: string;
+  /** Wider, for a preview of many rows beside the list they go into. */
+  wide?: boolean;
   /** Asked to close (the × button); the form inside decides whether unsaved changes allow it. */
   onClose: () => void;
   children: ReactNode;
@@ -11,7 +13,7 @@ interface DrawerProps {
  * A panel over the right of the screen for one record, so the list it came from stays in view. It
  * takes the keyboard to its first field when it opens and gives it back to where it was on close.
  */
-export function Drawer({ title, onClose, children }: DrawerProps) {
+export function Drawer({ title, wide = false, onClose, children }: DrawerProps) {
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -32,7 +34,7 @@ export function Drawer({ title, onClose, children }: DrawerProps) {
   return (
     <aside
       ref={ref}
-      className="drawer"
+      className={wide ? 'drawer drawer--wide' : 'drawer'}
       role="dialog"
       aria-label={title}
       onKeyDown={(event) => {

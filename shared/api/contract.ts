@@ -8,6 +8,7 @@ import { docxExportMethods } from './methods/docx-export';
 import { analysisMethods } from './methods/analysis';
 import { geoMethods } from './methods/geo';
 import { roundMethods } from './methods/rounds';
+import { pasteMethods } from './methods/paste';
 
 export type { MethodSpec } from './methods/define';
 
@@ -26,6 +27,7 @@ export const apiContract = {
   ...geoMethods,
   ...backupMethods,
   ...roundMethods,
+  ...pasteMethods,
 };
 
 export type ApiContract = typeof apiContract;

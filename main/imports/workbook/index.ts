@@ -3,6 +3,7 @@ import type { WorkbookPreviewDto } from '../../../shared/api/methods/workbook-im
 import type { BundleImportDto } from '../../../shared/api/schemas/bundles';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { backupBeforeImport, importDto, maxAuditId } from '../../bundles/history';
+import { PASTED_ROWS_MARK } from '../../../shared/api/methods/paste';
 import { bundleImports } from '../../db/schema';
 import { inWriteTransaction, type AppContext, type WriteContext } from '../../services/context';
 import { listCycles } from '../../services/cycles';
@@ -46,22 +47,32 @@ function prepare(ctx: AppContext, file: WorkbookFile, target: WorkbookTarget): {
 }
 
 /**
+ * What an import brings in: a cycle workbook file, or rows pasted into a screen (../paste), read
+ * as sheets of that workbook. Both go through the same engine, preview and import history.
+ */
+export interface ImportSource {
+  read: WorkbookRead;
+  /** The cycle written; null when the workbook creates one. */
+  cycle: CycleDto | null;
+  /** The bytes read (kept for the history's digest) and the name the preview shows. */
+  file: WorkbookFile;
+  /** The General information sheet is read (a whole workbook); false for pasted rows. */
+  withGeneral: boolean;
+  /** How the import history names where the rows came from, e.g. "Workbook plan.xlsx". */
+  origin: string;
+}
+
+/**
  * Runs the import in one transaction and keeps it only when `keep` says so: a preview never does,
  * so it shows exactly what an apply would write.
  */
-function run(
-  ctx: AppContext,
-  read: WorkbookRead,
-  cycle: CycleDto | null,
-  fileName: string,
-  keep: (result: RunResult) => boolean,
-  record?: (tx: WriteContext, result: RunResult) => void,
-) {
+function run(ctx: AppContext, source: ImportSource, keep: (result: RunResult) => boolean, record?: (tx: WriteContext, result: RunResult) => void) {
   let result: RunResult | undefined;
   let kept = false;
   try {
     inWriteTransaction(ctx, (tx) => {
-      result = runWorkbook(tx, read, readGeneralInformation(tx, read), { fileName, cycle });
+      const general = source.withGeneral ? readGeneralInformation(tx, source.read) : null;
+      result = runWorkbook(tx, source.read, general, { fileName: source.file.fileName, cycle: source.cycle });
       if (!keep(result)) throw new Rollback();
       record?.(tx, result);
       kept = true;
@@ -73,10 +84,23 @@ function run(
   return { result, kept };
 }
 
+const workbookSource = (read: WorkbookRead, cycle: CycleDto | null, file: WorkbookFile): ImportSource => ({
+  read,
+  cycle,
+  file,
+  withGeneral: true,
+  origin: `Workbook ${file.fileName}`,
+});
+
 /** What importing the workbook would add, change and remove, sheet by sheet, and every problem. Writes nothing. */
 export async function previewWorkbook(ctx: AppContext, file: WorkbookFile, target: WorkbookTarget): Promise<WorkbookPreviewDto> {
   const { read, cycle } = prepare(ctx, file, target);
-  return run(ctx, read, cycle, file.fileName, () => false).result.preview;
+  return previewSource(ctx, workbookSource(read, cycle, file));
+}
+
+/** The preview of any import source: written in a transaction that is then rolled back. */
+export function previewSource(ctx: AppContext, source: ImportSource): WorkbookPreviewDto {
+  return run(ctx, source, () => false).result.preview;
 }
 
 export interface WorkbookApplyResult {
@@ -101,15 +125,20 @@ export async function applyWorkbook(
   options: { applyValidOnly: boolean },
 ): Promise<WorkbookApplyResult> {
   const { read, cycle } = prepare(ctx, file, target);
+  return applySource(ctx, workbookSource(read, cycle, file), options);
+}
+
+/** Applies any import source as applyWorkbook says. */
+export function applySource(ctx: AppContext, source: ImportSource, options: { applyValidOnly: boolean }): WorkbookApplyResult {
   // A dry run first: no backup is taken for a file that would write nothing.
-  const trial = run(ctx, read, cycle, file.fileName, () => false).result;
+  const trial = run(ctx, source, () => false).result;
   const wouldWrite = (result: RunResult) => !result.preview.nothingToChange && (result.preview.problems.length === 0 || options.applyValidOnly);
   if (!wouldWrite(trial)) return { applied: false, preview: trial.preview, cycleId: trial.cycleId, import: null, rejected: trial.rejected };
   const backupFile = backupBeforeImport(ctx);
   const auditFrom = maxAuditId(ctx);
   let recordId = '';
-  const { result, kept } = run(ctx, read, cycle, file.fileName, wouldWrite, (tx, done) => {
-    recordId = recordImport(tx, file, done, { backupFile, auditFrom });
+  const { result, kept } = run(ctx, source, wouldWrite, (tx, done) => {
+    recordId = recordImport(tx, source, done, { backupFile, auditFrom });
   });
   const row = kept
     ? ctx.db
@@ -121,8 +150,11 @@ export async function applyWorkbook(
   return { applied: kept, preview: result.preview, cycleId: result.cycleId, import: row ? importDto(ctx, row) : null, rejected: result.rejected };
 }
 
-/** The import history's entry: a workbook is the whole plan, brought in by this user. */
-function recordImport(ctx: WriteContext, file: WorkbookFile, result: RunResult, at: { backupFile: string | null; auditFrom: number }): string {
+/** The import history's entry: what was brought in, by this user. */
+function recordImport(ctx: WriteContext, source: ImportSource, result: RunResult, at: { backupFile: string | null; auditFrom: number }): string {
+  const { file } = source;
+  // The history tells a workbook from pasted rows by this mark (the renderer words it).
+  const mark = source.withGeneral ? 'workbook' : PASTED_ROWS_MARK;
   const count = (pick: (s: WorkbookPreviewDto['sheets'][number]) => number) => result.preview.sheets.reduce((sum, sheet) => sum + pick(sheet), 0);
   const id = ctx.newId();
   const digest = createHash('sha256').update(file.buffer).digest('hex').slice(0, 32);
@@ -132,19 +164,19 @@ function recordImport(ctx: WriteContext, file: WorkbookFile, result: RunResult, 
     .values({
       id,
       cycleId: result.cycleId ?? '',
-      bundleId: `workbook-${digest}`,
+      bundleId: `${mark}-${digest}`,
       kind: 'full',
       senderRole: 'secretariat',
       senderOrgId: null,
-      senderName: `Workbook ${file.fileName} (${user})`,
+      senderName: `${source.origin} (${user})`,
       senderInstallationId: ctx.installationId,
-      senderFingerprint: 'workbook',
+      senderFingerprint: mark,
       bundleCreatedAt: ctx.now().toISOString(),
       importedAt: ctx.now().toISOString(),
       userName: user,
       backupFile: at.backupFile,
       summaryJson: JSON.stringify({
-        source: 'workbook',
+        source: mark,
         fileName: file.fileName,
         counts: {
           adds: count((s) => s.added.length),

@@ -26,26 +26,33 @@ export function planIndicatorPeriods(
   const service = registerServices.indicatorPeriod;
   const existing = new Map(service.list(scope.ctx, { cycleId: scope.cycle.id }).map((row) => [`${row.indicatorId}\u0000${row.periodKey}`, row]));
   const { refs } = indicators;
-  // The periods the sheet has both columns of, with those columns' headers as the sheet spells them.
+  // The periods the sheet has a target column of, with the headers as the sheet spells them. Without
+  // its actual column (targets pasted alone) a period's actual stays as it is.
   const periods = reportingPeriods(scope.cycle).flatMap((period) => {
     const targetHeader = sheet.headers.get(headerKey(`${period.key} target`));
-    const actualHeader = sheet.headers.get(headerKey(`${period.key} actual`));
-    return targetHeader !== undefined && actualHeader !== undefined ? [{ period, targetHeader, actualHeader }] : [];
+    const actualHeader = sheet.headers.get(headerKey(`${period.key} actual`)) ?? null;
+    return targetHeader !== undefined ? [{ period, targetHeader, actualHeader }] : [];
   });
   const adds: { row: number; input: Pick<IndicatorPeriodDto, 'cycleId' | 'indicatorId' | 'periodKey' | 'target' | 'actual'> }[] = [];
   for (const row of rows) {
     const indicatorId = indicators.idOfRow.get(row.rowNumber);
     if (!indicatorId) continue;
     for (const { period, targetHeader, actualHeader } of periods) {
-      const target = parseMeasure(row.cells.get(headerKey(targetHeader)) ?? EMPTY);
-      const actual = parseMeasure(row.cells.get(headerKey(actualHeader)) ?? EMPTY);
+      const target = parseMeasure(row.cells.get(headerKey(`${period.key} target`)) ?? EMPTY);
+      const key = `${indicatorId}\u0000${period.key}`;
+      const mine = existing.get(key);
+      const actual =
+        actualHeader === null ? { ok: true as const, value: mine?.actual ?? null } : parseMeasure(row.cells.get(headerKey(`${period.key} actual`)) ?? EMPTY);
       const problem = (column: string, message: string) =>
         scope.problems.push({ sheet: sheet.sheetName, row: row.rowNumber, column, message: `${column}: ${message}` });
       if (!target.ok) problem(targetHeader, target.message);
-      if (!actual.ok) problem(actualHeader, actual.message);
+      if (!actual.ok && actualHeader !== null) problem(actualHeader, actual.message);
       if (!target.ok || !actual.ok) continue;
-      const key = `${indicatorId}\u0000${period.key}`;
-      const mine = existing.get(key);
+      // Targets alone: an empty target cell says nothing about the period, so it is left as it is.
+      if (actualHeader === null && target.value === null) {
+        existing.delete(key);
+        continue;
+      }
       existing.delete(key);
       const label = rowLabel('indicatorPeriod', { indicatorId, periodKey: period.key }, refs);
       if (target.value === null) {
@@ -66,7 +73,7 @@ export function planIndicatorPeriods(
         changes.target = target.value;
         fields.push({ column: targetHeader, old: shown(mine.target), new: shown(target.value) });
       }
-      if (!sameValue(mine.actual, actual.value)) {
+      if (actualHeader !== null && !sameValue(mine.actual, actual.value)) {
         changes.actual = actual.value;
         fields.push({ column: actualHeader, old: shown(mine.actual), new: shown(actual.value) });
       }

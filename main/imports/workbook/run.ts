@@ -36,19 +36,21 @@ export interface RunResult {
  * it), then the removals, children first. The preview is what was written; the caller keeps it
  * (apply) or rolls it back (preview, or problems the user did not accept).
  */
-export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: GeneralRead, target: RunTarget): RunResult {
-  const problems = [...read.problems, ...general.problems];
+export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: GeneralRead | null, target: RunTarget): RunResult {
+  const problems = [...read.problems, ...(general?.problems ?? [])];
   const notes = [...read.notes];
   const generalPreview: WorkbookSheetPreviewDto = { sheet: SHEETS.general, rowsRead: read.general ? 1 : 0, added: [], changed: [], removed: [], unchanged: 0 };
-  const cycle = general.problems.length ? target.cycle : writeCycle(ctx, general, target.cycle, generalPreview, problems);
+  // Without General information (rows pasted into a screen) the cycle is the one open, as it is.
+  const cycle = !general || general.problems.length ? target.cycle : writeCycle(ctx, general, target.cycle, generalPreview, problems);
+  const generalSheets = general ? [generalPreview] : [];
   if (!cycle) {
-    return { preview: previewOf(target, null, [generalPreview], problems, notes), rejected: rejectedRows(problems), cycleId: null };
+    return { preview: previewOf(target, null, generalSheets, problems, notes), rejected: rejectedRows(problems), cycleId: null };
   }
   const useRowIds = read.cycleId === cycle.id;
   if (target.cycle && read.cycleId && !useRowIds)
     notes.push('This workbook was exported from another cycle: its rows were matched by their codes and names, not by their hidden ids.');
   const scope: Scope = { ctx, cycle, useRowIds, problems, notes, partial: read.partial, removals: [] };
-  const sheets: WorkbookSheetPreviewDto[] = [generalPreview];
+  const sheets: WorkbookSheetPreviewDto[] = [...generalSheets];
   for (const sheet of read.sheets) {
     // The indicators' rows are kept as they are read: their period columns are planned after them.
     const indicatorRows: WorkbookRow[] = [];
@@ -58,7 +60,7 @@ export function runWorkbook(ctx: AppContext, read: WorkbookRead, general: Genera
     sheets.push(outcome.preview);
     // A period's note and evaluation, once the Indicators sheet has added or changed the period.
     if (sheet.spec.register === 'indicator' && read.evaluations) sheets.push(planEvaluations(scope, read.evaluations));
-    if (sheet.spec.register === 'organisation') setLeadAgency(scope, general, generalPreview);
+    if (general && sheet.spec.register === 'organisation') setLeadAgency(scope, general, generalPreview);
   }
   for (const removal of [...scope.removals].reverse()) {
     try {

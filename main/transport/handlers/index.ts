@@ -8,6 +8,7 @@ import { docxExportHandlers } from './docx-export';
 import { analysisHandlers } from './analysis';
 import { geoHandlers } from './geo';
 import { roundHandlers } from './rounds';
+import { pasteHandlers } from './paste';
 import type { HandlersFor } from './handler-types';
 
 /** Every method of the contract has its handler; the type makes a missing one a compile error. */
@@ -21,4 +22,5 @@ export const handlers: HandlersFor<typeof apiContract> = {
   ...geoHandlers,
   ...backupHandlers,
   ...roundHandlers,
+  ...pasteHandlers,
 };

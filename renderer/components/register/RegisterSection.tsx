@@ -31,6 +31,8 @@ export interface RegisterSectionProps<R extends RegisterName, Row extends RowVal
   editor: Editor;
   /** Filters, a chart: whatever sits between the heading and the table. */
   toolbar?: ReactNode;
+  /** More ways to add rows, beside "Add" (e.g. paste rows from Excel). */
+  actions?: ReactNode;
   /** Another view of the shown rows (e.g. a timeline) drawn instead of the table. */
   view?: ReactNode;
   /** Shown under a saved record's form, e.g. its contact people. */
@@ -61,9 +63,12 @@ export function RegisterSection<R extends RegisterName, Row extends RowValues & 
         <Heading id={headingId}>
           {props.heading} <span className="count">{rows.length.toLocaleString('en-KE')}</span>
         </Heading>
-        <button type="button" className="button button--primary button--small" onClick={() => editor.openNew()}>
-          + Add {noun}
-        </button>
+        <div className="section__actions">
+          {props.actions}
+          <button type="button" className="button button--primary button--small" onClick={() => editor.openNew()}>
+            + Add {noun}
+          </button>
+        </div>
       </div>
       {props.lead ? <p className="section__lead">{props.lead}</p> : null}
       {props.toolbar}

@@ -13,6 +13,7 @@ import { usePaintMark } from '../../components/use-paint-mark';
 import { indexById, organisationOptions, wardOptions } from '../lookups/lookups';
 import { activityColumns, activityDefaults, activityFields, describeActivity } from './activity-register';
 import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from '../../../shared/analysis/activity-filter';
+import { PasteRows } from '../imports/PasteRows';
 import { ActivityFilters } from './ActivityFilters';
 import { Timeline } from './Timeline';
 import { timelineScale } from './timeline';
@@ -83,6 +84,7 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
           : 'No activities yet. Add the first joint activity: what will be done, by whom, where and when.'
       }
       editor={editor}
+      actions={<PasteRows cycleId={cycle.id} into="activities" what="activities" onSaved={reload} />}
       table={{ rowHeight: 44, virtualFrom: 100, rowProps: (activity) => ({ 'data-activity-row': activity.code || activity.id }) }}
       toolbar={
         <>

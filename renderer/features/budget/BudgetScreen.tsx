@@ -11,6 +11,7 @@ import { kes } from '../../components/charts/money-format';
 import { QueryView } from '../../components/QueryView';
 import { RegisterDrawer } from '../../components/register/RegisterDrawer';
 import { RegisterSection } from '../../components/register/RegisterSection';
+import { PasteRows } from '../imports/PasteRows';
 import { useEditor } from '../../components/register/use-editor';
 import { todayIso } from '../../components/today';
 import { indexById } from '../lookups/lookups';
@@ -72,9 +73,12 @@ function Budget({ cycle, lines, payments, activities, orgs, reload }: BudgetProp
       <section className="section" aria-labelledby="budget-heading">
         <div className="section__head">
           <h2 id="budget-heading">Cost-share budget</h2>
-          <button type="button" className="button button--primary button--small" onClick={() => lineEditor.openNew()}>
-            + Add contribution
-          </button>
+          <div className="section__actions">
+            <PasteRows cycleId={cycle.id} into="budgetLines" what="budget lines" onSaved={reload} />
+            <button type="button" className="button button--primary button--small" onClick={() => lineEditor.openNew()}>
+              + Add contribution
+            </button>
+          </div>
         </div>
         <p className="section__lead">
           All totals in KES; USD lines converted at the cycle's rate of KES {formatRate(cycle.kesPerUsdScaled)} per USD (rate of{' '}

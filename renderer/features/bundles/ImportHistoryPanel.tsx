@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PASTED_ROWS_MARK } from '../../../shared/api/methods/paste';
 import type { BundleImportDto } from '../../../shared/api/schemas/bundles';
 import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
@@ -55,7 +56,9 @@ export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
                     <td>
                       {item.senderName}
                       <br />
-                      <span className="muted small">{item.kind === 'full' ? 'the whole plan' : 'their part'}</span>
+                      <span className="muted small">
+                        {item.senderFingerprint === PASTED_ROWS_MARK ? 'rows pasted' : item.kind === 'full' ? 'the whole plan' : 'their part'}
+                      </span>
                     </td>
                     <td>{capitalised(importOutcome(item.counts))}</td>
                     <td className="nowrap">

@@ -13,6 +13,7 @@ import { useEditor } from '../../components/register/use-editor';
 import { indexById } from '../lookups/lookups';
 import { latestProgress, periodProgress, progressLabels, thresholdsInWords, type PeriodProgress, type ProgressStatus } from './indicator-progress';
 import { describeIndicator, indicatorColumns, indicatorDefaults, indicatorFields } from './indicator-register';
+import { PasteRows } from '../imports/PasteRows';
 import { PeriodGrid } from './PeriodGrid';
 
 export function IndicatorsScreen({ cycle }: { cycle: CycleDto }) {
@@ -88,6 +89,7 @@ function Indicators({ cycle, indicators, periodRows, orgs, objectives, activitie
           : 'No indicators yet. Add the indicators the plan will be measured by, each with its target.'
       }
       editor={editor}
+      actions={indicators.length > 0 ? <PasteRows cycleId={cycle.id} into="indicatorTargets" what="indicator targets" onSaved={reload} /> : null}
       editorLead={(indicator) => <PeriodGrid key={indicator.id} indicator={indicator} periods={progress.get(indicator.id) ?? []} onSaved={reload} />}
       toolbar={
         indicators.length > 0 ? (
