@@ -2,6 +2,7 @@ import { and, eq, gt, gte, isNull, lt, or } from 'drizzle-orm';
 import { fieldLabel } from '../../shared/api/field-labels';
 import { registerNames, registerSchemas, type RegisterName } from '../../shared/api/registers';
 import type { UndoResultDto } from '../../shared/api/schemas/admin';
+import { cycleUpdateInput } from '../../shared/api/schemas/cycle';
 import { isRecord } from '../../shared/guards';
 import { ServiceError, notFound } from '../../shared/result';
 import type { Row } from '../db/row-store';
@@ -10,6 +11,7 @@ import { readAuditEntries, type StoredAuditEntry } from './audit';
 import { registerNouns, registerOfTable } from '../db/tables';
 import { audited } from './audited-write';
 import type { AppContext, WriteContext } from './context';
+import { archiveCycle, updateCycle } from './cycles';
 import { registerServices } from './index';
 
 /**
@@ -54,6 +56,17 @@ function named(register: RegisterName, image: Row): string {
 
 const when = (at: string) => `${at.slice(0, 10)} ${at.slice(11, 16)} UTC`;
 
+const isCycleEntry = (entry: Entry) => entry.action === 'update' && (entry.tableName === 'cycles' || entry.tableName === 'cycle_marks');
+
+/** How a message names the row of an entry, a cycle's settings included. */
+function subjectOf(entry: Entry): string {
+  if (isCycleEntry(entry)) {
+    const title = imageOf(entry.after).title ?? imageOf(entry.before).title;
+    return entry.tableName === 'cycle_marks' ? 'the archiving of the cycle' : `the settings of “${typeof title === 'string' ? title : 'the cycle'}”`;
+  }
+  return named(registerOf(entry), imageOf(entry.before ?? entry.after));
+}
+
 function registerOf(entry: Entry): RegisterName {
   const register = registerOfTable(entry.tableName);
   if (!register) {
@@ -71,8 +84,28 @@ function changesFrom(register: RegisterName, image: Row): Row {
   return Object.fromEntries(keys.filter((key) => key in image).map((key) => [key, image[key]]));
 }
 
+/**
+ * A cycle's settings and its archiving are taken back through their own services (not the
+ * register engine): the settings get the values before the change, the archive mark its opposite.
+ */
+function revertCycle(tx: WriteContext, entry: Entry): boolean {
+  if (entry.action !== 'update' || (entry.tableName !== 'cycles' && entry.tableName !== 'cycle_marks')) return false;
+  const before = imageOf(entry.before);
+  if (entry.tableName === 'cycle_marks') {
+    archiveCycle(tx, { id: entry.rowId, archived: before.archivedAt !== null && before.archivedAt !== undefined });
+    return true;
+  }
+  const after = imageOf(entry.after);
+  const settable = Object.keys(cycleUpdateInput.shape.changes.shape);
+  const changed = Object.keys(after).filter((key) => key !== 'updatedAt' && JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  if (changed.some((key) => !settable.includes(key))) return false;
+  updateCycle(tx, { id: entry.rowId, changes: Object.fromEntries(changed.map((key) => [key, before[key]])) });
+  return true;
+}
+
 /** Takes one entry back inside the undo's change; the engine writes the audit entry for it. */
 function revert(tx: WriteContext, entry: Entry): void {
+  if (revertCycle(tx, entry)) return;
   const register = registerOf(entry);
   const service = registerServices[register];
   switch (entry.action) {
@@ -100,7 +133,8 @@ function aboutRow(error: unknown, entry: Entry): unknown {
   return new ServiceError({ code: error.apiError.code, message: `Cannot take back the change to ${named(register, image)}: ${message}` });
 }
 
-const registerRank = (entry: Entry) => registerNames.indexOf(registerOf(entry));
+// A cycle's own settings come before its registers.
+const registerRank = (entry: Entry) => (isCycleEntry(entry) ? -1 : registerNames.indexOf(registerOf(entry)));
 
 /**
  * Deleted rows come back parents first (an organisation before its activities, an activity before
@@ -120,12 +154,12 @@ function replay(ctx: AppContext, entries: Entry[], done: string): UndoResultDto 
   if (!first) throw new ServiceError({ code: 'not_found', message: 'There is nothing to undo in this change.' });
   const lastId = Math.max(...entries.map((entry) => entry.id));
   for (const entry of entries) {
-    const register = registerOf(entry);
+    const subject = subjectOf(entry);
     const later = laterEntry(ctx, entry, lastId);
     if (later) {
       throw new ServiceError({
         code: 'invalid_input',
-        message: `${capitalise(named(register, imageOf(entry.before ?? entry.after)))} was changed again afterwards (${when(later.at)} by ${later.userName}); undo that change first, or edit the record by hand.`,
+        message: `${capitalise(subject)} ${entry.tableName === 'cycles' ? 'were' : 'was'} changed again afterwards (${when(later.at)} by ${later.userName}); undo that change first, or edit the record by hand.`,
       });
     }
   }
@@ -139,8 +173,7 @@ function replay(ctx: AppContext, entries: Entry[], done: string): UndoResultDto 
         throw aboutRow(error, entry);
       }
     }
-    const register = registerOf(first);
-    const subject = entries.length === 1 ? named(register, imageOf(first.before ?? first.after)) : `${entries.length} records`;
+    const subject = entries.length === 1 ? subjectOf(first) : `${entries.length} records`;
     return { changeId: tx.change.auditId, rows: entries.length, summary: `${done}: ${subject}.` };
   });
 }

@@ -76,6 +76,13 @@ describe.skipIf(!chromiumAvailable())('cycle settings in the browser', () => {
     await page.getByText(lead.name, { exact: true }).first().waitFor();
     const [entry] = await read(shell.api, 'audit:list', { rowId: cycle.id, limit: 1 });
     expect(entry?.action).toBe('update');
+
+    // The save's notice offers Undo, like every save: the settings and every KES figure go back.
+    await page.getByRole('status').locator('.notice').getByRole('button', { name: 'Undo' }).click();
+    await waitForNotice(page, `Undone: the settings of “${saved.title}”.`);
+    const undone = await read(shell.api, 'cycle:get', { id: cycle.id });
+    expect([undone.leadOrgId, undone.kesPerUsdScaled, undone.exchangeRateDate]).toEqual([cycle.leadOrgId, cycle.kesPerUsdScaled, cycle.exchangeRateDate]);
+    expect((await read(shell.api, 'costShare:summary', { cycleId: cycle.id })).overall.plannedKesMinor).toBe(before.overall.plannedKesMinor);
   });
 
   it('refuses dates outside the fiscal year, saving nothing', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../main/services/audit';
 import { audited } from '../../main/services/audited-write';
+import { archiveCycle, getCycle, updateCycle } from '../../main/services/cycles';
 import { registerServices as s } from '../../main/services/index';
 import { restoreDeleted, undoChange } from '../../main/services/undo';
 import { ServiceError } from '../../shared/result';
@@ -107,6 +108,21 @@ describe('undo of a save or a delete', () => {
       /Cannot take back the change to the objective “O9 .*still named in 1 activity/,
     );
     expect(dumpDatabase(app)).toBe(dump);
+  });
+
+  it('takes back a change of the cycle’s settings, and its archiving, through the cycle’s own rules', () => {
+    const { cycle } = seedCycle(app);
+    updateCycle(app, { id: cycle.id, changes: { title: 'Isiolo JWP 2026/27 (revised)', kesPerUsdScaled: 1_310_000 } });
+    const settings = undoChange(app, { changeId: lastChangeOf(cycle.id).changeId ?? 0 });
+    expect(settings.summary).toBe('Undone: the settings of “Isiolo JWP 2026/27 (revised)”.');
+    expect(getCycle(app, cycle.id)).toMatchObject({ title: cycle.title, kesPerUsdScaled: cycle.kesPerUsdScaled });
+    // The undo is a change like any other: undone in turn, the revised settings come back.
+    undoChange(app, { changeId: settings.changeId ?? 0 });
+    expect(getCycle(app, cycle.id).title).toBe('Isiolo JWP 2026/27 (revised)');
+
+    archiveCycle(app, { id: cycle.id, archived: true });
+    expect(undoChange(app, { changeId: lastChangeOf(cycle.id).changeId ?? 0 }).summary).toBe('Undone: the archiving of the cycle.');
+    expect(getCycle(app, cycle.id).archivedAt).toBeNull();
   });
 
   it('does not take back a change to something other than a register, saying what to do instead', () => {

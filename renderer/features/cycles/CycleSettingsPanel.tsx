@@ -14,6 +14,7 @@ import { Form } from '../../components/form/Form';
 import { SubmitButton } from '../../components/form/SubmitButton';
 import { useSubmit } from '../../components/form/use-submit';
 import { showNotice } from '../../components/notices';
+import { noticeWithUndo } from '../../components/undo';
 import { navigate } from '../../routing/navigate';
 import { organisationOptions } from '../lookups/lookups';
 import { cycleSettingsChanges, cycleSettingsFields, cycleSettingsOf, type CycleSettingsValues } from './cycle-settings';
@@ -40,7 +41,7 @@ export function CycleSettingsPanel({ cycle, onClose }: { cycle: CycleDto; onClos
     const saved = await form.submit(async () => (changes.ok ? api('cycle:update', { id: cycle.id, changes: changes.value }) : changes));
     if (!saved) return;
     const rateMoved = saved.kesPerUsdScaled !== cycle.kesPerUsdScaled;
-    showNotice(`Saved: the settings of “${saved.title}”.${rateMoved ? ' Every KES figure now uses the new rate.' : ''}`);
+    void noticeWithUndo(`Saved: the settings of “${saved.title}”.${rateMoved ? ' Every KES figure now uses the new rate.' : ''}`, cycle.id);
     dataChanged();
     onClose();
   };
@@ -48,7 +49,10 @@ export function CycleSettingsPanel({ cycle, onClose }: { cycle: CycleDto; onClos
   const archive = async (archived: boolean) => {
     const result = await api('cycle:archive', { id: cycle.id, archived });
     if (!result.ok) return showNotice(result.error.message, { tone: 'problem' });
-    showNotice(archived ? `Archived: “${cycle.title}” is kept whole and listed apart from the current cycles.` : `“${cycle.title}” is a current cycle again.`);
+    void noticeWithUndo(
+      archived ? `Archived: “${cycle.title}” is kept whole and listed apart from the current cycles.` : `“${cycle.title}” is a current cycle again.`,
+      cycle.id,
+    );
     dataChanged();
     onClose();
   };
