@@ -50,3 +50,19 @@ export async function restoreDeletion(auditId: number): Promise<boolean> {
   showNotice(summary, changeId === null ? {} : { action: undoAction(changeId) });
   return true;
 }
+
+/**
+ * The notice's "Undo" after an import (a bundle, a workbook, pasted rows): the import history's
+ * undo, which restores the backup taken just before it while nothing has changed since.
+ */
+export function undoImportAction(undoneText: string): NoticeAction {
+  return {
+    label: 'Undo',
+    run: async () => {
+      const result = await api('bundle:undo', {});
+      if (!result.ok) return showNotice(result.error.message, { tone: 'problem' });
+      dataChanged();
+      showNotice(undoneText);
+    },
+  };
+}

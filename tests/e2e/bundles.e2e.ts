@@ -199,6 +199,8 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
 
     await panel.getByRole('button', { name: 'Apply with these choices' }).click();
     await waitForNotice(countyPage, 'Imported: 1 conflict resolved. A backup was taken first.');
+    // The notice offers the import's Undo at once; the next step takes it from the history instead.
+    expect(await countyPage.getByRole('status').locator('.notice').getByRole('button', { name: 'Undo' }).count()).toBe(1);
     expect(await activity(county)).toMatchObject({ status: 'ongoing', completionPct: 20, challenges: COUNTY_CHALLENGE });
     const history = countyPage.getByRole('table', { name: 'Bundles imported' });
     await history.getByRole('row', { name: /Ustahimilivu Drylands Resilience Activity \(USAID-funded\) their part 1 conflict resolved/ }).waitFor();

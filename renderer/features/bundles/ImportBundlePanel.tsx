@@ -6,6 +6,7 @@ import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { showNotice } from '../../components/notices';
 import { fileToBase64 } from '../../components/files';
+import { undoImportAction } from '../../components/undo';
 import { ConflictChoices } from './ConflictChoices';
 import { importOutcome } from './preview-words';
 import { PreviewSummary } from './PreviewSummary';
@@ -100,7 +101,9 @@ export function ImportBundlePanel({
     } else {
       const c = result.value.preview.counts;
       const counts = result.value.import?.counts ?? { ...c, conflictsResolved: c.conflicts };
-      showNotice(`Imported: ${importOutcome(counts)}. A backup was taken first.`);
+      showNotice(`Imported: ${importOutcome(counts)}. A backup was taken first.`, {
+        action: undoImportAction('The import was taken back: the backup taken before it is restored.'),
+      });
       setStage({ name: 'choose' });
       onImported?.(result.value.preview.bundle?.cycleId ?? '');
     }
