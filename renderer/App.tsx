@@ -13,6 +13,7 @@ import { NamePrompt } from './features/setup/NamePrompt';
 import { useBoot } from './features/setup/use-boot';
 import type { Route } from './routing/routes';
 import { useRoute } from './routing/use-route';
+import { PageHeader } from './components/ui/PageHeader';
 
 export function App() {
   const [boot, setInfo] = useBoot();
@@ -61,7 +62,7 @@ function RouteScreen({ route }: { route: Route }) {
       {route.name === 'audit' ? <AuditScreen key={`${route.cycleId}/${route.rowId}`} filter={route} /> : null}
       {route.name === 'unknown' ? (
         <main className="page">
-          <h1 className="page__title">This screen does not exist</h1>
+          <PageHeader title="This screen does not exist" />
           <p>
             <a href="#/">Go to the list of cycles</a>
           </p>

@@ -40,7 +40,7 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
   const openExchange = async (page: Page, shell: TestShell) => {
     await page.goto(`${shell.url}#/cycles/${cycleId}/exchange`);
     await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Exchange with partners' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Exchange with partners' }).waitFor();
   };
   /** Prepares a partner bundle for UDRA in the export panel and saves the download to a file. */
   const exportUdra = async (page: Page, name: string): Promise<string> => {

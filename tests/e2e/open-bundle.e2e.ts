@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable())('opening a bundle file from Explorer', () 
     await panel.getByRole('button', { name: 'Trust this sender' }).click();
     await panel.getByText(/This adds the cycle/).waitFor();
     await panel.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Exchange with partners' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Exchange with partners' }).waitFor();
     expect(page.url()).toContain(`#/cycles/${cycleId}/exchange`);
     expect((await read(partner.api, 'cycle:list', {})).map((c) => c.id)).toEqual([cycleId]);
   });

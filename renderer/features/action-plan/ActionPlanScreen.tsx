@@ -14,6 +14,7 @@ import { indexById, organisationOptions, wardOptions } from '../lookups/lookups'
 import { activityColumns, activityDefaults, activityFields, describeActivity } from './activity-register';
 import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from '../../../shared/analysis/activity-filter';
 import { PasteRows } from '../imports/PasteRows';
+import { ViewSwitch } from '../../components/ui/ViewSwitch';
 import { ActivityFilters } from './ActivityFilters';
 import { Timeline } from './Timeline';
 import { timelineScale } from './timeline';
@@ -90,13 +91,15 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
         <>
           <ActivityFilters
             views={
-              <div className="view-switch" role="tablist" aria-label="Show the action plan as">
-                {(['table', 'timeline'] as const).map((option) => (
-                  <button key={option} type="button" role="tab" aria-selected={view === option} className="view-switch__tab" onClick={() => setView(option)}>
-                    {option === 'table' ? 'Table' : 'Timeline'}
-                  </button>
-                ))}
-              </div>
+              <ViewSwitch
+                label="Show the action plan as"
+                value={view}
+                onChange={setView}
+                options={[
+                  { value: 'table', label: 'Table' },
+                  { value: 'timeline', label: 'Timeline' },
+                ]}
+              />
             }
             filter={filter}
             onChange={setFilter}

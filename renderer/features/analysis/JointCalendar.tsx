@@ -7,6 +7,7 @@ import { showNotice } from '../../components/notices';
 import { calendarStateLabels, eventsByDate, relativeDays } from './calendar-view';
 import { downloadText } from './download';
 import { monthGrid, monthOf, monthTitle, nextMonth, startingMonth } from './month-grid';
+import { ViewSwitch } from '../../components/ui/ViewSwitch';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -98,14 +99,15 @@ export function JointCalendar({ calendar, cycle }: { calendar: CalendarDto; cycl
   return (
     <>
       <div className="analysis-toolbar">
-        <div className="analysis-toggle" role="group" aria-label="Calendar view">
-          <button type="button" className="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-            List
-          </button>
-          <button type="button" className="button" aria-pressed={view === 'month'} onClick={() => setView('month')}>
-            Month
-          </button>
-        </div>
+        <ViewSwitch
+          label="Calendar view"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'list', label: 'List' },
+            { value: 'month', label: 'Month' },
+          ]}
+        />
         <p className="muted">
           {calendar.overdueCount} overdue · {calendar.dueSoonCount} due within 14 days · today {formatDisplayDate(calendar.today)}
         </p>

@@ -7,6 +7,7 @@ import { navigate } from '../../routing/navigate';
 import { auditRoute, cycleRoute, hrefFor, type AuditFilter } from '../../routing/routes';
 import { formatTakenAt } from '../backups/backup-format';
 import { actionLabels, changedFields, recordName, tableLabel } from './audit-format';
+import { PageHeader } from '../../components/ui/PageHeader';
 
 const PAGE = 200;
 
@@ -25,10 +26,10 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
 
   return (
     <main className="page" id="main">
-      <h1 className="page__title">Audit log</h1>
-      <p className="page__lead">
-        Every change to every register, with who made it and when. Nothing here can be edited; a deleted record can be restored, with what was deleted with it.
-      </p>
+      <PageHeader
+        title="Audit log"
+        lead="Every change to every register, with who made it and when. Nothing here can be edited; a deleted record can be restored, with what was deleted with it."
+      />
       {filter.cycleId ? (
         <p className="back-link">
           <a href={hrefFor(cycleRoute(filter.cycleId))}>← Back to {cycleTitle(filter.cycleId) || 'the cycle'}</a>

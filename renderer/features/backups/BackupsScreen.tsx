@@ -7,6 +7,7 @@ import { showNotice } from '../../components/notices';
 import { QueryView } from '../../components/QueryView';
 import { useDocumentTitle } from '../../components/use-document-title';
 import { backupReasons, formatSize, formatTakenAt, saveBase64File } from './backup-format';
+import { PageHeader } from '../../components/ui/PageHeader';
 
 type Backup = BackupListDto['backups'][number];
 
@@ -48,9 +49,11 @@ export function BackupsScreen() {
   };
 
   return (
-    <main className="page page--narrow" id="main">
-      <h1 className="page__title">Backups</h1>
-      <p className="page__lead">Pamoja JWP keeps verified copies of its database beside it: one a day, and one before every update, import or restore.</p>
+    <main className="page" id="main">
+      <PageHeader
+        title="Backups"
+        lead="Pamoja JWP keeps verified copies of its database beside it: one a day, and one before every update, import or restore."
+      />
       <QueryView query={backups} what="the list of backups">
         {(list, reload) => (
           <>

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../../components/use-document-title';
 import { ExportBundlePanel } from './ExportBundlePanel';
 import { ImportBundlePanel } from './ImportBundlePanel';
 import { ImportHistoryPanel } from './ImportHistoryPanel';
+import { PageHeader } from '../../components/ui/PageHeader';
 
 /**
  * Exchanging the plan with partners as files (email, USB): send a bundle, receive one (preview,
@@ -18,11 +19,11 @@ export function BundlesScreen({ cycle, onCycleChanged }: { cycle: CycleDto; onCy
   const identity = keys.status === 'ready' ? keys.value.identities.find((i) => i.cycleId === cycle.id) : undefined;
   return (
     <div className="stack">
-      <h1 className="page__title">Exchange with partners</h1>
-      <p className="page__lead">
-        Send the plan or a partner’s part as a file by email or USB stick, and bring in what partners send back. Every import is previewed first, backed up, and
-        can be undone.
-      </p>
+      <PageHeader
+        level={2}
+        title="Exchange with partners"
+        lead="Send the plan or a partner’s part as a file by email or USB stick, and bring in what partners send back. Every import is previewed first, backed up, and can be undone."
+      />
       <QueryView query={keys} what="this copy’s key">
         {(k) => (
           <p className="muted small">

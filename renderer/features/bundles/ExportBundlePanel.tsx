@@ -6,6 +6,7 @@ import { Field } from '../../components/form/Field';
 import { QueryView } from '../../components/QueryView';
 import { saveDownload } from '../../components/files';
 import { formatBytes } from './bundle-files';
+import { RadioGroup } from '../../components/ui/RadioGroup';
 
 /**
  * Makes a bundle to send by email or USB: the whole plan, or one partner's part. Before the file
@@ -46,16 +47,16 @@ export function ExportBundlePanel({ cycleId, ownOrgId = null }: { cycleId: strin
               void prepare();
             }}
           >
-            <fieldset className="field">
-              <legend>What to send</legend>
-              <label>
-                <input type="radio" name="bundle-kind" checked={kind === 'partner'} onChange={() => setKind('partner')} /> One organisation’s part (for that
-                partner)
-              </label>
-              <label>
-                <input type="radio" name="bundle-kind" checked={kind === 'full'} onChange={() => setKind('full')} /> The whole plan (the consolidated plan)
-              </label>
-            </fieldset>
+            <RadioGroup
+              legend="What to send"
+              name="bundle-kind"
+              value={kind}
+              onChange={setKind}
+              options={[
+                { value: 'partner', label: 'One organisation’s part (for that partner)' },
+                { value: 'full', label: 'The whole plan (the consolidated plan)' },
+              ]}
+            />
             {kind === 'partner' ? (
               <Field label="Organisation" hint="The bundle carries this organisation’s own rows and what they name.">
                 {(control) => (

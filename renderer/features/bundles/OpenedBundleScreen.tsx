@@ -3,6 +3,7 @@ import { navigate } from '../../routing/navigate';
 import { cycleRoute } from '../../routing/routes';
 import { ImportBundlePanel } from './ImportBundlePanel';
 import { useOpenedBundle } from './opened-bundle';
+import { PageHeader } from '../../components/ui/PageHeader';
 
 /** Where a .jwpb opened from Explorer lands: straight to its preview; nothing is written until Apply. */
 export function OpenedBundleScreen() {
@@ -11,10 +12,10 @@ export function OpenedBundleScreen() {
   useDocumentTitle(title);
   return (
     <main className="page" id="main">
-      <h1 className="page__title">{title}</h1>
-      <p className="page__lead">
-        {opened ? 'You opened this bundle file. ' : ''}Check what it would change before applying it: a backup is taken first, and the import can be undone.
-      </p>
+      <PageHeader
+        title={title}
+        lead={`${opened ? 'You opened this bundle file. ' : ''}Check what it would change before applying it: a backup is taken first, and the import can be undone.`}
+      />
       <ImportBundlePanel
         key={opened?.serial ?? 0}
         heading="Bundle preview"

@@ -10,6 +10,7 @@ import { CreateCycleForm } from './CreateCycleForm';
 import { CycleList } from './CycleList';
 import { SampleCycleButton } from './SampleCycleButton';
 import { defaultCountyId, localIsoDate } from './cycle-form';
+import { PageHeader } from '../../components/ui/PageHeader';
 
 /** Where every session starts when no cycle is open: open one, create one, or load the sample. */
 export function StartScreen() {
@@ -21,8 +22,10 @@ export function StartScreen() {
 
   return (
     <main className="page page--start" id="main">
-      <h1 className="page__title">Joint Work Planning cycles</h1>
-      <p className="page__lead">A cycle is one fiscal year of joint work planning in one county, from stakeholder mapping to signed approval.</p>
+      <PageHeader
+        title="Joint Work Planning cycles"
+        lead="A cycle is one fiscal year of joint work planning in one county, from stakeholder mapping to signed approval."
+      />
       <div className="start-grid">
         <section className="panel" aria-labelledby="open-cycle-heading">
           <h2 id="open-cycle-heading">Open a cycle</h2>
