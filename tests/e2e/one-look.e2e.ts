@@ -53,15 +53,12 @@ describe.skipIf(!chromiumAvailable())('one look on every screen', () => {
   let shell: TestShell;
   let page: Page;
   let pageErrors: string[];
+  let warnings: string[];
   let cycle: CycleDto;
-  const warnings: string[] = [];
 
   beforeAll(async () => {
     session = await openSampleSession();
-    ({ shell, page, pageErrors, cycle } = session);
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
+    ({ shell, page, pageErrors, pageWarnings: warnings, cycle } = session);
   }, 180_000);
 
   afterAll(() => session?.close());

@@ -13,6 +13,8 @@ export interface SampleSession {
   page: Page;
   /** Console errors and page errors seen so far: a spec expects none. */
   pageErrors: string[];
+  /** Console warnings seen so far: a screen that is done shows none either. */
+  pageWarnings: string[];
   cycle: CycleDto;
   close(): Promise<void>;
 }
@@ -25,11 +27,16 @@ export async function openSampleSession(): Promise<SampleSession> {
   const cycle = await read(shell.api, 'cycle:loadSample', {});
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const pageWarnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') pageWarnings.push(message.text());
+  });
   return {
     shell,
     browser,
     page,
     pageErrors: collectPageErrors(page),
+    pageWarnings,
     cycle,
     async close() {
       await browser.close();
