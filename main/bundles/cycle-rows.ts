@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { linkStore, type Row } from '../db/row-store';
+import { cycleRowReader, linkStore, type CycleRowReader, type Row } from '../db/row-store';
 import { expectText, listOf, rowOrNone, textOf } from '../db/row-values';
 import { cycles } from '../db/schema';
 import { exchangeTables, registerOfTableName, type ExchangeTable, type ExchangeName } from './exchange-tables';
@@ -26,27 +25,18 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every row of one register in a cycle, keyed by the schema's property names, with its links. */
 export function readRegisterRows(client: Database.Database, t: ExchangeTable, cycleId: string): Row[] {
-  const rows = readColumns(client, t.tableName, t.columns, cycleId);
-  for (const link of t.links) {
-    const values = linkStore(client, link).byCycle(t.tableName, cycleId);
-    for (const row of rows) row[link.field] = values.get(textOf(row, 'id')) ?? [];
-  }
-  return rows;
+  const links = t.links.map((link) => ({ field: link.field, byParent: linkStore(client, link).byCycle(t.tableName, cycleId) }));
+  return readerOf(client, t)(cycleId, links);
 }
 
-function readColumns(client: Database.Database, tableName: string, columns: [string, SQLiteColumn][], cycleId: string): Row[] {
-  const statement = client
-    .prepare(`SELECT ${columns.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
-    .raw();
-  const keys = columns.map(([key]) => key);
-  const booleans = columns.flatMap(([key, col], index) => (col.columnType === 'SQLiteBoolean' ? [{ key, index, col }] : []));
-  return statement.all(cycleId).map((raw) => {
-    const values = listOf(raw);
-    const row: Row = {};
-    keys.forEach((key, i) => (row[key] = values[i]));
-    for (const { key, index, col } of booleans) if (values[index] !== null) row[key] = col.mapFromDriverValue(values[index]);
-    return row;
-  });
+/** Every column, the clock ones too: sync needs them (the row stores leave them out). */
+const readers = new WeakMap<Database.Database, Map<ExchangeTable, CycleRowReader>>();
+function readerOf(client: Database.Database, t: ExchangeTable): CycleRowReader {
+  let perClient = readers.get(client);
+  if (!perClient) readers.set(client, (perClient = new Map()));
+  let reader = perClient.get(t);
+  if (!reader) perClient.set(t, (reader = cycleRowReader(client, t.tableName, t.columns)));
+  return reader;
 }
 
 export function readAllRows(client: Database.Database, cycleId: string): RowsByRegister {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { WriteContext } from '../services/context';
 import type { LinkTable } from './tables';
 
@@ -31,8 +31,11 @@ export type ListedRow<T extends SQLiteTable> = Omit<T['$inferSelect'], 'hlc' | '
 export interface RowStore<T extends SQLiteTable> {
   tableName: string;
   get(id: string): StoredRow<T> | undefined;
-  /** Every row of a cycle, without the clock columns (`hlc`, `origin`) that only sync reads. */
-  listByCycle(cycleId: string): ListedRow<T>[];
+  /**
+   * Every row of a cycle, without the clock columns (`hlc`, `origin`) that only sync reads. With
+   * `links`, each row also carries those link lists (`LinkStore.byCycle`), an empty list for none.
+   */
+  listByCycle(cycleId: string, links?: readonly LinkValues[]): ListedRow<T>[];
   insert(tx: WriteContext, row: T['$inferInsert']): void;
   update(tx: WriteContext, row: T['$inferInsert']): void;
   remove(tx: WriteContext, id: string): void;
@@ -49,7 +52,7 @@ const isText = (value: unknown): value is string => typeof value === 'string';
 interface Statements {
   tableName: string;
   get(id: string): Row | undefined;
-  listByCycle(cycleId: string): Row[];
+  listByCycle(cycleId: string, links?: readonly LinkValues[]): Row[];
   insert(row: object): void;
   update(row: object): void;
   remove(id: string): void;
@@ -73,7 +76,7 @@ export function rowStore<T extends SQLiteTable>(client: Database.Database, table
       const row = get(id);
       return row && stored(row);
     },
-    listByCycle: (cycleId) => listByCycle(cycleId).map(stored),
+    listByCycle: (cycleId, links) => listByCycle(cycleId, links).map(stored),
     insert: (tx, row) => {
       sameConnection(tx, client);
       insert(row);
@@ -94,24 +97,78 @@ function sameConnection(tx: WriteContext, client: Database.Database): void {
   if (tx.db.$client !== client) throw new Error('A row store was written with the transaction of another connection.');
 }
 
+/** One link list for every parent row of a cycle (`LinkStore.byCycle`), under the parent's field. */
+export interface LinkValues {
+  field: string;
+  byParent: ReadonlyMap<string, string[]>;
+}
+
+/** Reads every row of one cycle, with the link lists given; `columns` must include `id` and `cycleId`. */
+export type CycleRowReader = (cycleId: string, links?: readonly LinkValues[]) => Row[];
+
+/** Text, integers and reals reach the DTO as SQLite stores them; other columns go through drizzle's mapping. */
+const STORED_AS_GIVEN = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
+
+/**
+ * The fast road for lists, which read every row of a register at once (20,000 budget lines in a
+ * large county plan). Rows come from SQLite as arrays (better-sqlite3 builds them twice as fast as
+ * objects) and become objects through one literal made from the schema's own keys, never from
+ * input: V8 then gives every row the same shape. The cycle id is the one asked for, so it is not
+ * read 20,000 times; booleans are mapped in the literal; link lists join it under their field.
+ */
+export function cycleRowReader(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): CycleRowReader {
+  const read = columns.filter(([key]) => key !== 'cycleId');
+  if (read.length === columns.length || !read.some(([key]) => key === 'id'))
+    throw new Error(`${tableName}: a cycle's rows are read with their id and cycle id.`);
+  const statement = client
+    .prepare(`SELECT ${read.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
+    .raw();
+  const idIndex = read.findIndex(([key]) => key === 'id');
+  const mappers = read.map(
+    ([, col]) =>
+      (value: unknown) =>
+        col.mapFromDriverValue(value),
+  );
+  const valueOf = ([key, col]: [string, SQLiteColumn]): string => {
+    if (key === 'cycleId') return 'cycleId';
+    const index = read.findIndex(([other]) => other === key);
+    if (STORED_AS_GIVEN.has(col.columnType)) return `v[${index}]`;
+    // drizzle's SQLiteBoolean.mapFromDriverValue, written inline: this is the hot loop.
+    if (col.columnType === 'SQLiteBoolean') return `(v[${index}] === null ? null : Number(v[${index}]) === 1)`;
+    return `(v[${index}] === null ? null : m[${index}](v[${index}]))`;
+  };
+  const builders = new Map<string, (v: unknown[], cycleId: string, m: typeof mappers, l: readonly LinkValues[]) => Row>();
+  const builderFor = (links: readonly LinkValues[]) => {
+    const signature = links.map((link) => link.field).join(',');
+    let build = builders.get(signature);
+    if (!build) {
+      const fields = [
+        ...columns.map((column) => `${JSON.stringify(column[0])}: ${valueOf(column)}`),
+        ...links.map((link, index) => `${JSON.stringify(link.field)}: l[${index}].byParent.get(v[${idIndex}]) ?? []`),
+      ];
+      build = new Function('v', 'cycleId', 'm', 'l', `return { ${fields.join(', ')} };`) as NonNullable<typeof build>;
+      builders.set(signature, build);
+    }
+    return build;
+  };
+  return (cycleId, links = []) => {
+    const build = builderFor(links);
+    const rows: Row[] = [];
+    for (const values of statement.all(cycleId)) if (Array.isArray(values)) rows.push(build(values, cycleId, mappers, links));
+    return rows;
+  };
+}
+
 function buildStatements(client: Database.Database, table: SQLiteTable): Statements {
   const tableName = getTableName(table);
   const columns = Object.entries(getTableColumns(table));
   const select = `SELECT ${columns.map(([key, col]) => `${quote(col.name)} AS ${quote(key)}`).join(', ')} FROM ${quote(tableName)}`;
   const getStatement = client.prepare(`${select} WHERE "id" = ?`);
-  // Lists read arrays, not objects: better-sqlite3 builds rows twice as fast that way, and a list
-  // screen reads every row of a register at once (20,000 budget lines in a large county plan).
-  const listed = columns.filter(([key]) => !SYNC_CLOCK_COLUMNS.has(key));
-  const listStatement = client
-    .prepare(`SELECT ${listed.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
-    .raw();
-  // One object literal per table, built from the schema's own keys (never from input): V8 gives every
-  // listed row the same shape at once, which halves the cost of a 20,000-row list.
-  const buildRow = new Function('v', `return { ${listed.map(([key], index) => `${JSON.stringify(key)}: v[${index}]`).join(', ')} };`) as (
-    values: unknown[],
-  ) => Row;
-  // Only boolean columns differ between SQLite and the DTO; text, integers and reals pass through.
-  const mapped = listed.flatMap(([key, col], index) => (col.columnType === 'SQLiteBoolean' ? [{ key, index, col }] : []));
+  const listCycle = cycleRowReader(
+    client,
+    tableName,
+    columns.filter(([key]) => !SYNC_CLOCK_COLUMNS.has(key)),
+  );
   const insertStatement = client.prepare(
     `INSERT INTO ${quote(tableName)} (${columns.map(([, col]) => quote(col.name)).join(', ')}) VALUES (${columns.map(([key]) => `@${key}`).join(', ')})`,
   );
@@ -176,13 +233,7 @@ function buildStatements(client: Database.Database, table: SQLiteTable): Stateme
       const raw = getStatement.get(id);
       return typeof raw === 'object' && raw !== null ? fromDriver(raw) : undefined;
     },
-    listByCycle: (cycleId) =>
-      listStatement.all(cycleId).flatMap((values) => {
-        if (!Array.isArray(values)) return [];
-        const row = buildRow(values);
-        for (const { key, index, col } of mapped) if (values[index] !== null) row[key] = col.mapFromDriverValue(values[index]);
-        return [row];
-      }),
+    listByCycle: listCycle,
     insert: (row) => void insertStatement.run(toDriver(row)),
     update: (row) => void updateStatement.run(toDriver(row)),
     remove: (id) => void removeStatement.run(id),

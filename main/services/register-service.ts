@@ -274,11 +274,9 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
 
     list(ctx, { cycleId }) {
       loadCycle(ctx, cycleId);
-      const rows = store(ctx).listByCycle(cycleId);
-      if (links.length === 0) return rows.map(asDto);
       // Listed rows carry no clock columns: with their link lists they are the DTOs.
-      const values = links.map((link) => [link.field, linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId)] as const);
-      return rows.map((row) => asDto(Object.assign(row, Object.fromEntries(values.map(([field, byRow]) => [field, byRow.get(row.id) ?? []])))));
+      const values = links.map((link) => ({ field: link.field, byParent: linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId) }));
+      return store(ctx).listByCycle(cycleId, values).map(asDto);
     },
   };
 }
