@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns } from 'drizzle-orm';
 import { cycleRowReader, linkStore, type CycleRowReader, type Row } from '../db/row-store';
-import { expectText, listOf, rowOrNone, textOf } from '../db/row-values';
+import { expectText, listOf, rowOf, rowOrNone, textOf, textOrNullOf } from '../db/row-values';
 import { cycles } from '../db/schema';
 import { exchangeTables, registerOfTableName, type ExchangeTable, type ExchangeName } from './exchange-tables';
 
@@ -49,9 +49,17 @@ export function readTombstones(client: Database.Database, cycleId: string): Map<
     .prepare(
       'SELECT table_name AS tableName, row_id AS rowId, owner_org_id AS ownerOrgId, deleted_at AS deletedAt, hlc, origin FROM tombstones WHERE cycle_id = ? ORDER BY rowid',
     )
-    .all(cycleId) as (LocalTombstone & { tableName: string })[];
-  for (const { tableName, ...tombstone } of rows) {
-    const register = registerOfTableName(tableName);
+    .all(cycleId)
+    .map(rowOf);
+  for (const row of rows) {
+    const register = registerOfTableName(textOf(row, 'tableName'));
+    const tombstone: LocalTombstone = {
+      rowId: textOf(row, 'rowId'),
+      ownerOrgId: textOrNullOf(row, 'ownerOrgId'),
+      deletedAt: textOf(row, 'deletedAt'),
+      hlc: textOf(row, 'hlc'),
+      origin: textOf(row, 'origin'),
+    };
     if (register) byRegister.get(register)?.set(tombstone.rowId, tombstone);
   }
   return byRegister;

@@ -103,7 +103,7 @@ export interface LinkValues {
   byParent: ReadonlyMap<string, string[]>;
 }
 
-/** Reads every row of one cycle, with the link lists given; `columns` must include `id` and `cycleId`. */
+/** Reads every row of one cycle, with the link lists given (joined by the `id` column, which must then be read). */
 export type CycleRowReader = (cycleId: string, links?: readonly LinkValues[]) => Row[];
 
 /** Text, integers and reals reach the DTO as SQLite stores them; other columns go through drizzle's mapping. */
@@ -118,15 +118,13 @@ const STORED_AS_GIVEN = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
  */
 export function cycleRowReader(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): CycleRowReader {
   const read = columns.filter(([key]) => key !== 'cycleId');
-  if (read.length === columns.length || !read.some(([key]) => key === 'id'))
-    throw new Error(`${tableName}: a cycle's rows are read with their id and cycle id.`);
   const statement = client
     .prepare(`SELECT ${read.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
     .raw();
   const idIndex = read.findIndex(([key]) => key === 'id');
   const mappers = read.map(
     ([, col]) =>
-      (value: unknown) =>
+      (value: unknown): unknown =>
         col.mapFromDriverValue(value),
   );
   const valueOf = ([key, col]: [string, SQLiteColumn]): string => {
@@ -152,6 +150,7 @@ export function cycleRowReader(client: Database.Database, tableName: string, col
     return build;
   };
   return (cycleId, links = []) => {
+    if (links.length > 0 && idIndex < 0) throw new Error(`${tableName}: link lists join rows by their id, which was not read.`);
     const build = builderFor(links);
     const rows: Row[] = [];
     for (const values of statement.all(cycleId)) if (Array.isArray(values)) rows.push(build(values, cycleId, mappers, links));

@@ -19,11 +19,20 @@ export interface CostShareCycle {
   kesPerUsdScaled: number;
 }
 
-export type CostShareActivity = Pick<ActivityDto, 'id' | 'code' | 'title' | 'sector' | 'startDate' | 'endDate' | 'status'>;
-export type CostShareContribution = Pick<
-  ContributionDto,
-  'id' | 'activityId' | 'component' | 'contributorOrgId' | 'type' | 'onBudget' | 'amountMinor' | 'currency'
->;
+/** The fields of activities and budget lines cost sharing reads (and the service reads of 20,000 lines). */
+export const costShareActivityFields = ['id', 'code', 'title', 'sector', 'startDate', 'endDate', 'status'] as const satisfies readonly (keyof ActivityDto)[];
+export const costShareContributionFields = [
+  'id',
+  'activityId',
+  'component',
+  'contributorOrgId',
+  'type',
+  'onBudget',
+  'amountMinor',
+  'currency',
+] as const satisfies readonly (keyof ContributionDto)[];
+export type CostShareActivity = Pick<ActivityDto, (typeof costShareActivityFields)[number]>;
+export type CostShareContribution = Pick<ContributionDto, (typeof costShareContributionFields)[number]>;
 export type CostShareDisbursement = Pick<DisbursementDto, 'contributionId' | 'periodKey' | 'amountMinor'>;
 export type CostShareOrganisation = Pick<OrganisationDto, 'id' | 'name' | 'shortName' | 'category'>;
 

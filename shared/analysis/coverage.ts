@@ -6,8 +6,11 @@ import type { CoverageMatrixDto } from '../api/schemas/analysis/coverage';
 import { splitShillings } from './allocate';
 import { itemAt } from '../item-at';
 
-export type CoverageActivity = Pick<ActivityDto, 'id' | 'sector' | 'leadOrgId' | 'supportingOrgIds' | 'wardIds' | 'status'>;
-export type CoverageContribution = Pick<ContributionDto, 'activityId' | 'contributorOrgId' | 'amountMinor' | 'currency'>;
+/** The fields of activities and budget lines the matrix reads (and the service reads of 20,000 lines). */
+export const coverageActivityFields = ['id', 'sector', 'leadOrgId', 'supportingOrgIds', 'wardIds', 'status'] as const satisfies readonly (keyof ActivityDto)[];
+export const coverageContributionFields = ['activityId', 'contributorOrgId', 'amountMinor', 'currency'] as const satisfies readonly (keyof ContributionDto)[];
+export type CoverageActivity = Pick<ActivityDto, (typeof coverageActivityFields)[number]>;
+export type CoverageContribution = Pick<ContributionDto, (typeof coverageContributionFields)[number]>;
 
 export interface CoverageWard {
   id: string;

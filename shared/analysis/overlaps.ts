@@ -6,10 +6,19 @@ import { jaccard, tokens } from './text-similarity';
 import { itemAt } from '../item-at';
 
 /** The fields of an activity the overlap rule reads. */
-export type OverlapActivity = Pick<
-  ActivityDto,
-  'id' | 'code' | 'title' | 'description' | 'sector' | 'leadOrgId' | 'wardIds' | 'startDate' | 'endDate' | 'status'
->;
+export const overlapActivityFields = [
+  'id',
+  'code',
+  'title',
+  'description',
+  'sector',
+  'leadOrgId',
+  'wardIds',
+  'startDate',
+  'endDate',
+  'status',
+] as const satisfies readonly (keyof ActivityDto)[];
+export type OverlapActivity = Pick<ActivityDto, (typeof overlapActivityFields)[number]>;
 
 export interface OverlapNames {
   orgName(id: string): string;
@@ -23,7 +32,7 @@ export function pairOf(a: string, b: string): [string, string] {
 }
 
 export function pairKey(a: string, b: string): string {
-  return pairOf(a, b).join(':');
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
 }
 
 /**
@@ -148,17 +157,19 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
 
   const describe = describer(names);
   const pairs: OverlapPairDto[] = [];
-  // Tie-break keys kept beside the pairs, not in wrapper objects: tens of thousands of pairs are possible.
+  // Sort keys kept beside the pairs, not in wrapper objects: tens of thousands of pairs are possible.
+  const scores: number[] = [];
   const firsts: number[] = [];
   const seconds: number[] = [];
   sweepPairs(prepared, (a, b) => {
-    pairs.push(describe(a, b));
+    const pair = describe(a, b);
+    pairs.push(pair);
+    scores.push(pair.score);
     firsts.push(Math.min(a.ordinal, b.ordinal));
     seconds.push(Math.max(a.ordinal, b.ordinal));
   });
   const order = Array.from(pairs.keys());
-  const score = (index: number) => itemAt(pairs, index, 'pair').score;
-  order.sort((x, y) => score(y) - score(x) || (firsts[x] ?? 0) - (firsts[y] ?? 0) || (seconds[x] ?? 0) - (seconds[y] ?? 0));
+  order.sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || (firsts[x] ?? 0) - (firsts[y] ?? 0) || (seconds[x] ?? 0) - (seconds[y] ?? 0));
   return order.map((index) => itemAt(pairs, index, 'pair'));
 }
 

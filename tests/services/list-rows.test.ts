@@ -3,6 +3,10 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { registerSchemas } from '../../shared/api/registers';
 import { listAdminUnits } from '../../main/services/admin-units';
 import { registerServices } from '../../main/services/index';
+import { listFields } from '../../main/services/register-fields';
+import { costShareActivityFields, costShareContributionFields } from '../../shared/analysis/cost-share';
+import { coverageActivityFields, coverageContributionFields } from '../../shared/analysis/coverage';
+import { overlapActivityFields } from '../../shared/analysis/overlaps';
 import { loadCycleFile, loadSampleCycle } from '../../main/services/sample';
 import { registerLinks, registerNames, registerTables, type RegisterName } from '../../main/db/tables';
 import { generateLargePlan } from '../../scripts/bench/large-plan';
@@ -69,5 +73,25 @@ describe('register lists', () => {
     const counts = cycles.map((cycle) => registerNames.filter((register) => registerServices[register].list(app, { cycleId: cycle.id }).length > 0));
     expect(counts[0]).toEqual(registerNames);
     expect(counts[1]).toEqual(expect.arrayContaining(['organisation', 'activity', 'contribution', 'indicator', 'indicatorPeriod', 'risk']));
+  });
+
+  it('the analyses read some fields of activities and budget lines: exactly those fields of the listed rows', () => {
+    const pick = (row: Record<string, unknown>, fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, row[field]]));
+    for (const cycle of cycles) {
+      const activities = registerServices.activity.list(app, { cycleId: cycle.id });
+      const contributions = registerServices.contribution.list(app, { cycleId: cycle.id });
+      for (const fields of [overlapActivityFields, coverageActivityFields, costShareActivityFields, ['wardIds'] as const]) {
+        const lean = listFields(app, 'activity', cycle.id, fields);
+        // A link list is joined by the row's id, which comes along when not asked for.
+        const wanted: readonly string[] = fields;
+        const expected = activities.map((row) => pick(row, wanted.includes('wardIds') && !wanted.includes('id') ? ['id', ...wanted] : wanted));
+        expect(lean, `${cycle.name}: ${fields.join(', ')}`).toStrictEqual(expected);
+      }
+      for (const fields of [coverageContributionFields, costShareContributionFields]) {
+        expect(listFields(app, 'contribution', cycle.id, fields), `${cycle.name}: ${fields.join(', ')}`).toStrictEqual(
+          contributions.map((row) => pick(row, fields)),
+        );
+      }
+    }
   });
 });

@@ -1,21 +1,15 @@
-import { eq } from 'drizzle-orm';
 import { clusterOverlaps } from '../../../shared/analysis/overlap-clusters';
 import type { OverlapClusterReportDto } from '../../../shared/api/schemas/analysis/overlap-clusters';
 import { toKesMinor } from '../../../shared/money';
-import { contributions } from '../../db/schema';
 import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { overlapReport } from './overlaps';
+import { listFields } from '../register-fields';
 
 /** Each activity's planned budget in KES: its contributions, USD at the cycle's rate (as the coverage matrix counts them). */
 function plannedKesByActivity(ctx: AppContext, cycleId: string, kesPerUsdScaled: number): Map<string, number> {
   const planned = new Map<string, number>();
-  const rows = ctx.db
-    .select({ activityId: contributions.activityId, amountMinor: contributions.amountMinor, currency: contributions.currency })
-    .from(contributions)
-    .where(eq(contributions.cycleId, cycleId))
-    .all();
-  for (const row of rows) {
+  for (const row of listFields(ctx, 'contribution', cycleId, ['activityId', 'amountMinor', 'currency'])) {
     if (row.activityId !== null) planned.set(row.activityId, (planned.get(row.activityId) ?? 0) + toKesMinor(row, kesPerUsdScaled));
   }
   return planned;

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
-import { applyOverlapDecisions, findOverlaps, pairOf } from '../../../shared/analysis/overlaps';
+import { applyOverlapDecisions, findOverlaps, overlapActivityFields, pairOf } from '../../../shared/analysis/overlaps';
 import { invalidField, notFound } from '../../../shared/result';
 import { activities, overlapDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
 import { audited } from '../audited-write';
 import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
-import { registerServices } from '../index';
+import { listFields } from '../register-fields';
 import { changedRowMeta, newKeyedRowMeta, writeTombstone } from '../record-meta';
 import { namesOf } from './names';
 
@@ -33,7 +33,7 @@ export function listOverlapDecisions(ctx: AppContext, cycleId: string): OverlapD
 /** Likely duplicates in the cycle's action plan, with the pairs already marked complementary apart. */
 export function overlapReport(ctx: AppContext, cycleId: string): OverlapReportDto {
   const cycle = getCycle(ctx, cycleId);
-  const activities = registerServices.activity.list(ctx, { cycleId });
+  const activities = listFields(ctx, 'activity', cycleId, overlapActivityFields);
   const pairs = findOverlaps(activities, namesOf(ctx, cycle));
   const checked = activities.filter((a) => a.status !== 'cancelled').length;
   return applyOverlapDecisions(cycleId, checked, pairs, listOverlapDecisions(ctx, cycleId));

@@ -4,8 +4,14 @@ import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/cov
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { jointCalendar } from '../../../shared/analysis/calendar';
-import { costShare } from '../../../shared/analysis/cost-share';
-import { coverageMatrix, type CoverageActivity, type CoverageContribution } from '../../../shared/analysis/coverage';
+import { costShare, costShareActivityFields, costShareContributionFields } from '../../../shared/analysis/cost-share';
+import {
+  coverageActivityFields,
+  coverageContributionFields,
+  coverageMatrix,
+  type CoverageActivity,
+  type CoverageContribution,
+} from '../../../shared/analysis/coverage';
 import { calendarToIcs } from '../../../shared/analysis/ics';
 import { indicatorStatus } from '../../../shared/analysis/indicator-status';
 import { resolveStatutoryDates } from '../../../shared/analysis/statutory-dates';
@@ -14,6 +20,7 @@ import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
 import { wardsOfCycle } from './names';
+import { listFields } from '../register-fields';
 import { todayOf } from '../record-meta';
 import { cycleStatutoryDates, getAnalysisSettings } from './settings';
 
@@ -25,8 +32,8 @@ export function coverageReport(ctx: AppContext, input: { cycleId: string; organi
     if (!org) throw invalidField('organisationId', 'Organisation: choose an organisation of this cycle.');
   }
   const rows = {
-    activities: registerServices.activity.list(ctx, { cycleId: cycle.id }),
-    contributions: registerServices.contribution.list(ctx, { cycleId: cycle.id }),
+    activities: listFields(ctx, 'activity', cycle.id, coverageActivityFields),
+    contributions: listFields(ctx, 'contribution', cycle.id, coverageContributionFields),
   };
   return coverageOfRows(ctx, cycle, rows, input.organisationId);
 }
@@ -57,8 +64,8 @@ export function costShareReport(ctx: AppContext, cycleId: string): CostShareDto 
     cycle,
     today: todayOf(ctx),
     organisations: registerServices.organisation.list(ctx, { cycleId }),
-    activities: registerServices.activity.list(ctx, { cycleId }),
-    contributions: registerServices.contribution.list(ctx, { cycleId }),
+    activities: listFields(ctx, 'activity', cycleId, costShareActivityFields),
+    contributions: listFields(ctx, 'contribution', cycleId, costShareContributionFields),
     disbursements: registerServices.disbursement.list(ctx, { cycleId }),
   });
 }
