@@ -67,9 +67,9 @@ async function benchLargePlan() {
   const rawRate = rawRows / (rawMs / 1000);
   closeDb(raw);
   line('raw better-sqlite3 inserts, same plan and tables', `${fmt(rawRows)} rows in ${fmt(rawMs)} ms = ${fmt(rawRate)} rows/s`);
-  line('bulk load ÷ raw insert rate', `${fmt((bulkRate / rawRate) * 100, 1)} %   (target ≥ 25 %)`);
+  line('bulk load ÷ raw insert rate', `${fmt((bulkRate / rawRate) * 100, 1)} %   (target ≥ 60 %)`);
 
-  console.log('\nList queries on the large cycle (median of 5, milliseconds; target < 50 ms each):');
+  console.log('\nList queries on the large cycle (median of 5, milliseconds; target < 30 ms each):');
   let slowest = 0;
   for (const [name, service] of Object.entries(registerServices)) {
     const samples: number[] = [];
@@ -83,6 +83,14 @@ async function benchLargePlan() {
     line(`  ${name}:list`, `${fmt(median(samples), 1)} ms  (${fmt(count)} rows)`);
   }
   line('slowest list query', `${fmt(slowest, 1)} ms`);
+  // The peer in the same process: better-sqlite3 reading the same budget lines, every column, as arrays.
+  const peer = ctx.db.$client.prepare('SELECT * FROM contributions WHERE cycle_id = ? ORDER BY rowid').raw();
+  const peerSamples = Array.from({ length: 5 }, () => {
+    start = performance.now();
+    peer.all(cycle.id);
+    return ms(start);
+  });
+  line('  (peer: raw SELECT of the budget lines)', `${fmt(median(peerSamples), 1)} ms`);
   for (const section of benchSections) {
     console.log(`\n${section.title}:`);
     await section.run({ ctx, cycleId: cycle.id, dir, line, fmt });

@@ -17,9 +17,9 @@ function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/** Export and import (preview + apply) of a full bundle of the large plan. Targets: export < 1 s, import < 2 s. */
+/** Export and import (preview + apply) of a full bundle of the large plan. Targets: export < 0.5 s, import < 1.5 s. */
 export const bundlesBench: BenchSection = {
-  title: 'Partner bundles (full bundle of the large plan; targets: export < 1 s, import < 2 s)',
+  title: 'Partner bundles (full bundle of the large plan; targets: export < 0.5 s, import < 1.5 s)',
   run({ ctx, cycleId, dir, line, fmt }) {
     const both = (t: { ms: number; cpuMs: number }) => `${fmt(t.ms)} ms (CPU ${fmt(t.cpuMs)} ms)`;
     line('machine load (1-minute average)', `${fmt(os.loadavg()[0] ?? 0, 1)} on ${os.cpus().length} cores`);
