@@ -23,10 +23,14 @@ export const FORMAT_NAME = 'pamoja-jwp-bundle';
  * desired direction and band (older indicators are upgraded on reading, see upgrade-rows.ts); 5
  * added the reporting rounds (who was asked, who answered, when: main/rounds); 6 added the manual's
  * M&E and learning template fields (activity type, an indicator's sustainability, a report's format
- * and audience, how learning is captured, when and for what use, a recommendation's priority). A
- * bundle says the oldest format that can read it (`formatNeeded`), so older copies read what they can.
+ * and audience, how learning is captured, when and for what use, a recommendation's priority); 7 let
+ * a round ask for learning entries and risk updates; 8 lets an in-kind budget line be recorded as not
+ * valued (`valueNotEstimated`). A bundle says the oldest format that can read it (`formatNeeded`),
+ * so older copies read what they can.
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
+/** The format whose budget lines say whether their value was estimated. */
+export const FORMAT_WITH_UNVALUED_LINES = 8;
 /** The format whose rounds say whether they ask for learning entries and risk updates. */
 export const FORMAT_WITH_ROUND_ASKS = 7;
 /** The format that added the M&E and learning template fields. */
@@ -42,6 +46,7 @@ const TEMPLATE_FIELD_REGISTERS: readonly string[] = ['activity', 'indicator', 'm
 
 /** The oldest format whose readers know every field and entry of this bundle (`registers`: those it has rows of). */
 export function formatNeeded(contents: { registers: readonly string[]; boundaries: boolean; rounds?: boolean }): number {
+  if (contents.registers.includes('contribution')) return FORMAT_WITH_UNVALUED_LINES;
   if (contents.rounds) return FORMAT_WITH_ROUND_ASKS;
   if (contents.registers.some((register) => TEMPLATE_FIELD_REGISTERS.includes(register))) return FORMAT_WITH_TEMPLATE_FIELDS;
   if (contents.registers.includes('indicator')) return FORMAT_WITH_INDICATOR_DIRECTION;

@@ -1,6 +1,6 @@
 import { inferredDirection } from '../../shared/analysis/indicator-progress';
 import { isRecord } from '../../shared/guards';
-import { withFieldsAddedIn0011 } from '../db/added-fields';
+import { withAddedFields } from '../db/added-fields';
 import type { ExchangeName } from './exchange-tables';
 
 /**
@@ -13,13 +13,15 @@ import type { ExchangeName } from './exchange-tables';
  *
  * Format 6 added the manual's M&E and learning template fields: an older row takes the values
  * migration 0011 gave the database's own rows (main/db/added-fields.ts).
+ *
+ * Format 8 let an in-kind budget line be not valued: every line of an older bundle was valued.
  */
 export function upgradeRows(register: ExchangeName, data: unknown, formatVersion: number): unknown {
-  if (formatVersion >= 6 || !Array.isArray(data)) return data;
+  if (formatVersion >= 8 || !Array.isArray(data)) return data;
   return data.map((item: unknown) => {
     // Values of the wrong type are left for the register's schema to name.
     if (!isRecord(item)) return item;
-    const upgraded = withFieldsAddedIn0011(register, item);
+    const upgraded = withAddedFields(register, item, formatVersion);
     if (formatVersion < 4 && register === 'indicator' && !Object.hasOwn(item, 'direction')) {
       const { baselineValue, targetValue } = item;
       upgraded.direction =

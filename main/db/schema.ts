@@ -179,6 +179,11 @@ export const contributions = sqliteTable(
     type: text('type').notNull(),
     onBudget: integer('on_budget', { mode: 'boolean' }).notNull().default(false),
     amountMinor: integer('amount_minor').notNull(),
+    /**
+     * In-kind support whose value nobody estimated (its amount is then 0): such a line is listed in
+     * every deliverable but counted in no total (shared/budget-lines.ts).
+     */
+    valueNotEstimated: integer('value_not_estimated', { mode: 'boolean' }).notNull().default(false),
     currency: text('currency', { enum: ['KES', 'USD'] }).notNull(),
     utilisationPlan: text('utilisation_plan').notNull().default(''),
     comments: text('comments').notNull().default(''),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { isRecord } from '../../shared/guards';
-import { withFieldsAddedIn0011 } from '../db/added-fields';
+import { withAddedFields } from '../db/added-fields';
 import { registerNames, type RegisterName } from '../db/tables';
 import type { AppContext } from '../services/context';
 import { getCycle } from '../services/cycles';
@@ -46,8 +46,8 @@ const ignoredOf = (name: RegisterName) => new Set([...IGNORED_KEYS, ...(IGNORED_
 /**
  * A stored snapshot cut to the plan, as the fingerprint now covers it: versions approved before the
  * fingerprint left monitoring out hold it in their snapshots, and compare with today's plan this way.
- * A snapshot frozen before migration 0011 takes the values it gave the fields it added, so a plan
- * approved then still matches until someone fills them in.
+ * A snapshot frozen before migrations 0011 or 0014 takes the values they gave the fields they added,
+ * so a plan approved then still matches until someone fills them in.
  */
 export function planOnly(snapshot: { cycle: Record<string, unknown>; registers: Record<string, Record<string, unknown>[]> }) {
   const registers: Record<string, Record<string, unknown>[]> = {};
@@ -55,7 +55,7 @@ export function planOnly(snapshot: { cycle: Record<string, unknown>; registers: 
     if (MONITORING_REGISTERS.has(name)) continue;
     const register = registerNames.find((known) => known === name);
     const ignored = register ? ignoredOf(register) : IGNORED_KEYS;
-    registers[name] = rows.map((row) => contentOf(withFieldsAddedIn0011(name, row), ignored));
+    registers[name] = rows.map((row) => contentOf(withAddedFields(name, row), ignored));
   }
   return { cycle: snapshot.cycle, registers };
 }

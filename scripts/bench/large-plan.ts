@@ -92,6 +92,7 @@ export function generateLargePlan(countyId: string, wardIds: string[], size: Lar
     contributorOrgRef: orgRef(Math.floor(next() * size.organisations)),
     type: 'cash' as const,
     onBudget: i % 3 === 0,
+    valueNotEstimated: false,
     amountMinor: 100_000 + Math.floor(next() * 500_000_000),
     currency: i % 4 === 0 ? ('USD' as const) : ('KES' as const),
     utilisationPlan: '',

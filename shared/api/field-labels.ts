@@ -58,6 +58,7 @@ export const registerFieldLabels = {
     contributorOrgId: 'Contributor',
     type: 'Type',
     onBudget: 'On the county budget (appropriated through the county)',
+    valueNotEstimated: 'In kind, value not estimated',
     amountMinor: 'Amount',
     currency: 'Currency',
     utilisationPlan: 'Utilisation plan',

@@ -41,7 +41,7 @@ function templateFields(ctx: Peer, cycleId: string) {
 }
 
 describe('the M&E and learning template fields in bundles', () => {
-  it('travel in a format 6 bundle, as the sender has them', () => {
+  it('travel in a format 6 (or later) bundle, as the sender has them', () => {
     const county = newPeer('county', '0000000a');
     const partner = newPeer('partner', '0000000b');
     const cycleId = loadSampleCycle(county).id;
@@ -49,7 +49,8 @@ describe('the M&E and learning template fields in bundles', () => {
     if (!trigger) throw new Error('The sample has no adaptive trigger.');
     s.adaptiveTrigger.update(county, { id: trigger.id, changes: { priority: 'low' } });
     const bytes = exportFull(county, cycleId);
-    expect(readBundle(bytes).manifest.formatVersion).toBe(6);
+    // The sample's budget lines make it format 8 (in-kind lines not valued); the fields came in 6.
+    expect(readBundle(bytes).manifest.formatVersion).toBe(8);
     trust(partner, bytes);
     expect(importInto(partner, bytes).applied).toBe(true);
     const sent = templateFields(county, cycleId);
@@ -110,11 +111,14 @@ describe('the M&E and learning template fields in bundles', () => {
     expect(new Set(Object.values(fields.adaptiveTrigger))).toEqual(new Set([null]));
   });
 
-  it('are added to older rows only where missing; format 6 rows are read as written', () => {
+  it('are added to older rows only where missing; format 6 rows keep them, format 8 rows are read as written', () => {
     const rows = [{ id: 'a', title: 'Borehole' }];
     expect(upgradeRows('activity', rows, 4)).toEqual([{ id: 'a', title: 'Borehole', activityType: null }]);
     expect(upgradeRows('learningEntry', [{ id: 'b', timing: 'Monthly' }], 4)).toEqual([{ id: 'b', timing: 'Monthly', captureMethods: '', expectedUse: '' }]);
-    expect(upgradeRows('activity', rows, 6)).toBe(rows);
+    expect(upgradeRows('activity', rows, 6)).toEqual(rows);
+    expect(upgradeRows('activity', rows, 8)).toBe(rows);
     expect(upgradeRows('risk', rows, 4)).toEqual(rows);
+    // Format 8 let a budget line go not valued: an older line was valued.
+    expect(upgradeRows('contribution', [{ id: 'c', type: 'in_kind' }], 7)).toEqual([{ id: 'c', type: 'in_kind', valueNotEstimated: false }]);
   });
 });

@@ -37,15 +37,17 @@ afterEach(() => {
 
 describe('ward boundaries in bundles', () => {
   it('a full bundle without boundaries stays format 2; with them it is format 3 and carries the layer', () => {
-    // The oldest format that reads it: activities and indicators (with the M&E template fields) need format 6, as the sample's do.
+    // The oldest format that reads it: activities and indicators (with the M&E template fields) need format 6;
+    // budget lines (which may be in-kind, not valued) need 8, as the sample's do.
     expect([formatNeeded({ registers: ['risk'], boundaries: false }), formatNeeded({ registers: ['risk'], boundaries: true })]).toEqual([2, 3]);
     expect(formatNeeded({ registers: ['indicator'], boundaries: false })).toBe(6);
     expect(formatNeeded({ registers: ['activity'], boundaries: true })).toBe(6);
-    expect(readBundle(exportFull(county, cycleId)).manifest.formatVersion).toBe(6);
+    expect(formatNeeded({ registers: ['activity', 'contribution'], boundaries: true })).toBe(8);
+    expect(readBundle(exportFull(county, cycleId)).manifest.formatVersion).toBe(8);
     loadSchematicDemo(county, cycleId);
     const bytes = exportFull(county, cycleId);
     const parsed = readBundle(bytes);
-    expect(parsed.manifest.formatVersion).toBe(6);
+    expect(parsed.manifest.formatVersion).toBe(8);
     expect(parsed.manifest.counts.wardBoundaries).toBe(1);
     trust(copy, bytes);
     expect(preview(copy, bytes).addsInWords).toContain('1 ward boundary layer');

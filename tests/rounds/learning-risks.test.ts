@@ -115,9 +115,9 @@ describe('a round that asks for learning entries and risk updates', { timeout: 1
     expect(wec().missing).toMatchObject({ risks: 0, learningEntries: 0 });
   });
 
-  it('carries the round’s choice in the full bundle (format 7)', () => {
+  it('carries the round’s choice in the full bundle (format 7, 8 with the budget lines)', () => {
     const bundle = exportFull(sec, cycleId);
-    expect(readBundle(bundle).manifest.formatVersion).toBe(7);
+    expect(readBundle(bundle).manifest.formatVersion).toBe(8);
     const receiver = peer('copy', 'cdcdcdcd', { start: sec.now().toISOString() });
     others.push(receiver);
     trust(receiver, bundle);

@@ -88,7 +88,8 @@ describe("an indicator's desired direction", () => {
     expect(upgradeRows('indicator', rows, 3)).toEqual(upgradeRows('indicator', rows, 2));
     // Format 4 rows keep their direction; format 6 (the M&E template fields) adds what they lack.
     expect(upgradeRows('indicator', rows, 4)).toEqual(rows.map((row) => ({ ...row, sustainability: '' })));
-    expect(upgradeRows('indicator', rows, 6)).toBe(rows);
+    expect(upgradeRows('indicator', rows, 6)).toEqual(rows);
+    expect(upgradeRows('indicator', rows, 8)).toBe(rows);
     expect(upgradeRows('risk', rows, 2)).toEqual(rows);
   });
 });

@@ -10,7 +10,8 @@ export type RowValues = Readonly<Record<string, unknown>>;
 // form that rounded would save the rounded figure back.
 export const amountText = (amountMinor: number): string => formatMoney({ amountMinor, currency: 'KES' }, { cents: 'auto' }).replace(/^-?KES /, '');
 
-function draftValueOf(field: FieldSpec, value: unknown): DraftValue {
+function draftValueOf(field: FieldSpec, value: unknown, values: RowValues): DraftValue {
+  if (field.emptyWhenTicked !== undefined && values[field.emptyWhenTicked] === true && value === 0) return '';
   switch (field.kind) {
     case 'checkbox':
       return value === true;
@@ -30,7 +31,7 @@ function draftValueOf(field: FieldSpec, value: unknown): DraftValue {
 
 /** The form's starting text, from a saved row or from a new row's defaults. */
 export function draftOf(fields: readonly FieldSpec[], values: RowValues): Draft {
-  return Object.fromEntries(fields.map((field) => [field.key, draftValueOf(field, values[field.key])]));
+  return Object.fromEntries(fields.map((field) => [field.key, draftValueOf(field, values[field.key], values)]));
 }
 
 const text = (value: DraftValue | undefined): string => (typeof value === 'string' ? value : '');
@@ -39,7 +40,7 @@ type Read = { ok: true; value: unknown } | { ok: false; message: string };
 
 const MEASURE = /^-?\d+(\.\d+)?$/;
 
-function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
+function readField(field: FieldSpec, raw: DraftValue | undefined, draft: Draft): Read {
   const label = field.label;
   switch (field.kind) {
     case 'checkbox':
@@ -48,6 +49,7 @@ function readField(field: FieldSpec, raw: DraftValue | undefined): Read {
       return { ok: true, value: Array.isArray(raw) ? [...raw] : [] };
     case 'money': {
       const typed = text(raw).trim();
+      if (typed === '' && field.emptyWhenTicked !== undefined && draft[field.emptyWhenTicked] === true) return { ok: true, value: 0 };
       if (typed === '') return field.nullable ? { ok: true, value: null } : { ok: false, message: `${label}: this is required.` };
       if (/^[-−–]/.test(typed) && parseAmount(typed.slice(1).trim()) !== null)
         return { ok: false, message: `${label}: an amount cannot be negative ("${typed}"); enter it without the minus sign.` };
@@ -97,7 +99,7 @@ export function readDraft<K extends string>(fields: readonly FieldSpec<K>[], dra
   const value: Partial<Record<K, unknown>> = {};
   const problems: FieldProblem[] = [];
   for (const field of fields) {
-    const read = readField(field, draft[field.key]);
+    const read = readField(field, draft[field.key], draft);
     if (read.ok) value[field.key] = read.value;
     else problems.push({ field: field.key, message: read.message });
   }

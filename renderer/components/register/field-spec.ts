@@ -45,6 +45,8 @@ export interface FieldSpec<K extends string = string> {
   maxLength?: number;
   /** Typed example shown in an empty field. */
   placeholder?: string;
+  /** A money field that may stay empty (sent as 0) while this checkbox of the form is ticked: in-kind support not valued. */
+  emptyWhenTicked?: string;
 }
 
 /** The form as typed: text for text-like fields, ids for multi-selects, a flag for checkboxes. */

@@ -3,6 +3,7 @@ import type { ContributionDto, DisbursementDto } from '../../../shared/api/schem
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import { contributionTypes, sectors } from '../../../shared/domain/vocabulary';
+import { countNotValued, isCounted, lineAmountText, notValuedNote } from '../../../shared/budget-lines';
 import { formatMoney, toKesMinor } from '../../../shared/money';
 import { kes } from '../../components/charts/money-format';
 import type { Editor } from '../../components/register/use-editor';
@@ -124,6 +125,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
           const county = group.lines
             .filter((line) => isCountyGovernment(orgs.get(line.contributorOrgId)))
             .reduce((sum, line) => sum + toKesMinor(line, kesPerUsdScaled), 0);
+          const unvalued = notValuedNote(countNotValued(group.lines));
           return (
             <tbody key={group.key} className={group.cancelled ? 'grid__group grid__group--cancelled' : 'grid__group'}>
               <tr className="grid__head">
@@ -135,6 +137,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                 <td className="cell--num">
                   <strong>{kes(total)}</strong>
                   {total > 0 ? <span className="cell__sub">County {Math.round((county / total) * 100)} %</span> : null}
+                  {unvalued ? <span className="cell__sub">{unvalued}</span> : null}
                 </td>
                 <td colSpan={2} className="grid__add">
                   <button
@@ -165,8 +168,8 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                     {contributionTypes.label(line.type)}
                     <span className="cell__sub">{line.onBudget ? 'On budget' : 'Off budget'}</span>
                   </td>
-                  <td className="cell--num">{formatMoney(line, { cents: 'never' })}</td>
-                  <td className="cell--num">{kes(toKesMinor(line, kesPerUsdScaled))}</td>
+                  <td className="cell--num">{lineAmountText(line, { cents: 'never' })}</td>
+                  <td className="cell--num">{isCounted(line) ? kes(toKesMinor(line, kesPerUsdScaled)) : '—'}</td>
                   <td className="cell--num">{formatMoney({ amountMinor: disbursedByLine.get(line.id) ?? 0, currency: line.currency }, { cents: 'never' })}</td>
                   <td>
                     <button

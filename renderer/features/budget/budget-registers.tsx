@@ -4,6 +4,7 @@ import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import { formatDisplayDate } from '../../../shared/dates';
 import { contributionTypes, currencies } from '../../../shared/domain/vocabulary';
+import { lineAmountText } from '../../../shared/budget-lines';
 import { formatMoney } from '../../../shared/money';
 import { reportingPeriods } from '../../../shared/reporting-periods';
 import type { RegisterValues } from '../../../shared/api/registers';
@@ -25,8 +26,12 @@ export function contributionFields(activities: readonly ActivityDto[], orgs: rea
     contributorOrgId: { kind: 'select', required: true, wide: true, options: organisationOptions(orgs) },
     type: { kind: 'select', options: vocabularyOptions(contributionTypes) },
     onBudget: { kind: 'checkbox' },
-    amountMinor: { kind: 'money', placeholder: 'e.g. 1,250,000' },
+    amountMinor: { kind: 'money', placeholder: 'e.g. 1,250,000', emptyWhenTicked: 'valueNotEstimated' },
     currency: { kind: 'select', options: vocabularyOptions(currencies) },
+    valueNotEstimated: {
+      kind: 'checkbox',
+      hint: 'In-kind support nobody put a figure on: leave the amount empty. It is listed everywhere but counted in no total.',
+    },
     description: { kind: 'textarea' },
     utilisationPlan: { kind: 'textarea' },
     comments: { kind: 'textarea' },
@@ -39,7 +44,7 @@ export const describeContribution = (values: RowValues): string => String(values
 
 export function contributionLabel(line: ContributionDto, activities: ReadonlyMap<string, ActivityDto>, orgs: ReadonlyMap<string, OrganisationDto>): string {
   const activity = line.activityId ? activities.get(line.activityId) : undefined;
-  return [activity?.code, orgShortName(orgs.get(line.contributorOrgId)), line.component, formatMoney(line, { cents: 'never' })].filter(Boolean).join(' · ');
+  return [activity?.code, orgShortName(orgs.get(line.contributorOrgId)), line.component, lineAmountText(line, { cents: 'never' })].filter(Boolean).join(' · ');
 }
 
 export function disbursementFields(cycle: CycleDto, lines: readonly Option[]) {

@@ -14,7 +14,9 @@ export const contributionCreateShape = {
   type: z.enum(contributionTypes.keys).default('cash'),
   /** Appropriated through the county budget (true) or spent directly by the partner (false). */
   onBudget: z.boolean().default(false),
-  amountMinor,
+  /** In-kind support whose value was not estimated: the amount is then left out (0) and counted in no total. */
+  valueNotEstimated: z.boolean().default(false),
+  amountMinor: amountMinor.default(0),
   currency: z.enum(currencies.keys).default('KES'),
   utilisationPlan: optionalText(2000),
   comments: optionalText(2000),
@@ -30,6 +32,7 @@ export const contributionDto = z.object({
   contributorOrgId: entityId,
   type: z.enum(contributionTypes.keys),
   onBudget: z.boolean(),
+  valueNotEstimated: z.boolean(),
   amountMinor: z.int(),
   currency: z.enum(currencies.keys),
   utilisationPlan: z.string(),

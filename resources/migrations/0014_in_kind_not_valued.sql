@@ -1,0 +1,1 @@
+ALTER TABLE `contributions` ADD `value_not_estimated` integer DEFAULT false NOT NULL;
