@@ -10,6 +10,7 @@ import { splitShillings } from './allocate';
 import { itemAt } from '../item-at';
 import { isCountyGovernment } from '../domain/organisations';
 import { naturalCompare } from '../natural-order';
+import { isCounted } from '../budget-lines';
 
 export interface CostShareCycle {
   id: string;
@@ -30,6 +31,7 @@ export const costShareContributionFields = [
   'onBudget',
   'amountMinor',
   'currency',
+  'valueNotEstimated',
 ] as const satisfies readonly (keyof ContributionDto)[];
 export type CostShareActivity = Pick<ActivityDto, (typeof costShareActivityFields)[number]>;
 export type CostShareContribution = Pick<ContributionDto, (typeof costShareContributionFields)[number]>;
@@ -98,19 +100,33 @@ export function costShare(input: {
   const byActivity = new Map<string, Accumulator>();
   const behindSchedule: CostShareDto['behindSchedule'] = [];
   const overspent: OverspendDto[] = [];
+  const notValued: CostShareDto['notValued'] = [];
 
   for (const c of input.contributions) {
     const activity = c.activityId === null ? undefined : activities.get(c.activityId);
     const spent = disbursed.get(c.id);
     const spentTotal = spent?.total ?? 0;
     const org = orgs.get(c.contributorOrgId);
+    const activityTitle = activity ? `${activity.code ? `${activity.code} ` : ''}${activity.title}` : c.component;
+    if (!isCounted(c)) {
+      // Listed, in no total, never behind schedule or overspent: there is no planned figure to compare.
+      notValued.push({
+        contributionId: c.id,
+        organisationId: c.contributorOrgId,
+        organisationName: organisationLabel(org, c.contributorOrgId),
+        activityId: c.activityId,
+        activityTitle,
+        component: c.component,
+      });
+      continue;
+    }
     if (spentTotal > c.amountMinor) {
       overspent.push({
         contributionId: c.id,
         organisationId: c.contributorOrgId,
         organisationName: organisationLabel(org, c.contributorOrgId),
         activityId: c.activityId,
-        activityTitle: activity ? `${activity.code ? `${activity.code} ` : ''}${activity.title}` : c.component,
+        activityTitle,
         component: c.component,
         plannedKesMinor: inKes(c.amountMinor, c.currency, rate),
         disbursedKesMinor: inKes(spentTotal, c.currency, rate),
@@ -187,6 +203,7 @@ export function costShare(input: {
     }),
     behindSchedule: behindSchedule.sort((a, b) => b.shortfallKesMinor - a.shortfallKesMinor),
     overspent: overspent.sort((a, b) => b.overKesMinor - a.overKesMinor),
+    notValued,
   };
 }
 

@@ -32,6 +32,7 @@ const line = (fields: Partial<CostShareContribution>): CostShareContribution => 
   contributorOrgId: 'county',
   type: 'cash',
   onBudget: true,
+  valueNotEstimated: false,
   amountMinor: 0,
   currency: 'KES',
   ...fields,
@@ -45,6 +46,8 @@ describe('who pays for what', () => {
     line({ id: 'udra-kind', activityId: 'a2', contributorOrgId: 'udra', type: 'in_kind', onBudget: false, amountMinor: 200_000_00 }),
     line({ id: 'coordination', activityId: null, amountMinor: 30_000_00 }),
     line({ id: 'cancelled', activityId: 'gone', amountMinor: 999_999_00 }),
+    // Vehicles lent with no figure put on them, and a delivery against them: listed, in no total, never overspent.
+    line({ id: 'ndma-vehicles', contributorOrgId: 'ndma', type: 'in_kind', valueNotEstimated: true, component: 'Vehicles' }),
   ];
   const report = costShare({
     cycle,
@@ -60,6 +63,7 @@ describe('who pays for what', () => {
       { contributionId: 'county-cash', periodKey: 'Q1', amountMinor: 300_000_00 },
       { contributionId: 'udra-usd', periodKey: 'Q1', amountMinor: 1_000_00 },
       { contributionId: 'ndma-hr', periodKey: 'Q1', amountMinor: 60_000_00 },
+      { contributionId: 'ndma-vehicles', periodKey: 'Q1', amountMinor: 5_000_00 },
     ],
   });
   const usdInKes = 12_935_000_00 / 10; // USD 10,000 at 129.35
@@ -140,5 +144,20 @@ describe('who pays for what', () => {
         activityTitle: 'A1 Activity a1',
       }),
     ]);
+  });
+
+  it('lists in-kind lines not valued apart, in no total and in no schedule', () => {
+    expect(report.notValued).toEqual([
+      {
+        contributionId: 'ndma-vehicles',
+        organisationId: 'ndma',
+        organisationName: 'NDMA',
+        activityId: 'a1',
+        activityTitle: 'A1 Activity a1',
+        component: 'Vehicles',
+      },
+    ]);
+    expect(report.behindSchedule.map((lag) => lag.contributionId)).not.toContain('ndma-vehicles');
+    expect(report.overall.disbursedKesMinor).toBe(300_000_00 + Math.round(usdInKes / 10) + 60_000_00);
   });
 });

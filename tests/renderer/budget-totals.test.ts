@@ -18,6 +18,7 @@ const line = (id: string, fields: Partial<Parameters<typeof budgetTotals>[0]['co
   onBudget: true,
   contributorOrgId: 'county',
   type: 'cash' as const,
+  valueNotEstimated: false,
   amountMinor: 0,
   currency: 'KES' as const,
   ...fields,

@@ -2,12 +2,13 @@ import type { FileChild, ISectionOptions } from 'docx';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { PlanData } from '../plan-data';
 import { addToShare, type CostShare } from '../shared-data/budget-totals';
+import { isCounted } from '../../../shared/budget-lines';
 import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { bullet, dataTable, heading1, heading2, keyValueTable, para, signatureBlock, type CellValue, type RowSpec } from './blocks';
-import { contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
+import { contributorTotalsTable, costShareSentence, lineAmount, notValuedParagraphs, rateSentence } from './budget-tables';
 import { contentsPage, withOutline } from './contents';
 import { coverPage } from './cover';
-import { displayDate, kes, kesOrDash, money, orgFullLabel, orgLabel, shillings } from './format';
+import { displayDate, kes, kesOrDash, orgFullLabel, orgLabel, shillings } from './format';
 import { objectiveHeading } from './plan-activities';
 import { section, type DocMeta } from './page';
 
@@ -24,8 +25,8 @@ const isCountyLine = (data: PlanData, line: ContributionDto) => {
 /** The amount as entered, right-aligned; under it the contributor and, for USD, the KES equivalent. */
 function amountCell(data: PlanData, line: ContributionDto): CellValue {
   const contributor = orgLabel(data.orgById.get(line.contributorOrgId));
-  const note = line.currency === 'KES' ? contributor : `${contributor} · ${kes(data.totals.lineKesMinor.get(line.id) ?? 0)}`;
-  return { text: money(line.amountMinor, line.currency), note };
+  const note = line.currency === 'KES' || !isCounted(line) ? contributor : `${contributor} · ${kes(data.totals.lineKesMinor.get(line.id) ?? 0)}`;
+  return { text: lineAmount(line), note };
 }
 
 function componentRows(data: PlanData): RowSpec[] {
@@ -37,7 +38,7 @@ function componentRows(data: PlanData): RowSpec[] {
       { text: line.description, note: line.utilisationPlan ? `Utilisation: ${line.utilisationPlan}` : undefined },
       county ? amountCell(data, line) : '',
       county ? '' : amountCell(data, line),
-      shillings(data.totals.lineKesMinor.get(line.id) ?? 0),
+      isCounted(line) ? shillings(data.totals.lineKesMinor.get(line.id) ?? 0) : '—',
       line.comments,
     ];
   };
@@ -128,6 +129,7 @@ export function budgetSections(data: PlanData, meta: DocMeta): ISectionOptions[]
         rows: componentRows(data),
         empty: 'No budget lines are recorded for this cycle yet.',
       }),
+      ...notValuedParagraphs(data),
     ];
     const total = [
       heading1('3 Total budget'),
@@ -139,6 +141,7 @@ export function budgetSections(data: PlanData, meta: DocMeta): ISectionOptions[]
               .filter((c) => !c.isCounty)
               .map((c) => bullet(`${orgLabel(data.orgById.get(c.organisationId))} contribution: ${kes(c.kesMinor)}`)),
             bullet(`Total estimated cost: ${kes(totals.totalKesMinor)}`),
+            ...notValuedParagraphs(data),
           ]),
       heading2('3.1 Contributions by contributor'),
       ...contributorTotalsTable(data, 'portrait', { compact: true }),

@@ -1,10 +1,11 @@
-import type { FileChild } from 'docx';
+import { TextRun, type FileChild } from 'docx';
+import { countNotValued, isCounted, NOT_VALUED_LABEL, notValuedNote } from '../../../shared/budget-lines';
 import { formatRate, ROUNDING_NOTE } from '../../../shared/money';
 import { contributionTypes, organisationCategories } from '../../../shared/domain/vocabulary';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import type { PlanData } from '../plan-data';
 import { percentOf } from '../shared-data/budget-totals';
-import { dataTable, para, type Column, type RowSpec } from './blocks';
+import { bullet, dataTable, para, type Column, type RowSpec } from './blocks';
 import { displayDate, kes, money, orgLabel, percent, shillings } from './format';
 import type { Orientation } from './theme';
 
@@ -15,10 +16,31 @@ export function rateSentence(data: PlanData): string {
   return `${ROUNDING_NOTE} Amounts in US dollars are shown as entered and converted at the cycle's rate of KES ${formatRate(cycle.kesPerUsdScaled)} per USD (rate of ${displayDate(cycle.exchangeRateDate)}), each line to the nearest shilling before any total.`;
 }
 
+/** A line's amount as entered, or "in-kind, not valued" (shared/budget-lines.ts). */
+export const lineAmount = (line: ContributionDto): string => (isCounted(line) ? money(line.amountMinor, line.currency) : NOT_VALUED_LABEL);
+
+/**
+ * "2 in-kind lines not valued are not in these totals." under a table of totals, when there are
+ * such lines; with `listLines`, each of them too (for a table that does not list lines itself).
+ */
+export function notValuedParagraphs(data: PlanData, options: { listLines?: boolean } = {}): FileChild[] {
+  const note = notValuedNote(countNotValued(data.contributions));
+  if (!note) return [];
+  const lines = options.listLines ? data.contributions.filter((line) => !isCounted(line)) : [];
+  return [
+    para([new TextRun({ text: note, italics: true })]),
+    ...lines.map((line) => {
+      const activity = line.activityId ? data.activities.find((a) => a.id === line.activityId) : undefined;
+      const what = [activity?.code, line.component || activity?.title].filter(Boolean).join(' ');
+      return bullet(`${orgLabel(data.orgById.get(line.contributorOrgId))} · ${what} · ${NOT_VALUED_LABEL}`);
+    }),
+  ];
+}
+
 /** "UDRA · USD 120,000 = KES 15,522,000 · cash, off-budget" */
 export function contributionLine(data: PlanData, line: ContributionDto): string {
-  const amount = money(line.amountMinor, line.currency);
-  const converted = line.currency === 'KES' ? '' : ` = ${kes(data.totals.lineKesMinor.get(line.id) ?? 0)}`;
+  const amount = lineAmount(line);
+  const converted = line.currency === 'KES' || !isCounted(line) ? '' : ` = ${kes(data.totals.lineKesMinor.get(line.id) ?? 0)}`;
   const kind = `${contributionTypes.label(line.type).toLowerCase()}, ${line.onBudget ? 'on-budget' : 'off-budget'}`;
   return `${orgLabel(data.orgById.get(line.contributorOrgId))} · ${amount}${converted} · ${kind}`;
 }
@@ -73,14 +95,19 @@ export function contributorTotalsTable(data: PlanData, orientation: Orientation,
     rows.push(totalRow('Development partners and others', totals.partnersKesMinor));
     rows.push(totalRow('Total', totals.totalKesMinor, String(data.contributions.length)));
   }
-  return dataTable({ orientation, columns, rows, empty: 'No contributions are recorded for this cycle yet, so there is no cost-share to show.' });
+  return [
+    ...dataTable({ orientation, columns, rows, empty: 'No contributions are recorded for this cycle yet, so there is no cost-share to show.' }),
+    ...notValuedParagraphs(data),
+  ];
 }
+
+const withNote = (note: string | null) => (note ? ` ${note}` : '');
 
 /** One sentence with the budget's size and split, for overviews and the approval memo. */
 export function costShareSentence(data: PlanData): FileChild {
   const { totals } = data;
   if (data.contributions.length === 0) return para('No contributions are recorded for this cycle yet.');
   return para(
-    `The plan is costed at ${kes(totals.totalKesMinor)}: the county government contributes ${kes(totals.countyKesMinor)} (${percent(percentOf(totals.countyKesMinor, totals.totalKesMinor))}) and development partners and others ${kes(totals.partnersKesMinor)} (${percent(percentOf(totals.partnersKesMinor, totals.totalKesMinor))}). ${kes(totals.onBudgetKesMinor)} is appropriated through the county budget (on-budget) and ${kes(totals.offBudgetKesMinor)} is spent directly by partners (off-budget).`,
+    `The plan is costed at ${kes(totals.totalKesMinor)}: the county government contributes ${kes(totals.countyKesMinor)} (${percent(percentOf(totals.countyKesMinor, totals.totalKesMinor))}) and development partners and others ${kes(totals.partnersKesMinor)} (${percent(percentOf(totals.partnersKesMinor, totals.totalKesMinor))}). ${kes(totals.onBudgetKesMinor)} is appropriated through the county budget (on-budget) and ${kes(totals.offBudgetKesMinor)} is spent directly by partners (off-budget).${withNote(notValuedNote(countNotValued(data.contributions)))}`,
   );
 }

@@ -13,6 +13,7 @@ import { coverPage } from './cover';
 import { count, dateRange, displayDate, kes, measure, orgLabel, percent, shillings } from './format';
 import { section, type DocMeta } from './page';
 import { utilisation } from './me-utilisation';
+import { notValuedParagraphs } from './budget-tables';
 import { endOfCycle } from './me-end-of-cycle';
 import { indicatorResults, type IndicatorResult } from './me-indicator-results';
 import { learningSection, preparedAndApproved, recommendations } from './me-learning';
@@ -222,6 +223,7 @@ function budgetTable(data: PlanData, period: ReportingPeriod): FileChild[] {
       rows,
       empty: 'No contributions are recorded for this cycle yet, so there is nothing to compare disbursements with.',
     }),
+    ...notValuedParagraphs(data, { listLines: true }),
   ];
 }
 

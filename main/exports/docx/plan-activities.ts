@@ -4,7 +4,8 @@ import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import type { PlanData } from '../plan-data';
 import { isCountyGovernment } from '../../../shared/domain/organisations';
 import { dataTable, emptyNote, heading1, heading2, para, type RowSpec } from './blocks';
-import { contributionLine, contributorTotalsTable, costShareSentence, rateSentence } from './budget-tables';
+import { isCounted } from '../../../shared/budget-lines';
+import { contributionLine, contributorTotalsTable, costShareSentence, notValuedParagraphs, rateSentence } from './budget-tables';
 import { count, displayDate, orgLabel, shillings, shillingsOrDash } from './format';
 
 /** Sections 3 and 4 of the Joint Work Plan: the action plan, and the cost-share per activity. */
@@ -115,7 +116,7 @@ export function resourceSection(data: PlanData): FileChild[] {
         [contributionLine(data, line)],
         shillingsOrDash(county ? converted : 0),
         shillingsOrDash(county ? 0 : converted),
-        shillings(converted),
+        isCounted(line) ? shillings(converted) : '—',
       ]);
     }
   }
@@ -142,6 +143,7 @@ export function resourceSection(data: PlanData): FileChild[] {
       rows: data.activities.length === 0 && outside.length === 0 ? [] : rows,
       empty: 'No activities or budget components are recorded for this cycle yet.',
     }),
+    ...notValuedParagraphs(data),
     heading2('4.2 Totals by contributor'),
     ...contributorTotalsTable(data, 'landscape'),
   ];

@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { countNotValued, isCounted, NOT_VALUED_LABEL, notValuedNote } from '../../../shared/budget-lines';
 import { formatDisplayDate } from '../../../shared/dates';
 import { contributionTypes, sectors } from '../../../shared/domain/vocabulary';
 import { formatRate, RATE_SCALE, roundToShilling, toKesMinor } from '../../../shared/money';
@@ -44,6 +45,7 @@ const LOOKS = {
   amount: sharedStyle({ numFmt: FORMATS.kes }),
   total: sharedStyle({ numFmt: FORMATS.kes, bold: true }),
   text: { plain: sharedStyle({ wrap: true }), text: sharedStyle({ wrap: true, numFmt: '@' }) },
+  notValued: { plain: sharedStyle({ wrap: true, horizontal: 'right' }), text: sharedStyle({ wrap: true, horizontal: 'right', numFmt: '@' }) },
 };
 
 const WIDTHS = { code: 8, activity: 28, component: 28, description: 30, contributor: 13, total: 16, comments: 28 };
@@ -52,6 +54,8 @@ const WIDTHS = { code: 8, activity: 28, component: 28, description: 30, contribu
 interface ContributorAmount {
   kes: number;
   usd: number[];
+  /** The row has this contributor's in-kind support not valued (shown when it has no amount). */
+  notValued: boolean;
 }
 
 /** One row of the budget template: a component of an activity (or a component on its own). */
@@ -75,8 +79,9 @@ function budgetRows(data: CycleData): BudgetRow[] {
     }
     if (line.description && !row.descriptions.includes(line.description)) row.descriptions.push(line.description);
     if (line.comments && !row.comments.includes(line.comments)) row.comments.push(line.comments);
-    const amount: ContributorAmount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: [] };
-    if (line.currency === 'USD') amount.usd.push(line.amountMinor);
+    const amount: ContributorAmount = row.amounts.get(line.contributorOrgId) ?? { kes: 0, usd: [], notValued: false };
+    if (!isCounted(line)) amount.notValued = true;
+    else if (line.currency === 'USD') amount.usd.push(line.amountMinor);
     else amount.kes += roundToShilling(line.amountMinor);
     row.amounts.set(line.contributorOrgId, amount);
   }
@@ -97,8 +102,10 @@ function budgetRows(data: CycleData): BudgetRow[] {
  * "1850000" or "1850000+ROUND(120000*KES_per_USD,0)": amounts stay visible in the formula bar, and
  * each USD line is rounded to the shilling as the app rounds it (shared/money.ts).
  */
-function matrixCell(amount: ContributorAmount | undefined, kesPerUsdScaled: number): number | (Formula & { result: number }) | null {
+function matrixCell(amount: ContributorAmount | undefined, kesPerUsdScaled: number): number | string | (Formula & { result: number }) | null {
   if (!amount) return null;
+  // Text, which the SUMs pass over: the line is listed, not counted (shared/budget-lines.ts).
+  if (amount.notValued && amount.kes === 0 && amount.usd.length === 0) return NOT_VALUED_LABEL;
   const kes = amount.kes / 100;
   if (amount.usd.length === 0) return kes;
   const terms = amount.usd.map((minor) => `ROUND(${minor / 100}*${RATE_NAME},0)`);
@@ -213,6 +220,10 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     contributors.forEach((org, column) => {
       const value = matrixCell(budgetRow.amounts.get(org.id), data.cycle.kesPerUsdScaled);
       if (value === null) return;
+      if (typeof value === 'string') {
+        writeCell(row.getCell(firstContributor + column), 'text', value, LOOKS.notValued);
+        return;
+      }
       const result = typeof value === 'number' ? value : value.result;
       rowTotal += result;
       columnTotals[column] = (columnTotals[column] ?? 0) + result;
@@ -254,9 +265,14 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
   }
 
+  const note = notValuedNote(countNotValued(data.contributions));
+  if (note) {
+    sheet.getCell(`B${totalRow + 1}`).value = note;
+    sheet.getCell(`B${totalRow + 1}`).font = font({ italic: true });
+  }
   addSignatureLines(
     sheet,
-    totalRow + 2,
+    totalRow + (note ? 3 : 2),
     partners.map((o) => o.name),
   );
 
@@ -291,7 +307,12 @@ export function addBudgetLines(workbook: ExcelJS.Workbook, data: CycleData): Bud
   styleTitle(
     sheet,
     'Budget lines (contributions)',
-    `${data.cycle.title} · ${data.contributions.length} lines · USD converted at the Budget sheet's exchange rate (KES ${formatRate(data.cycle.kesPerUsdScaled)})`,
+    [
+      `${data.cycle.title} · ${data.contributions.length} lines · USD converted at the Budget sheet's exchange rate (KES ${formatRate(data.cycle.kesPerUsdScaled)})`,
+      notValuedNote(countNotValued(data.contributions)),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   );
   const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
   const columns: ColumnSpec<Contribution>[] = [
@@ -303,12 +324,14 @@ export function addBudgetLines(workbook: ExcelJS.Workbook, data: CycleData): Bud
     { header: 'Contributor', kind: 'text', value: (c) => data.names.orgShort(c.contributorOrgId) },
     { header: 'Type', kind: 'text', value: (c) => contributionTypes.label(c.type), choices: contributionTypes.keys.map((k) => contributionTypes.label(k)) },
     { header: 'On county budget', kind: 'text', value: (c) => yesNo(c.onBudget), choices: ['Yes', 'No'] },
-    { header: 'Amount', kind: 'amount', value: (c) => c.amountMinor / 100 },
+    // In-kind support not valued says so where its amount would be, and has no KES value to add up.
+    { header: 'Amount', kind: 'amount', value: (c) => (isCounted(c) ? c.amountMinor / 100 : NOT_VALUED_LABEL) },
     { header: 'Currency', kind: 'text', value: (c) => c.currency, choices: ['KES', 'USD'] },
     {
       header: 'Amount (KES)',
       kind: 'kes',
       value: (c, row) => {
+        if (!isCounted(c)) return null;
         const amount = letterOf(columns, 'Amount');
         // Each line to the nearest shilling, as the app's totals add them up (shared/money.ts).
         const result = toKesMinor(c, Math.round(rate * RATE_SCALE)) / 100;

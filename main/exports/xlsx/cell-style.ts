@@ -72,7 +72,7 @@ export function sharedStyle(look: {
   wrap?: boolean;
   reference?: boolean;
   bold?: boolean;
-  horizontal?: 'left' | 'center';
+  horizontal?: 'left' | 'center' | 'right';
 }): Partial<ExcelJS.Style> {
   const key = JSON.stringify(look);
   let style = sharedStyles.get(key);

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { activityStatuses, organisationCategories, sectors } from '../../../shared/domain/vocabulary';
+import { countNotValued, notValuedNote } from '../../../shared/budget-lines';
 import { RATE_SCALE } from '../../../shared/money';
 import type { BudgetLayout, BudgetLinesLayout } from './budget-sheets';
 import { NO_ACTIVITY, sectorOf } from './budget-sheets';
@@ -121,6 +122,13 @@ export function addSummary(
     formula: `SUMPRODUCT((${linesRange(lines.contributorLetter)}=$B${rowNumber})*(${linesRange(lines.onBudgetLetter)}="${onBudget ? 'Yes' : 'No'}"),${linesRange(lines.kesLetter)})`,
     result: onBudget ? (byOrg.get(orgId)?.on ?? 0) : (byOrg.get(orgId)?.off ?? 0),
   });
+  // In-kind lines not valued are in no total here (shared/budget-lines.ts): said under each table of totals.
+  const note = notValuedNote(countNotValued(data.contributions));
+  const noteUnder = (totalRow: number) => {
+    if (!note) return;
+    sheet.getCell(totalRow + 1, 1).value = note;
+    sheet.getCell(totalRow + 1, 1).font = font({ italic: true });
+  };
   const byContributorStart = row + 2;
   const byContributor = table(
     'Totals by contributor (KES)',
@@ -140,6 +148,7 @@ export function addSummary(
     [4, 5, 6],
     7,
   );
+  noteUnder(byContributor.totalRow);
 
   // By sector: every sector in use, from the Budget lines; activities counted on the Activities sheet.
   const inUse = new Set([...activitiesBySector.keys(), ...kesBySector.keys()]);
@@ -161,6 +170,7 @@ export function addSummary(
     [3],
     4,
   );
+  noteUnder(bySector.totalRow);
 
   const byStatusStart = row + 2;
   table(

@@ -1,3 +1,4 @@
+import { NOT_VALUED_LABEL, notValuedNote } from '../../../shared/budget-lines';
 import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
 import { kes } from '../../components/charts/money-format';
 
@@ -88,6 +89,20 @@ export function CostShareSummary({ costs }: { costs: CostShareDto }) {
             ))}
           </ul>
           {costs.behindSchedule.length > 20 ? <p className="muted">and {costs.behindSchedule.length - 20} more lines.</p> : null}
+        </>
+      ) : null}
+      {costs.notValued.length > 0 ? (
+        <>
+          <h3>In-kind support not valued</h3>
+          <p className="muted">{notValuedNote(costs.notValued.length)}</p>
+          <ul className="analysis-lags">
+            {costs.notValued.map((line) => (
+              <li key={line.contributionId}>
+                <strong>{line.organisationName}</strong> — {line.activityTitle}
+                {line.component && line.component !== line.activityTitle ? ` (${line.component})` : ''}: {NOT_VALUED_LABEL}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {costs.overspent.length > 0 ? (

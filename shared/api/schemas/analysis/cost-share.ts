@@ -53,6 +53,16 @@ export const overspendDto = z.object({
 });
 export type OverspendDto = z.infer<typeof overspendDto>;
 
+/** In-kind support whose value was not estimated: listed, counted in no total (shared/budget-lines.ts). */
+export const notValuedLineDto = z.object({
+  contributionId: entityId,
+  organisationId: entityId,
+  organisationName: z.string(),
+  activityId: entityId.nullable(),
+  activityTitle: z.string(),
+  component: z.string(),
+});
+
 export const costShareDto = z.object({
   cycleId: entityId,
   today: z.string(),
@@ -64,5 +74,6 @@ export const costShareDto = z.object({
   /** Lines whose disbursement by the end of the last ended period is short of their planned phasing. */
   behindSchedule: z.array(contributionLagDto),
   overspent: z.array(overspendDto),
+  notValued: z.array(notValuedLineDto),
 });
 export type CostShareDto = z.infer<typeof costShareDto>;
