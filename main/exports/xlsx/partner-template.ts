@@ -1,3 +1,4 @@
+import { isCounted, NOT_VALUED_LABEL } from '../../../shared/budget-lines';
 import ExcelJS from 'exceljs';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { indicatorDirectionLabels, indicatorDirections } from '../../../shared/analysis/indicator-progress';
@@ -44,6 +45,7 @@ const CELL_KIND: Record<FieldKind, ColumnKind> = {
   percent: 'int',
   measure: 'number',
   amount: 'amount',
+  lineAmount: 'amount',
   choice: 'text',
   yesNo: 'text',
   wards: 'text',
@@ -175,7 +177,7 @@ export function templateRows(data: CycleData, org: OrganisationDto, periodKey?: 
       description: c.description,
       type: contributionTypes.label(c.type),
       onBudget: c.onBudget ? 'Yes' : 'No',
-      amountMinor: c.amountMinor / 100,
+      amountMinor: isCounted(c) ? c.amountMinor / 100 : NOT_VALUED_LABEL,
       currency: currencies.label(c.currency),
       utilisationPlan: c.utilisationPlan,
       comments: c.comments,

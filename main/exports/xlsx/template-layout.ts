@@ -26,6 +26,8 @@ export type FieldKind =
   | 'percent'
   | 'measure'
   | 'amount'
+  /** A budget line's amount: money, or "in-kind, not valued" (or empty) for in-kind support nobody put a figure on. */
+  | 'lineAmount'
   | 'choice'
   | 'yesNo'
   | 'wards'
@@ -189,11 +191,11 @@ export const TEMPLATE_SHEETS: { [R in TemplateRegister]: TemplateSheet<R> } = {
       {
         field: 'amountMinor',
         header: 'Amount',
-        kind: 'amount',
+        kind: 'lineAmount',
         required: true,
         requiredValue: true,
         width: 16,
-        note: 'A number, e.g. 1,200,000 or 1200000.50, in the currency of the next column.',
+        note: 'A number, e.g. 1,200,000 or 1200000.50, in the currency of the next column; for in-kind support whose value was not estimated, "in-kind, not valued".',
       },
       { field: 'currency', header: 'Currency', kind: 'choice', list: 'Currencies', choices: currencies.labels, width: 10 },
       { field: 'utilisationPlan', header: 'Utilisation plan', kind: 'longText', width: 36 },
@@ -387,7 +389,7 @@ export const REGISTER_RULES: { [R in TemplateRegister]: RegisterRules<R> } = {
     nonBlank: ['title', 'objectiveId', 'sector', 'startDate', 'endDate', 'status', 'completionPct'],
   },
   contribution: {
-    editable: ['activityId', 'component', 'description', 'type', 'onBudget', 'amountMinor', 'currency', 'utilisationPlan', 'comments'],
+    editable: ['activityId', 'component', 'description', 'type', 'onBudget', 'amountMinor', 'valueNotEstimated', 'currency', 'utilisationPlan', 'comments'],
     nonBlank: ['component', 'type', 'onBudget', 'amountMinor', 'currency'],
   },
   disbursement: {

@@ -171,7 +171,7 @@ export const WORKBOOK_SHEETS: WorkbookSheet[] = [
       { ...org('contributorOrgId', 'Contributor'), required: true },
       choice('type', 'Type', contributionTypes.labels),
       { field: 'onBudget', header: 'On county budget', kind: 'yesNo' },
-      { field: 'amountMinor', header: 'Amount', kind: 'amount', required: true },
+      { field: 'amountMinor', header: 'Amount', kind: 'lineAmount', required: true },
       choice('currency', 'Currency', currencies.labels),
       output('Amount (KES)'),
       long('utilisationPlan', 'Utilisation plan'),

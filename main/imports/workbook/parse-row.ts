@@ -1,6 +1,7 @@
 import { NO_ACTIVITY } from '../../exports/xlsx/budget-sheets';
 import type { ContributionDto } from '../../../shared/api/schemas/budget';
 import { currencyTyped, EMPTY, matchKey, shown, type CellValue, type Parsed } from '../xlsx/cells';
+import { lineValue } from '../xlsx/line-value';
 import type { Refs } from '../xlsx/refs';
 import { parseCell, textValue, type FieldValue } from '../xlsx/row-fields';
 import { headerKey, type WorkbookColumn } from './layout';
@@ -87,6 +88,12 @@ function settle(sheet: RegisterSheetRead, row: WorkbookRow, values: Record<strin
           column: header('amountMinor'),
           message: `${header('amountMinor')}: the amount is typed in ${typed} but the Currency column says ${String(values.currency)}; make them agree.`,
         });
+      }
+      // A line without an amount is in-kind support not valued, or a problem naming the cell.
+      if ('amountMinor' in values) {
+        const line = lineValue(values.amountMinor, values.type ?? 'cash', header('amountMinor'));
+        if (line?.ok) Object.assign(values, { amountMinor: line.amountMinor, valueNotEstimated: line.valueNotEstimated });
+        else if (line) problems.push({ column: header('amountMinor'), message: line.message });
       }
       // An activity without a code is named by its title alone.
       const title = typeof values.activityTitle === 'string' ? values.activityTitle : '';

@@ -120,6 +120,19 @@ export function parseMoney(raw: CellValue): Parsed<number | null> {
   return fail(`${shown(cell)} is not an amount; ${hint}`);
 }
 
+/** "in-kind, not valued", "not valued", "value not estimated": in-kind support nobody put a figure on. */
+const NOT_VALUED_TEXT = /^(in[-\s]?kind\s*[,:;-]?\s*)?(value\s+)?not\s+(valued|estimated)\.?$/i;
+
+/**
+ * A budget line's amount: money as parseMoney reads it, or null for a cell left empty or saying the
+ * line is not valued; whether the line may go without a value is its type's to say (shared/budget-lines.ts).
+ */
+export function parseLineAmount(raw: CellValue): Parsed<number | null> {
+  const settledCell = settled(raw);
+  if (settledCell.ok && settledCell.value.kind === 'text' && NOT_VALUED_TEXT.test(settledCell.value.text.trim())) return ok(null);
+  return parseMoney(raw);
+}
+
 const SCALES: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
 /** Amounts as budget officers abbreviate them: "1.25M", "850k", "2.4 million" (to the shilling or cent). */

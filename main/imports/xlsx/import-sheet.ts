@@ -9,6 +9,7 @@ import { createAll, naturalKeys, type Existing, type PendingAdd } from './add-ro
 import type { SheetRead, TemplateRead, TemplateRow } from './read-template';
 import { loadRefs, type Refs } from './refs';
 import { displayValue, parseRow, sameValue, textValue, type FieldValue } from './row-fields';
+import { lineValue } from './line-value';
 import { header, identify, noun, rowLabel } from './row-identity';
 import { problemsOf } from '../refusals';
 
@@ -77,6 +78,15 @@ export function importSheet(ctx: AppContext, read: TemplateRead, sheet: SheetRea
       continue;
     }
     const { values } = parsed;
+    if (register === 'contribution' && values.has('amountMinor')) {
+      // A line without an amount is in-kind support not valued, or a problem naming the cell.
+      const line = lineValue(values.get('amountMinor'), values.get('type'), header(sheet, 'amountMinor'));
+      if (line && !line.ok) {
+        error(row, header(sheet, 'amountMinor'), line.message);
+        continue;
+      }
+      if (line) values.set('amountMinor', line.amountMinor).set('valueNotEstimated', line.valueNotEstimated);
+    }
     const rowId = textValue(values.get('id'));
 
     // Which row of the plan this is: its hidden Row ID, or for a row typed without one, its natural key.

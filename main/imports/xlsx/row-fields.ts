@@ -3,7 +3,19 @@ import { formatMoney } from '../../../shared/money';
 import { codeLabel } from '../../exports/xlsx/cycle-data';
 import { orgListName } from '../../exports/xlsx/partner-template';
 import type { TemplateColumn } from '../../exports/xlsx/template-layout';
-import { EMPTY, parseChoice, parseDate, parseMeasure, parseMoney, parsePercent, parseText, parseYesNo, type CellValue, type Parsed } from './cells';
+import {
+  EMPTY,
+  parseChoice,
+  parseDate,
+  parseLineAmount,
+  parseMeasure,
+  parseMoney,
+  parsePercent,
+  parseText,
+  parseYesNo,
+  type CellValue,
+  type Parsed,
+} from './cells';
 import type { SheetRead, TemplateRow } from './read-template';
 import type { Refs } from './refs';
 
@@ -41,6 +53,8 @@ export function parseCell(column: Pick<TemplateColumn, 'kind' | 'choices'>, cell
       return parseMeasure(cell);
     case 'amount':
       return parseMoney(cell);
+    case 'lineAmount':
+      return parseLineAmount(cell);
     case 'choice':
       return parseChoice(cell, column.choices ?? {});
     case 'yesNo':
@@ -96,6 +110,7 @@ export function displayValue(column: Pick<TemplateColumn, 'kind' | 'choices'> | 
     case 'date':
       return formatDisplayDate(String(value));
     case 'amount':
+    case 'lineAmount':
       return formatMoney({ amountMinor: Number(value), currency: currency === 'USD' ? 'USD' : 'KES' });
     case 'choice':
       return column.choices?.[String(value)] ?? String(value);

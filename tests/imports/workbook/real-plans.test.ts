@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyWorkbook } from '../../../main/imports/workbook/index';
+import { applyWorkbook, previewWorkbook } from '../../../main/imports/workbook/index';
 import { listAdminUnits } from '../../../main/services/admin-units';
 import { registerServices as s } from '../../../main/services/index';
+import { dumpDatabase } from '../../support/fault-injection';
 import { openXlsx, sampleApp, sheet, toBuffer } from '../../exports/xlsx/support';
 import { exportWorkbook, setCell } from './support';
 
@@ -110,6 +111,60 @@ describe('a workbook typed as counties type it', () => {
         /starts before the fiscal year 2026\/27 \(1 Jul 2026 – 30 Jun 2027\); it is accepted, and its whole cost counts in this cycle's budget\./,
       );
       expect(s.organisation.list(app, { cycleId: cycle.id }).find((org) => org.id === county.id)?.category).toBe('government');
+    } finally {
+      app.close();
+    }
+  });
+
+  it('accepts in-kind support not valued ("in-kind, not valued", or the amount left empty on an in-kind line), and exports it back unchanged', async () => {
+    const { app, cycle } = sampleApp();
+    try {
+      const workbook = await openXlsx((await exportWorkbook(app, cycle.id)).buffer);
+      const [first, second] = s.contribution.list(app, { cycleId: cycle.id });
+      setCell(workbook, 'Budget lines', 1, 'Type', 'In kind');
+      setCell(workbook, 'Budget lines', 1, 'Amount', 'in-kind, not valued');
+      setCell(workbook, 'Budget lines', 2, 'Type', 'In kind');
+      setCell(workbook, 'Budget lines', 2, 'Amount', null);
+      const result = await applyWorkbook(app, { buffer: await toBuffer(workbook), fileName: 'typed.xlsx' }, {}, { applyValidOnly: false });
+      expect(result.preview.problems).toEqual([]);
+      expect(result.applied).toBe(true);
+      for (const line of [first, second]) {
+        expect(s.contribution.get(app, { id: line?.id ?? '' })).toMatchObject({ type: 'in_kind', valueNotEstimated: true, amountMinor: 0 });
+      }
+      // The workbook the app now exports says so, and imported untouched has nothing to change.
+      const again = await exportWorkbook(app, cycle.id);
+      expect((await previewWorkbook(app, again, {})).nothingToChange).toBe(true);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('refuses an empty amount on a cash line or "not valued" on a staff line, naming each cell, and writes nothing', async () => {
+    const { app, cycle } = sampleApp();
+    try {
+      const workbook = await openXlsx((await exportWorkbook(app, cycle.id)).buffer);
+      setCell(workbook, 'Budget lines', 1, 'Type', 'Cash');
+      setCell(workbook, 'Budget lines', 1, 'Amount', null);
+      setCell(workbook, 'Budget lines', 2, 'Type', 'Human resources');
+      setCell(workbook, 'Budget lines', 2, 'Amount', 'not valued');
+      const before = dumpDatabase(app);
+      const result = await applyWorkbook(app, { buffer: await toBuffer(workbook), fileName: 'typed.xlsx' }, {}, { applyValidOnly: false });
+      expect(result.applied).toBe(false);
+      expect(result.preview.problems).toEqual([
+        {
+          sheet: 'Budget lines',
+          row: 5,
+          column: 'Amount',
+          message: 'Amount: a cash line needs an amount; only in-kind support may be left empty or "in-kind, not valued".',
+        },
+        {
+          sheet: 'Budget lines',
+          row: 6,
+          column: 'Amount',
+          message: 'Amount: a human resources line needs an amount; only in-kind support may be left empty or "in-kind, not valued".',
+        },
+      ]);
+      expect(dumpDatabase(app)).toBe(before);
     } finally {
       app.close();
     }
