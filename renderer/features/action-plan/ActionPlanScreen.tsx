@@ -1,3 +1,5 @@
+import { outsideCycleWarning } from '../../../shared/analysis/cycle-span';
+import { formatDisplayDate } from '../../../shared/dates';
 import { useMemo, useState } from 'react';
 import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -57,9 +59,10 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
   const wardChoices = useMemo(() => wardOptions(wards), [wards]);
   const orgChoices = useMemo(() => organisationOptions(orgs), [orgs]);
   const columns = useMemo(
-    () => activityColumns({ orgs: indexById(orgs), wardNames: new Map(wards.map((w) => [w.id, w.name])) }, reload),
-    [orgs, wards, reload],
+    () => activityColumns({ orgs: indexById(orgs), wardNames: new Map(wards.map((w) => [w.id, w.name])), cycle }, reload),
+    [orgs, wards, cycle, reload],
   );
+  const outside = useMemo(() => activities.filter((a) => outsideCycleWarning(a, cycle) !== null).length, [activities, cycle]);
   const fields = useMemo(() => activityFields(objectives, orgs, wardChoices), [objectives, orgs, wardChoices]);
   const scale = useMemo(() => timelineScale(cycle, today), [cycle, today]);
 
@@ -109,6 +112,13 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
             shown={shown.length}
             total={activities.length}
           />
+          {outside > 0 ? (
+            <p className="outside-year-note" role="status" data-outside-year-note>
+              {outside === 1 ? '1 activity runs' : `${outside.toLocaleString('en-KE')} activities run`} outside the fiscal year {cycle.fiscalYear} (
+              {formatDisplayDate(cycle.startDate)} – {formatDisplayDate(cycle.endDate)}), marked &ldquo;Outside FY&rdquo;: accepted, and{' '}
+              {outside === 1 ? 'its' : 'their'} whole cost counts in this cycle&rsquo;s budget.
+            </p>
+          ) : null}
         </>
       }
       view={view === 'timeline' ? <Timeline activities={shown} scale={scale} today={today} onOpen={(id) => editor.openRow(id)} /> : undefined}

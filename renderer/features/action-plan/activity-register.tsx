@@ -1,3 +1,4 @@
+import { outsideCycleWarning } from '../../../shared/analysis/cycle-span';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
@@ -56,9 +57,25 @@ export function StatusBadge({ status }: { status: ActivityDto['status'] }) {
 export interface ActivityLookups {
   orgs: ReadonlyMap<string, OrganisationDto>;
   wardNames: ReadonlyMap<string, string>;
+  /** The fiscal year, to warn of an activity that starts before or ends after it. */
+  cycle: Pick<CycleDto, 'startDate' | 'endDate' | 'fiscalYear'>;
 }
 
-export function activityColumns({ orgs, wardNames }: ActivityLookups, reload: () => void): Column<ActivityDto>[] {
+/** The dates, and a warning when they run outside the fiscal year (shared/analysis/cycle-span.ts). */
+function datesCell(activity: ActivityDto, cycle: ActivityLookups['cycle']) {
+  const warning = outsideCycleWarning(activity, cycle);
+  if (!warning) return dateRange(activity.startDate, activity.endDate);
+  return (
+    <>
+      {dateRange(activity.startDate, activity.endDate)}{' '}
+      <span className="badge badge--pending" data-outside-year={activity.code || activity.id} aria-label={`Outside the fiscal year: it ${warning}`}>
+        Outside FY
+      </span>
+    </>
+  );
+}
+
+export function activityColumns({ orgs, wardNames, cycle }: ActivityLookups, reload: () => void): Column<ActivityDto>[] {
   return [
     { key: 'code', label: 'Code', width: '68px', render: (a) => <span className="cell__strong">{a.code}</span> },
     { key: 'title', label: 'Activity', width: '27%', title: (a) => a.title, render: (a) => a.title },
@@ -71,7 +88,16 @@ export function activityColumns({ orgs, wardNames }: ActivityLookups, reload: ()
       title: (a) => namesOf(a.wardIds, wardNames, 50),
       render: (a) => (a.wardIds.length === 0 ? <span className="muted">County-wide</span> : namesOf(a.wardIds, wardNames, 2)),
     },
-    { key: 'dates', label: 'Dates', width: '16%', title: (a) => dateRange(a.startDate, a.endDate), render: (a) => dateRange(a.startDate, a.endDate) },
+    {
+      key: 'dates',
+      label: 'Dates',
+      width: '16%',
+      title: (a) => {
+        const warning = outsideCycleWarning(a, cycle);
+        return warning ? `${dateRange(a.startDate, a.endDate)}: this activity ${warning}` : dateRange(a.startDate, a.endDate);
+      },
+      render: (a) => datesCell(a, cycle),
+    },
     {
       key: 'status',
       label: 'Status',
