@@ -161,17 +161,18 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
       Amount: 'KES 2.5m',
     });
     await saveWithEnter(panel);
-    expect(await describedErrorOf(panel.getByLabel('Amount', { exact: true }))).toBe(
-      'Amount: enter an amount such as 1,250,000 or 1,250,000.50 (no currency sign).',
-    );
+    // The form shows its problems once the server has added what only it can judge (register:check).
+    await expect
+      .poll(() => describedErrorOf(panel.getByLabel('Amount', { exact: true })))
+      .toBe('Amount: enter an amount such as 1,250,000 or 1,250,000.50 (no currency sign).');
     expect(await read(shell.api, 'contribution:list', { cycleId })).toEqual([]);
     await screenshot(page, '17-contribution-refused');
     // A negative amount is named as the problem; a pasted 10,000-character text is refused with its limit, not cut.
     await fill(panel, { Amount: '-2,500,000', 'Budget component': 'B'.repeat(10_000) });
     await saveWithEnter(panel);
-    expect(await describedErrorOf(panel.getByLabel('Amount', { exact: true }))).toBe(
-      'Amount: an amount cannot be negative ("-2,500,000"); enter it without the minus sign.',
-    );
+    await expect
+      .poll(() => describedErrorOf(panel.getByLabel('Amount', { exact: true })))
+      .toBe('Amount: an amount cannot be negative ("-2,500,000"); enter it without the minus sign.');
     expect(await describedErrorOf(panel.getByLabel('Budget component', { exact: true }))).toMatch(
       /^Budget component: at most [\d,]+ characters; this has 10,000\. Shorten it\.$/,
     );
