@@ -137,7 +137,7 @@ function PasteBox({ cycleId, into, what, initialText, onCancel, onSaved, onDone 
       input={(read, busy) => (
         <>
           <p className="muted">
-            In Excel, select the rows with their header row (or without it, in this order: {order}), copy them with Ctrl+C and paste them below with Ctrl+V.
+            In Excel, select the rows with their header row (or without it, in this order: {order}), copy them with Ctrl+C and paste them below with Ctrl+V.{' '}
             {TYPING_HINTS[into]}
           </p>
           <label className="field">
