@@ -1,3 +1,4 @@
+import { exportFileName } from '../../shared/export-file-name';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { BundleExportDto, bundleExportInput } from '../../shared/api/schemas/bundles';
@@ -28,12 +29,6 @@ export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const ROUND_RECORDS = new Set<string>(['reportingRound', 'roundMember', 'roundReturn']);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'bundle';
 
 /** A cycle's rows, deletions and bases as bundles read them: read once for many partner bundles. */
 export interface CycleForBundles {
@@ -161,11 +156,16 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
     const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, signature: signManifest(key, manifestBytes) };
     const bytes = writeZip(new Map([[MANIFEST, manifestBytes], [SIGNATURE, utf8(JSON.stringify(signature, null, 2))], ...entries]));
-    const who = partnerOrgId === null ? 'full' : slug(partnerOrgName ?? 'partner');
     return {
       bytes,
       manifest,
-      fileName: `${slug(title)}-${who}-${at.slice(0, 10)}.jwpb`,
+      fileName: exportFileName({
+        cycle: manifest.cycle,
+        document: partnerOrgId ? 'partner-bundle' : 'full-bundle',
+        organisation: partnerOrgName,
+        tag: at.slice(0, 10),
+        extension: 'jwpb',
+      }),
       mimeType: BUNDLE_MIME_TYPE,
       sizeBytes: bytes.length,
       bundleId: manifest.bundleId,

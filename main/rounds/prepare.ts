@@ -1,3 +1,4 @@
+import { exportFileName } from '../../shared/export-file-name';
 import type { RoundMemberDto } from '../../shared/api/schemas/rounds';
 import { formatDisplayDate } from '../../shared/dates';
 import { itemsText, totalItems, type RoundItemCounts } from '../../shared/rounds/missing';
@@ -104,10 +105,11 @@ async function attachmentFor(
   round: RoundRow,
   member: RoundMemberDto,
 ) {
-  const stem = `${slug(member.shortName)}-${round.periodKey.toLowerCase()}`;
+  const fileName = (document: 'partner-bundle' | 'partner-template', extension: 'jwpb' | 'xlsx') =>
+    exportFileName({ cycle: data.cycle, document, organisation: member.shortName, period: round.periodKey, extension });
   if (member.channel === 'bundle') {
     const bundle = exportBundle(ctx, { cycleId: round.cycleId, kind: 'partner', partnerOrgId: member.organisationId }, forBundles);
-    return { fileName: `${stem}-bundle.jwpb`, contentType: BUNDLE_MIME_TYPE, content: Buffer.from(bundle.bytes) };
+    return { fileName: fileName('partner-bundle', 'jwpb'), contentType: BUNDLE_MIME_TYPE, content: Buffer.from(bundle.bytes) };
   }
   const org = data.organisations.find((o) => o.id === member.organisationId);
   if (!org) throw new Error(`The organisation ${member.organisationId} is not in the cycle.`);
@@ -128,7 +130,7 @@ async function attachmentFor(
     { ...details, binding: templateBinding(ctx, details) },
     { learningAndRisks: round.asksLearningAndRisks },
   );
-  return { fileName: `${stem}-template.xlsx`, contentType: XLSX_MIME_TYPE, content };
+  return { fileName: fileName('partner-template', 'xlsx'), contentType: XLSX_MIME_TYPE, content };
 }
 
 /** The Secretariat writes from its key contact's address (Outlook puts the sending account there anyway). */

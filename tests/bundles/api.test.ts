@@ -38,7 +38,7 @@ describe('bundle methods', () => {
       callCounty('contact:create', { cycleId, organisationId: partnerOrgId, name: 'Amina Hussein', phone: '+254 700 000 001', email: 'amina@example.org' }),
     );
     const exported = value<BundleExportDto>(callCounty('bundle:export', { cycleId, kind: 'partner', partnerOrgId }));
-    expect(exported.fileName).toMatch(/\.jwpb$/);
+    expect(exported.fileName).toMatch(/^[a-z-]+-jwp-\d{4}-\d{2}-partner-bundle-rpk-\d{4}-\d{2}-\d{2}\.jwpb$/);
     expect(exported.personalData.summary).toMatch(/phone numbers and email addresses of 1 contact person \(RPK: 1\)\. No other stakeholders/);
     expect(exported.personalData.contacts).toEqual([{ organisationId: partnerOrgId, organisationName: 'RPK', count: 1 }]);
     const keys = value<KeysDto>(callCounty('bundle:keys', {}));

@@ -31,8 +31,10 @@ describe.skipIf(!chromiumAvailable())('the reporting round in the browser', () =
   }
   const rows = () => page.getByRole('table', { name: 'Organisations in the round' }).locator('tbody tr');
   const rowOf = (short: string) => rows().filter({ has: page.getByRole('rowheader', { name: short, exact: true }) });
+  const suggestedNames: string[] = [];
   const download = async (click: () => Promise<void>, name: string) => {
     const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+    suggestedNames.push(file.suggestedFilename());
     const target = path.join(folder, name);
     await file.saveAs(target);
     return fs.readFileSync(target);
@@ -85,7 +87,9 @@ describe.skipIf(!chromiumAvailable())('the reporting round in the browser', () =
     const eml = await download(() => rowOf('LBNC').getByRole('button', { name: 'Open email draft' }).click(), 'lbnc.eml');
     const mail = await parseWithMailparser(eml);
     expect(mail.headers.get('x-unsent')).toBe('1');
-    expect(mail.attachments[0]?.filename).toBe('LBNC-q2-template.xlsx');
+    expect(mail.attachments[0]?.filename).toBe('isiolo-jwp-2026-27-partner-template-lbnc-q2.xlsx');
+    // Named as every export is (shared/export-file-name.ts).
+    expect(suggestedNames.slice(-2)).toEqual(['isiolo-jwp-2026-27-round-requests-q2.zip', 'isiolo-jwp-2026-27-request-lbnc-q2.eml']);
   });
 
   it('takes in a returned template through its preview, and refuses the same file twice in plain words', async () => {

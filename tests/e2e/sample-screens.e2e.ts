@@ -146,7 +146,7 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     for (const activity of cluster?.activities ?? []) await card.getByText(`${activity.code} ${activity.title}`).waitFor();
     await screenshot(page, '47-sample-overlap-clusters');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download clusters (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toBe('Overlap clusters - Isiolo County Joint Work Plan FY 2026-27.csv');
+    expect(download.suggestedFilename()).toBe('isiolo-jwp-2026-27-overlap-clusters.csv');
     const file = await download.path();
     expect(fs.readFileSync(file, 'utf8')).toBe(overlapClustersCsv(report));
   });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileNamePart } from '../../shared/export-file-name';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installationKey } from '../../main/bundles/keys';
 import { readBundle } from '../../main/bundles/read';
@@ -177,7 +178,8 @@ describe('a quarterly reporting round, end to end', { timeout: 180_000 }, () => 
       const [attachment, eml] = folder.files;
       if (!attachment || !eml) throw new Error('a folder without its two files');
       expect(eml.name).toBe('request.eml');
-      expect(attachment.name).toMatch(m.channel === 'bundle' ? /-q2-bundle\.jwpb$/ : /-q2-template\.xlsx$/);
+      const document = m.channel === 'bundle' ? 'partner-bundle' : 'partner-template';
+      expect(attachment.name).toBe(`isiolo-jwp-2026-27-${document}-${fileNamePart(m.shortName)}-q2.${m.channel === 'bundle' ? 'jwpb' : 'xlsx'}`);
       expect(m.askedFile).toBe(attachment.name);
 
       const mail = await parseWithMailparser(eml.content);

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../../shared/export-file-name';
 import type { ISectionOptions } from 'docx';
 import { DOCX_MIME_TYPE, docxDocuments, type DocxDocument } from '../../../shared/api/methods/docx-export';
 import { cyclePhases } from '../../../shared/domain/vocabulary';
@@ -34,13 +35,6 @@ const TITLES: Record<DocxDocument, string> = {
 };
 
 export const END_OF_CYCLE_TITLE = 'End-of-cycle report';
-
-const FILE_STEMS: Record<DocxDocument, string> = {
-  plan: 'joint-work-plan',
-  budget: 'budget',
-  'me-report': 'me-progress-report',
-  'approval-pack': 'cec-approval-pack',
-};
 
 export interface DocxRequest {
   doc: DocxDocument;
@@ -194,21 +188,8 @@ export async function buildDocx(data: PlanData, meta: DocMeta, request: DocxRequ
   return renderDocx(meta, sections, { pageNumbers: contents ? layoutAffordable(data) : undefined });
 }
 
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 export function docxFileName(data: PlanData, request: DocxRequest, fingerprint: string, period?: ReportingPeriod): string {
-  const parts = [
-    slug(data.cycle.countyName),
-    `fy${data.cycle.fiscalYear.replace('/', '-')}`,
-    FILE_STEMS[request.doc],
-    ...(period ? [period.key.toLowerCase()] : []),
-    fingerprint,
-  ];
-  return `${parts.join('-')}.docx`;
+  return exportFileName({ cycle: data.cycle, document: request.doc, period: period?.key, tag: fingerprint, extension: 'docx' });
 }
 
 export interface DocxFile {

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../../shared/export-file-name';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { XLSX_MIME_TYPE, type XlsxDoc } from '../../../shared/api/methods/xlsx';
 import { invalidField } from '../../../shared/result';
@@ -39,12 +40,15 @@ export async function exportXlsx(ctx: AppContext, input: ExportXlsxInput): Promi
     appVersion: APP_VERSION,
   });
   if (input.doc === 'workbook') {
-    return { fileName: `${fileStem(data)}-workbook.xlsx`, buffer: await writeCycleWorkbook(data, meta('cycle-workbook', null)) };
+    return {
+      fileName: exportFileName({ cycle: data.cycle, document: 'workbook', extension: 'xlsx' }),
+      buffer: await writeCycleWorkbook(data, meta('cycle-workbook', null)),
+    };
   }
   const org = resolvePartner(data, input.partnerOrgId);
   const details = meta('partner-template', org.id);
   const buffer = await writePartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
-  return { fileName: `${fileStem(data)}-partner-template-${slug(orgListName(org))}.xlsx`, buffer };
+  return { fileName: exportFileName({ cycle: data.cycle, document: 'partner-template', organisation: orgListName(org), extension: 'xlsx' }), buffer };
 }
 
 /** The cycle workbook with its sheets and headers and no rows: needs no database. */
@@ -59,7 +63,7 @@ export async function exportBlankWorkbook(now: Date, userName: string): Promise<
     exportedBy: userName || 'Pamoja JWP',
     appVersion: APP_VERSION,
   };
-  return { fileName: 'blank-cycle-workbook.xlsx', buffer: await writeCycleWorkbook(data, meta) };
+  return { fileName: exportFileName({ cycle: null, document: 'blank-workbook', extension: 'xlsx' }), buffer: await writeCycleWorkbook(data, meta) };
 }
 
 /**
@@ -86,21 +90,4 @@ export function resolvePartner(data: Pick<CycleData, 'organisations'>, reference
   if (matches.length > 1)
     throw invalidField(field, `Partner: "${reference}" names ${matches.length} organisations; use the id instead. Organisations: ${known}.`);
   throw invalidField(field, `Partner: no organisation of this cycle is called "${reference}". Organisations: ${known || 'none yet'}.`);
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .replace(/[\s_]+/g, '-')
-      .replace(/-+/g, '-')
-      .slice(0, 60) || 'export'
-  );
-}
-
-function fileStem(data: CycleData): string {
-  const title = data.cycle.title.toLowerCase().includes(data.cycle.fiscalYear) ? data.cycle.title : `${data.cycle.title} FY ${data.cycle.fiscalYear}`;
-  return slug(title.replace('/', '-'));
 }

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../../shared/export-file-name';
 import type { CalendarDto } from '../../../shared/api/schemas/analysis/calendar';
 import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
 import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
@@ -98,6 +99,5 @@ export function calendarIcs(ctx: AppContext, cycleId: string): { fileName: strin
   const cycle = getCycle(ctx, cycleId);
   const { events } = calendarReport(ctx, cycleId);
   const content = calendarToIcs({ events, cycleId, calendarName: `${cycle.title} — joint calendar`, generatedAt: ctx.now().toISOString() });
-  const slug = `${cycle.countyName}-jwp-${cycle.fiscalYear.replace('/', '-')}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  return { fileName: `${slug}-calendar.ics`, content, eventCount: events.length };
+  return { fileName: exportFileName({ cycle, document: 'calendar', extension: 'ics' }), content, eventCount: events.length };
 }

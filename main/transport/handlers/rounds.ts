@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import type { roundMethods } from '../../../shared/api/methods/rounds';
+import { exportFileName, type ExportDocument, type ExportExtension } from '../../../shared/export-file-name';
 import type { RoundJobResultDto } from '../../../shared/api/schemas/rounds';
 import {
   addMember,
@@ -10,9 +11,12 @@ import {
   previewReturn,
   removeMember,
   reopenRound,
+  requireOpenRound,
   roundStatus,
   setChannel,
 } from '../../rounds/index';
+import type { AppContext } from '../../services/context';
+import { getCycle } from '../../services/cycles';
 import { jobTable } from '../jobs';
 import type { HandlersFor } from './handler-types';
 
@@ -20,6 +24,17 @@ const jobs = jobTable<RoundJobResultDto>('reporting round job');
 
 const EML_MIME_TYPE = 'message/rfc822';
 const ZIP_MIME_TYPE = 'application/zip';
+
+/** A round's download, named as every export is: `isiolo-jwp-2026-27-round-requests-q2.zip`, `…-request-lbnc-q2.eml`. */
+function roundFileName(
+  ctx: AppContext,
+  cycleId: string,
+  document: ExportDocument,
+  organisation: string | undefined | null,
+  extension: ExportExtension,
+): string {
+  return exportFileName({ cycle: getCycle(ctx, cycleId), document, organisation, period: requireOpenRound(ctx, cycleId).periodKey, extension });
+}
 
 /** The reporting round: thin calls into main/rounds; files travel as base64. */
 export const roundHandlers: HandlersFor<typeof roundMethods> = {
@@ -55,11 +70,22 @@ export const roundHandlers: HandlersFor<typeof roundMethods> = {
       if (single)
         return {
           kind: 'file',
-          file: { fileName: `${folders[0]?.folder ?? 'draft'}-${single.name}`, mimeType: EML_MIME_TYPE, base64: single.content.toString('base64') },
+          file: {
+            fileName: roundFileName(ctx, input.cycleId, input.kind, folders[0]?.folder, 'eml'),
+            mimeType: EML_MIME_TYPE,
+            base64: single.content.toString('base64'),
+          },
         };
       // One folder per organisation, to unpack onto a USB stick.
       const zip = zipSync(Object.fromEntries(folders.flatMap((f) => f.files.map((file) => [`${f.folder}/${file.name}`, new Uint8Array(file.content)]))));
-      return { kind: 'file', file: { fileName: `round-${input.kind}s.zip`, mimeType: ZIP_MIME_TYPE, base64: Buffer.from(zip).toString('base64') } };
+      return {
+        kind: 'file',
+        file: {
+          fileName: roundFileName(ctx, input.cycleId, `round-${input.kind}s`, null, 'zip'),
+          mimeType: ZIP_MIME_TYPE,
+          base64: Buffer.from(zip).toString('base64'),
+        },
+      };
     }),
   'round:returnPreview': (ctx, input) =>
     jobs.start(ctx, async () => ({

@@ -111,7 +111,7 @@ function OverlapsSection({ cycle }: { cycle: CycleDto }) {
     <>
       <h3>Clusters of likely duplicates</h3>
       <QueryView query={clusters} what="the overlap clusters">
-        {(value) => <OverlapClusterList report={value} cycleTitle={cycle.title} />}
+        {(value) => <OverlapClusterList report={value} cycle={cycle} />}
       </QueryView>
       <h3>Every flagged pair</h3>
       <QueryView query={overlaps} what="the overlap check">

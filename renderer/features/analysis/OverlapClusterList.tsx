@@ -5,6 +5,8 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { sectors } from '../../../shared/domain/vocabulary';
 import { kes } from '../../components/charts/money-format';
 import { downloadText } from './download';
+import { exportFileName } from '../../../shared/export-file-name';
+import type { CycleDto } from '../../../shared/api/schemas/cycle';
 
 const LEVEL_LABEL = { high: 'Likely duplicates', medium: 'Possible duplicates', low: 'Some overlap' } as const;
 
@@ -57,7 +59,7 @@ const PAGE = 10;
  * of every cluster's pairs for the partners' meeting. Judging a pair complementary is done on the
  * pairs below; a judged pair leaves its cluster.
  */
-export function OverlapClusterList({ report, cycleTitle }: { report: OverlapClusterReportDto; cycleTitle: string }) {
+export function OverlapClusterList({ report, cycle }: { report: OverlapClusterReportDto; cycle: CycleDto }) {
   const [limit, setLimit] = useState(PAGE);
   if (report.clusters.length === 0) return <p className="section__lead">No clusters of likely duplicates.</p>;
   const largest = Math.max(...report.clusters.map((cluster) => cluster.activities.length));
@@ -70,7 +72,7 @@ export function OverlapClusterList({ report, cycleTitle }: { report: OverlapClus
           type="button"
           className="button"
           onClick={() =>
-            downloadText(`Overlap clusters - ${cycleTitle.replace(/[\\/:*?"<>|]+/g, '-')}.csv`, overlapClustersCsv(report), 'text/csv;charset=utf-8')
+            downloadText(exportFileName({ cycle, document: 'overlap-clusters', extension: 'csv' }), overlapClustersCsv(report), 'text/csv;charset=utf-8')
           }
         >
           Download clusters (CSV)

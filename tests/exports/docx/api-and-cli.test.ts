@@ -47,7 +47,7 @@ describe('docx:export and docx:job', () => {
     const { file } = (job as { value: { file: { fileName: string; mimeType: string; base64: string; fingerprint: string } } }).value;
     const fingerprint = cycleFingerprint(app, cycleId);
     expect(file.fingerprint).toBe(fingerprint);
-    expect(file.fileName).toBe(`isiolo-fy2026-27-cec-approval-pack-${fingerprint}.docx`);
+    expect(file.fileName).toBe(`isiolo-jwp-2026-27-approval-pack-${fingerprint}.docx`);
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(plainText(documentXml(Buffer.from(file.base64, 'base64'))).includes('Signatures')).toBe(true);
   });

@@ -16,7 +16,7 @@ describe('produceWordDocument', () => {
     const result = await produceWordDocument(client, { cycleId, doc: 'plan' }, (ms) => new Promise((resolve) => setTimeout(resolve, ms / 50)));
     expect(result.ok).toBe(true);
     if (result.ok) {
-      expect(result.value.fileName).toMatch(/^isiolo-fy2026-27-joint-work-plan-[0-9a-f]{8}\.docx$/);
+      expect(result.value.fileName).toMatch(/^isiolo-jwp-2026-27-plan-[0-9a-f]{8}\.docx$/);
       expect(headings(documentXml(Buffer.from(result.value.base64, 'base64')), 1)).toContain('9 Annexes');
     }
     const wrong = await produceWordDocument(client, { cycleId, doc: 'me-report', period: 'Q5' });

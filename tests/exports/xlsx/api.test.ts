@@ -38,12 +38,12 @@ describe('the Excel API', () => {
   it('exports the workbook and a partner template as files', async () => {
     const workbook = await run('xlsx:export', { cycleId: env.cycle.id, doc: 'workbook' });
     expect(workbook.ok && workbook.value.kind === 'export' && workbook.value.file).toMatchObject({
-      fileName: 'Isiolo-County-Joint-Work-Plan-FY-2026-27-workbook.xlsx',
+      fileName: 'isiolo-jwp-2026-27-workbook.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     const template = await run('xlsx:export', { cycleId: env.cycle.id, doc: 'partner-template', partnerOrgId: 'Maji Safi Drylands Trust' });
     if (!template.ok || template.value.kind !== 'export') throw new Error('no template');
-    expect(template.value.file.fileName).toBe('Isiolo-County-Joint-Work-Plan-FY-2026-27-partner-template-MSDT.xlsx');
+    expect(template.value.file.fileName).toBe('isiolo-jwp-2026-27-partner-template-msdt.xlsx');
     expect((await openXlsx(Buffer.from(template.value.file.base64, 'base64'))).getWorksheet('Instructions')).toBeTruthy();
   });
 

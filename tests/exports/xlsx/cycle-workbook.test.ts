@@ -36,7 +36,7 @@ const budgetHeaderRow = (budget: ExcelJS.Worksheet) => {
 
 describe('the cycle workbook', () => {
   it('has one sheet per register, the Budget and the Summary, in order, and a very hidden details sheet', () => {
-    expect(fileName).toBe('Isiolo-County-Joint-Work-Plan-FY-2026-27-workbook.xlsx');
+    expect(fileName).toBe('isiolo-jwp-2026-27-workbook.xlsx');
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       'General information',
       'Summary',
