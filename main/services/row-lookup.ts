@@ -29,8 +29,8 @@ const normalise = (value: unknown) => (typeof value === 'string' ? value.toLower
 export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
   /** Each register's rows by id, read once. */
   const rows = new Map<RegisterName, Map<string, Row & { id: string }>>();
-  // register → match signature → composite value → ids
-  const indexes = new Map<RegisterName, Map<string, Map<string, string[]>>>();
+  // register → match signature → its keys and the ids by composite value
+  const indexes = new Map<RegisterName, Map<string, MatchIndex>>();
 
   const rowsOf = (register: RegisterName) => {
     let byId = rows.get(register);
@@ -44,13 +44,6 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
     }
     return byId;
   };
-  const composite = (keys: string[], row: Row) => keys.map((key) => normalise(row[key])).join('\u0000');
-  const addToIndexes = (register: RegisterName, row: Row & { id: string }) => {
-    for (const [signature, index] of indexes.get(register) ?? []) {
-      const value = composite(signature.split(','), row);
-      index.set(value, [...(index.get(value) ?? []), row.id]);
-    }
-  };
 
   return {
     get: (register, id) => rowsOf(register).get(id),
@@ -61,19 +54,34 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
       if (!perRegister) indexes.set(register, (perRegister = new Map()));
       let index = perRegister.get(signature);
       if (!index) {
-        index = new Map();
-        for (const row of rowsOf(register).values()) {
-          const value = composite(keys, row);
-          index.set(value, [...(index.get(value) ?? []), row.id]);
-        }
+        index = { keys, ids: new Map() };
+        for (const row of rowsOf(register).values()) addToIndex(index, row);
         perRegister.set(signature, index);
       }
-      return index.get(composite(keys, match))?.find((id) => id !== exceptId);
+      return index.ids.get(composite(keys, match))?.find((id) => id !== exceptId);
     },
     remember(register, row) {
       const copy: Row & { id: string } = { ...row };
       rowsOf(register).set(row.id, copy);
-      addToIndexes(register, copy);
+      for (const index of indexes.get(register)?.values() ?? []) addToIndex(index, copy);
     },
   };
+}
+
+interface MatchIndex {
+  keys: string[];
+  ids: Map<string, string[]>;
+}
+
+function composite(keys: readonly string[], row: Row): string {
+  let value = '';
+  for (const [position, key] of keys.entries()) value += (position === 0 ? '' : '\u0000') + normalise(row[key]);
+  return value;
+}
+
+function addToIndex(index: MatchIndex, row: Row & { id: string }): void {
+  const value = composite(index.keys, row);
+  const ids = index.ids.get(value);
+  if (ids) ids.push(row.id);
+  else index.ids.set(value, [row.id]);
 }

@@ -49,7 +49,10 @@ function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | 
         return id;
       };
     const org = idOf('organisation');
-    const optional = (kind: string, ref: string | null) => (ref === null ? null : idOf(kind)(ref));
+    const objective = idOf('objective');
+    const activity = idOf('activity');
+    const indicator = idOf('indicator');
+    const optional = (find: (ref: string) => string, ref: string | null) => (ref === null ? null : find(ref));
 
     const orgs = data.organisations;
     remember(
@@ -77,7 +80,7 @@ function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | 
     const activities = data.activities.map(({ ref: _ref, objectiveRef, leadOrgRef: lead, supportingOrgRefs, ...fields }) => ({
       ...fields,
       cycleId,
-      objectiveId: idOf('objective')(objectiveRef),
+      objectiveId: objective(objectiveRef),
       leadOrgId: org(lead),
       supportingOrgIds: supportingOrgRefs.map(org),
     }));
@@ -92,7 +95,7 @@ function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | 
       data.contributions.map(({ activityRef, contributorOrgRef, disbursements: _disbursements, ...fields }) => ({
         ...fields,
         cycleId,
-        activityId: optional('activity', activityRef),
+        activityId: optional(activity, activityRef),
         contributorOrgId: org(contributorOrgRef),
       })),
     );
@@ -109,8 +112,8 @@ function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | 
         ...fields,
         cycleId,
         responsibleOrgId: org(responsibleOrgRef),
-        objectiveId: optional('objective', objectiveRef),
-        activityId: optional('activity', activityRef),
+        objectiveId: optional(objective, objectiveRef),
+        activityId: optional(activity, activityRef),
       })),
     );
     remember(
@@ -141,7 +144,7 @@ function writeCycleFile(ctx: AppContext, data: CycleFile, source: CycleSource | 
         ...fields,
         cycleId,
         responsibleOrgId: org(responsibleOrgRef),
-        indicatorId: optional('indicator', indicatorRef),
+        indicatorId: optional(indicator, indicatorRef),
       })),
     );
     const signatoryIds = s.signatory.createMany(
