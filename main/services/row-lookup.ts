@@ -61,8 +61,12 @@ export function batchLookup(ctx: AppContext, cycleId: string): RowLookup {
       return index.ids.get(composite(keys, match))?.find((id) => id !== exceptId);
     },
     remember(register, row) {
-      const copy: Row & { id: string } = { ...row };
-      rowsOf(register).set(row.id, copy);
+      // A register not read yet will be read from the table, where the row already is: holding a
+      // copy of every row a bulk load writes (36,000 in a large plan) would only feed the collector.
+      const byId = rows.get(register);
+      if (!byId) return;
+      const copy: Row & { id: string } = Object.assign({}, row);
+      byId.set(row.id, copy);
       for (const index of indexes.get(register)?.values() ?? []) addToIndex(index, copy);
     },
   };
