@@ -26,6 +26,14 @@ export function parseIsoDate(value: string): { year: number; month: number; day:
   return { year, month, day };
 }
 
+/**
+ * Days since 1970-01-01 of an ISO date, without validation (the value is a stored, checked date):
+ * the analyses count days of thousands of activities and budget lines.
+ */
+export function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   const toUtc = (v: string) => {

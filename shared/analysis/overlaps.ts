@@ -1,4 +1,4 @@
-import { formatDisplayDate } from '../dates';
+import { dayNumber, formatDisplayDate } from '../dates';
 import { sectors } from '../domain/vocabulary';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis/overlaps';
@@ -79,11 +79,6 @@ interface Prepared extends Swept {
   ordinal: number;
 }
 
-/** Days since 1970-01-01 of an ISO date, without the validation of shared/dates (inputs are DTOs). */
-function dayNumber(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-}
-
 /** Cancelled activities are ignored; one with no ward cannot share one; one ending before it starts has no days. */
 const canOverlap = (activity: OverlapActivity) => activity.status !== 'cancelled' && activity.wardIds.length > 0 && activity.endDate >= activity.startDate;
 
@@ -157,19 +152,18 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
 
   const describe = describer(names);
   const pairs: OverlapPairDto[] = [];
-  // Sort keys kept beside the pairs, not in wrapper objects: tens of thousands of pairs are possible.
-  const scores: number[] = [];
-  const firsts: number[] = [];
-  const seconds: number[] = [];
+  // One sort key a pair, kept beside the pairs (tens of thousands are possible): the score from
+  // high to low, then the two activities' positions in the input. Whole numbers below 101 × n²,
+  // exact in a double for any plan under nine million activities, so one subtraction compares.
+  const n = activities.length;
+  const keys: number[] = [];
   sweepPairs(prepared, (a, b) => {
     const pair = describe(a, b);
     pairs.push(pair);
-    scores.push(pair.score);
-    firsts.push(Math.min(a.ordinal, b.ordinal));
-    seconds.push(Math.max(a.ordinal, b.ordinal));
+    keys.push(((100 - pair.score) * n + Math.min(a.ordinal, b.ordinal)) * n + Math.max(a.ordinal, b.ordinal));
   });
   const order = Array.from(pairs.keys());
-  order.sort((x, y) => (scores[y] ?? 0) - (scores[x] ?? 0) || (firsts[x] ?? 0) - (firsts[y] ?? 0) || (seconds[x] ?? 0) - (seconds[y] ?? 0));
+  order.sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
   return order.map((index) => itemAt(pairs, index, 'pair'));
 }
 
@@ -197,8 +191,10 @@ export function countOverlaps(activities: readonly OverlapActivity[], skipKeys: 
 }
 
 function firstShared(a: Swept, b: Swept): string | undefined {
-  const [small, large] = a.wardList.length <= b.wardList.length ? [a, b] : [b, a];
-  return small.wardList.find((id) => large.wards.has(id));
+  const small = a.wardList.length <= b.wardList.length ? a : b;
+  const large = small === a ? b : a;
+  for (const id of small.wardList) if (large.wards.has(id)) return id;
+  return undefined;
 }
 
 /** Builds each pair's DTO; date and sector labels are memoised, since thousands of pairs share them. */
@@ -282,10 +278,20 @@ export function applyOverlapDecisions(
   pairs: readonly OverlapPairDto[],
   decisions: readonly OverlapDecisionDto[],
 ): OverlapReportDto {
-  const byKey = new Map(decisions.map((decision) => [pairKey(decision.activityAId, decision.activityBId), decision]));
+  // Looked up by the two activity ids, not by the pair's key: each id is one string shared by all
+  // of its activity's pairs, while each key is text of its own to hash, tens of thousands of them.
+  const byPair = new Map<string, Map<string, OverlapDecisionDto>>();
+  for (const decision of decisions) {
+    const [first, second] = pairOf(decision.activityAId, decision.activityBId);
+    let bySecond = byPair.get(first);
+    if (!bySecond) byPair.set(first, (bySecond = new Map()));
+    bySecond.set(second, decision);
+  }
   const report: OverlapReportDto = { cycleId, activitiesChecked, pairs: [], complementary: [] };
   for (const pair of pairs) {
-    const decision = byKey.get(pair.key);
+    const a = pair.activityA.id;
+    const b = pair.activityB.id;
+    const decision = a < b ? byPair.get(a)?.get(b) : byPair.get(b)?.get(a);
     if (decision) report.complementary.push({ ...pair, decision });
     else report.pairs.push(pair);
   }
