@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { BundleExportDto, bundleExportInput } from '../../shared/api/schemas/bundles';
 import { notFound, ServiceError } from '../../shared/result';
-import type { Row } from '../db/row-store';
+import { generated, type Row } from '../db/row-store';
 import { textOf } from '../db/row-values';
 import { APP_VERSION } from '../services/app-info';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
 import { getAdminUnit } from '../services/admin-units';
 import { AREA_UNITS_ENTRY, readAreaUnits } from './area-units';
 import { baseKey, readAllRows, readBases, readCycleRow, readTombstones, type RowsByRegister } from './cycle-rows';
-import { exchangeTable, exchangeTables } from './exchange-tables';
+import { exchangeTable, exchangeTables, type ExchangeTable } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
 import { identityFor, organisationName, setIdentity } from './identity';
 import { installationKey, signManifest } from './keys';
@@ -29,6 +29,24 @@ export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const ROUND_RECORDS = new Set<string>(['reportingRound', 'roundMember', 'roundReturn']);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * A row's text in a bundle: its columns, its link lists and the revision it was based on, in that
+ * order. Written by a function generated from the table's own keys (never from input), so that
+ * every row is one object literal of one shape for JSON.stringify: a full bundle has 36,000 rows.
+ */
+const rowTexts = new WeakMap<ExchangeTable, (row: Row, baseHlc: string | null) => string>();
+function rowText(t: ExchangeTable): (row: Row, baseHlc: string | null) => string {
+  let write = rowTexts.get(t);
+  if (!write) {
+    const fields = [...t.columns.map(([field]) => field), ...t.links.map((link) => link.field)].map(
+      (field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`,
+    );
+    write = generated<(row: Row, baseHlc: string | null) => string>(['row', 'baseHlc'], `return JSON.stringify({ ${fields.join(', ')}, "baseHlc": baseHlc });`);
+    rowTexts.set(t, write);
+  }
+  return write;
+}
 
 /** A cycle's rows, deletions and bases as bundles read them: read once for many partner bundles. */
 export interface CycleForBundles {
@@ -99,12 +117,9 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       counts[t.register] = rows.length;
       if (rows.length === 0) continue;
       // Each row's JSON is made once: it is the bundle's text of the row and the revision kept.
+      const write = rowText(t);
       const texts = rows.map((row) => {
-        const out: Row = {};
-        for (const [field] of t.columns) out[field] = row[field];
-        for (const link of t.links) out[link.field] = row[link.field];
-        out.baseHlc = bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null;
-        const text = JSON.stringify(out);
+        const text = write(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null);
         keepRevision(t.tableName, row, text);
         return text;
       });

@@ -178,7 +178,7 @@ export function cycleRowReader(client: Database.Database, tableName: string, col
 }
 
 /** A function made from text built out of the schema's own keys, never from input: the row loops' one literal. */
-function generated<F>(parameters: readonly string[], body: string): F {
+export function generated<F>(parameters: readonly string[], body: string): F {
   return new Function(...parameters, body) as F;
 }
 
