@@ -62,4 +62,36 @@ export default tseslint.config(
       ]),
     },
   },
+  {
+    // One look and one rule everywhere (issue 17): screens draw buttons, choices, tables and inline
+    // notices with the shared components in renderer/components/ui, which alone hold their classes.
+    files: ['renderer/**/*.tsx'],
+    // RegisterTable is the registers' own shared table (virtual rows, column widths).
+    ignores: ['renderer/components/ui/**', 'renderer/components/register/RegisterTable.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.name='button'] JSXAttribute[name.name='className'] Literal[value=/(^|\\s)(button|link-button)(\\s|$)/]",
+          message: 'Use <Button kind="primary|secondary|quiet|danger|danger-quiet|link"> from components/ui/Button: one look for each kind of button.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='input'] > JSXAttribute[name.name='type'][value.value=/^(radio|checkbox)$/]",
+          message: 'Use <RadioGroup> or <Toggle> from components/ui: every choice looks and reads alike.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='table'] > JSXAttribute[name.name='className'] > Literal[value=/(^|\\s)table(\\s|$)/]",
+          message: 'Use <DataTable> from components/ui/DataTable (or RegisterTable for a register).',
+        },
+        {
+          selector: "JSXAttribute[name.name='className'] > Literal[value=/(^|\\s)(form__alert|form__warning)(\\s|$)/]",
+          message: 'Use <InlineNotice tone="problem|warning|info"> from components/ui/InlineNotice.',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='label'] > JSXAttribute[name.name='className'] > Literal[value=/^field$/]",
+          message: 'Use <Field label=…> from components/form/Field: its label, hint and error are tied to the control.',
+        },
+      ],
+    },
+  },
 );

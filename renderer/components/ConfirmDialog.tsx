@@ -1,3 +1,5 @@
+import { InlineNotice } from './ui/InlineNotice';
+import { Button } from './ui/Button';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 interface ConfirmDialogProps {
@@ -71,24 +73,18 @@ export function ConfirmDialog({
       <p className="confirm__message">{message}</p>
       {children}
       {refusal ? (
-        <div className="form__alert" role="alert">
-          <p className="form__alert-title">{failureTitle}</p>
+        <InlineNotice title={failureTitle}>
           <p>{refusal}</p>
-        </div>
+        </InlineNotice>
       ) : null}
       <div className="confirm__actions">
-        <button type="button" className="button" autoFocus onClick={onCancel} disabled={busy}>
+        <Button autoFocus onClick={onCancel} disabled={busy}>
           {refusal ? 'Close' : 'Cancel'}
-        </button>
+        </Button>
         {refusal ? null : (
-          <button
-            type="button"
-            className={danger ? 'button button--danger' : 'button button--primary'}
-            disabled={busy || !ready}
-            onClick={() => void confirm()}
-          >
+          <Button kind={danger ? 'danger' : 'primary'} disabled={busy || !ready} onClick={() => void confirm()}>
             {busy ? busyLabel : confirmLabel}
-          </button>
+          </Button>
         )}
       </div>
     </dialog>

@@ -1,3 +1,4 @@
+import { Button } from './ui/Button';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
@@ -35,9 +36,7 @@ export class ScreenErrorBoundary extends Component<Props, State> {
         <div className="error-panel" role="alert">
           <p className="error-panel__title">This screen could not be shown.</p>
           <p>Nothing you saved is lost. Reload the window, or go to another screen and come back.</p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload
-          </button>
+          <Button onClick={() => window.location.reload()}>Reload</Button>
         </div>
       </main>
     );

@@ -1,3 +1,4 @@
+import { Button } from './ui/Button';
 import type { ApiError } from '../../shared/result';
 
 export function Loading({ label }: { label: string }) {
@@ -14,11 +15,7 @@ export function ErrorPanel({ title, error, onRetry }: { title: string; error: Ap
     <div className="error-panel" role="alert">
       <p className="error-panel__title">{title}</p>
       <p>{error.message}</p>
-      {onRetry ? (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      ) : null}
+      {onRetry ? <Button onClick={onRetry}>Try again</Button> : null}
     </div>
   );
 }

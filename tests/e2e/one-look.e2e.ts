@@ -4,6 +4,7 @@ import { analysisSections, cycleScreens } from '../../renderer/routing/routes';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { chromiumAvailable } from './support/chromium';
 import { screenshot } from './support/page-helpers';
+import { read } from './support/register-helpers';
 import { openSampleSession, type SampleSession } from './support/sample-session';
 import type { TestShell } from './support/web-shell';
 
@@ -22,6 +23,12 @@ interface Look {
   oldToggles: number;
   bulletedExportLists: number;
   mainWidth: number;
+  /** Background of every visible primary button: one green everywhere. */
+  primaryButtons: string[];
+  /** Visible buttons in a look of their own (the Analysis screen's blue links, the grid's tiny buttons). */
+  oddButtons: number;
+  /** Visible tables with no name a screen reader can say (aria-label or caption). */
+  unnamedTables: number;
 }
 
 /** What one screen looks like, read from the computed styles. */
@@ -39,6 +46,9 @@ async function lookOf(page: Page): Promise<Look> {
       oldToggles: document.querySelectorAll('.analysis-toggle').length,
       bulletedExportLists: all('ul.export-list').filter((element) => style(element).listStyleType !== 'none').length,
       mainWidth: document.querySelector('main')?.getBoundingClientRect().width ?? 0,
+      primaryButtons: all('.button--primary').map((element) => style(element).backgroundColor),
+      oddButtons: all('.analysis-link, .icon-button').length,
+      unnamedTables: all('table.table').filter((table) => !table.getAttribute('aria-label') && !table.querySelector('caption')).length,
     };
   });
 }
@@ -59,6 +69,8 @@ describe.skipIf(!chromiumAvailable())('one look on every screen', () => {
   beforeAll(async () => {
     session = await openSampleSession();
     ({ shell, page, pageErrors, pageWarnings: warnings, cycle } = session);
+    // The schematic wards, so the Ward map shows its map/table switch too.
+    await read(shell.api, 'wards:demo', { cycleId: cycle.id });
   }, 180_000);
 
   afterAll(() => session?.close());
@@ -89,6 +101,8 @@ describe.skipIf(!chromiumAvailable())('one look on every screen', () => {
       expect({ name, colours: [...new Set(look.choiceColours)].filter((colour) => colour !== GREEN) }).toEqual({ name, colours: [] });
       expect({ name, tabs: [...new Set(look.chosenTabs)].filter((colour) => colour !== GREEN) }).toEqual({ name, tabs: [] });
       expect({ name, oldToggles: look.oldToggles, bullets: look.bulletedExportLists }).toEqual({ name, oldToggles: 0, bullets: 0 });
+      expect({ name, primary: [...new Set(look.primaryButtons)].filter((colour) => colour !== GREEN) }).toEqual({ name, primary: [] });
+      expect({ name, oddButtons: look.oddButtons, unnamedTables: look.unnamedTables }).toEqual({ name, oddButtons: 0, unnamedTables: 0 });
       for (const box of look.boxes) boxStyles.add(box);
     }
     // The screens of their own open with the shared page header; so does Partner bundles inside a cycle.
@@ -97,6 +111,8 @@ describe.skipIf(!chromiumAvailable())('one look on every screen', () => {
     // Radios were seen (Partner bundles) and a switch on the calendar, so the checks above checked something.
     expect(looks.get('exchange')?.choiceColours.length).toBeGreaterThan(0);
     expect(looks.get('analysis-calendar')?.chosenTabs).toEqual([GREEN]);
+    expect(looks.get('map')?.chosenTabs).toEqual([GREEN]);
+    expect(looks.get('start')?.primaryButtons.length).toBeGreaterThan(0);
     expect(looks.get('backups')?.mainWidth).toBe(looks.get('audit-log')?.mainWidth);
     expect(pageErrors.join('\n')).toBe('');
     expect(warnings.join('\n')).toBe('');

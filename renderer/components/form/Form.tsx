@@ -1,3 +1,4 @@
+import { InlineNotice } from '../ui/InlineNotice';
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { hasErrors, type FormErrors } from './form-errors';
 import { ProblemSummary } from './ProblemSummary';
@@ -61,13 +62,12 @@ export function Form({ label, errors, busy, onSubmit, onCancel, className, child
       }}
     >
       {hasErrors(errors) ? (
-        <div role="alert" className="form__alert">
-          <p className="form__alert-title">Nothing was saved.</p>
+        <InlineNotice title="Nothing was saved.">
           {errors.general.map((message) => (
             <p key={message}>{message}</p>
           ))}
           <ProblemSummary byField={errors.byField} form={ref} />
-        </div>
+        </InlineNotice>
       ) : null}
       {children}
     </form>

@@ -1,3 +1,4 @@
+import { Button } from '../ui/Button';
 interface SubmitButtonProps {
   busy: boolean;
   label: string;
@@ -7,8 +8,8 @@ interface SubmitButtonProps {
 
 export function SubmitButton({ busy, label, busyLabel }: SubmitButtonProps) {
   return (
-    <button type="submit" className="button button--primary" disabled={busy}>
+    <Button kind="primary" type="submit" disabled={busy}>
       {busy ? busyLabel : label}
-    </button>
+    </Button>
   );
 }

@@ -1,3 +1,4 @@
+import { Toggle } from '../ui/Toggle';
 import { DateInput } from '../form/DateInput';
 import type { ControlProps } from '../form/Field';
 import type { DraftValue, FieldSpec } from './field-spec';
@@ -31,7 +32,7 @@ export function FieldControl({ field, control, value, onChange }: FieldControlPr
     case 'multi':
       return <MultiSelect control={control} label={field.label} options={field.options ?? []} value={Array.isArray(value) ? value : []} onChange={onChange} />;
     case 'checkbox':
-      return <input {...control} type="checkbox" className="checkbox" checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+      return <Toggle {...control} className="checkbox" checked={value === true} onChange={onChange} />;
     case 'date':
       return <DateInput {...control} value={asText(value)} onChange={onChange} />;
     case 'money':

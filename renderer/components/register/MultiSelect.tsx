@@ -1,3 +1,4 @@
+import { Toggle } from '../ui/Toggle';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { ControlProps } from '../form/Field';
 import type { Option } from './field-spec';
@@ -113,10 +114,7 @@ export function MultiSelect({ control, label, options, value, onChange }: MultiS
       <ul className="multi__list" ref={listRef} onKeyDown={onListKey}>
         {shown.map((option) => (
           <li key={option.value}>
-            <label className="multi__option">
-              <input type="checkbox" checked={chosen.has(option.value)} onChange={() => toggle(option.value)} />
-              <span>{option.label}</span>
-            </label>
+            <Toggle className="multi__option" checked={chosen.has(option.value)} onChange={() => toggle(option.value)} label={option.label} />
           </li>
         ))}
         {shown.length === 0 ? <li className="muted">Nothing matches “{filter}”.</li> : null}

@@ -1,3 +1,4 @@
+import { Button } from '../ui/Button';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
 import { createRow, deleteRow, idOfSaved, serverProblems, updateRow } from '../../api/register-api';
@@ -141,16 +142,16 @@ export function RegisterEditor<R extends RegisterName>({
         ))}
         <div className="form__actions editor__actions field--wide">
           <SubmitButton busy={form.busy} label={row ? 'Save changes' : `Add ${noun}`} busyLabel="Saving…" />
-          <button type="button" className="button button--quiet" onClick={cancel}>
+          <Button kind="quiet" onClick={cancel}>
             Cancel
-          </button>
+          </Button>
           <span className={changed ? 'editor__state editor__state--unsaved' : 'editor__state'} aria-live="polite">
             {changed ? 'Unsaved changes' : row ? 'No unsaved changes' : ''}
           </span>
           {row ? (
-            <button type="button" className="button button--danger-quiet" onClick={() => setDeleting(true)}>
+            <Button kind="danger-quiet" onClick={() => setDeleting(true)}>
               Delete…
-            </button>
+            </Button>
           ) : null}
         </div>
         <p className="form__keys field--wide">Enter saves · Esc cancels · Ctrl+Enter saves from a text box</p>

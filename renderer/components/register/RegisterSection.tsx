@@ -1,3 +1,4 @@
+import { Button } from '../ui/Button';
 import type { ReactNode } from 'react';
 import type { RegisterField, RegisterName, RegisterValues } from '../../../shared/api/registers';
 import type { Column } from './columns';
@@ -65,9 +66,9 @@ export function RegisterSection<R extends RegisterName, Row extends RowValues & 
         </Heading>
         <div className="section__actions">
           {props.actions}
-          <button type="button" className="button button--primary button--small" onClick={() => editor.openNew()}>
+          <Button kind="primary" size="small" onClick={() => editor.openNew()}>
             + Add {noun}
-          </button>
+          </Button>
         </div>
       </div>
       {props.lead ? <p className="section__lead">{props.lead}</p> : null}

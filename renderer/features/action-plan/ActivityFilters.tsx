@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import type { ReactNode } from 'react';
 import { activityStatuses, sectors } from '../../../shared/domain/vocabulary';
 import type { ReportingPeriod } from '../../../shared/reporting-periods';
@@ -36,9 +37,9 @@ export function ActivityFilters({ filter, onChange, wards, organisations, quarte
             ? `${total.toLocaleString('en-KE')} ${total === 1 ? 'activity' : 'activities'}`
             : `${shown.toLocaleString('en-KE')} of ${total.toLocaleString('en-KE')} activities`}
           {isFiltered(filter) ? (
-            <button type="button" className="link-button" onClick={() => onChange(noFilter)}>
+            <Button kind="link" onClick={() => onChange(noFilter)}>
               Clear filters
-            </button>
+            </Button>
           ) : null}
         </p>
       </div>

@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import { NOT_VALUED_LABEL, notValuedNote } from '../../../shared/budget-lines';
 import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
 import { kes } from '../../components/charts/money-format';
@@ -41,7 +42,7 @@ export function CostShareSummary({ costs }: { costs: CostShareDto }) {
         </div>
       </dl>
       <div className="analysis-scroll">
-        <table className="table">
+        <DataTable label="Cost share by organisation">
           <thead>
             <tr>
               <th scope="col">Organisation</th>
@@ -74,7 +75,7 @@ export function CostShareSummary({ costs }: { costs: CostShareDto }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </div>
       {costs.behindSchedule.length > 0 ? (
         <>

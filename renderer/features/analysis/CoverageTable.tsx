@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import { useState } from 'react';
 import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/coverage';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
@@ -9,7 +10,7 @@ import { naturalCompare } from '../../../shared/natural-order';
 function Matrix({ matrix }: { matrix: CoverageMatrixDto }) {
   return (
     <div className="analysis-scroll">
-      <table className="table analysis-matrix">
+      <DataTable className="analysis-matrix">
         <caption className="muted">
           Each cell: activities and planned budget. Empty cells are gaps. A multi-ward activity counts in each of its wards, its budget split evenly among them.
         </caption>
@@ -65,7 +66,7 @@ function Matrix({ matrix }: { matrix: CoverageMatrixDto }) {
             </td>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { formatMeasure } from '../../../shared/figures';
 import { useState } from 'react';
 import { analysisSettingsUpdateInput } from '../../../shared/api/schemas/analysis/indicator-status';
@@ -40,9 +42,7 @@ function Thresholds({ report, onSaved }: { report: IndicatorStatusReportDto; onS
         />{' '}
         %, off track below.
       </label>
-      <button type="button" className="button" onClick={() => void save()}>
-        Save thresholds
-      </button>
+      <Button onClick={() => void save()}>Save thresholds</Button>
       {error ? (
         <p className="field__error" role="alert">
           {error}
@@ -64,7 +64,7 @@ export function IndicatorStatusList({ report, onChanged }: { report: IndicatorSt
       </p>
       <Thresholds key={`${report.thresholds.onTrackPct}-${report.thresholds.atRiskPct}`} report={report} onSaved={onChanged} />
       <div className="analysis-scroll">
-        <table className="table">
+        <DataTable label="Indicator status">
           <thead>
             <tr>
               <th scope="col">Indicator</th>
@@ -107,7 +107,7 @@ export function IndicatorStatusList({ report, onChanged }: { report: IndicatorSt
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </div>
     </>
   );

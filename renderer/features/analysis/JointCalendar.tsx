@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CalendarDto, CalendarEventDto } from '../../../shared/api/schemas/analysis/calendar';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -33,13 +34,13 @@ function MonthView({ calendar, cycle }: { calendar: CalendarDto; cycle: CycleDto
   return (
     <div className="analysis-month">
       <div className="analysis-month__nav">
-        <button type="button" className="button" disabled={month <= first} onClick={() => setMonth(nextMonth(month, -1))}>
+        <Button disabled={month <= first} onClick={() => setMonth(nextMonth(month, -1))}>
           ← Previous
-        </button>
+        </Button>
         <h3 className="analysis-month__title">{monthTitle(month)}</h3>
-        <button type="button" className="button" disabled={month >= last} onClick={() => setMonth(nextMonth(month, 1))}>
+        <Button disabled={month >= last} onClick={() => setMonth(nextMonth(month, 1))}>
           Next →
-        </button>
+        </Button>
       </div>
       <table className="analysis-month__grid">
         <thead>
@@ -111,9 +112,9 @@ export function JointCalendar({ calendar, cycle }: { calendar: CalendarDto; cycl
         <p className="muted">
           {calendar.overdueCount} overdue · {calendar.dueSoonCount} due within 14 days · today {formatDisplayDate(calendar.today)}
         </p>
-        <button type="button" className="button" disabled={busy} onClick={() => void exportIcs()}>
+        <Button disabled={busy} onClick={() => void exportIcs()}>
           Export .ics (Outlook, Google Calendar)
-        </button>
+        </Button>
       </div>
       {view === 'list' ? (
         <ol className="analysis-events">

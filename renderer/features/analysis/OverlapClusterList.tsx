@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { OverlapClusterDto, OverlapClusterReportDto } from '../../../shared/api/schemas/analysis/overlap-clusters';
 import { overlapClustersCsv } from '../../../shared/analysis/overlap-clusters-csv';
@@ -68,15 +69,13 @@ export function OverlapClusterList({ report, cycle }: { report: OverlapClusterRe
       <p className="section__lead">
         {report.clusters.length} cluster{report.clusters.length === 1 ? '' : 's'} of activities in the same sector and ward, running at the same time, with
         similar titles ({report.pairsInClusters} of the {report.pairsFlagged} flagged pairs; the largest cluster has {largest} activities).{' '}
-        <button
-          type="button"
-          className="button"
+        <Button
           onClick={() =>
             downloadText(exportFileName({ cycle, document: 'overlap-clusters', extension: 'csv' }), overlapClustersCsv(report), 'text/csv;charset=utf-8')
           }
         >
           Download clusters (CSV)
-        </button>
+        </Button>
       </p>
       <ol className="analysis-pairs analysis-clusters">
         {report.clusters.slice(0, limit).map((cluster, index) => (
@@ -84,9 +83,9 @@ export function OverlapClusterList({ report, cycle }: { report: OverlapClusterRe
         ))}
       </ol>
       {report.clusters.length > limit ? (
-        <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
+        <Button onClick={() => setLimit(limit + PAGE)}>
           Show {Math.min(PAGE, report.clusters.length - limit)} more of {report.clusters.length - limit} clusters
-        </button>
+        </Button>
       ) : null}
     </>
   );

@@ -1,3 +1,5 @@
+import { Field } from '../../components/form/Field';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { maxLengthOf } from '../../../shared/api/schemas/fields';
 import { markComplementaryInput, type OverlapPairDto, type OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
@@ -54,28 +56,33 @@ function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId:
       <p className="analysis-pair__reason">{pair.reason}</p>
       {open ? (
         <div className="analysis-pair__form">
-          <label className="field">
-            <span>Why they complement each other (kept with the decision)</span>
-            <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} maxLength={maxLengthOf(markComplementaryInput.shape.note)} />
-          </label>
+          <Field label="Why they complement each other (kept with the decision)">
+            {(control) => (
+              <textarea
+                {...control}
+                value={note}
+                onChange={(event) => setNote(event.target.value)}
+                rows={2}
+                maxLength={maxLengthOf(markComplementaryInput.shape.note)}
+              />
+            )}
+          </Field>
           {error ? (
             <p className="field__error" role="alert">
               {error}
             </p>
           ) : null}
           <div className="form__actions">
-            <button type="button" className="button button--primary" disabled={busy} onClick={() => void mark()}>
+            <Button kind="primary" disabled={busy} onClick={() => void mark()}>
               Mark complementary
-            </button>
-            <button type="button" className="button button--quiet" disabled={busy} onClick={() => setOpen(false)}>
+            </Button>
+            <Button kind="quiet" disabled={busy} onClick={() => setOpen(false)}>
               Cancel
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
-        <button type="button" className="button" onClick={() => setOpen(true)}>
-          Complementary, not duplicate…
-        </button>
+        <Button onClick={() => setOpen(true)}>Complementary, not duplicate…</Button>
       )}
     </li>
   );
@@ -106,9 +113,9 @@ export function OverlapList({ report, onChanged }: { report: OverlapReportDto; o
         ))}
       </ul>
       {report.pairs.length > limit ? (
-        <button type="button" className="button" onClick={() => setLimit(limit + PAGE)}>
+        <Button onClick={() => setLimit(limit + PAGE)}>
           Show {Math.min(PAGE, report.pairs.length - limit)} more of {report.pairs.length - limit}
-        </button>
+        </Button>
       ) : null}
       {report.complementary.length > 0 ? (
         <>
@@ -119,9 +126,9 @@ export function OverlapList({ report, onChanged }: { report: OverlapReportDto; o
                 {activityText(pair.activityA)} + {activityText(pair.activityB)}
                 {pair.decision.note ? <span className="muted"> — “{pair.decision.note}”</span> : null}
                 <span className="muted"> ({pair.decision.decidedBy || 'unknown user'})</span>{' '}
-                <button type="button" className="analysis-link" onClick={() => void unmark(pair.decision.id)}>
+                <Button kind="link" onClick={() => void unmark(pair.decision.id)}>
                   Flag again
-                </button>
+                </Button>
               </li>
             ))}
           </ul>

@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { statutoryDateFields, type StatutoryDateDto } from '../../../shared/api/schemas/analysis/calendar';
 import { rangeOf } from '../../../shared/api/schemas/fields';
@@ -41,7 +43,7 @@ export function StatutoryDatesForm({
         {customised ? 'This cycle uses its own dates.' : 'The PFM Act defaults.'} County circulars sometimes differ: change a date here and the calendar
         follows.
       </p>
-      <table className="table">
+      <DataTable label="Statutory dates">
         <thead>
           <tr>
             <th scope="col">Deadline</th>
@@ -78,19 +80,19 @@ export function StatutoryDatesForm({
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {error ? (
         <p className="field__error" role="alert">
           {error}
         </p>
       ) : null}
       <div className="form__actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void save('set')}>
+        <Button kind="primary" disabled={busy} onClick={() => void save('set')}>
           Save dates
-        </button>
-        <button type="button" className="button button--quiet" disabled={busy || !customised} onClick={() => void save('reset')}>
+        </Button>
+        <Button kind="quiet" disabled={busy || !customised} onClick={() => void save('reset')}>
           Back to the defaults
-        </button>
+        </Button>
       </div>
     </div>
   );

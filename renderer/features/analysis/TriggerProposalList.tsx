@@ -1,3 +1,5 @@
+import { Field } from '../../components/form/Field';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { TriggerProposalDto, TriggerProposalReportDto } from '../../../shared/api/schemas/analysis/trigger-proposals';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
@@ -28,31 +30,24 @@ function ProposalCard({ proposal, cycleId, orgName, onChanged }: { proposal: Tri
     <li className="analysis-proposal">
       <p className="analysis-proposal__kind">{triggerKinds.label(proposal.kind)}</p>
       <p className="analysis-proposal__trigger">{proposal.trigger}</p>
-      <label className="field">
-        <span>Proposed action</span>
-        <textarea rows={2} value={proposedAction} onChange={(event) => setAction(event.target.value)} />
-      </label>
-      <label className="field">
-        <span>Timeline</span>
-        <input value={timeline} onChange={(event) => setTimeline(event.target.value)} />
-      </label>
+      <Field label="Proposed action">
+        {(control) => <textarea {...control} rows={2} value={proposedAction} onChange={(event) => setAction(event.target.value)} />}
+      </Field>
+      <Field label="Timeline">{(control) => <input {...control} value={timeline} onChange={(event) => setTimeline(event.target.value)} />}</Field>
       <p className="muted">Responsible: {orgName}</p>
-      <label className="field">
-        <span>Why dismiss (optional)</span>
-        <input value={note} onChange={(event) => setNote(event.target.value)} />
-      </label>
+      <Field label="Why dismiss (optional)">{(control) => <input {...control} value={note} onChange={(event) => setNote(event.target.value)} />}</Field>
       {error ? (
         <p className="field__error" role="alert">
           {error}
         </p>
       ) : null}
       <div className="form__actions">
-        <button type="button" className="button button--primary" disabled={busy} onClick={() => void decide('accept')}>
+        <Button kind="primary" disabled={busy} onClick={() => void decide('accept')}>
           Accept
-        </button>
-        <button type="button" className="button button--quiet" disabled={busy} onClick={() => void decide('dismiss')}>
+        </Button>
+        <Button kind="quiet" disabled={busy} onClick={() => void decide('dismiss')}>
           Dismiss
-        </button>
+        </Button>
       </div>
     </li>
   );

@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { useApiQuery } from '../../api/use-api-query';
 import { QueryView } from '../../components/QueryView';
@@ -62,16 +64,16 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
           <input type="search" value={rowText} placeholder="Paste an id, Enter" onChange={(event) => setRowText(event.target.value)} />
         </label>
         {filter.rowId || filter.cycleId ? (
-          <button
-            type="button"
-            className="link-button"
+          <Button
+            kind="link"
+
             onClick={() => {
               setRowText('');
               navigate(auditRoute());
             }}
           >
             Show the whole log
-          </button>
+          </Button>
         ) : null}
       </form>
       <QueryView query={entries} what="the audit log">
@@ -80,7 +82,7 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
             <p className="empty">No changes recorded{filter.rowId ? ' for this record' : filter.cycleId ? ' in this cycle' : ''} yet.</p>
           ) : (
             <>
-              <table className="table table--fixed audit" aria-label="Audit log">
+              <DataTable label="Audit log" fixed className="audit">
                 <colgroup>
                   <col style={{ width: '14%' }} />
                   <col style={{ width: '12%' }} />
@@ -109,13 +111,14 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                         {recordName(entry.before, entry.after) || <span className="muted">—</span>}
                         {!filter.cycleId && entry.cycleId ? <span className="cell__sub">{cycleTitle(entry.cycleId)}</span> : null}
                         {filter.rowId ? null : (
-                          <button
-                            type="button"
-                            className="link-button small"
+                          <Button
+                            kind="link"
+
+                            className="small"
                             onClick={() => navigate(auditRoute({ cycleId: filter.cycleId, rowId: entry.rowId }))}
                           >
                             Its history
-                          </button>
+                          </Button>
                         )}
                       </td>
                       <td className="small">
@@ -123,14 +126,15 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                         {entry.action === 'restore' ? <span className="muted">Deleted record brought back</span> : null}
                         {entry.action === 'delete' ? <span className="muted">Record deleted; what it held is kept in this entry</span> : null}
                         {entry.restorable ? (
-                          <button
-                            type="button"
-                            className="button button--small audit__restore"
+                          <Button
+                            size="small"
+
+                            className="audit__restore"
                             aria-label={`Restore ${recordName(entry.before, entry.after) || 'this record'}`}
                             onClick={() => void restoreDeletion(entry.id)}
                           >
                             Restore
-                          </button>
+                          </Button>
                         ) : null}
                         {entry.action === 'update' ? (
                           <ul className="plain-list">
@@ -143,11 +147,11 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
               {rows.length === limit ? (
-                <button type="button" className="button show-more" onClick={() => setLimit(Math.min(5000, limit + PAGE * 5))}>
+                <Button className="show-more" onClick={() => setLimit(Math.min(5000, limit + PAGE * 5))}>
                   Show older changes
-                </button>
+                </Button>
               ) : null}
             </>
           )

@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { BackupListDto } from '../../../shared/api/schemas/backup';
 import { api } from '../../api/api';
@@ -58,24 +61,20 @@ export function BackupsScreen() {
         {(list, reload) => (
           <>
             <div className="toolbar">
-              <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run('backup', reload)}>
+              <Button kind="primary" disabled={busy !== null} onClick={() => void run('backup', reload)}>
                 {busy === 'backup' ? 'Backing up…' : 'Back up now'}
-              </button>
-              <button type="button" className="button" disabled={busy !== null} onClick={() => void run('export', reload)}>
+              </Button>
+              <Button disabled={busy !== null} onClick={() => void run('export', reload)}>
                 {busy === 'export' ? 'Preparing the file…' : 'Save the whole database to a file'}
-              </button>
+              </Button>
               <span className="muted small">For a USB stick or another laptop: the file opens in Pamoja JWP as it is.</span>
             </div>
-            {problem ? (
-              <p className="form__alert" role="alert">
-                {problem}
-              </p>
-            ) : null}
+            {problem ? <InlineNotice>{problem}</InlineNotice> : null}
             <p className="muted small">Kept in {list.folder}</p>
             {list.backups.length === 0 ? (
               <p className="empty">No backups yet. Use “Back up now” to take the first one.</p>
             ) : (
-              <table className="table" aria-label="Backups">
+              <DataTable label="Backups">
                 <thead>
                   <tr>
                     <th scope="col">Taken</th>
@@ -97,14 +96,14 @@ export function BackupsScreen() {
                       <td className="cell--num">{formatSize(backup.sizeBytes)}</td>
                       <td className="muted small">{backup.fileName}</td>
                       <td>
-                        <button type="button" className="button button--small" onClick={() => setRestoring(backup)}>
+                        <Button size="small" onClick={() => setRestoring(backup)}>
                           Restore…
-                        </button>
+                        </Button>
                       </td>
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             )}
           </>
         )}

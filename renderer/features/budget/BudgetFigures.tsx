@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import { contributionTypes } from '../../../shared/domain/vocabulary';
 import { kes } from '../../components/charts/money-format';
 import { MoneyBars } from '../../components/charts/MoneyBars';
@@ -72,7 +73,7 @@ export function PeriodChart({ totals }: { totals: ShareTotals }) {
 
 export function PeriodTable({ totals }: { totals: ShareTotals }) {
   return (
-    <table className="table table--compact" aria-label="Planned and disbursed per reporting period">
+    <DataTable label="Planned and disbursed per reporting period" compact>
       <thead>
         <tr>
           <th scope="col">Period</th>
@@ -97,13 +98,13 @@ export function PeriodTable({ totals }: { totals: ShareTotals }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 
 export function ContributorTable({ totals }: { totals: ShareTotals }) {
   return (
-    <table className="table table--compact" aria-label="Totals by contributor">
+    <DataTable label="Totals by contributor" compact>
       <thead>
         <tr>
           <th scope="col">Contributor</th>
@@ -152,7 +153,7 @@ export function ContributorTable({ totals }: { totals: ShareTotals }) {
           <td className="cell--num">100 %</td>
         </tr>
       </tfoot>
-    </table>
+    </DataTable>
   );
 }
 
@@ -167,7 +168,7 @@ export function TypeTable({ totals }: { totals: ShareTotals }) {
 /** One total per group with its share of the whole budget. */
 function ShareTable({ heading, label, rows, totalKes }: { heading: string; label: string; rows: ShareTotals['bySector']; totalKes: number }) {
   return (
-    <table className="table table--compact" aria-label={label}>
+    <DataTable label={label} compact>
       <thead>
         <tr>
           <th scope="col">{heading}</th>
@@ -188,6 +189,6 @@ function ShareTable({ heading, label, rows, totalKes }: { heading: string; label
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

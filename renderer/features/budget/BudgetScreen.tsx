@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useMemo, useState } from 'react';
 import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -75,9 +76,9 @@ function Budget({ cycle, lines, payments, activities, orgs, reload }: BudgetProp
           <h2 id="budget-heading">Cost-share budget</h2>
           <div className="section__actions">
             <PasteRows cycleId={cycle.id} into="budgetLines" what="budget lines" onSaved={reload} />
-            <button type="button" className="button button--primary button--small" onClick={() => lineEditor.openNew()}>
+            <Button kind="primary" size="small" onClick={() => lineEditor.openNew()}>
               + Add contribution
-            </button>
+            </Button>
           </div>
         </div>
         <p className="section__lead">

@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useMemo, useState } from 'react';
 import type { ContributionDto, DisbursementDto } from '../../../shared/api/schemas/budget';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
@@ -91,7 +93,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
           {shown.length.toLocaleString('en-KE')} of {groups.length.toLocaleString('en-KE')} activities and components
         </p>
       </div>
-      <table className="table table--fixed grid" aria-label="Cost-share budget per activity">
+      <DataTable label="Cost-share budget per activity" fixed className="grid">
         <colgroup>
           <col style={{ width: '17%' }} />
           <col style={{ width: '25%' }} />
@@ -140,13 +142,13 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                   {unvalued ? <span className="cell__sub">{unvalued}</span> : null}
                 </td>
                 <td colSpan={2} className="grid__add">
-                  <button
-                    type="button"
-                    className="button button--small"
+                  <Button
+                    size="small"
+
                     onClick={() => lineEditor.openNew({ activityId: group.key === NO_ACTIVITY ? null : group.key })}
                   >
                     + Line
-                  </button>
+                  </Button>
                 </td>
               </tr>
               {group.lines.length === 0 ? (
@@ -159,9 +161,9 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
               {group.lines.map((line) => (
                 <tr key={line.id} className={line.id === lineEditor.savedId ? 'row--saved' : undefined} data-contribution={line.component}>
                   <td>
-                    <button type="button" className="link-button" onClick={() => lineEditor.openRow(line.id)}>
+                    <Button kind="link" onClick={() => lineEditor.openRow(line.id)}>
                       {orgShortName(orgs.get(line.contributorOrgId))}
-                    </button>
+                    </Button>
                   </td>
                   <td title={line.component}>{line.component}</td>
                   <td>
@@ -172,26 +174,25 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                   <td className="cell--num">{isCounted(line) ? kes(toKesMinor(line, kesPerUsdScaled)) : '—'}</td>
                   <td className="cell--num">{formatMoney({ amountMinor: disbursedByLine.get(line.id) ?? 0, currency: line.currency }, { cents: 'never' })}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="icon-button"
+                    <Button
+                      size="small"
                       title="Record a disbursement"
                       aria-label={`Record a disbursement of ${line.component}`}
                       onClick={() => disbursementEditor.openNew({ contributionId: line.id })}
                     >
                       + Paid
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ))}
             </tbody>
           );
         })}
-      </table>
+      </DataTable>
       {shown.length > limit ? (
-        <button type="button" className="button show-more" onClick={() => setLimit(limit + PAGE)}>
+        <Button className="show-more" onClick={() => setLimit(limit + PAGE)}>
           Show {Math.min(PAGE, shown.length - limit)} more of {(shown.length - limit).toLocaleString('en-KE')} remaining
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { RadioGroup } from '../../components/ui/RadioGroup';
 import type { ConflictDto, FieldChangeDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
 import { capitalised, showField } from './preview-words';
 
@@ -39,32 +41,30 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
               </strong>
               : {conflict.reason}
             </p>
-            <fieldset className="field">
-              <legend>What to keep</legend>
-              {(['mine', 'theirs'] as const).map((side) => (
-                <label key={side}>
-                  <input type="radio" name={`conflict-${conflict.key}`} checked={!byField && choice === side} onChange={() => onChange(conflict.key, side)} />{' '}
-                  {side === 'mine' ? 'Keep mine (this copy)' : `Take theirs (${senderName}’s)`}
-                  {partly ? ' where both changed' : ' for every field'}
-                  {conflict.recommended === side ? (conflict.kind === 'edited-both' ? ' — suggested: the later edit' : ' — suggested: keeps the row') : ''}
-                </label>
-              ))}
-              {conflict.fields.length > 1 ? (
-                <label>
-                  <input
-                    type="radio"
-                    name={`conflict-${conflict.key}`}
-                    checked={byField}
-                    onChange={() =>
-                      onChange(conflict.key, { fields: Object.fromEntries(conflict.fields.map((f) => [f.field, changedSide(f) ?? conflict.recommended])) })
-                    }
-                  />{' '}
-                  Choose field by field
-                </label>
-              ) : null}
-            </fieldset>
+            <RadioGroup
+              legend="What to keep"
+              name={`conflict-${conflict.key}`}
+              value={byField ? 'by-field' : choice}
+              options={[
+                ...(['mine', 'theirs'] as const).map((side) => ({
+                  value: side,
+                  label: `${side === 'mine' ? 'Keep mine (this copy)' : `Take theirs (${senderName}’s)`}${partly ? ' where both changed' : ' for every field'}${
+                    conflict.recommended === side ? (conflict.kind === 'edited-both' ? ' — suggested: the later edit' : ' — suggested: keeps the row') : ''
+                  }`,
+                })),
+                ...(conflict.fields.length > 1 ? [{ value: 'by-field' as const, label: 'Choose field by field' }] : []),
+              ]}
+              onChange={(picked) =>
+                onChange(
+                  conflict.key,
+                  picked === 'by-field'
+                    ? { fields: Object.fromEntries(conflict.fields.map((f) => [f.field, changedSide(f) ?? conflict.recommended])) }
+                    : picked,
+                )
+              }
+            />
             {conflict.fields.length > 0 ? (
-              <table className="table" aria-label={`Fields of ${conflict.label}`}>
+              <DataTable label={`Fields of ${conflict.label}`}>
                 <thead>
                   <tr>
                     <th scope="col">Field</th>
@@ -84,6 +84,8 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                           {byField ? (
                             <label>
                               <input
+                                // A field's two choices sit in two cells of its row, so they cannot be one RadioGroup.
+                                // eslint-disable-next-line no-restricted-syntax
                                 type="radio"
                                 name={`conflict-${conflict.key}-${f.field}`}
                                 checked={sideOf(f) === side}
@@ -103,7 +105,7 @@ export function ConflictChoices({ conflicts, choices, senderName, onChange }: Co
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             ) : null}
           </li>
         );

@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { BundleExportDto } from '../../../shared/api/schemas/bundles';
 import { api } from '../../api/api';
@@ -72,18 +74,14 @@ export function ExportBundlePanel({ cycleId, ownOrgId = null }: { cycleId: strin
               </Field>
             ) : null}
             <div className="form__actions">
-              <button type="submit" className="button button--primary" disabled={busy || (kind === 'partner' && !partnerOrgId)}>
+              <Button kind="primary" type="submit" disabled={busy || (kind === 'partner' && !partnerOrgId)}>
                 {busy ? 'Preparing the bundle…' : 'Prepare the bundle'}
-              </button>
+              </Button>
             </div>
           </form>
         )}
       </QueryView>
-      {problem ? (
-        <p className="form__alert" role="alert">
-          No bundle was made. {problem}
-        </p>
-      ) : null}
+      {problem ? <InlineNotice>No bundle was made. {problem}</InlineNotice> : null}
       {made ? (
         <div className="panel" aria-live="polite">
           <p>
@@ -95,9 +93,9 @@ export function ExportBundlePanel({ cycleId, ownOrgId = null }: { cycleId: strin
           <p>
             Key fingerprint: <code>{made.fingerprint}</code> — read it out to the receiver by phone, so they can trust the file.
           </p>
-          <button type="button" className="button button--primary" onClick={() => saveDownload(made)}>
+          <Button kind="primary" onClick={() => saveDownload(made)}>
             Save the bundle file
-          </button>
+          </Button>
         </div>
       ) : null}
     </section>

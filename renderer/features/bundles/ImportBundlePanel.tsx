@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Button } from '../../components/ui/Button';
 import { useEffect, useRef, useState } from 'react';
 import type { OpenedBundle } from '../../../shared/api/client';
 import type { BundlePreviewDto, ResolutionDto } from '../../../shared/api/schemas/bundles';
@@ -124,11 +126,7 @@ export function ImportBundlePanel({
           {stage.label}
         </p>
       ) : null}
-      {problem ? (
-        <p className="form__alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <InlineNotice>{problem}</InlineNotice> : null}
       {stage.name === 'preview' ? (
         <div className="stack" aria-live="polite">
           <p ref={headlineRef} tabIndex={-1} className={stage.preview.status === 'refused' || stage.preview.status === 'untrusted' ? 'form__alert' : ''}>
@@ -155,13 +153,13 @@ export function ImportBundlePanel({
           ) : null}
           <div className="form__actions">
             {stage.preview.status === 'ready' || stage.preview.status === 'conflicts' ? (
-              <button type="button" className="button button--primary" onClick={() => void apply(stage.base64, stage.preview)}>
+              <Button kind="primary" onClick={() => void apply(stage.base64, stage.preview)}>
                 Apply{stage.preview.conflicts.length > 0 ? ' with these choices' : ''}
-              </button>
+              </Button>
             ) : null}
-            <button type="button" className="button" onClick={() => setStage({ name: 'choose' })}>
+            <Button onClick={() => setStage({ name: 'choose' })}>
               {stage.preview.status === 'ready' || stage.preview.status === 'conflicts' ? 'Cancel' : 'Choose another file'}
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

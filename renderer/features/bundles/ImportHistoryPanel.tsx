@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { PASTED_ROWS_MARK } from '../../../shared/api/methods/paste';
 import type { BundleImportDto } from '../../../shared/api/schemas/bundles';
@@ -34,7 +36,7 @@ export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
           list.length === 0 ? (
             <p className="empty">No bundles imported yet.</p>
           ) : (
-            <table className="table" aria-label="Bundles imported">
+            <DataTable label="Bundles imported">
               <thead>
                 <tr>
                   <th scope="col">Imported</th>
@@ -65,15 +67,15 @@ export function ImportHistoryPanel({ cycleId }: { cycleId: string | null }) {
                       {item.undoneAt ? (
                         <span className="muted small">Undone {showTime(item.undoneAt)}</span>
                       ) : item.canUndo ? (
-                        <button type="button" className="button button--small" onClick={() => setUndoing(item)}>
+                        <Button size="small" onClick={() => setUndoing(item)}>
                           Undo the last import…
-                        </button>
+                        </Button>
                       ) : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           )
         }
       </QueryView>

@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { DataTable } from '../../components/ui/DataTable';
 import type { BundlePreviewDto } from '../../../shared/api/schemas/bundles';
 import { showTime } from './bundle-files';
 import { capitalised, showField } from './preview-words';
@@ -22,13 +24,13 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
       ) : null}
       {bundle ? <p className="muted small">{bundle.personalData}</p> : null}
       {preview.warnings.map((warning) => (
-        <p key={warning} className="form__alert" role="note">
+        <InlineNotice key={warning} tone="warning">
           {warning}
-        </p>
+        </InlineNotice>
       ))}
       {preview.addsInWords.length > 0 ? <p>To add: {preview.addsInWords.join(', ')}.</p> : null}
       {preview.changes.length > 0 ? (
-        <table className="table" aria-label="Changed by the sender">
+        <DataTable label="Changed by the sender">
           <caption>Changed by the sender (this copy → theirs)</caption>
           <thead>
             <tr>
@@ -60,7 +62,7 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
                 : []),
             ])}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
       {preview.deletions.length > 0 ? (
         <div>

@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Toggle } from '../../components/ui/Toggle';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { BundlePreviewDto } from '../../../shared/api/schemas/bundles';
 import { api } from '../../api/api';
@@ -40,21 +43,18 @@ export function TrustSenderPanel({
         <code>{sender.fingerprint}</code>.
       </p>
       {replacing ? (
-        <div className="form__alert" role="alert">
-          <span className="form__alert-title">Trusting this key replaces the key {sender.orgName} already has here.</span>
+        <InlineNotice title={`Trusting this key replaces the key ${sender.orgName} already has here.`}>
           <span>
             Their key until now: <code>{oldKeys}</code>. Trusting this new key replaces it, and bundles signed with the old key will be refused from then on. Do
             this only if {sender.orgName} told you they have a new computer or reinstalled Pamoja JWP.
           </span>
-        </div>
+        </InlineNotice>
       ) : null}
-      <label>
-        <input type="checkbox" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} /> They read me the same fingerprint.
-      </label>
+      <Toggle checked={confirmed} onChange={setConfirmed} label="They read me the same fingerprint." />
       <div className="form__actions">
-        <button
-          type="button"
-          className="button button--primary"
+        <Button
+          kind="primary"
+
           disabled={!confirmed}
           onClick={() => {
             if (replacing) setAsking(true);
@@ -62,7 +62,7 @@ export function TrustSenderPanel({
           }}
         >
           {replacing ? 'Replace their key…' : 'Trust this sender'}
-        </button>
+        </Button>
       </div>
       {asking ? (
         <ConfirmDialog

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { cycleCreateShape } from '../../../shared/api/schemas/cycle';
 import { maxLengthOf } from '../../../shared/api/schemas/fields';
@@ -117,9 +118,9 @@ export function CreateCycleForm({ counties, defaultCountyId, today }: CreateCycl
       </Field>
       <div className="form__actions field--wide">
         <SubmitButton busy={form.busy} label="Create cycle" busyLabel="Creating…" />
-        <button type="button" className="button button--quiet" onClick={reset}>
+        <Button kind="quiet" onClick={reset}>
           Clear
-        </button>
+        </Button>
         <span className="form__keys">Enter saves · Esc clears</span>
       </div>
     </Form>

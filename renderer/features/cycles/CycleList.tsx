@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { cyclePhases } from '../../../shared/domain/vocabulary';
 import { cycleRoute, hrefFor } from '../../routing/routes';
@@ -25,7 +26,7 @@ export function CycleList({ cycles }: { cycles: readonly CycleDto[] }) {
 
 function CycleTable({ cycles, label }: { cycles: readonly CycleDto[]; label: string }) {
   return (
-    <table className="table" aria-label={label}>
+    <DataTable label={label}>
       <thead>
         <tr>
           <th scope="col">Title</th>
@@ -46,6 +47,6 @@ function CycleTable({ cycles, label }: { cycles: readonly CycleDto[]; label: str
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { cycleCreateShape, type CycleDto } from '../../../shared/api/schemas/cycle';
 import { maxLengthOf } from '../../../shared/api/schemas/fields';
@@ -105,9 +106,9 @@ export function CycleSettingsPanel({ cycle, onClose }: { cycle: CycleDto; onClos
         </Field>
         <div className="form__actions editor__actions field--wide">
           <SubmitButton busy={form.busy} label="Save settings" busyLabel="Saving…" />
-          <button type="button" className="button button--quiet" onClick={onClose}>
+          <Button kind="quiet" onClick={onClose}>
             Cancel
-          </button>
+          </Button>
         </div>
         <p className="form__keys field--wide">Enter saves · Esc cancels · changes are recorded in the audit log</p>
       </Form>
@@ -119,12 +120,10 @@ export function CycleSettingsPanel({ cycle, onClose }: { cycle: CycleDto; onClos
             : 'Archiving keeps everything and lists the cycle apart from the current ones. Deleting removes it and all its registers, after a backup.'}
         </p>
         <p className="danger-zone__actions">
-          <button type="button" className="button" onClick={() => void archive(cycle.archivedAt === null)}>
-            {cycle.archivedAt ? 'Bring back from the archive' : 'Archive this cycle'}
-          </button>
-          <button type="button" className="button button--danger-quiet" onClick={() => setDeleting(true)}>
+          <Button onClick={() => void archive(cycle.archivedAt === null)}>{cycle.archivedAt ? 'Bring back from the archive' : 'Archive this cycle'}</Button>
+          <Button kind="danger-quiet" onClick={() => setDeleting(true)}>
             Delete this cycle…
-          </button>
+          </Button>
         </p>
       </section>
       {deleting ? <DeleteCycleDialog cycle={cycle} onCancel={() => setDeleting(false)} /> : null}
@@ -153,10 +152,11 @@ function DeleteCycleDialog({ cycle, onCancel }: { cycle: CycleDto; onCancel: () 
       onConfirm={remove}
       onCancel={onCancel}
     >
-      <label className="field">
-        <span>Title of the cycle</span>
-        <input type="text" autoComplete="off" value={typed} placeholder={cycle.title} onChange={(event) => setTyped(event.target.value)} />
-      </label>
+      <Field label="Title of the cycle">
+        {(control) => (
+          <input {...control} type="text" autoComplete="off" value={typed} placeholder={cycle.title} onChange={(event) => setTyped(event.target.value)} />
+        )}
+      </Field>
     </ConfirmDialog>
   );
 }

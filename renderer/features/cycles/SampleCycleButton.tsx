@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/result';
 import { api } from '../../api/api';
@@ -25,9 +26,9 @@ export function SampleCycleButton() {
 
   return (
     <div className="sample" aria-busy={busy}>
-      <button type="button" className="button button--primary button--large" disabled={busy} onClick={() => void load()}>
+      <Button kind="primary" size="large" disabled={busy} onClick={() => void load()}>
         {busy ? 'Loading the sample cycle…' : 'Load the sample cycle (Isiolo County, FY 2026/27)'}
-      </button>
+      </Button>
       <p className="sample__note">
         A complete joint work plan with partners, activities, budget, indicators and risks. It is added as a separate cycle; your own cycles are not touched.
       </p>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { docxDocumentLabels, docxDocuments, type DocxDocument } from '../../../shared/api/methods/docx-export';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -42,9 +43,9 @@ export function WordExportPanel({ cycle }: { cycle: CycleDto }) {
       <ul className="export-list">
         {docxDocuments.map((doc) => (
           <li key={doc} className="export-list__item">
-            <button type="button" className="button" disabled={state.kind === 'working'} onClick={() => void produce(doc)}>
+            <Button disabled={state.kind === 'working'} onClick={() => void produce(doc)}>
               {state.kind === 'working' && state.doc === doc ? 'Producing…' : docxDocumentLabels[doc]}
-            </button>{' '}
+            </Button>{' '}
             <span className="muted">{DESCRIPTIONS[doc]}</span>
             {doc === 'me-report' ? (
               <label className="export-list__period">

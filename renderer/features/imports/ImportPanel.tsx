@@ -1,3 +1,6 @@
+import { Field } from '../../components/form/Field';
+import { Toggle } from '../../components/ui/Toggle';
+import { Button } from '../../components/ui/Button';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiError, Result } from '../../../shared/result';
 import { fileToBase64 } from '../../components/files';
@@ -99,18 +102,16 @@ export function ImportPanel<S>({ label, heading = true, lead, kind, input, onCan
         <>
           <ImportPreview preview={preview} />
           {preview.problems.length > 0 && !nothing ? (
-            <label className="check">
-              <input type="checkbox" checked={validOnly} onChange={(event) => setValidOnly(event.target.checked)} /> {kind.validOnlyLabel}
-            </label>
+            <Toggle className="check" checked={validOnly} onChange={setValidOnly} label={kind.validOnlyLabel} />
           ) : null}
           <p className="button-row">
-            <button type="button" className="button button--primary" disabled={state.kind === 'applying' || nothing || blocked} onClick={() => void apply()}>
+            <Button kind="primary" disabled={state.kind === 'applying' || nothing || blocked} onClick={() => void apply()}>
               {state.kind === 'applying' ? 'Saving…' : kind.applyLabel}
-            </button>
+            </Button>
             {onCancel ? (
-              <button type="button" className="button" disabled={state.kind === 'applying'} onClick={onCancel}>
+              <Button disabled={state.kind === 'applying'} onClick={onCancel}>
                 Cancel
-              </button>
+              </Button>
             ) : null}
             {nothing ? <span className="muted">{kind.nothingHint}</span> : null}
             {blocked && !nothing ? <span className="muted">{kind.fixHint}</span> : null}
@@ -132,18 +133,20 @@ const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreads
 export function workbookPicker(label: string): ImportPanelProps<PickedWorkbook>['input'] {
   function WorkbookPicker(read: (source: PickedWorkbook, name: string) => void, busy: boolean) {
     return (
-      <label className="field">
-        <span>{label}</span>
-        <input
-          type="file"
-          accept={XLSX_ACCEPT}
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void fileToBase64(file).then((base64) => read({ fileName: file.name, base64 }, file.name));
-          }}
-        />
-      </label>
+      <Field label={label}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept={XLSX_ACCEPT}
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) void fileToBase64(file).then((base64) => read({ fileName: file.name, base64 }, file.name));
+            }}
+          />
+        )}
+      </Field>
     );
   }
   return WorkbookPicker;

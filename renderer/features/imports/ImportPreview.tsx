@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import type { ImportPreviewModel } from './preview-model';
 
 /** At most this many problems, and rows per sheet, are listed; the rest are counted. */
@@ -22,7 +23,7 @@ export function ImportPreview({ preview }: { preview: ImportPreviewModel }) {
   return (
     <div className="import-preview">
       {preview.about ? <p>{preview.about}</p> : null}
-      <table className="table">
+      <DataTable>
         <caption>Sheets read from {preview.source}</caption>
         <thead>
           <tr>
@@ -46,14 +47,14 @@ export function ImportPreview({ preview }: { preview: ImportPreviewModel }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {preview.notes.map((note, index) => (
         <p className="muted" key={index}>
           {note}
         </p>
       ))}
       {preview.problems.length ? (
-        <table className="table">
+        <DataTable>
           <caption>{plural(preview.problems.length, 'problem', 'problems')} to fix: these rows are not imported</caption>
           <thead>
             <tr>
@@ -69,7 +70,7 @@ export function ImportPreview({ preview }: { preview: ImportPreviewModel }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : null}
       {preview.problems.length > LISTED ? (
         <p className="muted">…and {preview.problems.length - LISTED} more (the pamoja command's --dry-run lists them all).</p>

@@ -1,3 +1,5 @@
+import { Field } from '../../components/form/Field';
+import { Button } from '../../components/ui/Button';
 import { useEffect, useState } from 'react';
 import type { PasteTarget } from '../../../shared/api/methods/paste';
 import { api } from '../../api/api';
@@ -66,9 +68,9 @@ export function PasteRows({ cycleId, into, what, onSaved }: PasteRowsProps) {
 
   return (
     <>
-      <button type="button" className="button button--small" onClick={() => setOpened({ text: '' })}>
+      <Button size="small" onClick={() => setOpened({ text: '' })}>
         Paste rows from Excel
-      </button>
+      </Button>
       {opened ? (
         <Drawer title={`Paste ${what} from Excel`} wide onClose={() => setOpened(null)}>
           <PasteBox
@@ -140,30 +142,32 @@ function PasteBox({ cycleId, into, what, initialText, onCancel, onSaved, onDone 
             In Excel, select the rows with their header row (or without it, in this order: {order}), copy them with Ctrl+C and paste them below with Ctrl+V.{' '}
             {TYPING_HINTS[into]}
           </p>
-          <label className="field">
-            <span>Rows copied from Excel</span>
-            <textarea
-              className="paste-box"
-              value={text}
-              rows={8}
-              spellCheck={false}
-              wrap="off"
-              disabled={busy}
-              onChange={(event) => setText(event.target.value)}
-              onPaste={(event) => {
-                // Pasted into an empty box: read at once, since a preview is what comes next.
-                const pasted = event.clipboardData.getData('text/plain');
-                if (text.trim() !== '' || pasted.trim() === '') return;
-                event.preventDefault();
-                setText(pasted);
-                read(pasted, 'the pasted rows');
-              }}
-            />
-          </label>
+          <Field label="Rows copied from Excel">
+            {(control) => (
+              <textarea
+                {...control}
+                className="paste-box"
+                value={text}
+                rows={8}
+                spellCheck={false}
+                wrap="off"
+                disabled={busy}
+                onChange={(event) => setText(event.target.value)}
+                onPaste={(event) => {
+                  // Pasted into an empty box: read at once, since a preview is what comes next.
+                  const pasted = event.clipboardData.getData('text/plain');
+                  if (text.trim() !== '' || pasted.trim() === '') return;
+                  event.preventDefault();
+                  setText(pasted);
+                  read(pasted, 'the pasted rows');
+                }}
+              />
+            )}
+          </Field>
           <p>
-            <button type="button" className="button" disabled={busy || text.trim() === ''} onClick={() => read(text, 'the pasted rows')}>
+            <Button disabled={busy || text.trim() === ''} onClick={() => read(text, 'the pasted rows')}>
               Preview the rows
-            </button>
+            </Button>
           </p>
         </>
       )}

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useMemo, useState } from 'react';
 import type { ThresholdsDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -106,9 +107,9 @@ function Indicators({ cycle, indicators, periodRows, orgs, objectives, activitie
               </button>
             ))}
             {status ? (
-              <button type="button" className="link-button" onClick={() => setStatus(null)}>
+              <Button kind="link" onClick={() => setStatus(null)}>
                 Show all
-              </button>
+              </Button>
             ) : null}
           </div>
         ) : null

@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useEffect, useId, useState } from 'react';
 import type { IndicatorDto } from '../../../shared/api/schemas/monitoring';
 import type { Result } from '../../../shared/result';
@@ -114,12 +117,11 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
         }}
       >
         {Object.keys(problems).length > 0 ? (
-          <div className="form__alert" role="alert">
-            <p className="form__alert-title">{Object.keys(problems).length === changes.length ? 'Nothing was saved.' : 'Some periods were not saved.'}</p>
+          <InlineNotice title={Object.keys(problems).length === changes.length ? 'Nothing was saved.' : 'Some periods were not saved.'}>
             <p>Correct the periods marked below, then save again.</p>
-          </div>
+          </InlineNotice>
         ) : null}
-        <table className="table table--compact" aria-label="Targets and actuals by period">
+        <DataTable label="Targets and actuals by period" compact>
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -171,9 +173,9 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
               );
             })}
           </tbody>
-        </table>
+        </DataTable>
         {/* The M&E template's evaluation of each result: a table of its own, so the grid above stays narrow. */}
-        <table className="table table--compact" aria-label="Evaluation of the results">
+        <DataTable label="Evaluation of the results" compact>
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -219,16 +221,16 @@ export function PeriodGrid({ indicator, periods, onSaved }: PeriodGridProps) {
               );
             })}
           </tbody>
-        </table>
+        </DataTable>
         {targetsWarning ? (
-          <p className="form__warning" role="status">
+          <InlineNotice tone="warning" live>
             {targetsWarning}
-          </p>
+          </InlineNotice>
         ) : null}
         <div className="form__actions">
-          <button type="submit" className="button button--primary button--small" disabled={busy || !changed}>
+          <Button kind="primary" size="small" type="submit" disabled={busy || !changed}>
             {busy ? 'Saving…' : 'Save targets and actuals'}
-          </button>
+          </Button>
           <span className={changed ? 'editor__state editor__state--unsaved' : 'editor__state'}>{changed ? 'Unsaved changes · Esc undoes' : 'All saved'}</span>
         </div>
       </form>

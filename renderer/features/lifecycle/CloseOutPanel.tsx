@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { formatDisplayDate } from '../../../shared/dates';
@@ -36,7 +38,7 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
   return (
     <>
       <h3>Achievements per objective</h3>
-      <table className="table">
+      <DataTable label="Achievements per objective">
         <thead>
           <tr>
             <th scope="col">Objective</th>
@@ -64,13 +66,13 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
 
       <h3>Indicators: final value against target</h3>
       <p className="muted">
         {report.indicatorsMet} of {report.indicators.length} met their target; {report.indicatorsReported} reported an actual.
       </p>
-      <table className="table">
+      <DataTable label="Indicators: final value against target">
         <thead>
           <tr>
             <th scope="col">Indicator</th>
@@ -95,13 +97,13 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
 
       <h3>Budget utilisation</h3>
       <p>
         {kes(report.budget.spentKesMinor)} disbursed of {kes(report.budget.plannedKesMinor)} planned: <strong>{pct(report.budget.utilisationPct)}</strong>.
       </p>
-      <table className="table">
+      <DataTable label="Budget utilisation">
         <thead>
           <tr>
             <th scope="col">Contributor</th>
@@ -120,7 +122,7 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
 
       <h3>Lessons from the learning log</h3>
       {report.lessons.length === 0 ? <p className="muted">The learning log is empty.</p> : null}
@@ -190,9 +192,9 @@ function NotesForm({ report, readOnly, onSaved }: { report: Report; readOnly: bo
       </Field>
       {readOnly ? null : (
         <p className="form__actions">
-          <button type="submit" className="button" disabled={form.busy}>
+          <Button type="submit" disabled={form.busy}>
             Save close-out notes
-          </button>
+          </Button>
         </p>
       )}
     </form>

@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { allReady } from '../../api/all-ready';
@@ -44,14 +46,14 @@ export function LifecycleScreen({ cycle, onCycleChanged }: LifecycleScreenProps)
           <>
             <PlanStateLine status={state} />
             {state.readOnly ? (
-              <div className="notice" role="status">
+              <InlineNotice tone="info">
                 {state.readOnly.message} <a href={`#/cycles/${state.readOnly.toCycleId}`}>Open {state.readOnly.toTitle}</a>
-              </div>
+              </InlineNotice>
             ) : null}
             {error ? (
-              <div className="form__alert" role="alert">
+              <InlineNotice>
                 <p>{error}</p>
-              </div>
+              </InlineNotice>
             ) : null}
             <PhasePanel
               status={state}
@@ -83,9 +85,7 @@ export function LifecycleScreen({ cycle, onCycleChanged }: LifecycleScreenProps)
                     Start next year&rsquo;s cycle from this one: stakeholders, contacts, objectives, indicators, open risks and the unfinished activities you
                     choose are carried; this cycle becomes read-only.
                   </p>
-                  <button type="button" className="button" onClick={() => setRollingOver(true)}>
-                    Roll over…
-                  </button>
+                  <Button onClick={() => setRollingOver(true)}>Roll over…</Button>
                 </>
               )}
               {rollingOver ? <RolloverDialog cycleId={cycle.id} fiscalYear={cycle.fiscalYear} onCancel={() => setRollingOver(false)} /> : null}

@@ -1,3 +1,5 @@
+import { Toggle } from '../../components/ui/Toggle';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { formatDisplayDate } from '../../../shared/dates';
@@ -61,14 +63,12 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
               ))}
             </select>
           </label>{' '}
-          <button
-            type="button"
-            className="button"
+          <Button
             disabled={busy || target === status.phase}
             onClick={() => void run(() => api('lifecycle:setPhase', { cycleId: status.cycleId, phase: target }))}
           >
             Change phase
-          </button>
+          </Button>
         </p>
       )}
       <ul className="phase-list">
@@ -110,7 +110,7 @@ function StepRow({ step, disabled, readOnly, onTick }: { step: Step; disabled: b
   };
   return (
     <li className="step">
-      <input type="checkbox" aria-label={step.label} checked={done} disabled={disabled} onChange={tick} />
+      <Toggle aria-label={step.label} checked={done} disabled={disabled} onChange={tick} />
       <span>
         {step.label} <span className="step__source">(manual {step.source})</span>
         {done ? (

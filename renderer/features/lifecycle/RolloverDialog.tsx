@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Toggle } from '../../components/ui/Toggle';
+import { Button } from '../../components/ui/Button';
 import { useEffect, useRef, useState } from 'react';
 import { fiscalYearLabel, fiscalYearStartYear, isFiscalYearLabel } from '../../../shared/fiscal-year';
 import { formatDisplayDate } from '../../../shared/dates';
@@ -49,9 +52,7 @@ export function RolloverDialog({ cycleId, fiscalYear, onCancel }: RolloverDialog
       ) : (
         <>
           <p className="field__error">Write the fiscal year as 2027/28.</p>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
+          <Button onClick={onCancel}>Cancel</Button>
         </>
       )}
     </dialog>
@@ -96,13 +97,19 @@ function Preview({ cycleId, fromFiscalYear, toFiscalYear, onCancel }: { cycleId:
             <ul className="carry-list">
               {p.unfinishedActivities.map((a) => (
                 <li key={a.id}>
-                  <label>
-                    <input type="checkbox" checked={!excluded.has(a.id)} onChange={() => toggle(a.id)} /> {a.code} {a.title}{' '}
-                    <span className="muted">
-                      ({activityStatuses.has(a.status) ? activityStatuses.label(a.status) : a.status}, {a.completionPct} %; new dates{' '}
-                      {formatDisplayDate(a.newStartDate)} – {formatDisplayDate(a.newEndDate)})
-                    </span>
-                  </label>
+                  <Toggle
+                    checked={!excluded.has(a.id)}
+                    onChange={() => toggle(a.id)}
+                    label={
+                      <>
+                        {a.code} {a.title}{' '}
+                        <span className="muted">
+                          ({activityStatuses.has(a.status) ? activityStatuses.label(a.status) : a.status}, {a.completionPct} %; new dates{' '}
+                          {formatDisplayDate(a.newStartDate)} – {formatDisplayDate(a.newEndDate)})
+                        </span>
+                      </>
+                    }
+                  />
                 </li>
               ))}
             </ul>
@@ -112,18 +119,17 @@ function Preview({ cycleId, fromFiscalYear, toFiscalYear, onCancel }: { cycleId:
               ))}
             </ul>
             {refusal ? (
-              <div className="form__alert" role="alert">
-                <p className="form__alert-title">Nothing was changed.</p>
+              <InlineNotice title="Nothing was changed.">
                 <p>{refusal}</p>
-              </div>
+              </InlineNotice>
             ) : null}
             <div className="confirm__actions">
-              <button type="button" className="button" autoFocus onClick={onCancel} disabled={busy}>
+              <Button autoFocus onClick={onCancel} disabled={busy}>
                 Cancel
-              </button>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
+              </Button>
+              <Button kind="primary" disabled={busy} onClick={() => void run()}>
                 {busy ? 'Rolling over…' : `Roll over into FY ${toFiscalYear} (${p.unfinishedActivities.length - excluded.size} activities)`}
-              </button>
+              </Button>
             </div>
           </>
         );

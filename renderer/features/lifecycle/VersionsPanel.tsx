@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { ApiOutput } from '../../../shared/api/contract';
 import { formatDisplayDate } from '../../../shared/dates';
@@ -37,16 +40,16 @@ export function VersionsPanel({ cycleId, list, readOnly, userName, onChanged, on
           ? `The working plan differs from version ${working.latestVersion}: ${working.changesSinceLatest} change${working.changesSinceLatest === 1 ? '' : 's'} not yet approved (fingerprint ${working.workingFingerprint}).`
           : null}{' '}
         {working.state === 'revision' && working.latestVersion !== null ? (
-          <button type="button" className="button button--quiet" onClick={() => onCompare(working.latestVersion ?? 1)}>
+          <Button kind="quiet" onClick={() => onCompare(working.latestVersion ?? 1)}>
             See what changed
-          </button>
+          </Button>
         ) : null}
       </p>
       {readOnly || working.state === 'approved' ? null : (
         <ApproveForm cycleId={cycleId} userName={userName} next={(working.latestVersion ?? 0) + 1} onApproved={onChanged} />
       )}
       {list.versions.length === 0 ? null : (
-        <table className="table">
+        <DataTable label="Approved versions">
           <thead>
             <tr>
               <th scope="col">Version</th>
@@ -74,15 +77,15 @@ export function VersionsPanel({ cycleId, list, readOnly, userName, onChanged, on
                 </td>
                 <td>
                   {version.number > 1 ? (
-                    <button type="button" className="button button--quiet" onClick={() => onCompare(version.number - 1)}>
+                    <Button kind="quiet" onClick={() => onCompare(version.number - 1)}>
                       Changes from version {version.number - 1}
-                    </button>
+                    </Button>
                   ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
     </section>
   );
@@ -112,11 +115,11 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
       }}
     >
       {form.errors.general.length > 0 ? (
-        <div className="form__alert" role="alert">
+        <InlineNotice>
           {form.errors.general.map((message) => (
             <p key={message}>{message}</p>
           ))}
-        </div>
+        </InlineNotice>
       ) : null}
       <Field label="Approval recorded by" name="approvedBy" error={form.errors.byField.approvedBy}>
         {(control) => <input {...control} type="text" value={approvedBy} onChange={(event) => setApprovedBy(event.target.value)} />}
@@ -128,9 +131,9 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
         {(control) => <input {...control} type="text" value={note} onChange={(event) => setNote(event.target.value)} />}
       </Field>
       <p className="form__actions">
-        <button type="submit" className="button button--primary" disabled={form.busy}>
+        <Button kind="primary" type="submit" disabled={form.busy}>
           {form.busy ? 'Approving…' : `Approve as version ${next}`}
-        </button>
+        </Button>
       </p>
     </form>
   );
@@ -176,9 +179,9 @@ function Signatures({ version, readOnly, onChanged }: { version: Version; readOn
             ))}
           </select>{' '}
           <DateInput aria-label={`Date signed, version ${version.number}`} value={signedOn} onChange={setSignedOn} />{' '}
-          <button type="button" className="button" disabled={form.busy || signatoryId === ''} onClick={() => void sign()}>
+          <Button disabled={form.busy || signatoryId === ''} onClick={() => void sign()}>
             Record signature
-          </button>
+          </Button>
           {problems.map((message) => (
             <span key={message} className="field__error" role="alert">
               {' '}

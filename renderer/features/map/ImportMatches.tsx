@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/ui/DataTable';
 import type { WardImportPreviewDto } from '../../../shared/api/schemas/geo';
 import { formatDisplayDate } from '../../../shared/dates';
 
@@ -10,7 +11,7 @@ export function ImportMatches({ preview }: { preview: WardImportPreviewDto }) {
         <strong>{preview.fileName}</strong> ({preview.format}, {preview.coordinates}): {preview.matches.length} of {preview.featureCount}{' '}
         {preview.featureCount === 1 ? 'feature is a ward' : 'features are wards'} of {preview.countyName}, recognised by {preview.matchedOn}.
       </p>
-      <table className="table map-matches__table">
+      <DataTable className="map-matches__table">
         <caption className="muted">Check each line: the feature of the file, and the ward it will draw.</caption>
         <thead>
           <tr>
@@ -32,7 +33,7 @@ export function ImportMatches({ preview }: { preview: WardImportPreviewDto }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {preview.unmatched.length > 0 ? (
         <>
           <h3>Left out ({preview.unmatched.length})</h3>

@@ -1,3 +1,5 @@
+import { Field } from '../../components/form/Field';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { WardImportPreviewDto } from '../../../shared/api/schemas/geo';
@@ -51,15 +53,17 @@ export function LoadBoundaries({ cycle, onLoaded, onCancel }: { cycle: CycleDto;
         A GeoJSON or TopoJSON file, or a zipped shapefile (the .shp with its .dbf and .prj in one .zip). The wards are recognised by their IEBC code or their
         name; you see which is which before anything is saved.
       </p>
-      <label className="field">
-        <span>Boundary file</span>
-        <input
-          type="file"
-          accept=".geojson,.json,.topojson,.zip,application/geo+json,application/zip"
-          disabled={state.kind === 'reading' || state.kind === 'applying'}
-          onChange={(event) => void pick(event.target.files?.[0])}
-        />
-      </label>
+      <Field label="Boundary file">
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            accept=".geojson,.json,.topojson,.zip,application/geo+json,application/zip"
+            disabled={state.kind === 'reading' || state.kind === 'applying'}
+            onChange={(event) => void pick(event.target.files?.[0])}
+          />
+        )}
+      </Field>
       <div role="status" aria-live="polite">
         {state.kind === 'reading' ? <p>Reading {state.fileName}…</p> : null}
       </div>
@@ -67,25 +71,23 @@ export function LoadBoundaries({ cycle, onLoaded, onCancel }: { cycle: CycleDto;
       {preview ? (
         <>
           <ImportMatches preview={preview} />
-          <label className="field">
-            <span>Where the boundaries come from (printed under every map)</span>
-            <input
-              type="text"
-              value={source}
-              maxLength={200}
-              onChange={(event) => setSource(event.target.value)}
-              placeholder="e.g. Isiolo County GIS Unit, 2024"
-            />
-          </label>
+          <Field label="Where the boundaries come from (printed under every map)">
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                value={source}
+                maxLength={200}
+                onChange={(event) => setSource(event.target.value)}
+                placeholder="e.g. Isiolo County GIS Unit, 2024"
+              />
+            )}
+          </Field>
           <p className="map-load__actions">
-            <button type="button" className="button button--primary" disabled={state.kind === 'applying'} onClick={() => void apply()}>
+            <Button kind="primary" disabled={state.kind === 'applying'} onClick={() => void apply()}>
               {state.kind === 'applying' ? 'Loading…' : `Load these boundaries (${preview.matches.length} ${preview.matches.length === 1 ? 'ward' : 'wards'})`}
-            </button>
-            {onCancel ? (
-              <button type="button" className="button" onClick={onCancel}>
-                Cancel
-              </button>
-            ) : null}
+            </Button>
+            {onCancel ? <Button onClick={onCancel}>Cancel</Button> : null}
           </p>
         </>
       ) : null}

@@ -1,3 +1,5 @@
+import { ViewSwitch } from '../../components/ui/ViewSwitch';
+import { Button } from '../../components/ui/Button';
 import { useMemo, useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { mapFilter, type MapFilter, type MapMeasure, type WardBoundariesDto } from '../../../shared/api/schemas/geo';
@@ -88,14 +90,10 @@ function WardMapView({ cycle, boundaries, orgs, reload }: ViewProps) {
           </p>
         </div>
         <div className="map-screen__actions">
-          <button type="button" className="button" onClick={() => setReplacing((open) => !open)} aria-expanded={replacing}>
+          <Button onClick={() => setReplacing((open) => !open)} aria-expanded={replacing}>
             Replace boundaries…
-          </button>
-          {layer.canUndo ? (
-            <button type="button" className="button" onClick={() => void undo()}>
-              Undo last load
-            </button>
-          ) : null}
+          </Button>
+          {layer.canUndo ? <Button onClick={() => void undo()}>Undo last load</Button> : null}
         </div>
       </div>
       {error ? <ErrorPanel title="The boundaries could not be changed." error={error} /> : null}
@@ -110,13 +108,15 @@ function WardMapView({ cycle, boundaries, orgs, reload }: ViewProps) {
         />
       ) : null}
       <MapFilters measure={measure} onMeasure={setMeasure} filter={filter} onFilter={setFilter} organisations={orgChoices} quarters={quarters} />
-      <div className="view-switch" role="tablist" aria-label="Show the figures as">
-        {(['map', 'table'] as const).map((option) => (
-          <button key={option} type="button" role="tab" aria-selected={view === option} className="view-switch__tab" onClick={() => setView(option)}>
-            {option === 'map' ? 'Map' : 'Table'}
-          </button>
-        ))}
-      </div>
+      <ViewSwitch
+        label="Show the figures as"
+        options={[
+          { value: 'map', label: 'Map' },
+          { value: 'table', label: 'Table' },
+        ]}
+        value={view}
+        onChange={setView}
+      />
       {figures.status === 'error' ? (
         <ErrorPanel title="Could not read the figures by ward." error={figures.error} onRetry={figures.reload} />
       ) : (

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { ApiError } from '../../../shared/result';
@@ -31,9 +32,7 @@ export function NoBoundaries({ cycle, onLoaded }: { cycle: CycleDto; onLoaded: (
           Until then the coverage table (Analysis screen) and the Word documents give the same figures without a map; the documents say why the map is left out.
         </p>
         <p>
-          <button type="button" className="button" onClick={() => void demo()}>
-            Try the map with a schematic demo layer
-          </button>{' '}
+          <Button onClick={() => void demo()}>Try the map with a schematic demo layer</Button>{' '}
           <span className="muted">
             Invented shapes, not real boundaries; every map drawn from it says so. Load the real file later and it replaces the demo.
           </span>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import type { MapFilter } from '../../../shared/api/schemas/geo';
 import { indicatorStatusLabels } from '../../../shared/api/schemas/analysis/indicator-status';
 import { formatKes } from '../../../shared/money';
@@ -16,9 +17,9 @@ export function WardPanel({ cycleId, wardId, filter, onClose }: { cycleId: strin
               <h3>
                 {ward.name} <span className="muted">{ward.subCountyName}</span>
               </h3>
-              <button type="button" className="link-button" onClick={onClose}>
+              <Button kind="link" onClick={onClose}>
                 Close
-              </button>
+              </Button>
             </div>
             <p>
               <strong>{formatKes(ward.plannedKesMinor)}</strong> planned in {ward.activities.length} {ward.activities.length === 1 ? 'activity' : 'activities'}.

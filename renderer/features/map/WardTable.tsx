@@ -1,3 +1,5 @@
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import type { WardMapDto } from '../../../shared/api/schemas/geo';
 import { formatKes } from '../../../shared/money';
 
@@ -5,7 +7,7 @@ import { formatKes } from '../../../shared/money';
 export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect: (wardId: string) => void }) {
   return (
     <div className="analysis-scroll">
-      <table className="table map-table">
+      <DataTable className="map-table">
         <caption className="muted">
           {figures.title}: {figures.subtitle}. A multi-ward activity counts in each of its wards, its budget split evenly among them.
         </caption>
@@ -35,9 +37,9 @@ export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect
           {figures.wards.map((w) => (
             <tr key={w.wardId}>
               <th scope="row">
-                <button type="button" className="link-button" onClick={() => onSelect(w.wardId)}>
+                <Button kind="link" onClick={() => onSelect(w.wardId)}>
                   {w.name}
-                </button>{' '}
+                </Button>{' '}
                 <span className="muted">
                   {w.subCountyName}
                   {w.hasShape ? '' : ' · no shape loaded'}
@@ -65,7 +67,7 @@ export function WardTable({ figures, onSelect }: { figures: WardMapDto; onSelect
             <td>{figures.wards.filter((w) => w.gap).length} gaps</td>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
     </div>
   );
 }

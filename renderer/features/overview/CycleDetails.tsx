@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { formatDisplayDate } from '../../../shared/dates';
@@ -57,9 +58,9 @@ export function CycleDetails({ cycle }: { cycle: CycleDto }) {
         ) : null}
       </dl>
       <p className="details__actions">
-        <button type="button" className="button button--small" onClick={() => setEditing(true)}>
+        <Button size="small" onClick={() => setEditing(true)}>
           Cycle settings…
-        </button>
+        </Button>
       </p>
       {editing ? <CycleSettingsPanel cycle={cycle} onClose={() => setEditing(false)} /> : null}
     </>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { levels, riskStatuses } from '../../../shared/domain/vocabulary';
@@ -37,9 +38,9 @@ export function RisksScreen({ cycle }: { cycle: CycleDto }) {
                     <ul className="plain-list plain-list--lines">
                       {highRisks(rows).map((risk) => (
                         <li key={risk.id}>
-                          <button type="button" className="link-button" onClick={() => editor.openRow(risk.id)}>
+                          <Button kind="link" onClick={() => editor.openRow(risk.id)}>
                             {risk.code || 'Risk'}
-                          </button>{' '}
+                          </Button>{' '}
                           {risk.description} <span className="muted">({riskStatuses.label(risk.status)})</span>
                         </li>
                       ))}
@@ -71,9 +72,9 @@ export function RisksScreen({ cycle }: { cycle: CycleDto }) {
                 cell ? (
                   <p className="filters__count">
                     Showing risks of {levels.label(cell.likelihood).toLowerCase()} likelihood and {levels.label(cell.impact).toLowerCase()} impact.{' '}
-                    <button type="button" className="link-button" onClick={() => setCell(null)}>
+                    <Button kind="link" onClick={() => setCell(null)}>
                       Show all risks
-                    </button>
+                    </Button>
                   </p>
                 ) : null
               }

@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Toggle } from '../../components/ui/Toggle';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { RoundStatusDto } from '../../../shared/api/schemas/rounds';
 import { api } from '../../api/api';
@@ -58,26 +61,14 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
           {(control) => <textarea {...control} rows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} />}
         </Field>
         <Field label="Also ask for learning entries and risk updates" hint="Templates then carry a Learning and a Risks sheet; the status counts them." wide>
-          {(control) => (
-            <input
-              {...control}
-              type="checkbox"
-              className="checkbox"
-              checked={asksLearningAndRisks}
-              onChange={(e) => setAsksLearningAndRisks(e.target.checked)}
-            />
-          )}
+          {(control) => <Toggle {...control} className="checkbox" checked={asksLearningAndRisks} onChange={setAsksLearningAndRisks} />}
         </Field>
       </div>
-      {problem ? (
-        <p className="form__alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <InlineNotice>{problem}</InlineNotice> : null}
       <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={busy || !periodKey}>
+        <Button kind="primary" type="submit" disabled={busy || !periodKey}>
           Open the round
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { RoundReturnPreviewDto, RoundStatusDto } from '../../../shared/api/schemas/rounds';
 import { fileToBase64 } from '../../components/files';
@@ -58,11 +60,7 @@ export function ReturnPanel({ cycleId, onTaken }: { cycleId: string; onTaken: (s
           {stage.label}
         </p>
       ) : null}
-      {problem ? (
-        <p className="form__alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <InlineNotice>{problem}</InlineNotice> : null}
       {stage.name === 'preview' ? (
         <div className="stack" aria-live="polite">
           <p>
@@ -79,12 +77,10 @@ export function ReturnPanel({ cycleId, onTaken }: { cycleId: string; onTaken: (s
             </ul>
           ) : null}
           <div className="form__actions">
-            <button type="button" className="button button--primary" onClick={() => void takeIn(stage.fileName, stage.base64)}>
+            <Button kind="primary" onClick={() => void takeIn(stage.fileName, stage.base64)}>
               {stage.preview.canApply ? 'Take in' : 'Record the problems (nothing is written to the plan)'}
-            </button>
-            <button type="button" className="button" onClick={() => setStage({ name: 'choose' })}>
-              Cancel
-            </button>
+            </Button>
+            <Button onClick={() => setStage({ name: 'choose' })}>Cancel</Button>
           </div>
         </div>
       ) : null}

@@ -1,3 +1,6 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { DataTable } from '../../components/ui/DataTable';
+import { Button } from '../../components/ui/Button';
 import type { RoundMemberDto, RoundStatusDto } from '../../../shared/api/schemas/rounds';
 import { formatDisplayDate } from '../../../shared/dates';
 import { memberStateLabels } from '../../../shared/rounds/missing';
@@ -24,7 +27,7 @@ interface Props {
 /** Each organisation of the round: asked (how, when), returned (when, which file), changes, problems, state, still missing. */
 export function RoundMembersTable({ status, open, busy, onDraft, onChannel, onRemove }: Props) {
   return (
-    <table className="table" aria-label="Organisations in the round">
+    <DataTable label="Organisations in the round">
       <thead>
         <tr>
           <th scope="col">Organisation</th>
@@ -72,33 +75,29 @@ export function RoundMembersTable({ status, open, busy, onDraft, onChannel, onRe
               </td>
               <td>
                 {m.missingText === 'nothing' ? '—' : m.missingText}
-                {m.emailProblem ? (
-                  <span className="form__alert" role="note">
-                    {' '}
-                    {m.emailProblem}
-                  </span>
-                ) : null}
+                {m.emailProblem ? <InlineNotice tone="warning">{m.emailProblem}</InlineNotice> : null}
               </td>
               {open ? (
                 <td>
-                  <button type="button" className="button button--small" disabled={busy || m.emailProblem !== null} onClick={() => onDraft(m)}>
+                  <Button size="small" disabled={busy || m.emailProblem !== null} onClick={() => onDraft(m)}>
                     Open email draft
-                  </button>{' '}
-                  <button
-                    type="button"
-                    className="button button--small button--danger-quiet"
+                  </Button>{' '}
+                  <Button
+                    kind="danger-quiet"
+                    size="small"
+
                     disabled={busy}
                     onClick={() => onRemove(m)}
                     aria-label={`Take ${m.shortName} out of the round`}
                   >
                     Remove
-                  </button>
+                  </Button>
                 </td>
               ) : null}
             </tr>
           );
         })}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

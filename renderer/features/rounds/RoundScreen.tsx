@@ -1,3 +1,5 @@
+import { InlineNotice } from '../../components/ui/InlineNotice';
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { RoundMemberDto, RoundStatusDto } from '../../../shared/api/schemas/rounds';
@@ -64,23 +66,19 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
           <p>
             The {round.periodLabel} round was closed on {formatDisplayDate((round.closedOn ?? '').slice(0, 10))}. Its record is in the audit log, and the M&E
             progress report for {round.periodKey} (Deliverables) lists who did not report.{' '}
-            <button
-              type="button"
-              className="button button--small"
+            <Button
+              size="small"
+
               disabled={busy !== null}
               onClick={() => void act('Reopening…', () => api('round:reopen', { cycleId }))}
             >
               Reopen the {round.periodKey} round
-            </button>
+            </Button>
           </p>
         ) : (
           <p className="section__lead">No reporting round yet. Open one to ask every partner for its figures of a period.</p>
         )}
-        {problem ? (
-          <p className="form__alert" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        {problem ? <InlineNotice>{problem}</InlineNotice> : null}
         <OpenRoundForm cycleId={cycleId} status={status} onChanged={reload} />
         {round ? (
           <RoundMembersTable status={status} open={false} busy onDraft={() => undefined} onChannel={() => undefined} onRemove={() => undefined} />
@@ -101,26 +99,22 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
         {status.members.length} organisations asked; {returned} returned; {late} late.
       </p>
       <div className="form__actions">
-        <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void prepare('request')}>
+        <Button kind="primary" disabled={busy !== null} onClick={() => void prepare('request')}>
           Save all to a folder
-        </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void prepare('reminder')}>
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void prepare('reminder')}>
           Prepare reminders
-        </button>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void act('Closing…', () => api('round:close', { cycleId }))}>
+        </Button>
+        <Button disabled={busy !== null} onClick={() => void act('Closing…', () => api('round:close', { cycleId }))}>
           Close the round
-        </button>
+        </Button>
       </div>
       {busy ? (
         <p className="status status--loading" role="status">
           {busy}
         </p>
       ) : null}
-      {problem ? (
-        <p className="form__alert" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <InlineNotice>{problem}</InlineNotice> : null}
       <ReturnsChart members={status.members} />
       <RoundMembersTable
         status={status}
@@ -143,14 +137,9 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
               ))}
             </select>
           </label>
-          <button
-            type="button"
-            className="button"
-            disabled={busy !== null || !adding}
-            onClick={() => void act('Saving…', () => api('round:addMember', { cycleId, organisationId: adding }))}
-          >
+          <Button disabled={busy !== null || !adding} onClick={() => void act('Saving…', () => api('round:addMember', { cycleId, organisationId: adding }))}>
             Add to the round
-          </button>
+          </Button>
         </div>
       ) : null}
       <ReturnPanel cycleId={cycleId} onTaken={() => reload()} />

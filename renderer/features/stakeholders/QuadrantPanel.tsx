@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { orgShortName } from '../lookups/lookups';
 import { QuadrantChart } from './QuadrantChart';
@@ -31,9 +32,9 @@ export function QuadrantPanel({ organisations, onOpen }: { organisations: readon
                   : members.map((member, index) => (
                       <span key={member.id}>
                         {index > 0 ? ', ' : null}
-                        <button type="button" className="link-button" onClick={() => onOpen(member.id)}>
+                        <Button kind="link" onClick={() => onOpen(member.id)}>
                           {member.label}
-                        </button>
+                        </Button>
                       </span>
                     ))}
               </p>

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { ContactDto, OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { allReady } from '../../api/all-ready';
@@ -95,21 +96,21 @@ function OrgContacts({
       <ul className="plain-list">
         {own.map((contact) => (
           <li key={contact.id}>
-            <button type="button" className="link-button" onClick={() => open(() => contactEditor.openRow(contact.id))}>
+            <Button kind="link" onClick={() => open(() => contactEditor.openRow(contact.id))}>
               {contact.name}
-            </button>
+            </Button>
             {contact.title ? <span className="muted"> · {contact.title}</span> : null}
             {contact.isKeyContact ? <span className="badge badge--ok">Key</span> : null}
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="button button--small"
+      <Button
+        size="small"
+
         onClick={() => open(() => contactEditor.openNew({ organisationId: org.id, isKeyContact: own.length === 0 }))}
       >
         + Add a contact person
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { XlsxDoc } from '../../../shared/api/methods/xlsx';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
@@ -32,17 +33,17 @@ export function ExcelExportPanel({ cycle }: { cycle: CycleDto }) {
       <h2 id="excel-export-heading">Excel workbooks</h2>
       <ul className="export-list">
         <li className="export-list__item">
-          <button type="button" className="button" disabled={state.kind === 'working'} onClick={() => void produce('workbook')}>
+          <Button disabled={state.kind === 'working'} onClick={() => void produce('workbook')}>
             {state.kind === 'working' && state.doc === 'workbook' ? 'Producing…' : 'Cycle workbook'}
-          </button>{' '}
+          </Button>{' '}
           <span className="muted">
             Every register on its own sheet, the cost-share budget with live totals and the exchange rate in one cell, indicators with variance and % achieved.
           </span>
         </li>
         <li className="export-list__item">
-          <button type="button" className="button" disabled={state.kind === 'working'} onClick={() => void produce('blank-workbook')}>
+          <Button disabled={state.kind === 'working'} onClick={() => void produce('blank-workbook')}>
             {state.kind === 'working' && state.doc === 'blank-workbook' ? 'Producing…' : 'Blank workbook'}
-          </button>{' '}
+          </Button>{' '}
           <span className="muted">
             The same sheets and headers with no rows, for a plan kept in Excel: fill it in and bring it in with “Start from a workbook”.
           </span>
@@ -59,9 +60,9 @@ export function ExcelExportPanel({ cycle }: { cycle: CycleDto }) {
               ))}
             </select>
           </label>{' '}
-          <button type="button" className="button" disabled={state.kind === 'working' || partner === ''} onClick={() => void produce('partner-template')}>
+          <Button disabled={state.kind === 'working' || partner === ''} onClick={() => void produce('partner-template')}>
             {state.kind === 'working' && state.doc === 'partner-template' ? 'Producing…' : 'Partner template'}
-          </button>{' '}
+          </Button>{' '}
           <span className="muted">
             Their activities, contributions and indicator periods to fill in, with drop-downs and instructions; import it back below.
           </span>

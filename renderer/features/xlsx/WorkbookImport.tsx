@@ -1,3 +1,4 @@
+import { Button } from '../../components/ui/Button';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { api } from '../../api/api';
 import { saveDownload } from '../../components/files';
@@ -23,10 +24,7 @@ export function WorkbookImport({ cycle, heading, onApplied }: { cycle: CycleDto 
       if (applied && cycleId) onApplied?.(cycleId);
       const next = rejected ? (
         <p>
-          The rows with problems were left out.{' '}
-          <button type="button" className="button" onClick={() => saveDownload(rejected)}>
-            Download the rows to fix
-          </button>{' '}
+          The rows with problems were left out. <Button onClick={() => saveDownload(rejected)}>Download the rows to fix</Button>{' '}
           <span className="muted">Fix them in that workbook and import it here again.</span>
         </p>
       ) : undefined;
