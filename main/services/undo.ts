@@ -13,6 +13,7 @@ import { audited } from './audited-write';
 import type { AppContext, WriteContext } from './context';
 import { archiveCycle, updateCycle } from './cycles';
 import { registerServices } from './index';
+import { createdRecordOf, createdRecordRank, createdRecordSubject, removeCreatedRecord } from './undo-records';
 
 /**
  * Undo and restore, built on what the audit log already keeps: each entry of a change holds the
@@ -60,6 +61,8 @@ const isCycleEntry = (entry: Entry) => entry.action === 'update' && (entry.table
 
 /** How a message names the row of an entry, a cycle's settings included. */
 function subjectOf(entry: Entry): string {
+  const record = createdRecordOf(entry);
+  if (record) return createdRecordSubject(record);
   if (isCycleEntry(entry)) {
     const title = imageOf(entry.after).title ?? imageOf(entry.before).title;
     return entry.tableName === 'cycle_marks' ? 'the archiving of the cycle' : `the settings of “${typeof title === 'string' ? title : 'the cycle'}”`;
@@ -105,7 +108,7 @@ function revertCycle(tx: WriteContext, entry: Entry): boolean {
 
 /** Takes one entry back inside the undo's change; the engine writes the audit entry for it. */
 function revert(tx: WriteContext, entry: Entry): void {
-  if (revertCycle(tx, entry)) return;
+  if (revertCycle(tx, entry) || removeCreatedRecord(tx, entry)) return;
   const register = registerOf(entry);
   const service = registerServices[register];
   switch (entry.action) {
@@ -133,8 +136,12 @@ function aboutRow(error: unknown, entry: Entry): unknown {
   return new ServiceError({ code: error.apiError.code, message: `Cannot take back the change to ${named(register, image)}: ${message}` });
 }
 
-// A cycle's own settings come before its registers.
-const registerRank = (entry: Entry) => (isCycleEntry(entry) ? -1 : registerNames.indexOf(registerOf(entry)));
+// A cycle's own settings come before its registers, the other records of the cycle after them.
+function registerRank(entry: Entry): number {
+  const record = createdRecordOf(entry);
+  if (record) return registerNames.length + createdRecordRank(record);
+  return isCycleEntry(entry) ? -1 : registerNames.indexOf(registerOf(entry));
+}
 
 /**
  * Deleted rows come back parents first (an organisation before its activities, an activity before
@@ -174,7 +181,9 @@ function replay(ctx: AppContext, entries: Entry[], done: string): UndoResultDto 
       }
     }
     const subject = entries.length === 1 ? subjectOf(first) : `${entries.length} records`;
-    return { changeId: tx.change.auditId, rows: entries.length, summary: `${done}: ${subject}.` };
+    // A record of the cycle that undo deleted is not made again by undoing the undo: that is done by redoing the action itself.
+    const undoable = !entries.some((entry) => createdRecordOf(entry));
+    return { changeId: undoable ? tx.change.auditId : null, rows: entries.length, summary: `${done}: ${subject}.` };
   });
 }
 

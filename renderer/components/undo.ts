@@ -66,3 +66,27 @@ export function undoImportAction(undoneText: string): NoticeAction {
     },
   };
 }
+
+/** One side of a change that has an opposite action of its own: the call, and what its notice says. */
+export interface OppositeStep {
+  run: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>;
+  done: string;
+}
+
+/**
+ * The notice's "Undo" for a change whose opposite is an action of the app (a round closed is
+ * reopened, a signature recorded is removed, the thresholds get their earlier values back): that
+ * action, audited like any, whose own notice offers to make the change again where it can.
+ */
+export function undoBy(undo: OppositeStep, redo?: OppositeStep): NoticeAction {
+  return {
+    label: 'Undo',
+    run: async () => {
+      const result = await undo.run();
+      if (!result.ok) return showNotice(result.error.message, { tone: 'problem' });
+      dataChanged();
+      // Without a way back (a signature's removal cannot give it its old id), the notice just says it.
+      showNotice(undo.done, redo ? { action: undoBy(redo, undo) } : {});
+    },
+  };
+}

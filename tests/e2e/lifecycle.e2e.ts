@@ -72,6 +72,16 @@ describe.skipIf(!chromiumAvailable())('the life of a cycle in the browser', () =
 
   it('re-approves as version 2 and records a signature against it', async () => {
     await page.getByRole('button', { name: 'Approve as version 2' }).click();
+    // An approval cannot be undone, so it is asked first, and the notice says why it has no Undo.
+    const question = page.getByRole('dialog', { name: 'Approve the working plan as version 2?' });
+    await question.getByText(/cannot be undone or deleted: it is the record of what the CEC approved/).waitFor();
+    await question.getByRole('button', { name: 'Approve version 2' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^.*Version 2 approved: fingerprint .* cannot be undone/ })
+      .first()
+      .waitFor();
+    expect(await page.getByRole('status').locator('.notice').getByRole('button', { name: 'Undo' }).count()).toBe(0);
     await page.getByText(/The working plan is exactly version 2/).waitFor();
     await page.getByRole('button', { name: 'Record signature' }).first().click();
     await page.getByText(/signature recorded on version 2/).waitFor();

@@ -7,6 +7,7 @@ import { rangeOf } from '../../../shared/api/schemas/fields';
 import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
+import { undoBy } from '../../components/undo';
 import { IndicatorStatusBadge } from './IndicatorStatusBadge';
 
 function Thresholds({ report, onSaved }: { report: IndicatorStatusReportDto; onSaved: () => void }) {
@@ -14,10 +15,18 @@ function Thresholds({ report, onSaved }: { report: IndicatorStatusReportDto; onS
   const [atRiskPct, setAtRisk] = useState(report.thresholds.atRiskPct);
   const [error, setError] = useState<string | null>(null);
   async function save() {
-    const result = await api('analysisSettings:update', { cycleId: report.cycleId, onTrackPct, atRiskPct });
+    const earlier = report.thresholds;
+    const set = (values: { onTrackPct: number; atRiskPct: number }) => () => api('analysisSettings:update', { cycleId: report.cycleId, ...values });
+    const saved = `Thresholds saved: on track from ${onTrackPct} %, at risk from ${atRiskPct} %.`;
+    const result = await set({ onTrackPct, atRiskPct })();
     if (!result.ok) return setError(result.error.message);
     setError(null);
-    showNotice(`Thresholds saved: on track from ${onTrackPct} %, at risk from ${atRiskPct} %.`);
+    showNotice(saved, {
+      action: undoBy(
+        { run: set(earlier), done: `Thresholds back to on track from ${earlier.onTrackPct} %, at risk from ${earlier.atRiskPct} %.` },
+        { run: set({ onTrackPct, atRiskPct }), done: saved },
+      ),
+    });
     onSaved();
   }
   return (

@@ -6,6 +6,7 @@ import { markComplementaryInput, type OverlapPairDto, type OverlapReportDto } fr
 import { formatDisplayDate } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
+import { undoBy } from '../../components/undo';
 
 type Activity = OverlapPairDto['activityA'];
 
@@ -32,10 +33,14 @@ function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId:
 
   async function mark() {
     setBusy(true);
-    const result = await api('overlap:markComplementary', { cycleId, activityAId: pair.activityA.id, activityBId: pair.activityB.id, note });
+    const markIt = () => api('overlap:markComplementary', { cycleId, activityAId: pair.activityA.id, activityBId: pair.activityB.id, note });
+    const result = await markIt();
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    showNotice('Marked complementary: this pair will not be flagged again.');
+    const marked = 'Marked complementary: this pair will not be flagged again.';
+    // Marked again, the pair's decision keeps its id (one per pair), so the Undo can go back and forth.
+    const decisionId = result.value.id;
+    showNotice(marked, { action: undoBy({ run: () => api('overlap:unmark', { id: decisionId }), done: FLAGGED_AGAIN }, { run: markIt, done: marked }) });
     onChanged();
   }
 
@@ -89,16 +94,27 @@ function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId:
 }
 
 const PAGE = 25;
+const FLAGGED_AGAIN = 'The pair is flagged again.';
 
 /** Likely duplicates, highest score first, and the pairs already judged complementary. */
 export function OverlapList({ report, onChanged }: { report: OverlapReportDto; onChanged: () => void }) {
   const [limit, setLimit] = useState(PAGE);
-  async function unmark(id: string) {
-    const result = await api('overlap:unmark', { id });
+  async function unmark(pair: OverlapReportDto['complementary'][number]) {
+    const unmarkIt = () => api('overlap:unmark', { id: pair.decision.id });
+    const markAgain = () =>
+      api('overlap:markComplementary', {
+        cycleId: pair.decision.cycleId,
+        activityAId: pair.decision.activityAId,
+        activityBId: pair.decision.activityBId,
+        note: pair.decision.note,
+      });
+    const result = await unmarkIt();
     if (result.ok) {
-      showNotice('The pair is flagged again.');
+      showNotice(FLAGGED_AGAIN, {
+        action: undoBy({ run: markAgain, done: 'Marked complementary again, with its note.' }, { run: unmarkIt, done: FLAGGED_AGAIN }),
+      });
       onChanged();
-    } else showNotice(result.error.message);
+    } else showNotice(result.error.message, { tone: 'problem' });
   }
   return (
     <>
@@ -126,7 +142,7 @@ export function OverlapList({ report, onChanged }: { report: OverlapReportDto; o
                 {activityText(pair.activityA)} + {activityText(pair.activityB)}
                 {pair.decision.note ? <span className="muted"> — “{pair.decision.note}”</span> : null}
                 <span className="muted"> ({pair.decision.decidedBy || 'unknown user'})</span>{' '}
-                <Button kind="link" onClick={() => void unmark(pair.decision.id)}>
+                <Button kind="link" onClick={() => void unmark(pair)}>
                   Flag again
                 </Button>
               </li>

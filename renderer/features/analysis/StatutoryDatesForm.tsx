@@ -6,6 +6,7 @@ import { rangeOf } from '../../../shared/api/schemas/fields';
 import { formatDisplayDate, monthAbbreviation } from '../../../shared/dates';
 import { api } from '../../api/api';
 import { showNotice } from '../../components/notices';
+import { undoBy } from '../../components/undo';
 
 type Row = Pick<StatutoryDateDto, 'key' | 'title' | 'month' | 'day' | 'description'>;
 
@@ -27,13 +28,23 @@ export function StatutoryDatesForm({
   const change = (index: number, patch: Partial<Row>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
 
   async function save(action: 'set' | 'reset') {
+    // The dates as they were, to put back from the notice: the cycle's own, or the PFM Act defaults.
+    const earlier = dates.map(({ key, title, month, day, description }) => ({ key, title, month, day, description }));
+    const setTo = (wanted: Row[] | 'defaults') => () =>
+      wanted === 'defaults' ? api('statutoryDate:reset', { cycleId }) : api('statutoryDate:set', { cycleId, dates: wanted });
     setBusy(true);
-    const result = action === 'set' ? await api('statutoryDate:set', { cycleId, dates: rows }) : await api('statutoryDate:reset', { cycleId });
+    const result = await setTo(action === 'set' ? rows : 'defaults')();
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setError(null);
     if (action === 'reset') setRows(result.value.dates.map(({ key, title, month, day, description }) => ({ key, title, month, day, description })));
-    showNotice(action === 'set' ? 'Statutory dates saved for this cycle.' : 'Statutory dates are back to the PFM Act defaults.');
+    const done = action === 'set' ? 'Statutory dates saved for this cycle.' : 'Statutory dates are back to the PFM Act defaults.';
+    showNotice(done, {
+      action: undoBy(
+        { run: setTo(customised ? earlier : 'defaults'), done: 'Statutory dates are back as they were.' },
+        { run: setTo(action === 'set' ? rows : 'defaults'), done },
+      ),
+    });
     onSaved();
   }
 

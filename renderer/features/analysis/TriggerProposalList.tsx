@@ -5,7 +5,7 @@ import type { TriggerProposalDto, TriggerProposalReportDto } from '../../../shar
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import { triggerKinds } from '../../../shared/domain/vocabulary';
 import { api } from '../../api/api';
-import { showNotice } from '../../components/notices';
+import { noticeWithUndo } from '../../components/undo';
 
 function ProposalCard({ proposal, cycleId, orgName, onChanged }: { proposal: TriggerProposalDto; cycleId: string; orgName: string; onChanged: () => void }) {
   const [proposedAction, setAction] = useState(proposal.proposedAction);
@@ -16,13 +16,19 @@ function ProposalCard({ proposal, cycleId, orgName, onChanged }: { proposal: Tri
 
   async function decide(decision: 'accept' | 'dismiss') {
     setBusy(true);
+    // Either way, the decision recorded: what the notice's Undo takes back (with the trigger an acceptance added).
     const result =
       decision === 'accept'
-        ? await api('triggerProposal:accept', { cycleId, key: proposal.key, changes: { proposedAction, timeline } })
+        ? await api('triggerProposal:accept', { cycleId, key: proposal.key, changes: { proposedAction, timeline } }).then((r) =>
+            r.ok ? { ok: true as const, value: r.value.decision } : r,
+          )
         : await api('triggerProposal:dismiss', { cycleId, key: proposal.key, note });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
-    showNotice(decision === 'accept' ? 'Added to the adaptive triggers register as accepted.' : 'Dismissed: it will not be proposed again.');
+    void noticeWithUndo(
+      decision === 'accept' ? 'Added to the adaptive triggers register as accepted.' : 'Dismissed: it will not be proposed again.',
+      result.value.id,
+    );
     onChanged();
   }
 

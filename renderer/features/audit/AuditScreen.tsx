@@ -66,7 +66,6 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
         {filter.rowId || filter.cycleId ? (
           <Button
             kind="link"
-
             onClick={() => {
               setRowText('');
               navigate(auditRoute());
@@ -111,12 +110,7 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                         {recordName(entry.before, entry.after) || <span className="muted">—</span>}
                         {!filter.cycleId && entry.cycleId ? <span className="cell__sub">{cycleTitle(entry.cycleId)}</span> : null}
                         {filter.rowId ? null : (
-                          <Button
-                            kind="link"
-
-                            className="small"
-                            onClick={() => navigate(auditRoute({ cycleId: filter.cycleId, rowId: entry.rowId }))}
-                          >
+                          <Button kind="link" className="small" onClick={() => navigate(auditRoute({ cycleId: filter.cycleId, rowId: entry.rowId }))}>
                             Its history
                           </Button>
                         )}
@@ -128,7 +122,6 @@ export function AuditScreen({ filter }: { filter: AuditFilter }) {
                         {entry.restorable ? (
                           <Button
                             size="small"
-
                             className="audit__restore"
                             aria-label={`Restore ${recordName(entry.before, entry.after) || 'this record'}`}
                             onClick={() => void restoreDeletion(entry.id)}

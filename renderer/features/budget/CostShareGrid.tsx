@@ -142,11 +142,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                   {unvalued ? <span className="cell__sub">{unvalued}</span> : null}
                 </td>
                 <td colSpan={2} className="grid__add">
-                  <Button
-                    size="small"
-
-                    onClick={() => lineEditor.openNew({ activityId: group.key === NO_ACTIVITY ? null : group.key })}
-                  >
+                  <Button size="small" onClick={() => lineEditor.openNew({ activityId: group.key === NO_ACTIVITY ? null : group.key })}>
                     + Line
                   </Button>
                 </td>

@@ -54,7 +54,6 @@ export function TrustSenderPanel({
       <div className="form__actions">
         <Button
           kind="primary"
-
           disabled={!confirmed}
           onClick={() => {
             if (replacing) setAsking(true);

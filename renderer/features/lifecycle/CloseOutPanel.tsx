@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { Field } from '../../components/form/Field';
 import { useSubmit } from '../../components/form/use-submit';
 import { showNotice } from '../../components/notices';
+import { undoBy } from '../../components/undo';
 import { QueryView } from '../../components/QueryView';
 
 type Report = ApiOutput<'closeOut:report'>;
@@ -148,7 +149,8 @@ function CloseOutBody({ report, readOnly, onSaved }: { report: Report; readOnly:
           </ul>
         </>
       ) : null}
-      <NotesForm report={report} readOnly={readOnly} onSaved={onSaved} />
+      {/* Drawn again when the notes change elsewhere (an Undo from the notice). */}
+      <NotesForm key={`${report.summary}\n${report.recommendations.join('\n')}`} report={report} readOnly={readOnly} onSaved={onSaved} />
     </>
   );
 }
@@ -162,8 +164,13 @@ function NotesForm({ report, readOnly, onSaved }: { report: Report; readOnly: bo
       .split('\n')
       .map((line) => line.trim())
       .filter(Boolean);
-    if (await form.submit(() => api('closeOut:saveNotes', { cycleId: report.cycleId, summary, recommendations: lines }))) {
-      showNotice('Close-out notes saved.');
+    const saveAs = (notes: { summary: string; recommendations: string[] }) => () => api('closeOut:saveNotes', { cycleId: report.cycleId, ...notes });
+    const earlier = { summary: report.summary, recommendations: report.recommendations };
+    const saved = { summary, recommendations: lines };
+    if (await form.submit(saveAs(saved))) {
+      showNotice('Close-out notes saved.', {
+        action: undoBy({ run: saveAs(earlier), done: 'Close-out notes are back as they were.' }, { run: saveAs(saved), done: 'Close-out notes saved.' }),
+      });
       onSaved();
     }
   };

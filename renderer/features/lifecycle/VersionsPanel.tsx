@@ -8,11 +8,16 @@ import { api } from '../../api/api';
 import { Field } from '../../components/form/Field';
 import { useSubmit } from '../../components/form/use-submit';
 import { showNotice } from '../../components/notices';
+import { undoBy } from '../../components/undo';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { dateHint, readDateText, shownDate } from '../../components/form/date-hint';
 import { DateInput } from '../../components/form/DateInput';
 import { todayIso } from '../../components/today';
 
 type VersionList = ApiOutput<'version:list'>;
+
+const APPROVAL_IS_A_RECORD =
+  'An approved version cannot be undone or deleted: it is the record of what the CEC approved. A correction is made in the working plan and approved as the next version.';
 type Version = VersionList['versions'][number];
 
 interface VersionsPanelProps {
@@ -96,14 +101,22 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
   const [approvedOn, setApprovedOn] = useState(() => shownDate(todayIso()));
   const [note, setNote] = useState('');
   const form = useSubmit(['approvedBy', 'approvedOn', 'note']);
-  const approve = async () => {
+  /** The date as read, once the officer asked to approve: the question comes before the approval. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const ask = () => {
     const date = readDateText('Date the CEC approved', approvedOn);
     if (!date.ok) return form.showErrors({ byField: { approvedOn: date.message }, general: [] });
-    const version = await form.submit(() => api('version:approve', { cycleId, approvedBy, approvedOn: date.value ?? '', note }));
+    setConfirming(date.value ?? '');
+  };
+  const approve = async (date: string) => {
+    setConfirming(null);
+    const version = await form.submit(() => api('version:approve', { cycleId, approvedBy, approvedOn: date, note }));
     if (version) {
-      showNotice(`Version ${version.number} approved: fingerprint ${version.fingerprint}.`);
+      // No Undo: an approved version is the record of what the CEC approved, kept as it was.
+      showNotice(`Version ${version.number} approved: fingerprint ${version.fingerprint}. ${APPROVAL_IS_A_RECORD}`);
       onApproved();
     }
+    return null;
   };
   return (
     <form
@@ -111,9 +124,20 @@ function ApproveForm({ cycleId, userName, next, onApproved }: { cycleId: string;
       aria-label={`Approve version ${next}`}
       onSubmit={(event) => {
         event.preventDefault();
-        void approve();
+        ask();
       }}
     >
+      {confirming !== null ? (
+        <ConfirmDialog
+          title={`Approve the working plan as version ${next}?`}
+          message={`Version ${next} freezes the plan as it stands today, with its fingerprint, approved by ${approvedBy || 'you'} on ${formatDisplayDate(confirming)}. ${APPROVAL_IS_A_RECORD}`}
+          confirmLabel={`Approve version ${next}`}
+          busyLabel="Approving…"
+          failureTitle="Nothing was approved."
+          onConfirm={() => approve(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
       {form.errors.general.length > 0 ? (
         <InlineNotice>
           {form.errors.general.map((message) => (
@@ -148,7 +172,13 @@ function Signatures({ version, readOnly, onChanged }: { version: Version; readOn
     if (!date.ok) return form.showErrors({ byField: { signedOn: date.message }, general: [] });
     const signature = await form.submit(() => api('version:sign', { versionId: version.id, signatoryId, signedOn: date.value ?? '' }));
     if (signature) {
-      showNotice(`${signature.name}'s signature recorded on version ${version.number}.`);
+      // A signature entered by mistake is taken back as the app's "Remove a signature recorded by mistake".
+      showNotice(`${signature.name}'s signature recorded on version ${version.number}.`, {
+        action: undoBy({
+          run: () => api('version:unsign', { id: signature.id }),
+          done: `${signature.name}'s signature on version ${version.number} was removed.`,
+        }),
+      });
       onChanged();
     }
   };

@@ -7,7 +7,7 @@ import { api } from '../../api/api';
 import { dateHint, readDateText } from '../../components/form/date-hint';
 import { DateInput } from '../../components/form/DateInput';
 import { Field } from '../../components/form/Field';
-import { showNotice } from '../../components/notices';
+import { noticeWithUndo } from '../../components/undo';
 
 /** Opens the round of a period: who is asked follows from the plan; the due date and message are the Secretariat's. */
 export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string; status: RoundStatusDto; onChanged: () => void }) {
@@ -28,7 +28,8 @@ export function OpenRoundForm({ cycleId, status, onChanged }: { cycleId: string;
     const result = await api('round:open', { cycleId, periodKey, dueDate: due.value, message, asksLearningAndRisks });
     setBusy(false);
     if (!result.ok) return setProblem(result.error.message);
-    showNotice(`The ${periodKey} reporting round is open: ${result.value.members.length} organisations to ask.`);
+    // Undo removes the round just opened, with the organisations it asks, while nothing was sent.
+    void noticeWithUndo(`The ${periodKey} reporting round is open: ${result.value.members.length} organisations to ask.`, result.value.round?.id ?? '');
     onChanged();
   };
 

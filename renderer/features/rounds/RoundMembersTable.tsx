@@ -82,14 +82,7 @@ export function RoundMembersTable({ status, open, busy, onDraft, onChannel, onRe
                   <Button size="small" disabled={busy || m.emailProblem !== null} onClick={() => onDraft(m)}>
                     Open email draft
                   </Button>{' '}
-                  <Button
-                    kind="danger-quiet"
-                    size="small"
-
-                    disabled={busy}
-                    onClick={() => onRemove(m)}
-                    aria-label={`Take ${m.shortName} out of the round`}
-                  >
+                  <Button kind="danger-quiet" size="small" disabled={busy} onClick={() => onRemove(m)} aria-label={`Take ${m.shortName} out of the round`}>
                     Remove
                   </Button>
                 </td>

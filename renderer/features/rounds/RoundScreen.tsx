@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { api } from '../../api/api';
 import { saveDownload } from '../../components/files';
 import { showNotice } from '../../components/notices';
+import { undoBy, type OppositeStep } from '../../components/undo';
 import { QueryView } from '../../components/QueryView';
 import { OpenRoundForm } from './OpenRoundForm';
 import { ReturnPanel } from './ReturnPanel';
@@ -39,15 +40,24 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
   const [adding, setAdding] = useState('');
   const { round } = status;
 
-  /** Runs one action; its refusal shows above the table, and the round is read again. */
-  const act = async (label: string, work: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>) => {
+  /**
+   * Runs one action; its refusal shows above the table, and the round is read again. A change of
+   * the round says so in the notice, with its opposite as the Undo (close ↔ reopen, add ↔ take out).
+   */
+  const act = async (label: string, work: OppositeStep['run'], saved?: { text: string; undo: OppositeStep }) => {
     setBusy(label);
     setProblem(null);
     const result = await work();
     setBusy(null);
     if (!result.ok) setProblem(result.error.message);
+    else if (saved) showNotice(saved.text, { action: undoBy(saved.undo, { run: work, done: saved.text }) });
     reload();
   };
+  const close = () => api('round:close', { cycleId });
+  const reopen = () => api('round:reopen', { cycleId });
+  const member = (organisationId: string, change: 'add' | 'remove') => () =>
+    api(change === 'add' ? 'round:addMember' : 'round:removeMember', { cycleId, organisationId });
+  const nameOf = (organisationId: string) => status.others.find((o) => o.organisationId === organisationId)?.name ?? 'The organisation';
   const prepare = (kind: 'request' | 'reminder', member?: RoundMemberDto) =>
     act(member ? `Writing ${member.shortName}'s e-mail…` : `Preparing ${kind}s…`, async () => {
       const result = await runRoundJob('round:prepare', { cycleId, kind, organisationId: member?.organisationId });
@@ -68,9 +78,13 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
             progress report for {round.periodKey} (Deliverables) lists who did not report.{' '}
             <Button
               size="small"
-
               disabled={busy !== null}
-              onClick={() => void act('Reopening…', () => api('round:reopen', { cycleId }))}
+              onClick={() =>
+                void act('Reopening…', reopen, {
+                  text: `The ${round.periodKey} round is open again.`,
+                  undo: { run: close, done: `The ${round.periodKey} round is closed again.` },
+                })
+              }
             >
               Reopen the {round.periodKey} round
             </Button>
@@ -105,7 +119,15 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
         <Button disabled={busy !== null} onClick={() => void prepare('reminder')}>
           Prepare reminders
         </Button>
-        <Button disabled={busy !== null} onClick={() => void act('Closing…', () => api('round:close', { cycleId }))}>
+        <Button
+          disabled={busy !== null}
+          onClick={() =>
+            void act('Closing…', close, {
+              text: `The ${round.periodKey} round is closed: its record is in the audit log and the M&E report.`,
+              undo: { run: reopen, done: `The ${round.periodKey} round is open again.` },
+            })
+          }
+        >
           Close the round
         </Button>
       </div>
@@ -121,8 +143,21 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
         open
         busy={busy !== null}
         onDraft={(m) => void prepare('request', m)}
-        onChannel={(m, channel) => void act('Saving…', () => api('round:setChannel', { cycleId, organisationId: m.organisationId, channel }))}
-        onRemove={(m) => void act('Saving…', () => api('round:removeMember', { cycleId, organisationId: m.organisationId }))}
+        onChannel={(m, channel) =>
+          void act('Saving…', () => api('round:setChannel', { cycleId, organisationId: m.organisationId, channel }), {
+            text: `${m.shortName} will get ${channel === 'bundle' ? 'a partner bundle' : 'the Excel template'}.`,
+            undo: {
+              run: () => api('round:setChannel', { cycleId, organisationId: m.organisationId, channel: m.channel }),
+              done: `${m.shortName} will get ${m.channel === 'bundle' ? 'a partner bundle' : 'the Excel template'} again.`,
+            },
+          })
+        }
+        onRemove={(m) =>
+          void act('Saving…', member(m.organisationId, 'remove'), {
+            text: `${m.shortName} was taken out of the ${round.periodKey} round.`,
+            undo: { run: member(m.organisationId, 'add'), done: `${m.shortName} is in the ${round.periodKey} round again.` },
+          })
+        }
       />
       {status.others.length ? (
         <div className="form__actions">
@@ -137,7 +172,15 @@ function RoundView({ cycleId, status, reload }: { cycleId: string; status: Round
               ))}
             </select>
           </label>
-          <Button disabled={busy !== null || !adding} onClick={() => void act('Saving…', () => api('round:addMember', { cycleId, organisationId: adding }))}>
+          <Button
+            disabled={busy !== null || !adding}
+            onClick={() =>
+              void act('Saving…', member(adding, 'add'), {
+                text: `${nameOf(adding)} was added to the ${round.periodKey} round.`,
+                undo: { run: member(adding, 'remove'), done: `${nameOf(adding)} is out of the ${round.periodKey} round again.` },
+              })
+            }
+          >
             Add to the round
           </Button>
         </div>

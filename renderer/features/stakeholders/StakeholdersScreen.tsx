@@ -104,11 +104,7 @@ function OrgContacts({
           </li>
         ))}
       </ul>
-      <Button
-        size="small"
-
-        onClick={() => open(() => contactEditor.openNew({ organisationId: org.id, isKeyContact: own.length === 0 }))}
-      >
+      <Button size="small" onClick={() => open(() => contactEditor.openNew({ organisationId: org.id, isKeyContact: own.length === 0 }))}>
         + Add a contact person
       </Button>
     </div>
