@@ -12,7 +12,7 @@ import { AREA_UNITS_ENTRY, readAreaUnits } from './area-units';
 import { baseKey, readAllRows, readBases, readCycleRow, readTombstones, type RowsByRegister } from './cycle-rows';
 import { exchangeTable, exchangeTables, type ExchangeTable } from './exchange-tables';
 import { CYCLE_ENTRY, MANIFEST, rowsEntry, SIGNATURE, TOMBSTONES_ENTRY, type BundleTombstone, type Manifest } from './format';
-import { identityFor, organisationName, setIdentity } from './identity';
+import { identityFor, organisationFileName, organisationName, setIdentity } from './identity';
 import { installationKey, signManifest } from './keys';
 import { cycleRowOf } from './plan-cycle';
 import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
@@ -177,7 +177,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       fileName: exportFileName({
         cycle: manifest.cycle,
         document: partnerOrgId ? 'partner-bundle' : 'full-bundle',
-        organisation: partnerOrgName,
+        organisation: partnerOrgId === null ? null : organisationFileName(ctx, partnerOrgId),
         tag: at.slice(0, 10),
         extension: 'jwpb',
       }),

@@ -21,6 +21,12 @@ export function organisationName(ctx: AppContext, orgId: string | null): string 
   return ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, orgId)).get()?.name ?? null;
 }
 
+/** How a file names an organisation: its short name where it has one ("RPK"), else its name. */
+export function organisationFileName(ctx: AppContext, orgId: string): string | null {
+  const row = ctx.db.select({ name: organisations.name, shortName: organisations.shortName }).from(organisations).where(eq(organisations.id, orgId)).get();
+  return row ? row.shortName.trim() || row.name : null;
+}
+
 export function identityFor(ctx: AppContext, cycleId: string): Identity {
   const row = ctx.db.select().from(bundleIdentities).where(eq(bundleIdentities.cycleId, cycleId)).get();
   if (row?.role === 'partner') return { role: 'partner', orgId: row.orgId, orgName: organisationName(ctx, row.orgId) ?? 'an organisation not yet chosen' };
