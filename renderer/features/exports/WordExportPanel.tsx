@@ -1,3 +1,4 @@
+import { Field } from '../../components/form/Field';
 import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import { docxDocumentLabels, docxDocuments, type DocxDocument } from '../../../shared/api/methods/docx-export';
@@ -48,18 +49,18 @@ export function WordExportPanel({ cycle }: { cycle: CycleDto }) {
             </Button>{' '}
             <span className="muted">{DESCRIPTIONS[doc]}</span>
             {doc === 'me-report' ? (
-              <label className="export-list__period">
-                {' '}
-                Reporting period{' '}
-                <select value={period} onChange={(event) => setPeriod(event.target.value)}>
-                  <option value="">Latest reported</option>
-                  {periods.map((p) => (
-                    <option key={p.key} value={p.key}>
-                      {p.label}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <Field label="Reporting period">
+                {(control) => (
+                  <select {...control} value={period} onChange={(event) => setPeriod(event.target.value)}>
+                    <option value="">Latest reported</option>
+                    {periods.map((p) => (
+                      <option key={p.key} value={p.key}>
+                        {p.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
             ) : null}
           </li>
         ))}

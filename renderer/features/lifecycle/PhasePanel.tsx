@@ -1,3 +1,4 @@
+import { Field } from '../../components/form/Field';
 import { Toggle } from '../../components/ui/Toggle';
 import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
@@ -45,31 +46,33 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
         Current phase: <strong data-testid="current-phase">{status.phaseLabel}</strong>
       </p>
       {readOnly ? null : (
-        <p className="form__actions">
-          <label>
-            Move to{' '}
-            <select
-              value={target}
-              onChange={(event) => {
-                const phase = event.target.value;
-                if (cyclePhases.has(phase)) setTarget(phase);
-              }}
-              disabled={busy}
-            >
-              {cyclePhases.keys.map((phase) => (
-                <option key={phase} value={phase}>
-                  {cyclePhases.label(phase)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+        <div className="form__actions form__actions--bottom">
+          <Field label="Move to">
+            {(control) => (
+              <select
+                {...control}
+                value={target}
+                onChange={(event) => {
+                  const phase = event.target.value;
+                  if (cyclePhases.has(phase)) setTarget(phase);
+                }}
+                disabled={busy}
+              >
+                {cyclePhases.keys.map((phase) => (
+                  <option key={phase} value={phase}>
+                    {cyclePhases.label(phase)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Button
             disabled={busy || target === status.phase}
             onClick={() => void run(() => api('lifecycle:setPhase', { cycleId: status.cycleId, phase: target }))}
           >
             Change phase
           </Button>
-        </p>
+        </div>
       )}
       <ul className="phase-list">
         {status.phases.map((phase) => (

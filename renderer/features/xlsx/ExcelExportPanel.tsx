@@ -1,3 +1,4 @@
+import { Field } from '../../components/form/Field';
 import { Button } from '../../components/ui/Button';
 import { useState } from 'react';
 import type { XlsxDoc } from '../../../shared/api/methods/xlsx';
@@ -49,17 +50,18 @@ export function ExcelExportPanel({ cycle }: { cycle: CycleDto }) {
           </span>
         </li>
         <li className="export-list__item">
-          <label>
-            Partner{' '}
-            <select value={partner} onChange={(event) => setPartner(event.target.value)}>
-              <option value="">Choose an organisation…</option>
-              {orgs.map((org) => (
-                <option key={org.id} value={org.id}>
-                  {org.shortName ? `${org.shortName} – ${org.name}` : org.name}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          <Field label="Partner">
+            {(control) => (
+              <select {...control} value={partner} onChange={(event) => setPartner(event.target.value)}>
+                <option value="">Choose an organisation…</option>
+                {orgs.map((org) => (
+                  <option key={org.id} value={org.id}>
+                    {org.shortName ? `${org.shortName} – ${org.name}` : org.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Button disabled={state.kind === 'working' || partner === ''} onClick={() => void produce('partner-template')}>
             {state.kind === 'working' && state.doc === 'partner-template' ? 'Producing…' : 'Partner template'}
           </Button>{' '}
