@@ -4,7 +4,8 @@ import { formatDisplayDate } from '../../../shared/dates';
 import { contributionTypes, sectors } from '../../../shared/domain/vocabulary';
 import { formatRate, RATE_SCALE, roundToShilling, toKesMinor } from '../../../shared/money';
 import type { CycleData } from './cycle-data';
-import { columnLetter, excelDate, letterOf, printSetup, writeTable, type ColumnSpec, type Formula, addSheet, writeCell } from './sheet-kit';
+import { rowSink, type XmlCell } from './row-xml';
+import { cellOf, columnLetter, excelDate, letterOf, printSetup, writeTable, type ColumnSpec, type Formula, addSheet } from './sheet-kit';
 import { FORMATS, styleHeaderRow, styleTitle, font, heightForLines, wrappedLines, sharedStyle } from './cell-style';
 import { cellText } from './safe-text';
 import { HEADER_ROW, rowIdColumn } from './register-sheets';
@@ -209,42 +210,47 @@ export function addBudget(workbook: ExcelJS.Workbook, data: CycleData, exportedO
     WIDTHS.comments,
   ];
   widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  // Written out row by row as sheet XML (row-xml.ts): nothing changes a row once it is complete.
+  const sink = rowSink(sheet);
   rows.forEach((budgetRow, index) => {
     const rowNumber = firstDataRow + index;
-    const row = sheet.getRow(rowNumber);
-    writeCell(row.getCell(1), 'text', budgetRow.activity?.code ?? '', LOOKS.text);
-    writeCell(row.getCell(2), 'text', budgetRow.activity?.title ?? NO_ACTIVITY, LOOKS.text);
-    writeCell(row.getCell(3), 'text', budgetRow.component, LOOKS.text);
-    writeCell(row.getCell(4), 'text', budgetRow.descriptions.join('; '), LOOKS.text);
+    const cells: XmlCell[] = [
+      cellOf(1, 'text', budgetRow.activity?.code ?? '', LOOKS.text),
+      cellOf(2, 'text', budgetRow.activity?.title ?? NO_ACTIVITY, LOOKS.text),
+      cellOf(3, 'text', budgetRow.component, LOOKS.text),
+      cellOf(4, 'text', budgetRow.descriptions.join('; '), LOOKS.text),
+    ];
     let rowTotal = 0;
     contributors.forEach((org, column) => {
       const value = matrixCell(budgetRow.amounts.get(org.id), data.cycle.kesPerUsdScaled);
       if (value === null) return;
       if (typeof value === 'string') {
-        writeCell(row.getCell(firstContributor + column), 'text', value, LOOKS.notValued);
+        cells.push(cellOf(firstContributor + column, 'text', value, LOOKS.notValued));
         return;
       }
       const result = typeof value === 'number' ? value : value.result;
       rowTotal += result;
       columnTotals[column] = (columnTotals[column] ?? 0) + result;
-      const cell = row.getCell(firstContributor + column);
-      cell.value = typeof value === 'number' ? value : { formula: value.formula, result };
-      cell.style = LOOKS.amount;
+      cells.push({ column: firstContributor + column, value: typeof value === 'number' ? value : { formula: value.formula, result }, style: LOOKS.amount });
     });
     columnTotals[contributors.length] = (columnTotals[contributors.length] ?? 0) + rowTotal;
-    const total = row.getCell(totalColumnNumber);
-    total.value = { formula: `SUM(${firstLetter}${rowNumber}:${lastContributorLetter}${rowNumber})`, result: rowTotal };
-    total.style = LOOKS.total;
-    writeCell(row.getCell(totalColumnNumber + 1), 'text', budgetRow.comments.join('; '), LOOKS.text);
+    cells.push(
+      {
+        column: totalColumnNumber,
+        value: { formula: `SUM(${firstLetter}${rowNumber}:${lastContributorLetter}${rowNumber})`, result: rowTotal },
+        style: LOOKS.total,
+      },
+      cellOf(totalColumnNumber + 1, 'text', budgetRow.comments.join('; '), LOOKS.text),
+    );
     const lines = Math.max(
       wrappedLines(budgetRow.activity?.title ?? NO_ACTIVITY, WIDTHS.activity),
       wrappedLines(budgetRow.component, WIDTHS.component),
       wrappedLines(budgetRow.descriptions.join('; '), WIDTHS.description),
       wrappedLines(budgetRow.comments.join('; '), WIDTHS.comments),
     );
-    if (lines > 1) row.height = heightForLines(lines);
-    row.commit();
+    sink.row(rowNumber, cells, lines > 1 ? heightForLines(lines) : undefined);
   });
+  sink.end();
 
   const lastDataRow = firstDataRow + Math.max(rows.length, 1) - 1;
   const totalRow = lastDataRow + 1;

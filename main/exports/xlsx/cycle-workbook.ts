@@ -48,14 +48,14 @@ export async function writeCycleWorkbook(data: CycleData, meta: WorkbookMeta): P
     stream.on('error', reject);
   });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
-  buildCycleWorkbook(workbook, data, meta);
+  await buildCycleWorkbook(workbook, data, meta);
   await workbook.commit();
   await ended;
   return Buffer.concat(chunks);
 }
 
 /** The cycle as a workbook for finance and M&E officers: one sheet per register, plus Budget and Summary. */
-export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, meta: WorkbookMeta): CycleWorkbook {
+export async function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, meta: WorkbookMeta): Promise<CycleWorkbook> {
   workbook.creator = meta.exportedBy;
   workbook.created = new Date(meta.exportedAt);
   workbook.modified = new Date(meta.exportedAt);
@@ -64,28 +64,31 @@ export function buildCycleWorkbook(workbook: ExcelJS.Workbook, data: CycleData, 
   // older than Excel's own, so Excel recalculates everything when it opens the workbook.
   const exportedOn = meta.exportedAt.slice(0, 10);
 
-  // Each sheet is handed to the writer as soon as it is complete, so its rows leave memory.
-  const done = <T>(name: string, result: T): T => {
+  // Each sheet is handed to the writer as soon as it is complete, and the writer gets a turn to
+  // zip it (on zlib's threads, beside the next sheet being built) before the next one is made:
+  // at most one sheet's XML waits in memory instead of the whole workbook's 40 MB.
+  const done = async <T>(name: string, result: T): Promise<T> => {
     commitSheet(workbook, name);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return result;
   };
-  done(SHEETS.general, addGeneralInformation(workbook, data, meta));
+  await done(SHEETS.general, addGeneralInformation(workbook, data, meta));
   addSheet(workbook, SHEETS.summary, { rows: 2 });
-  done(SHEETS.stakeholders, addStakeholders(workbook, data));
-  done(SHEETS.contacts, addContacts(workbook, data));
-  done(SHEETS.objectives, addObjectives(workbook, data));
-  const activities = done(SHEETS.activities, addActivities(workbook, data));
-  const budget = done(SHEETS.budget, addBudget(workbook, data, exportedOn));
-  const lines = done(SHEETS.budgetLines, addBudgetLines(workbook, data));
-  done(SHEETS.coverage, addCoverage(workbook, data));
-  done(SHEETS.disbursements, addDisbursements(workbook, data, RATE_NAME));
-  done(SHEETS.indicators, addIndicators(workbook, data));
-  done(SHEETS.evaluations, addIndicatorEvaluations(workbook, data));
-  done(SHEETS.risks, addRisks(workbook, data));
-  done(SHEETS.milestones, addMilestones(workbook, data));
-  done(SHEETS.learning, addLearningLog(workbook, data));
-  done(SHEETS.triggers, addAdaptiveTriggers(workbook, data));
-  done(SHEETS.approvals, addApprovals(workbook, data));
+  await done(SHEETS.stakeholders, addStakeholders(workbook, data));
+  await done(SHEETS.contacts, addContacts(workbook, data));
+  await done(SHEETS.objectives, addObjectives(workbook, data));
+  const activities = await done(SHEETS.activities, addActivities(workbook, data));
+  const budget = await done(SHEETS.budget, addBudget(workbook, data, exportedOn));
+  const lines = await done(SHEETS.budgetLines, addBudgetLines(workbook, data));
+  await done(SHEETS.coverage, addCoverage(workbook, data));
+  await done(SHEETS.disbursements, addDisbursements(workbook, data, RATE_NAME));
+  await done(SHEETS.indicators, addIndicators(workbook, data));
+  await done(SHEETS.evaluations, addIndicatorEvaluations(workbook, data));
+  await done(SHEETS.risks, addRisks(workbook, data));
+  await done(SHEETS.milestones, addMilestones(workbook, data));
+  await done(SHEETS.learning, addLearningLog(workbook, data));
+  await done(SHEETS.triggers, addAdaptiveTriggers(workbook, data));
+  await done(SHEETS.approvals, addApprovals(workbook, data));
   const summary = addSummary(workbook, data, budget, lines, {
     firstDataRow: activities.firstDataRow,
     lastDataRow: activities.lastDataRow,

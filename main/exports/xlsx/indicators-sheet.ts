@@ -136,7 +136,12 @@ export function addIndicators(workbook: ExcelJS.Workbook, data: CycleData): Indi
     periodColumns.set(period.key, letters);
     const target = (i: Indicator) => periodOf(i, period.key)?.target ?? null;
     const actual = (i: Indicator) => periodOf(i, period.key)?.actual ?? null;
-    const formulas = (row: number) => progressFormulas(letters, cells, row, data.thresholds);
+    // Variance, progress and status of a row are asked for one after the other: made once per row.
+    let made: { row: number; formulas: ReturnType<typeof progressFormulas> } | undefined;
+    const formulas = (row: number) => {
+      if (made?.row !== row) made = { row, formulas: progressFormulas(letters, cells, row, data.thresholds) };
+      return made.formulas;
+    };
     // The cached results: the shared rule itself, unrounded (the 0% format rounds as the app prints).
     const figures = (i: Indicator) => {
       const a = actual(i);

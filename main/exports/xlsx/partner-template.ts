@@ -1,7 +1,7 @@
 import { isCounted, NOT_VALUED_LABEL } from '../../../shared/budget-lines';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
-import { indicatorDirectionLabels, indicatorDirections } from '../../../shared/analysis/indicator-progress';
+import { indicatorDirectionLabels } from '../../../shared/analysis/indicator-progress';
 import { formatDisplayDate } from '../../../shared/dates';
 import {
   activityStatuses,
@@ -14,7 +14,8 @@ import {
 } from '../../../shared/domain/vocabulary';
 import { budgetLineLabel, codeLabel, type CycleData } from './cycle-data';
 import { addMetaSheet, type WorkbookMeta } from './meta-sheet';
-import { writeXlsx, type PlainRows } from './write-xlsx';
+import { templateData, owned } from './template-data';
+import { workbookForWriteXlsx, writeXlsx, type PlainRows } from './write-xlsx';
 import { cellText } from './safe-text';
 import { printSetup, writeTable, type CellInput, type ColumnKind, type ColumnSpec, addSheet } from './sheet-kit';
 import { styleHeaderRow, styleTitle, font, heightForLines, wrappedLines } from './cell-style';
@@ -76,7 +77,7 @@ export async function writePartnerTemplate(
   /** The round asks for learning entries and risk updates: the Learning and Risks sheets are added. */
   options: { learningAndRisks?: boolean } = {},
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = workbookForWriteXlsx();
   workbook.creator = meta.exportedBy;
   workbook.created = new Date(meta.exportedAt);
   workbook.modified = new Date(meta.exportedAt);
@@ -97,7 +98,7 @@ export async function writePartnerTemplate(
       ...(column.hidden ? { hidden: true } : {}),
       ...(column.kind === 'reference' ? { reference: true } : {}),
     }));
-    writeTable(sheet, { headerRow: TEMPLATE_HEADER_ROW, columns, rows: rows[register], spareRows: SPARE_ROWS, textColumnsAsText: true });
+    writeTable(sheet, { headerRow: TEMPLATE_HEADER_ROW, columns, rows: rows[register], spareRows: SPARE_ROWS, textColumnsAsText: true, commitRows: true });
     layout.columns.forEach((column, index) => {
       if (column.note) sheet.getRow(TEMPLATE_HEADER_ROW).getCell(index + 1).note = column.note;
     });
@@ -119,21 +120,21 @@ function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: Organisa
   const sheet = workbook.addWorksheet(BASE_SHEET, { state: 'veryHidden' });
   sheet.getCell('A1').value = 'Written by Pamoja JWP; do not edit. The rows as they were when this template was made.';
   const rows: string[][] = [];
+  const own = templateData(data);
   const add = (register: TemplateRegister, registerRows: readonly Record<string, unknown>[]) => {
     for (const values of registerRows) {
-      if (values.ownerOrgId !== org.id) continue;
       const base = Object.fromEntries(REGISTER_RULES[register].editable.map((field) => [field, values[field] ?? null]));
       rows.push([register, String(values.id), JSON.stringify(base)]);
     }
   };
-  add('activity', data.activities);
-  add('contribution', data.contributions);
-  add('disbursement', data.disbursements);
-  add('indicator', data.indicators);
-  add('indicatorPeriod', data.indicatorPeriods);
-  add('learningEntry', data.learningEntries);
-  add('risk', data.risks);
-  return { firstRow: 2, rows };
+  add('activity', owned(own.activities, org.id));
+  add('contribution', owned(own.contributions, org.id));
+  add('disbursement', owned(own.disbursements, org.id));
+  add('indicator', owned(own.indicators, org.id));
+  add('indicatorPeriod', owned(own.indicatorPeriods, org.id));
+  add('learningEntry', owned(own.learningEntries, org.id));
+  add('risk', owned(own.risks, org.id));
+  return { firstRow: 2, columns: [rows.map((row) => row[0] ?? ''), rows.map((row) => row[1] ?? ''), rows.map((row) => row[2] ?? '')] };
 }
 
 /**
@@ -143,102 +144,91 @@ function addBaseSheet(workbook: ExcelJS.Workbook, data: CycleData, org: Organisa
  */
 export function templateRows(data: CycleData, org: OrganisationDto, periodKey?: string): Record<TemplateRegister, TemplateRow[]> {
   const { names } = data;
+  const own = templateData(data);
   const orgs = (ids: string[]) =>
     ids
       .map((id) => names.orgRow(id))
       .filter((o) => o !== undefined)
       .map(orgListName)
       .join(', ');
-  const activities = data.activities
-    .filter((a) => a.ownerOrgId === org.id)
-    .map((a) => ({
-      id: a.id,
-      code: a.code,
-      title: a.title,
-      description: a.description,
-      objectiveId: names.objective(a.objectiveId),
-      sector: sectors.label(a.sector),
-      startDate: a.startDate,
-      endDate: a.endDate,
-      wardIds: names.wards(a.wardIds),
-      supportingOrgIds: orgs(a.supportingOrgIds),
-      expectedOutput: a.expectedOutput,
-      status: activityStatuses.label(a.status),
-      completionPct: a.completionPct,
-      challenges: a.challenges,
-      actionsTaken: a.actionsTaken,
-    }));
-  const contributions = data.contributions
-    .filter((c) => c.ownerOrgId === org.id)
-    .map((c) => ({
-      id: c.id,
-      activityId: names.activity(c.activityId),
-      component: c.component,
-      description: c.description,
-      type: contributionTypes.label(c.type),
-      onBudget: c.onBudget ? 'Yes' : 'No',
-      amountMinor: isCounted(c) ? c.amountMinor / 100 : NOT_VALUED_LABEL,
-      currency: currencies.label(c.currency),
-      utilisationPlan: c.utilisationPlan,
-      comments: c.comments,
-    }));
-  const periodsByKey = new Map(data.indicatorPeriods.map((p) => [`${p.indicatorId}\u0000${p.periodKey}`, p]));
-  const indicatorPeriods = data.indicators
-    .filter((i) => i.ownerOrgId === org.id)
-    .flatMap((indicator) =>
-      data.periods.map((period) => {
-        const row = periodsByKey.get(`${indicator.id}\u0000${period.key}`);
-        return {
-          id: row?.id ?? null,
-          indicatorId: indicator.id,
-          indicator: codeLabel(indicator.code, indicator.name),
-          unit: indicator.unit,
-          direction: indicatorDirectionLabels[indicator.direction],
-          periodKey: period.label,
-          target: row?.target ?? null,
-          actual: row?.actual ?? null,
-          actualNote: row?.actualNote ?? '',
-          evaluationCriterion: row?.evaluationCriterion ? evaluationCriteria.label(row.evaluationCriterion) : '',
-          evaluatedOn: row?.evaluatedOn ?? null,
-        };
-      }),
-    );
-  const indicators = data.indicators
-    .filter((i) => i.ownerOrgId === org.id)
-    .map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      baselineValue: i.baselineValue,
-      targetValue: i.targetValue,
-      direction: indicatorDirectionLabels[i.direction],
-      rangeMin: i.rangeMin,
-      rangeMax: i.rangeMax,
-    }));
-  const learning = data.learningEntries
-    .filter((l) => l.ownerOrgId === org.id)
-    .map((l) => ({
-      id: l.id,
-      entryDate: l.entryDate,
-      session: learningSessions.label(l.session),
-      whatWorked: l.whatWorked,
-      whatDidNot: l.whatDidNot,
-      improvements: l.improvements,
-      evidence: l.evidence,
-      followUpAction: l.followUpAction,
-      dueDate: l.dueDate,
-    }));
-  const risks = data.risks
-    .filter((r) => r.ownerOrgId === org.id)
-    .map((r) => ({
-      id: r.id,
-      code: r.code,
-      description: r.description,
-      status: riskStatuses.label(r.status),
-      mitigation: r.mitigation,
-      reviewDate: r.reviewDate,
-    }));
+  const activities = owned(own.activities, org.id).map((a) => ({
+    id: a.id,
+    code: a.code,
+    title: a.title,
+    description: a.description,
+    objectiveId: names.objective(a.objectiveId),
+    sector: sectors.label(a.sector),
+    startDate: a.startDate,
+    endDate: a.endDate,
+    wardIds: names.wards(a.wardIds),
+    supportingOrgIds: orgs(a.supportingOrgIds),
+    expectedOutput: a.expectedOutput,
+    status: activityStatuses.label(a.status),
+    completionPct: a.completionPct,
+    challenges: a.challenges,
+    actionsTaken: a.actionsTaken,
+  }));
+  const contributions = owned(own.contributions, org.id).map((c) => ({
+    id: c.id,
+    activityId: names.activity(c.activityId),
+    component: c.component,
+    description: c.description,
+    type: contributionTypes.label(c.type),
+    onBudget: c.onBudget ? 'Yes' : 'No',
+    amountMinor: isCounted(c) ? c.amountMinor / 100 : NOT_VALUED_LABEL,
+    currency: currencies.label(c.currency),
+    utilisationPlan: c.utilisationPlan,
+    comments: c.comments,
+  }));
+  const { periodsByKey } = own;
+  const indicatorPeriods = owned(own.indicators, org.id).flatMap((indicator) =>
+    data.periods.map((period) => {
+      const row = periodsByKey.get(`${indicator.id}\u0000${period.key}`);
+      return {
+        id: row?.id ?? null,
+        indicatorId: indicator.id,
+        indicator: codeLabel(indicator.code, indicator.name),
+        unit: indicator.unit,
+        direction: indicatorDirectionLabels[indicator.direction],
+        periodKey: period.label,
+        target: row?.target ?? null,
+        actual: row?.actual ?? null,
+        actualNote: row?.actualNote ?? '',
+        evaluationCriterion: row?.evaluationCriterion ? evaluationCriteria.label(row.evaluationCriterion) : '',
+        evaluatedOn: row?.evaluatedOn ?? null,
+      };
+    }),
+  );
+  const indicators = owned(own.indicators, org.id).map((i) => ({
+    id: i.id,
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    baselineValue: i.baselineValue,
+    targetValue: i.targetValue,
+    direction: indicatorDirectionLabels[i.direction],
+    rangeMin: i.rangeMin,
+    rangeMax: i.rangeMax,
+  }));
+  const learning = owned(own.learningEntries, org.id).map((l) => ({
+    id: l.id,
+    entryDate: l.entryDate,
+    session: learningSessions.label(l.session),
+    whatWorked: l.whatWorked,
+    whatDidNot: l.whatDidNot,
+    improvements: l.improvements,
+    evidence: l.evidence,
+    followUpAction: l.followUpAction,
+    dueDate: l.dueDate,
+  }));
+  const risks = owned(own.risks, org.id).map((r) => ({
+    id: r.id,
+    code: r.code,
+    description: r.description,
+    status: riskStatuses.label(r.status),
+    mitigation: r.mitigation,
+    reviewDate: r.reviewDate,
+  }));
   return {
     activity: activities,
     contribution: contributions,
@@ -252,25 +242,19 @@ export function templateRows(data: CycleData, org: OrganisationDto, periodKey?: 
 
 /** Each of the organisation's budget lines by period: its disbursements, or an empty row to fill in. */
 function disbursementRows(data: CycleData, org: OrganisationDto, periodKey: string | undefined): TemplateRow[] {
-  const paid = new Map<string, CycleData['disbursements']>();
-  for (const d of data.disbursements) {
-    const key = `${d.contributionId}\u0000${d.periodKey}`;
-    paid.set(key, [...(paid.get(key) ?? []), d]);
-  }
-  return data.contributions
-    .filter((c) => c.ownerOrgId === org.id)
-    .flatMap((line) => {
-      const identity = {
-        contributionId: line.id,
-        contribution: budgetLineLabel(line.component, data.names.activityRow(line.activityId)),
-        currency: currencies.label(line.currency),
-      };
-      return data.periods.flatMap((period): TemplateRow[] => {
-        const recorded = paid.get(`${line.id}\u0000${period.key}`) ?? [];
-        if (recorded.length === 0) return periodKey === undefined || periodKey === period.key ? [{ id: null, ...identity, periodKey: period.label }] : [];
-        return recorded.map((d) => ({ id: d.id, ...identity, periodKey: period.label, amountMinor: d.amountMinor / 100, date: d.date, notes: d.notes }));
-      });
+  const { paid } = templateData(data);
+  return owned(templateData(data).contributions, org.id).flatMap((line) => {
+    const identity = {
+      contributionId: line.id,
+      contribution: budgetLineLabel(line.component, data.names.activityRow(line.activityId)),
+      currency: currencies.label(line.currency),
+    };
+    return data.periods.flatMap((period): TemplateRow[] => {
+      const recorded = paid.get(`${line.id}\u0000${period.key}`) ?? [];
+      if (recorded.length === 0) return periodKey === undefined || periodKey === period.key ? [{ id: null, ...identity, periodKey: period.label }] : [];
+      return recorded.map((d) => ({ id: d.id, ...identity, periodKey: period.label, amountMinor: d.amountMinor / 100, date: d.date, notes: d.notes }));
     });
+  });
 }
 
 function addInstructions(
@@ -348,28 +332,26 @@ function addInstructions(
  */
 async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: OrganisationDto): Promise<PlainRows> {
   const sheet = addSheet(workbook, LISTS_SHEET, { rows: 1 }, 'hidden');
-  const lists: [ListName | null, string, string[]][] = [
-    ['Objectives', 'Objectives', data.objectives.map((o) => codeLabel(o.code, o.statement))],
-    ['Sectors', 'Sectors', sectors.keys.map((k) => sectors.label(k))],
-    ['Statuses', 'Activity statuses', activityStatuses.keys.map((k) => activityStatuses.label(k))],
-    ['Activities', 'Activities of the cycle', data.activities.map((a) => codeLabel(a.code, a.title))],
-    ['Types', 'Contribution types', contributionTypes.keys.map((k) => contributionTypes.label(k))],
-    ['YesNo', 'On county budget', ['Yes', 'No']],
-    ['Currencies', 'Currencies', currencies.keys.map((k) => currencies.label(k))],
-    [
-      'BudgetLines',
-      'Your budget lines',
-      data.contributions.filter((c) => c.ownerOrgId === org.id).map((c) => budgetLineLabel(c.component, data.names.activityRow(c.activityId))),
-    ],
+  const own = templateData(data);
+  const { lists: shared } = own;
+  const lists: [ListName | null, string, readonly string[]][] = [
+    ['Objectives', 'Objectives', shared.Objectives],
+    ['Sectors', 'Sectors', shared.Sectors],
+    ['Statuses', 'Activity statuses', shared.Statuses],
+    ['Activities', 'Activities of the cycle', shared.Activities],
+    ['Types', 'Contribution types', shared.Types],
+    ['YesNo', 'On county budget', shared.YesNo],
+    ['Currencies', 'Currencies', shared.Currencies],
+    ['BudgetLines', 'Your budget lines', owned(own.contributions, org.id).map((c) => budgetLineLabel(c.component, data.names.activityRow(c.activityId)))],
     // The partner's own indicators, as on its Indicator periods sheet: those are the ones it reports.
-    ['Indicators', 'Your indicators', data.indicators.filter((i) => i.ownerOrgId === org.id).map((i) => codeLabel(i.code, i.name))],
-    ['Directions', 'Desired directions', indicatorDirections.map((d) => indicatorDirectionLabels[d])],
-    ['Periods', 'Reporting periods', data.periods.map((p) => p.label)],
-    ['Criteria', 'Evaluation criteria', evaluationCriteria.keys.map((k) => evaluationCriteria.label(k))],
-    ['Sessions', 'Learning sessions', learningSessions.keys.map((k) => learningSessions.label(k))],
-    ['RiskStatuses', 'Risk statuses', riskStatuses.keys.map((k) => riskStatuses.label(k))],
-    [null, 'Wards', [...data.wards.values()].map((w) => w.name)],
-    [null, 'Organisations (short name or name)', data.organisations.map(orgListName)],
+    ['Indicators', 'Your indicators', owned(own.indicators, org.id).map((i) => codeLabel(i.code, i.name))],
+    ['Directions', 'Desired directions', shared.Directions],
+    ['Periods', 'Reporting periods', shared.Periods],
+    ['Criteria', 'Evaluation criteria', shared.Criteria],
+    ['Sessions', 'Learning sessions', shared.Sessions],
+    ['RiskStatuses', 'Risk statuses', shared.RiskStatuses],
+    [null, 'Wards', shared.wards],
+    [null, 'Organisations (short name or name)', shared.organisations],
   ];
   lists.forEach(([name, header, values], index) => {
     const column = index + 1;
@@ -382,7 +364,6 @@ async function addLists(workbook: ExcelJS.Workbook, data: CycleData, org: Organi
   printSetup(sheet, '1:1');
   // Protected without a password: it stops accidental edits; the import never trusts this sheet.
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, autoFilter: true, sort: false });
-  // The values, below the headers: row by row, each list down its own column.
-  const longest = Math.max(0, ...lists.map(([, , values]) => values.length));
-  return { firstRow: 2, rows: Array.from({ length: longest }, (_, row) => lists.map(([, , values]) => values[row] ?? null)) };
+  // The values, below the headers: each list down its own column.
+  return { firstRow: 2, columns: lists.map(([, , values]) => values) };
 }

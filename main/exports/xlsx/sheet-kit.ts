@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { parseIsoDate } from '../../../shared/dates';
 import { isRecord } from '../../../shared/guards';
 import { FORMATS, heightForLines, sharedStyle, styleHeaderRow, wrappedLines, type CellLooks } from './cell-style';
+import { cellSink, rowSink, type XmlCell } from './row-xml';
 import { cellText, startsLikeFormula, TEXT_FORMAT } from './safe-text';
 
 /** How a column's values are written: each kind has its number format and width rule. */
@@ -38,16 +39,26 @@ export function isFormula(value: CellInput): value is Formula {
   return typeof value === 'object' && value !== null;
 }
 
-/** Writes one value into a cell with the column's kind; user text stays text (see safe-text.ts). */
+/** A value in a column of its kind, and its look: user text stays text (see safe-text.ts). */
+export function cellOf(column: number, kind: ColumnKind, value: CellInput, looks: CellLooks): XmlCell {
+  if (value === null || value === '') return { column, value: null, style: looks.plain };
+  if (isFormula(value)) return { column, value, style: looks.plain };
+  if (typeof value === 'number') return { column, value, style: looks.fraction && !Number.isInteger(value) ? looks.fraction : looks.plain };
+  if (kind === 'date') return { column, value: excelDate(value), style: looks.plain };
+  const text = cellText(value);
+  return { column, value: text, style: startsLikeFormula(text) ? looks.text : looks.plain };
+}
+
+/** Writes one value into an exceljs cell with the column's kind (see `cellOf`). */
 export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput, looks?: CellLooks): void {
-  if (looks) cell.style = looks.plain;
-  if (value === null || value === '') return;
-  if (isFormula(value)) {
-    cell.value = value;
+  if (looks) {
+    const written = cellOf(0, kind, value, looks);
+    cell.style = written.style;
+    if (written.value !== null) cell.value = written.value;
     return;
   }
-  if (typeof value === 'number') {
-    if (looks?.fraction && !Number.isInteger(value)) cell.style = looks.fraction;
+  if (value === null || value === '') return;
+  if (isFormula(value) || typeof value === 'number') {
     cell.value = value;
     return;
   }
@@ -57,9 +68,7 @@ export function writeCell(cell: ExcelJS.Cell, kind: ColumnKind, value: CellInput
   }
   const text = cellText(value);
   cell.value = text;
-  if (!startsLikeFormula(text)) return;
-  if (looks) cell.style = looks.text;
-  else cell.numFmt = TEXT_FORMAT;
+  if (startsLikeFormula(text)) cell.numFmt = TEXT_FORMAT;
 }
 
 function displayLength(kind: ColumnKind, value: CellInput): number {
@@ -75,11 +84,14 @@ function displayLength(kind: ColumnKind, value: CellInput): number {
 
 const WIDTH_CAP: Record<ColumnKind, number> = { text: 28, longText: 30, date: 12, int: 10, number: 14, kes: 18, amount: 18, percent: 10 };
 
+/** About how many values of a column are measured to fit its width. */
+const WIDTH_SAMPLES = 2000;
+
 /** Fits a column to its header and its widest value (sampled), within a cap per kind. */
 export function fitWidth(header: string, kind: ColumnKind, values: CellInput[], cap = WIDTH_CAP[kind]): number {
   let widest = 0;
   // Sampling keeps a 20,000-row sheet quick; the first rows and a spread of the rest are measured.
-  const step = Math.max(1, Math.floor(values.length / 2000));
+  const step = Math.max(1, Math.floor(values.length / WIDTH_SAMPLES));
   for (let i = 0; i < values.length; i += step) widest = Math.max(widest, displayLength(kind, values[i] ?? null));
   const headerWidth = Math.min(header.length, 24);
   return Math.round(Math.min(cap, Math.max(headerWidth, widest, 6) + 2));
@@ -133,7 +145,11 @@ export interface TableOptions<R> {
   freezeColumns?: number;
   /** The Text format for every text column, so typed entries stay text (partner templates). */
   textColumnsAsText?: boolean;
-  /** Hand each data row to a streaming writer once written: nothing may change the rows afterwards. */
+  /**
+   * The rows are final once written: they go out as sheet XML (row-xml.ts), straight into a
+   * streamed sheet, and nothing may change them afterwards. Without it they are exceljs's cells,
+   * which code after the table may still style.
+   */
   commitRows?: boolean;
 }
 
@@ -153,9 +169,14 @@ export function writeTable<R>(sheet: ExcelJS.Worksheet, options: TableOptions<R>
   const { headerRow, columns, rows } = options;
   const firstDataRow = headerRow + 1;
   const lastDataRow = headerRow + Math.max(rows.length, 1);
-  const values = columns.map((spec) => rows.map((row, index) => spec.value(row, firstDataRow + index)));
+  // The widths from a sample of the rows (as fitWidth samples): the values themselves are worked
+  // out row by row as each row is written, so a 20,000-row sheet never holds them all at once.
+  const step = Math.max(1, Math.floor(rows.length / WIDTH_SAMPLES));
+  const sampled: number[] = [];
+  for (let index = 0; index < rows.length; index += step) sampled.push(index);
+  const samples = columns.map((spec) => sampled.map((index) => (rows[index] === undefined ? null : spec.value(rows[index], firstDataRow + index))));
 
-  const widths = fitWidths(columns, values);
+  const widths = fitWidths(columns, samples);
   columns.forEach((spec, index) => {
     const column = sheet.getColumn(index + 1);
     column.width = widths[index];
@@ -175,20 +196,28 @@ export function writeTable<R>(sheet: ExcelJS.Worksheet, options: TableOptions<R>
     return { plain: sharedStyle({ ...look, numFmt: formats[index] }), text: sharedStyle({ ...look, numFmt: TEXT_FORMAT }), ...measure };
   });
   printSetup(sheet, `${headerRow}:${headerRow}`);
-  rows.forEach((_row, rowIndex) => {
-    const row = sheet.getRow(firstDataRow + rowIndex);
+  const spare = (options.spareRows ?? 0) > 0;
+  const sink = options.commitRows ? rowSink(sheet) : cellSink(sheet);
+  rows.forEach((row, rowIndex) => {
     let lines = 1;
+    const cells: XmlCell[] = [];
+    // A sampled row's values were worked out for the widths already.
+    const sample = rowIndex % step === 0 ? rowIndex / step : -1;
     columns.forEach((spec, columnIndex) => {
-      const value = values[columnIndex]?.[rowIndex] ?? null;
+      const value = sample >= 0 ? (samples[columnIndex]?.[sample] ?? null) : spec.value(row, firstDataRow + rowIndex);
       if (wrap[columnIndex] && typeof value === 'string' && value.length > 8) lines = Math.max(lines, wrappedLines(value, widths[columnIndex] ?? 10));
       const needsCell = value !== null && value !== '';
-      if (!needsCell && formats[columnIndex] !== '@' && !spec.reference) return;
-      writeCell(row.getCell(columnIndex + 1), spec.kind, value, looks[columnIndex]);
+      const format = formats[columnIndex];
+      if (!needsCell && format !== '@' && !spec.reference) {
+        // Spare rows format the columns (below), and exceljs gave every data row an empty cell of that format too.
+        if (format && spare) cells.push({ column: columnIndex + 1, value: null, style: formatOnly(format) });
+        return;
+      }
+      cells.push(cellOf(columnIndex + 1, spec.kind, value, looks[columnIndex] ?? { plain: {}, text: {} }));
     });
-    if (lines > 1) row.height = heightForLines(lines);
-    // A streamed sheet writes the row out now and lets it go; an in-memory sheet ignores this.
-    if (options.commitRows) row.commit();
+    sink.row(firstDataRow + rowIndex, cells, lines > 1 ? heightForLines(lines) : undefined);
   });
+  sink.end();
 
   const lastValidatedRow = lastDataRow + (options.spareRows ?? 0);
   columns.forEach((spec, index) => {
@@ -217,6 +246,15 @@ export function writeTable<R>(sheet: ExcelJS.Worksheet, options: TableOptions<R>
     return index + 1;
   };
   return { firstDataRow, lastDataRow, column, letter: (header) => columnLetter(column(header)) };
+}
+
+const formatOnlyStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+/** A style of a number format alone, one object per format (exceljs registers each object once). */
+function formatOnly(numFmt: string): Partial<ExcelJS.Style> {
+  let style = formatOnlyStyles.get(numFmt);
+  if (!style) formatOnlyStyles.set(numFmt, (style = { numFmt }));
+  return style;
 }
 
 /** What fits on a landscape A4 page at a readable scale, in character widths. */
