@@ -273,8 +273,9 @@ export function addApprovals(workbook: ExcelJS.Workbook, data: CycleData): Table
     for (let column = 1; column <= columns.length; column++) {
       const cell = sheet?.getCell(row, column);
       if (!cell) continue;
-      cell.alignment = { vertical: 'bottom', wrapText: true };
-      cell.border = { bottom: { style: 'thin' } };
+      // A new style for the cell: its own is one shared by every cell of its look (cell-style.ts),
+      // and changing that would draw signature lines under the dates of every later export.
+      cell.style = { ...cell.style, alignment: { vertical: 'bottom', wrapText: true }, border: { bottom: { style: 'thin' } } };
     }
     if (sheet) sheet.getRow(row).height = 42;
   }
