@@ -117,6 +117,15 @@ describe.skipIf(!chromiumAvailable())('an Undo in the notice of every save', () 
     await undo(/signature recorded on version 2/, /signature on version 2 was removed/);
     await eventually(async () => (await read(shell.api, 'version:list', { cycleId: cycle.id })).versions[1]?.signatures.length === 0);
 
+    // A checklist step ticked is unticked by its notice's Undo.
+    const step = page.getByRole('checkbox', { name: 'Joint activities started by county departments and partners' });
+    await step.click();
+    await undo('Ticked: Joint activities started by county departments and partners', 'Unticked: Joint activities started by county departments and partners.');
+    await eventually(async () => {
+      const steps = (await read(shell.api, 'lifecycle:status', { cycleId: cycle.id })).phases.flatMap((phase) => phase.steps);
+      return steps.find((s) => s.label === 'Joint activities started by county departments and partners')?.doneOn === null;
+    });
+
     const notesBefore = await read(shell.api, 'closeOut:report', { cycleId: cycle.id });
     await page.getByRole('textbox', { name: 'Recommendations agreed' }).fill('Start borehole procurement in Q1');
     await page.getByRole('button', { name: 'Save close-out notes' }).click();

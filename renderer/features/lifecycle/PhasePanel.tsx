@@ -11,6 +11,8 @@ import { api } from '../../api/api';
 import { readDateText, shownDate } from '../../components/form/date-hint';
 import { DateInput } from '../../components/form/DateInput';
 import { todayIso } from '../../components/today';
+import { showNotice } from '../../components/notices';
+import { undoBy, type OppositeStep } from '../../components/undo';
 
 type Status = ApiOutput<'lifecycle:status'>;
 type Step = Status['phases'][number]['steps'][number];
@@ -28,16 +30,22 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
   const [busy, setBusy] = useState(false);
   const readOnly = status.readOnly !== null;
 
-  const run = async (call: () => Promise<Result<Status>>) => {
+  /** Runs a change; its notice offers the opposite change as its Undo (a step unticked, the phase before). */
+  const run = async (call: () => Promise<Result<Status>>, saved: { text: string; undo: OppositeStep }) => {
     setBusy(true);
     const result = await call();
     setBusy(false);
-    if (result.ok) onChanged(result.value);
-    else onError(result.error.message);
+    if (!result.ok) return onError(result.error.message);
+    onChanged(result.value);
+    showNotice(saved.text, { action: undoBy(saved.undo, { run: call, done: saved.text }) });
   };
 
-  const tick = (phase: CyclePhase, step: Step, doneOn: string | null) =>
-    run(() => api('lifecycle:tickStep', { cycleId: status.cycleId, phase, key: step.key, doneOn, note: step.note }));
+  const tick = (phase: CyclePhase, step: Step, doneOn: string | null) => {
+    const tickTo = (date: string | null) => () => api('lifecycle:tickStep', { cycleId: status.cycleId, phase, key: step.key, doneOn: date, note: step.note });
+    const said = (date: string | null) => (date ? `Ticked: ${step.label} (done ${formatDisplayDate(date)}).` : `Unticked: ${step.label}.`);
+    return run(tickTo(doneOn), { text: said(doneOn), undo: { run: tickTo(step.doneOn), done: said(step.doneOn) } });
+  };
+  const moveTo = (phase: CyclePhase) => () => api('lifecycle:setPhase', { cycleId: status.cycleId, phase });
 
   return (
     <section className="section" aria-labelledby="phase-heading">
@@ -68,7 +76,12 @@ export function PhasePanel({ status, onChanged, onError }: PhasePanelProps) {
           </Field>
           <Button
             disabled={busy || target === status.phase}
-            onClick={() => void run(() => api('lifecycle:setPhase', { cycleId: status.cycleId, phase: target }))}
+            onClick={() =>
+              void run(moveTo(target), {
+                text: `The cycle is now in the ${cyclePhases.label(target)} phase.`,
+                undo: { run: moveTo(status.phase), done: `The cycle is back in the ${cyclePhases.label(status.phase)} phase.` },
+              })
+            }
           >
             Change phase
           </Button>
