@@ -8,12 +8,13 @@ import { closeDb } from '../../main/db/open-db';
 import { exportXlsx } from '../../main/exports/xlsx/index';
 import { applyWorkbook, previewWorkbook } from '../../main/imports/workbook/index';
 import { resourcesDir } from '../../main/resource-paths';
+import { peakMemoryBytes } from './peak-memory';
 
 const [dbFile = '', cycleId = '', workbookFile = '', step] = process.argv.slice(2);
 const ctx = openApp({ file: dbFile, resourcesDir });
 ctx.userName = 'benchmark';
-// maxRSS is in kibibytes; the target is in megabytes (10^6 bytes).
-const megabytes = () => (process.resourceUsage().maxRSS * 1024) / 1e6;
+// The target is in megabytes (10^6 bytes).
+const megabytes = () => peakMemoryBytes() / 1e6;
 const baselineMb = megabytes();
 const cpu = process.cpuUsage();
 const start = performance.now();

@@ -26,7 +26,7 @@ function runStep(database: string, cycleId: string, file: string, step: 'export'
 /**
  * Issue 15: the whole-workbook export of the large plan (target < 2.5 s), then its untouched
  * import previewed and applied (targets < 3 s each; it must report nothing to change), each step
- * in its own process on the plan's database file, so the peak memory printed (maxRSS, target
+ * in its own process on the plan's database file, so the peak memory printed (VmHWM, target
  * < 400 MB) is that step's alone and not the benchmark's, which holds the whole plan. Five runs
  * of each: the median wall time and CPU time, the highest peak. Nothing is written, so the
  * sections after this one see the plan unchanged. Timings are printed, never asserted.

@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { readBundle } from '../../main/bundles/read';
 import { openXlsx } from '../../main/imports/sheet-reader/xlsx-file';
+import { peakMemoryBytes } from './peak-memory';
 
 const [kind, file] = process.argv.slice(2);
 const bytes = fs.readFileSync(file as string);
-const baselineMb = process.resourceUsage().maxRSS / 1024;
+const baselineMb = peakMemoryBytes() / 1024 / 1024;
 const start = performance.now();
 let refusal = 'NOT REFUSED';
 try {
@@ -17,4 +18,4 @@ try {
   refusal = error instanceof Error ? error.message : String(error);
 }
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, baselineMb, peakMb: process.resourceUsage().maxRSS / 1024, refusal }));
+console.log(JSON.stringify({ ms, baselineMb, peakMb: peakMemoryBytes() / 1024 / 1024, refusal }));
