@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../main/app-context';
+import type { AppContext } from '../main/services/context';
 import { closeDb, openDb } from '../main/db/open-db';
 import { migrationsFolder, resourcesDir } from '../main/resource-paths';
 import { listAdminUnits } from '../main/services/admin-units';
@@ -24,10 +25,21 @@ function median(samples: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** `--only lists,bundles` runs the large plan's load, its list queries and the named sections, without the start-up figures. */
+const onlyArgument = process.argv.indexOf('--only');
+const only = onlyArgument === -1 ? null : new Set((process.argv[onlyArgument + 1] ?? '').split(',').filter(Boolean));
+if (only) {
+  const unknown = [...only].filter((name) => name !== 'lists' && !(name in benchSections));
+  if (unknown.length > 0 || only.size === 0) {
+    console.error(`--only takes section names separated by commas: lists, ${Object.keys(benchSections).join(', ')}.`);
+    process.exit(2);
+  }
+}
+
 try {
   console.log(`Pamoja JWP foundation benchmark — ${os.cpus().length} cores, Node ${process.version}\n`);
   // First, while the large plan is not yet in memory: whole processes starting.
-  await startupBench(dir, line, fmt);
+  if (!only) await startupBench(dir, line, fmt);
   // `npm run bench -- --startup-only` stops here.
   if (!process.argv.includes('--startup-only')) await benchLargePlan();
 } finally {
@@ -69,6 +81,18 @@ async function benchLargePlan() {
   line('raw better-sqlite3 inserts, same plan and tables', `${fmt(rawRows)} rows in ${fmt(rawMs)} ms = ${fmt(rawRate)} rows/s`);
   line('bulk load ÷ raw insert rate', `${fmt((bulkRate / rawRate) * 100, 1)} %   (target ≥ 60 %)`);
 
+  if (!only || only.has('lists')) listBench(ctx, cycle.id);
+  for (const [name, section] of Object.entries(benchSections)) {
+    if (only && !only.has(name)) continue;
+    console.log(`\n${section.title}:`);
+    await section.run({ ctx, cycleId: cycle.id, dir, line, fmt });
+  }
+  closeDb(ctx.db);
+  line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
+}
+
+function listBench(ctx: AppContext, cycleId: string) {
+  let start: number;
   console.log('\nList queries on the large cycle (median of 5, milliseconds; target < 30 ms each):');
   let slowest = 0;
   for (const [name, service] of Object.entries(registerServices)) {
@@ -76,7 +100,7 @@ async function benchLargePlan() {
     let count = 0;
     for (let run = 0; run < 5; run++) {
       start = performance.now();
-      count = service.list(ctx, { cycleId: cycle.id }).length;
+      count = service.list(ctx, { cycleId }).length;
       samples.push(ms(start));
     }
     slowest = Math.max(slowest, median(samples));
@@ -87,14 +111,8 @@ async function benchLargePlan() {
   const peer = ctx.db.$client.prepare('SELECT * FROM contributions WHERE cycle_id = ? ORDER BY rowid').raw();
   const peerSamples = Array.from({ length: 5 }, () => {
     start = performance.now();
-    peer.all(cycle.id);
+    peer.all(cycleId);
     return ms(start);
   });
   line('  (peer: raw SELECT of the budget lines)', `${fmt(median(peerSamples), 1)} ms`);
-  for (const section of benchSections) {
-    console.log(`\n${section.title}:`);
-    await section.run({ ctx, cycleId: cycle.id, dir, line, fmt });
-  }
-  closeDb(ctx.db);
-  line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
 }
