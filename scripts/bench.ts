@@ -4,13 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../main/app-context';
-import type { AppContext } from '../main/services/context';
 import { closeDb, openDb } from '../main/db/open-db';
 import { migrationsFolder, resourcesDir } from '../main/resource-paths';
 import { listAdminUnits } from '../main/services/admin-units';
-import { registerServices } from '../main/services/index';
 import { loadCycleFile } from '../main/services/sample';
 import { generateLargePlan, registerRowCount } from './bench/large-plan';
+import { listBench } from './bench/lists';
 import { rawInsertPlan } from './bench/raw-insert';
 import { benchSections } from './bench/sections';
 import { startupBench } from './bench/startup';
@@ -19,11 +18,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bench-'));
 const ms = (start: number) => performance.now() - start;
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /** `--only lists,bundles` runs the large plan's load, its list queries and the named sections, without the start-up figures. */
 const onlyArgument = process.argv.indexOf('--only');
@@ -81,7 +75,7 @@ async function benchLargePlan() {
   line('raw better-sqlite3 inserts, same plan and tables', `${fmt(rawRows)} rows in ${fmt(rawMs)} ms = ${fmt(rawRate)} rows/s`);
   line('bulk load ÷ raw insert rate', `${fmt((bulkRate / rawRate) * 100, 1)} %   (target ≥ 60 %)`);
 
-  if (!only || only.has('lists')) listBench(ctx, cycle.id);
+  if (!only || only.has('lists')) listBench(ctx, cycle.id, line, fmt);
   for (const [name, section] of Object.entries(benchSections)) {
     if (only && !only.has(name)) continue;
     console.log(`\n${section.title}:`);
@@ -89,30 +83,4 @@ async function benchLargePlan() {
   }
   closeDb(ctx.db);
   line('database size', `${fmt(fs.statSync(path.join(dir, 'large.db')).size / 1024 / 1024, 1)} MiB`);
-}
-
-function listBench(ctx: AppContext, cycleId: string) {
-  let start: number;
-  console.log('\nList queries on the large cycle (median of 5, milliseconds; target < 30 ms each):');
-  let slowest = 0;
-  for (const [name, service] of Object.entries(registerServices)) {
-    const samples: number[] = [];
-    let count = 0;
-    for (let run = 0; run < 5; run++) {
-      start = performance.now();
-      count = service.list(ctx, { cycleId }).length;
-      samples.push(ms(start));
-    }
-    slowest = Math.max(slowest, median(samples));
-    line(`  ${name}:list`, `${fmt(median(samples), 1)} ms  (${fmt(count)} rows)`);
-  }
-  line('slowest list query', `${fmt(slowest, 1)} ms`);
-  // The peer in the same process: better-sqlite3 reading the same budget lines, every column, as arrays.
-  const peer = ctx.db.$client.prepare('SELECT * FROM contributions WHERE cycle_id = ? ORDER BY rowid').raw();
-  const peerSamples = Array.from({ length: 5 }, () => {
-    start = performance.now();
-    peer.all(cycleId);
-    return ms(start);
-  });
-  line('  (peer: raw SELECT of the budget lines)', `${fmt(median(peerSamples), 1)} ms`);
 }

@@ -36,6 +36,8 @@ export interface RowStore<T extends SQLiteTable> {
    * `links`, each row also carries those link lists (`LinkStore.byCycle`), an empty list for none.
    */
   listByCycle(cycleId: string, links?: readonly LinkValues[]): ListedRow<T>[];
+  /** The rows of the cycle with these ids, as `listByCycle` gives them, in the order of the ids (a page). */
+  listByIds(cycleId: string, ids: readonly string[], links?: readonly LinkValues[]): ListedRow<T>[];
   insert(tx: WriteContext, row: T['$inferInsert']): void;
   update(tx: WriteContext, row: T['$inferInsert']): void;
   remove(tx: WriteContext, id: string): void;
@@ -53,6 +55,7 @@ interface Statements {
   tableName: string;
   get(id: string): Row | undefined;
   listByCycle(cycleId: string, links?: readonly LinkValues[]): Row[];
+  listByIds: RowsByIdReader;
   insert(row: object): void;
   update(row: object): void;
   remove(id: string): void;
@@ -86,6 +89,10 @@ class TableRows<T extends SQLiteTable> implements RowStore<T> {
 
   listByCycle(cycleId: string, links?: readonly LinkValues[]): ListedRow<T>[] {
     return this.statements.listByCycle(cycleId, links).map((row) => stored<T>(row));
+  }
+
+  listByIds(cycleId: string, ids: readonly string[], links?: readonly LinkValues[]): ListedRow<T>[] {
+    return this.statements.listByIds(cycleId, ids, links).map((row) => stored<T>(row));
   }
 
   findMatching(cycleId: string, match: Row, exceptId: string | null): string | undefined {
@@ -136,10 +143,30 @@ const STORED_AS_GIVEN = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
  * read 20,000 times; booleans are mapped in the literal; link lists join it under their field.
  */
 export function cycleRowReader(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): CycleRowReader {
-  const read = columns.filter(([key]) => key !== 'cycleId');
+  const rows = rowBuilder(tableName, columns);
+  const statement = client.prepare(`SELECT ${rows.columnNames.join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`).raw();
+  return (cycleId, links = []) => rows.build(statement.all(cycleId), cycleId, links);
+}
+
+/** Reads the rows of one cycle with these ids, in the order of the ids given (a page of a list); ids not found are left out. */
+export type RowsByIdReader = (cycleId: string, ids: readonly string[], links?: readonly LinkValues[]) => Row[];
+
+/** The list's road for a page: the same columns and the same literal, for the rows named. */
+export function rowsByIdReader(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): RowsByIdReader {
+  const rows = rowBuilder(tableName, columns);
+  // The ids go in as one JSON array: one statement for any page size, every id a bound value. CROSS
+  // JOIN keeps SQLite reading the ids first, each row then found by its key, not the cycle scanned.
   const statement = client
-    .prepare(`SELECT ${read.map(([, col]) => quote(col.name)).join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`)
+    .prepare(
+      `SELECT ${rows.columnNames.map((name) => `t.${name}`).join(', ')} FROM json_each(?) AS wanted CROSS JOIN ${quote(tableName)} AS t ON t."id" = wanted.value WHERE t."cycle_id" = ? ORDER BY wanted.key`,
+    )
     .raw();
+  return (cycleId, ids, links = []) => rows.build(statement.all(JSON.stringify(ids), cycleId), cycleId, links);
+}
+
+/** The select list and the one literal that turn a table's rows, read as arrays, into objects by property name. */
+function rowBuilder(tableName: string, columns: readonly [string, SQLiteColumn][]) {
+  const read = columns.filter(([key]) => key !== 'cycleId');
   const idIndex = read.findIndex(([key]) => key === 'id');
   const mappers = read.map(
     ([, col]) =>
@@ -168,12 +195,16 @@ export function cycleRowReader(client: Database.Database, tableName: string, col
     }
     return build;
   };
-  return (cycleId, links = []) => {
-    if (links.length > 0 && idIndex < 0) throw new Error(`${tableName}: link lists join rows by their id, which was not read.`);
-    const build = builderFor(links);
-    const rows: Row[] = [];
-    for (const values of statement.all(cycleId)) if (Array.isArray(values)) rows.push(build(values, cycleId, mappers, links));
-    return rows;
+  return {
+    /** The columns read, quoted, in the order the literal takes them. */
+    columnNames: read.map(([, col]) => quote(col.name)),
+    build(raw: unknown[], cycleId: string, links: readonly LinkValues[]): Row[] {
+      if (links.length > 0 && idIndex < 0) throw new Error(`${tableName}: link lists join rows by their id, which was not read.`);
+      const build = builderFor(links);
+      const rows: Row[] = [];
+      for (const values of raw) if (Array.isArray(values)) rows.push(build(values, cycleId, mappers, links));
+      return rows;
+    },
   };
 }
 
@@ -209,11 +240,9 @@ function buildStatements(client: Database.Database, table: SQLiteTable): Stateme
   const columns = Object.entries(getTableColumns(table));
   const select = `SELECT ${columns.map(([key, col]) => `${quote(col.name)} AS ${quote(key)}`).join(', ')} FROM ${quote(tableName)}`;
   const getStatement = client.prepare(`${select} WHERE "id" = ?`);
-  const listCycle = cycleRowReader(
-    client,
-    tableName,
-    columns.filter(([key]) => !SYNC_CLOCK_COLUMNS.has(key)),
-  );
+  const listed = columns.filter(([key]) => !SYNC_CLOCK_COLUMNS.has(key));
+  const listCycle = cycleRowReader(client, tableName, listed);
+  const listByIds = rowsByIdReader(client, tableName, listed);
   // Positional parameters, bound from one array a generated function fills: a bulk load writes 36,000 rows.
   const insertStatement = client.prepare(
     `INSERT INTO ${quote(tableName)} (${columns.map(([, col]) => quote(col.name)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
@@ -275,6 +304,7 @@ function buildStatements(client: Database.Database, table: SQLiteTable): Stateme
       return typeof raw === 'object' && raw !== null ? fromDriver(raw) : undefined;
     },
     listByCycle: listCycle,
+    listByIds,
     insert: (row) => void insertStatement.run(insertValues(row)),
     update: (row) => void updateStatement.run(updateValues(row)),
     remove: (id) => void removeStatement.run(id),
@@ -288,6 +318,8 @@ export interface LinkStore {
   valuesOf(parentId: string): string[];
   /** Every parent's values for one cycle in one query, for list screens. */
   byCycle(parentTable: string, cycleId: string): Map<string, string[]>;
+  /** The values of these parents only, in one query (a page of a list). */
+  byParents(parentIds: readonly string[]): Map<string, string[]>;
 }
 
 const linkCache = new WeakMap<Database.Database, Map<LinkTable, LinkStore>>();
@@ -309,6 +341,7 @@ function buildLinkStore(client: Database.Database, link: LinkTable): LinkStore {
   const clear = client.prepare(`DELETE FROM ${t} WHERE ${parent} = ?`);
   const add = client.prepare(`INSERT INTO ${t} (${parent}, ${value}) VALUES (?, ?)`);
   const select = client.prepare(`SELECT ${value} AS v FROM ${t} WHERE ${parent} = ? ORDER BY rowid`).pluck();
+  const ofParents = client.prepare(`SELECT ${parent}, ${value} FROM ${t} WHERE ${parent} IN (SELECT value FROM json_each(?)) ORDER BY rowid`).raw();
   return {
     replace(tx, parentId, values) {
       sameConnection(tx, client);
@@ -325,16 +358,22 @@ function buildLinkStore(client: Database.Database, link: LinkTable): LinkStore {
         .prepare(`SELECT l.${parent}, l.${value} FROM ${t} l JOIN ${quote(parentTable)} x ON x."id" = l.${parent} WHERE x."cycle_id" = ? ORDER BY l.rowid`)
         .raw()
         .all(cycleId);
-      const grouped = new Map<string, string[]>();
-      for (const row of rows) {
-        if (!Array.isArray(row)) continue;
-        const [p, v]: unknown[] = row;
-        if (!isText(p) || !isText(v)) continue;
-        const list = grouped.get(p);
-        if (list) list.push(v);
-        else grouped.set(p, [v]);
-      }
-      return grouped;
+      return groupedByParent(rows);
     },
+    byParents: (parentIds) => groupedByParent(ofParents.all(JSON.stringify(parentIds))),
   };
+}
+
+/** Link rows read as [parent, value] arrays, grouped by parent in the order read. */
+function groupedByParent(rows: readonly unknown[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const row of rows) {
+    if (!Array.isArray(row)) continue;
+    const [p, v]: unknown[] = row;
+    if (!isText(p) || !isText(v)) continue;
+    const list = grouped.get(p);
+    if (list) list.push(v);
+    else grouped.set(p, [v]);
+  }
+  return grouped;
 }

@@ -12,6 +12,8 @@ import { stamp, type AppContext, type WriteContext } from './context';
 import { describeReferences } from './references';
 import { batchLookup, pointLookup, type RowLookup } from './row-lookup';
 import { recordProblems } from './record-check';
+import { registerPage, type PageRequest } from './register-pages';
+import type { Page } from '../../shared/api/schemas/paging';
 import { loadCycle, rulesFor, type Rules } from './rules';
 import { validate } from './validate';
 
@@ -60,6 +62,8 @@ export interface RegisterService<R extends RegisterName> {
   /** Every problem saving these values would meet, schema and rules together, with nothing saved. */
   problems(ctx: AppContext, input: Omit<RegisterCheckInput, 'register'>): FieldProblem[];
   list(ctx: AppContext, input: { cycleId: string }): RegisterDto<R>[];
+  /** One page of the list in the order the register's screen shows it (services/register-pages.ts). */
+  page(ctx: AppContext, input: PageRequest): Page<RegisterDto<R>>;
   /**
    * The same writes for input whose type nobody has promised (a workbook's rows, read cell by
    * cell, for whichever register the sheet is): the schemas check it exactly as they check typed input.
@@ -281,6 +285,8 @@ export function registerService<R extends RegisterName>(definition: RegisterDefi
       const values = links.map((link) => ({ field: link.field, byParent: linkStore(ctx.db.$client, link).byCycle(store(ctx).tableName, cycleId) }));
       return store(ctx).listByCycle(cycleId, values).map(asDto);
     },
+
+    page: (ctx, input) => registerPage(ctx, register, input, asDto),
   };
 }
 

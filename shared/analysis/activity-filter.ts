@@ -41,6 +41,10 @@ export function filterActivities(activities: readonly ActivityDto[], filter: Act
   });
 }
 
+/** The action plan's order: by code (A1.2 before A1.10), then title; the screens, the documents and the paged reads all use it. */
+export const compareActivities = (a: Pick<ActivityDto, 'code' | 'title'>, b: Pick<ActivityDto, 'code' | 'title'>): number =>
+  naturalCompare(a.code, b.code) || naturalCompare(a.title, b.title);
+
 export function sortByCode(activities: readonly ActivityDto[]): ActivityDto[] {
-  return [...activities].sort((a, b) => naturalCompare(a.code, b.code) || naturalCompare(a.title, b.title));
+  return [...activities].sort(compareActivities);
 }

@@ -191,6 +191,8 @@ const inputLabels: Readonly<Record<string, string>> = {
   activityAId: 'First activity',
   activityBId: 'Second activity',
   fileName: 'Backup',
+  offset: 'First row of the page',
+  limit: 'Rows per page',
 };
 
 const labelsOf: { [R in RegisterName]: Readonly<Record<string, string>> } = registerFieldLabels;

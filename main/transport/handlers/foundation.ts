@@ -11,13 +11,17 @@ import { cycleStats } from '../../services/stats';
 import { restoreDeleted, undoChange } from '../../services/undo';
 
 type FoundationHandlers = HandlersFor<typeof foundationMethods>;
-type CrudHandlers<N extends string> = Pick<FoundationHandlers, Extract<keyof FoundationHandlers, `${N}:${'list' | 'get' | 'create' | 'update' | 'delete'}`>>;
+type CrudHandlers<N extends string> = Pick<
+  FoundationHandlers,
+  Extract<keyof FoundationHandlers, `${N}:${'list' | 'page' | 'get' | 'create' | 'update' | 'delete'}`>
+>;
 
 // The register's service methods take and return its contract's types (shared/api/registers.ts): the
 // compiler cannot pair the generic name with its template-literal method names, so this says it.
 function crudHandlers<N extends keyof typeof registerServices>(name: N, service: RegisterService<N>): CrudHandlers<N> {
   return {
     [`${name}:list`]: service.list,
+    [`${name}:page`]: service.page,
     [`${name}:get`]: service.get,
     [`${name}:create`]: service.create,
     [`${name}:update`]: service.update,
