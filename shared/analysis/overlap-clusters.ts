@@ -13,6 +13,9 @@ export const CLUSTER_RULE = { minTextSimilarity: 0.3, minScore: OVERLAP_LEVELS.m
 
 type Activity = OverlapPairDto['activityA'];
 
+/** What clustering reads of a flagged pair: a described pair, or one only scored (shared/analysis/overlaps.ts ScoredPair). */
+type ClusterablePair = Pick<OverlapPairDto, 'activityA' | 'activityB' | 'sector' | 'score' | 'textSimilarity'>;
+
 interface Cluster {
   sector: OverlapPairDto['sector'];
   activities: Activity[];
@@ -20,7 +23,6 @@ interface Cluster {
   wards: Set<string>;
   start: string;
   end: string;
-  pairs: OverlapPairDto[];
 }
 
 const singleton = (activity: Activity, sector: Cluster['sector']): Cluster => ({
@@ -29,7 +31,6 @@ const singleton = (activity: Activity, sector: Cluster['sector']): Cluster => ({
   wards: new Set(activity.wardIds),
   start: activity.startDate,
   end: activity.endDate,
-  pairs: [],
 });
 
 /**
@@ -41,9 +42,14 @@ const singleton = (activity: Activity, sector: Cluster['sector']): Cluster => ({
  *
  * Each cluster carries every flagged pair inside it, its score (its strongest pair's), and the money
  * at stake: the planned budget of all its activities. Clusters come highest score first, then the
- * most money at stake.
+ * most money at stake. Only the pairs inside a cluster are described (`describe`): most flagged
+ * pairs of a large plan are in none.
  */
-export function clusterOverlaps(pairs: readonly OverlapPairDto[], plannedKesMinor: ReadonlyMap<string, number>): OverlapClusterDto[] {
+export function clusterOverlaps<P extends ClusterablePair>(
+  pairs: readonly P[],
+  plannedKesMinor: ReadonlyMap<string, number>,
+  describe: (pair: P) => OverlapPairDto,
+): OverlapClusterDto[] {
   const clusterOf = new Map<string, Cluster>();
   const find = (activity: Activity, sector: Cluster['sector']) => clusterOf.get(activity.id) ?? singleton(activity, sector);
 
@@ -66,18 +72,23 @@ export function clusterOverlaps(pairs: readonly OverlapPairDto[], plannedKesMino
   }
 
   const wardNames = new Map<string, string>();
+  const inside = new Map<Cluster, OverlapPairDto[]>();
   for (const pair of pairs) {
     const a = clusterOf.get(pair.activityA.id);
     if (!a || a !== clusterOf.get(pair.activityB.id)) continue;
-    a.pairs.push(pair);
-    pair.sharedWardIds.forEach((id, index) => wardNames.set(id, pair.sharedWardNames[index] ?? id));
+    const described = describe(pair);
+    let list = inside.get(a);
+    if (!list) inside.set(a, (list = []));
+    list.push(described);
+    described.sharedWardIds.forEach((id, index) => wardNames.set(id, described.sharedWardNames[index] ?? id));
   }
 
   const clusters = [...new Set(clusterOf.values())].map((cluster): OverlapClusterDto => {
+    const clusterPairs = inside.get(cluster) ?? [];
     const activities = cluster.activities
       .map((activity) => ({ ...activity, plannedKesMinor: plannedKesMinor.get(activity.id) ?? 0 }))
       .sort((x, y) => x.startDate.localeCompare(y.startDate) || naturalCompare(x.code, y.code));
-    const score = Math.max(...cluster.pairs.map((pair) => pair.score));
+    const score = Math.max(...clusterPairs.map((pair) => pair.score));
     const wardIds = [...cluster.wards].sort((x, y) => naturalCompare(wardNames.get(x) ?? x, wardNames.get(y) ?? y));
     return {
       key: `cluster:${cluster.activities.map((activity) => activity.id).sort()[0]}`,
@@ -90,7 +101,7 @@ export function clusterOverlaps(pairs: readonly OverlapPairDto[], plannedKesMino
       overlapEnd: cluster.end,
       plannedKesMinor: activities.reduce((sum, activity) => sum + activity.plannedKesMinor, 0),
       activities,
-      pairs: cluster.pairs,
+      pairs: clusterPairs,
     };
   });
   return clusters.sort(

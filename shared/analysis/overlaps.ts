@@ -3,7 +3,6 @@ import { sectors } from '../domain/vocabulary';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis/overlaps';
 import { jaccard, tokens } from './text-similarity';
-import { itemAt } from '../item-at';
 
 /** The fields of an activity the overlap rule reads. */
 export const overlapActivityFields = [
@@ -71,7 +70,8 @@ interface Swept {
   endDay: number;
 }
 
-interface Prepared extends Swept {
+/** An activity as the overlap rule reads it: its words, its reference in a pair, its place in the input. */
+export interface PreparedActivity extends Swept {
   titleWords: Set<string>;
   allWords: Set<string>;
   ref: OverlapPairDto['activityA'];
@@ -105,7 +105,10 @@ function sweepPairs<T extends Swept>(items: readonly T[], visit: (a: T, b: T) =>
   for (const [bucketKey, bucket] of buckets) {
     const ward = bucketKey.slice(bucketKey.indexOf('\u0000') + 1);
     bucket.sort((x, y) => x.startDay - y.startDay);
-    for (const [i, a] of bucket.entries()) {
+    // Indexed loops: an iterator's [index, item] pairs are garbage, and a large plan sweeps 100,000 pairs.
+    for (let i = 0; i < bucket.length; i++) {
+      const a = bucket[i];
+      if (!a) break;
       for (let j = i + 1; j < bucket.length; j++) {
         const b = bucket[j];
         if (!b) break;
@@ -121,21 +124,116 @@ function sweepPairs<T extends Swept>(items: readonly T[], visit: (a: T, b: T) =>
 }
 
 /**
+ * A flagged pair, scored but not yet described: scoring every pair of a large plan is cheap, while
+ * writing each one's reason and shared-ward lists is most of the work, so only the pairs a person
+ * is shown are described (`ScoredOverlaps.describe`). The two activities are in plan order.
+ */
+export interface ScoredPair {
+  activityA: OverlapPairDto['activityA'];
+  activityB: OverlapPairDto['activityB'];
+  sector: OverlapPairDto['sector'];
+  score: number;
+  /** Rounded to three decimals, as the pair's DTO gives it. */
+  textSimilarity: number;
+  /** The activities as the sweep prepared them, for `describe`. */
+  a: PreparedActivity;
+  b: PreparedActivity;
+}
+
+/**
+ * Every flagged pair of a plan, highest score first, each kept as one number until it is asked
+ * for: a large plan flags tens of thousands of pairs, and an object for each, let alone a
+ * description, is most of the cost of finding them (the garbage collector's, mostly). The number
+ * sorts the pairs as they are listed and holds everything needed to rebuild the pair:
+ *
+ *   key = (((100 − score) × n + first) × n + second) × 1001 + similarity in thousandths
+ *
+ * where first < second are the two activities' positions in the input of n activities: score from
+ * high to low, then input order. A whole number below 101 × 1001 × n², exact in a double for any
+ * plan under 298,000 activities.
+ */
+export class ScoredOverlaps {
+  private readonly keys: Float64Array;
+
+  constructor(
+    keys: readonly number[],
+    /** The prepared activities by their position in the input (cancelled and wardless ones absent). */
+    private readonly byOrdinal: readonly (PreparedActivity | undefined)[],
+    readonly describe: (pair: ScoredPair) => OverlapPairDto,
+  ) {
+    this.keys = Float64Array.from(keys).sort();
+  }
+
+  /** How many pairs are flagged. */
+  get count(): number {
+    return this.keys.length;
+  }
+
+  /** The two activities of the index-th pair, in input order. */
+  activitiesAt(index: number): [PreparedActivity, PreparedActivity] {
+    const n = this.byOrdinal.length;
+    let key = this.keys[index] ?? 0;
+    key = (key - (key % SIMILARITY_STEPS)) / SIMILARITY_STEPS;
+    const second = key % n;
+    const first = ((key - second) / n) % n;
+    const a = this.byOrdinal[first];
+    const b = this.byOrdinal[second];
+    if (!a || !b) throw new Error(`Flagged pair ${index} names an activity that was not prepared.`);
+    return [a, b];
+  }
+
+  /** The index-th pair, highest score first. */
+  pairAt(index: number): ScoredPair {
+    const key = this.keys[index] ?? 0;
+    const n = this.byOrdinal.length;
+    const score = 100 - Math.floor(key / SIMILARITY_STEPS / n / n);
+    const [x, y] = this.activitiesAt(index);
+    // Shown in plan order (start date, then code); the key stays in id order.
+    const inOrder = x.startDay < y.startDay || (x.startDay === y.startDay && x.activity.code <= y.activity.code);
+    const a = inOrder ? x : y;
+    const b = inOrder ? y : x;
+    return { activityA: a.ref, activityB: b.ref, sector: a.activity.sector, score, textSimilarity: (key % SIMILARITY_STEPS) / 1000, a, b };
+  }
+
+  /** Every flagged pair, highest score first. */
+  all(): ScoredPair[] {
+    return Array.from({ length: this.count }, (_, index) => this.pairAt(index));
+  }
+}
+
+/** Thousandths of text similarity, 0–1000, as the pair's DTO rounds it. */
+const SIMILARITY_STEPS = 1001;
+const MAX_ACTIVITIES = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER / 101 / SIMILARITY_STEPS));
+
+/**
  * Pairs of activities that are likely to duplicate each other: led by different organisations, in
  * the same sector, sharing at least one ward, with dates that overlap by at least one day (dates
  * are inclusive, so one ending on 31 Oct and one starting on 31 Oct overlap; one ending on 30 Oct
  * and one starting on 31 Oct only touch and are not flagged). Cancelled activities are ignored;
  * an activity with no ward cannot share one and is never flagged. Cost: see sweepPairs.
+ *
+ * Highest score first; equal scores in the order of the activities in the input.
  */
-export function findOverlaps(activities: readonly OverlapActivity[], names: OverlapNames): OverlapPairDto[] {
-  const prepared: Prepared[] = [];
-  for (const [ordinal, activity] of activities.entries()) {
-    if (!canOverlap(activity)) continue;
+export function scoreOverlaps(activities: readonly OverlapActivity[], names: OverlapNames): ScoredOverlaps {
+  const n = activities.length;
+  if (n > MAX_ACTIVITIES) throw new Error(`Overlap detection handles up to ${MAX_ACTIVITIES} activities; this plan has ${n}.`);
+  const byOrdinal = new Array<PreparedActivity | undefined>(n).fill(undefined);
+  const prepared: PreparedActivity[] = [];
+  for (let ordinal = 0; ordinal < n; ordinal++) {
+    const activity = activities[ordinal];
+    if (!activity || !canOverlap(activity)) continue;
     const titleWords = tokens(activity.title);
-    prepared.push({
-      ...swept(activity),
+    const allWords = tokens(activity.description);
+    for (const word of titleWords) allWords.add(word);
+    const wardList = [...new Set(activity.wardIds)].sort();
+    const item: PreparedActivity = {
+      activity,
+      wardList,
+      wards: new Set(wardList),
+      startDay: dayNumber(activity.startDate),
+      endDay: dayNumber(activity.endDate),
       titleWords,
-      allWords: new Set([...titleWords, ...tokens(activity.description)]),
+      allWords,
       ref: {
         id: activity.id,
         code: activity.code,
@@ -147,24 +245,36 @@ export function findOverlaps(activities: readonly OverlapActivity[], names: Over
         wardIds: activity.wardIds,
       },
       ordinal,
-    });
+    };
+    prepared.push(item);
+    byOrdinal[ordinal] = item;
   }
 
-  const describe = describer(names);
-  const pairs: OverlapPairDto[] = [];
-  // One sort key a pair, kept beside the pairs (tens of thousands are possible): the score from
-  // high to low, then the two activities' positions in the input. Whole numbers below 101 × n²,
-  // exact in a double for any plan under nine million activities, so one subtraction compares.
-  const n = activities.length;
   const keys: number[] = [];
-  sweepPairs(prepared, (a, b) => {
-    const pair = describe(a, b);
-    pairs.push(pair);
-    keys.push(((100 - pair.score) * n + Math.min(a.ordinal, b.ordinal)) * n + Math.max(a.ordinal, b.ordinal));
+  sweepPairs(prepared, (x, y) => {
+    const { score, textSimilarity } = shares(x, y);
+    const first = Math.min(x.ordinal, y.ordinal);
+    const second = Math.max(x.ordinal, y.ordinal);
+    keys.push((((100 - score) * n + first) * n + second) * SIMILARITY_STEPS + Math.round(textSimilarity * 1000));
   });
-  const order = Array.from(pairs.keys());
-  order.sort((x, y) => (keys[x] ?? 0) - (keys[y] ?? 0));
-  return order.map((index) => itemAt(pairs, index, 'pair'));
+  return new ScoredOverlaps(keys, byOrdinal, describer(names));
+}
+
+/** Every flagged pair, described, highest score first (see scoreOverlaps). */
+export function findOverlaps(activities: readonly OverlapActivity[], names: OverlapNames): OverlapPairDto[] {
+  const scored = scoreOverlaps(activities, names);
+  return scored.all().map(scored.describe);
+}
+
+/** The figures of the score (see overlapScore), from the two activities in plan order. */
+function shares(a: PreparedActivity, b: PreparedActivity) {
+  let sharedWards = 0;
+  for (const ward of a.wardList) if (b.wards.has(ward)) sharedWards++;
+  const overlapDays = Math.min(a.endDay, b.endDay) - Math.max(a.startDay, b.startDay) + 1;
+  const wardShare = sharedWards / Math.min(a.wardList.length, b.wardList.length);
+  const timeShare = overlapDays / Math.min(a.endDay - a.startDay + 1, b.endDay - b.startDay + 1);
+  const textSimilarity = Math.max(jaccard(a.titleWords, b.titleWords), jaccard(a.allWords, b.allWords));
+  return { overlapDays, textSimilarity, score: overlapScore(wardShare, timeShare, textSimilarity) };
 }
 
 export interface OverlapCounts {
@@ -213,21 +323,13 @@ function describer(names: OverlapNames) {
   // Most pairs share exactly one ward: they share its (read-only) one-item lists instead of new ones.
   const oneWard = memo((id) => ({ ids: [id], names: [names.wardName(id)] }));
 
-  return (x: Prepared, y: Prepared): OverlapPairDto => {
-    // Shown in plan order (start date, then code); the key stays in id order.
-    const inOrder = x.startDay < y.startDay || (x.startDay === y.startDay && x.activity.code <= y.activity.code);
-    const a = inOrder ? x : y;
-    const b = inOrder ? y : x;
+  return ({ a, b, score }: ScoredPair): OverlapPairDto => {
     const only = a.wardList.length === 1 ? a.wardList[0] : b.wardList.length === 1 ? b.wardList[0] : undefined;
     const single = only === undefined ? undefined : oneWard(only);
     const shared = single ? single.ids : a.wardList.filter((id) => b.wards.has(id));
     const overlapStart = a.startDay > b.startDay ? a.activity.startDate : b.activity.startDate;
     const overlapEnd = a.endDay < b.endDay ? a.activity.endDate : b.activity.endDate;
-    const overlapDays = Math.min(a.endDay, b.endDay) - Math.max(a.startDay, b.startDay) + 1;
-    const wardShare = shared.length / Math.min(a.wardList.length, b.wardList.length);
-    const timeShare = overlapDays / Math.min(a.endDay - a.startDay + 1, b.endDay - b.startDay + 1);
-    const textSimilarity = Math.max(jaccard(a.titleWords, b.titleWords), jaccard(a.allWords, b.allWords));
-    const score = overlapScore(wardShare, timeShare, textSimilarity);
+    const { overlapDays, textSimilarity } = shares(a, b);
     const sharedWardNames = single ? single.names : shared.map(wardName);
     const reason = [
       'Both ',
@@ -271,13 +373,16 @@ function listNames(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** Splits the flagged pairs into those still to look at and those marked complementary. */
-export function applyOverlapDecisions(
-  cycleId: string,
-  activitiesChecked: number,
-  pairs: readonly OverlapPairDto[],
+/**
+ * The flagged pairs split into those still to look at (their indexes in `scored`, highest score
+ * first) and those marked complementary, with their decisions.
+ */
+export function splitByDecisions(
+  scored: ScoredOverlaps,
   decisions: readonly OverlapDecisionDto[],
-): OverlapReportDto {
+): { open: number[]; complementary: { pair: ScoredPair; decision: OverlapDecisionDto }[] } {
+  const open = Array.from({ length: scored.count }, (_, index) => index);
+  if (decisions.length === 0) return { open, complementary: [] };
   // Looked up by the two activity ids, not by the pair's key: each id is one string shared by all
   // of its activity's pairs, while each key is text of its own to hash, tens of thousands of them.
   const byPair = new Map<string, Map<string, OverlapDecisionDto>>();
@@ -287,13 +392,38 @@ export function applyOverlapDecisions(
     if (!bySecond) byPair.set(first, (bySecond = new Map()));
     bySecond.set(second, decision);
   }
-  const report: OverlapReportDto = { cycleId, activitiesChecked, pairs: [], complementary: [] };
-  for (const pair of pairs) {
-    const a = pair.activityA.id;
-    const b = pair.activityB.id;
+  const complementary: { pair: ScoredPair; decision: OverlapDecisionDto }[] = [];
+  const stillOpen = open.filter((index) => {
+    const [x, y] = scored.activitiesAt(index);
+    const a = x.activity.id;
+    const b = y.activity.id;
     const decision = a < b ? byPair.get(a)?.get(b) : byPair.get(b)?.get(a);
-    if (decision) report.complementary.push({ ...pair, decision });
-    else report.pairs.push(pair);
-  }
-  return report;
+    if (decision) complementary.push({ pair: scored.pairAt(index), decision });
+    return !decision;
+  });
+  return { open: stillOpen, complementary };
+}
+
+/**
+ * The overlap report: the pairs still to look at, highest score first — the first `limit` of them
+ * described (all of them without a limit) and how many there are — and every pair marked
+ * complementary with its decision. A large plan flags tens of thousands of pairs; a screen shows
+ * a few dozen and asks for more, so it never waits for (or receives) the ones nobody reads.
+ */
+export function overlapReportOf(
+  cycleId: string,
+  activitiesChecked: number,
+  scored: ScoredOverlaps,
+  decisions: readonly OverlapDecisionDto[],
+  limit?: number,
+): OverlapReportDto {
+  const { open, complementary } = splitByDecisions(scored, decisions);
+  const shown = limit === undefined ? open : open.slice(0, limit);
+  return {
+    cycleId,
+    activitiesChecked,
+    pairCount: open.length,
+    pairs: shown.map((index) => scored.describe(scored.pairAt(index))),
+    complementary: complementary.map(({ pair, decision }) => ({ ...scored.describe(pair), decision })),
+  };
 }

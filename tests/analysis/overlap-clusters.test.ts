@@ -5,7 +5,8 @@ import { overlapClustersCsv } from '../../shared/analysis/overlap-clusters-csv';
 import { findOverlaps, type OverlapActivity } from '../../shared/analysis/overlaps';
 import { overlapActivity as act, overlapNames as names } from './overlap-fixtures';
 
-const clustersOf = (activities: OverlapActivity[], money = new Map<string, number>()) => clusterOverlaps(findOverlaps(activities, names), money);
+const clustersOf = (activities: OverlapActivity[], money = new Map<string, number>()) =>
+  clusterOverlaps(findOverlaps(activities, names), money, (pair) => pair);
 const codes = (cluster: { activities: { code: string }[] }) => cluster.activities.map((a) => a.code);
 
 describe('overlap clusters', () => {

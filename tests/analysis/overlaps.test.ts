@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOverlapDecisions, countOverlaps, findOverlaps, overlapScore, pairKey } from '../../shared/analysis/overlaps';
+import { countOverlaps, findOverlaps, overlapReportOf, overlapScore, pairKey, scoreOverlaps } from '../../shared/analysis/overlaps';
 import { jaccard, tokens } from '../../shared/analysis/text-similarity';
 import { daysBetween } from '../../shared/dates';
 import { overlapActivity as act, overlapNames as names } from './overlap-fixtures';
@@ -117,6 +117,35 @@ describe('overlap rule', () => {
     );
   });
 
+  it('gives a page of the pairs still to look at, their number, and the complementary pairs apart', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 6 }), (specs, decideEvery, limit) => {
+        const list = planOf(specs);
+        const pairs = findOverlaps(list, names);
+        for (const [index, pair] of pairs.entries()) expect(pair.score).toBeLessThanOrEqual(pairs[index - 1]?.score ?? 100);
+        const decided = pairs.filter((_, index) => index % decideEvery === 1);
+        const decisions = decided.map((pair, index) => ({
+          id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+          cycleId: '00000000-0000-4000-8000-000000009998',
+          activityAId: pair.activityB.id,
+          activityBId: pair.activityA.id,
+          decision: 'complementary' as const,
+          note: `Note ${index}`,
+          decidedBy: 'Officer',
+          createdAt: '2026-11-25T08:00:00.000Z',
+          updatedAt: '2026-11-25T08:00:00.000Z',
+        }));
+        const open = pairs.filter((pair) => !decided.includes(pair));
+        const report = overlapReportOf('00000000-0000-4000-8000-000000009998', list.length, scoreOverlaps(list, names), decisions, limit);
+        expect(report.pairs).toEqual(open.slice(0, limit));
+        expect(report.pairCount).toBe(open.length);
+        expect(report.complementary.map(({ decision, ...pair }) => [pair, decision.note])).toEqual(decided.map((pair, index) => [pair, `Note ${index}`]));
+        expect(overlapReportOf('00000000-0000-4000-8000-000000009998', list.length, scoreOverlaps(list, names), decisions).pairs).toEqual(open);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('counts by ward what it flags, leaving out the pairs marked complementary (the ward map)', () => {
     fc.assert(
       fc.property(arbitraryPlan, fc.integer({ min: 1, max: 4 }), (specs, skipEvery) => {
@@ -135,7 +164,7 @@ describe('overlap rule', () => {
   it('sets pairs marked complementary apart, with their note', () => {
     const a = act();
     const b = act();
-    const pairs = findOverlaps([a, b], names);
+    const scored = scoreOverlaps([a, b], names);
     const decision = {
       id: '00000000-0000-4000-8000-000000009999',
       cycleId: '00000000-0000-4000-8000-000000009998',
@@ -147,8 +176,9 @@ describe('overlap rule', () => {
       createdAt: '2026-11-25T08:00:00.000Z',
       updatedAt: '2026-11-25T08:00:00.000Z',
     };
-    const report = applyOverlapDecisions(decision.cycleId, 2, pairs, [decision]);
+    const report = overlapReportOf(decision.cycleId, 2, scored, [decision]);
     expect(report.pairs).toEqual([]);
+    expect(report.pairCount).toBe(0);
     expect(report.complementary).toHaveLength(1);
     expect(report.complementary[0]?.decision.note).toBe('One drills, the other trains the committee');
   });

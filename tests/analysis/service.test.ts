@@ -66,6 +66,24 @@ describe('overlaps in the sample cycle', () => {
     expect(tombstone).toBe(1);
   });
 
+  it('gives the pairs a page at a time, with their number, and refuses a page size that is not a whole number from 1', () => {
+    const [pair] = call('overlap:list', { cycleId }).pairs;
+    const a11 = call('activity:get', { id: pair?.activityB.code === 'A1.1' ? pair.activityB.id : (pair?.activityA.id ?? '') });
+    const udra = call('organisation:list', { cycleId }).find((o) => o.shortName === 'UDRA');
+    call('activity:create', { ...pick(a11), leadOrgId: udra?.id, code: 'A1.9', title: 'Solar pumps for boreholes in Garbatulla', wardIds: [GARBATULLA] });
+    const all = call('overlap:list', { cycleId });
+    expect(all.pairCount).toBe(3);
+    expect(all.pairs).toHaveLength(3);
+    const page = call('overlap:list', { cycleId, limit: 2 });
+    expect(page.pairCount).toBe(3);
+    expect(page.pairs).toEqual(all.pairs.slice(0, 2));
+    for (const limit of [0, 1.5, '2', -1]) {
+      const error = failure('overlap:list', { cycleId, limit });
+      expect(error.field).toBe('limit');
+      expect(error.message).toMatch(/^How many to show: /);
+    }
+  });
+
   it('refuses to mark an activity with itself or one of another cycle, and writes nothing', () => {
     const [pair] = call('overlap:list', { cycleId }).pairs;
     const before = tableCounts(app);

@@ -3,7 +3,8 @@ import type { OverlapClusterReportDto } from '../../../shared/api/schemas/analys
 import { toKesMinor } from '../../../shared/money';
 import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
-import { overlapReport } from './overlaps';
+import { listOverlapDecisions, scoredOverlapsOf } from './overlaps';
+import { splitByDecisions } from '../../../shared/analysis/overlaps';
 import { listFields } from '../register-fields';
 
 /** Each activity's planned budget in KES: its contributions, USD at the cycle's rate (as the coverage matrix counts them). */
@@ -17,12 +18,17 @@ function plannedKesByActivity(ctx: AppContext, cycleId: string, kesPerUsdScaled:
 
 /** The cycle's likely duplicates grouped into clusters, with the money at stake in each; complementary pairs left out. */
 export function overlapClusterReport(ctx: AppContext, cycleId: string): OverlapClusterReportDto {
-  const report = overlapReport(ctx, cycleId);
-  const clusters = clusterOverlaps(report.pairs, plannedKesByActivity(ctx, cycleId, getCycle(ctx, cycleId).kesPerUsdScaled));
+  const { scored, activitiesChecked } = scoredOverlapsOf(ctx, cycleId);
+  const { open } = splitByDecisions(scored, listOverlapDecisions(ctx, cycleId));
+  const clusters = clusterOverlaps(
+    open.map((index) => scored.pairAt(index)),
+    plannedKesByActivity(ctx, cycleId, getCycle(ctx, cycleId).kesPerUsdScaled),
+    scored.describe,
+  );
   return {
     cycleId,
-    activitiesChecked: report.activitiesChecked,
-    pairsFlagged: report.pairs.length,
+    activitiesChecked,
+    pairsFlagged: open.length,
     pairsInClusters: clusters.reduce((sum, cluster) => sum + cluster.pairs.length, 0),
     clusters,
   };

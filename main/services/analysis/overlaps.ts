@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { markComplementaryInput, OverlapDecisionDto, OverlapReportDto } from '../../../shared/api/schemas/analysis/overlaps';
-import { applyOverlapDecisions, findOverlaps, overlapActivityFields, pairOf } from '../../../shared/analysis/overlaps';
+import { overlapActivityFields, overlapReportOf, pairOf, scoreOverlaps, type ScoredOverlaps } from '../../../shared/analysis/overlaps';
 import { invalidField, notFound } from '../../../shared/result';
 import { activities, overlapDecisions } from '../../db/schema';
 import { recordAudit } from '../audit';
@@ -30,13 +30,21 @@ export function listOverlapDecisions(ctx: AppContext, cycleId: string): OverlapD
   return ctx.db.select().from(overlapDecisions).where(eq(overlapDecisions.cycleId, cycleId)).all().map(toDto);
 }
 
-/** Likely duplicates in the cycle's action plan, with the pairs already marked complementary apart. */
-export function overlapReport(ctx: AppContext, cycleId: string): OverlapReportDto {
+/** Every flagged pair of the cycle's action plan, scored, and how many active activities were checked. */
+export function scoredOverlapsOf(ctx: AppContext, cycleId: string): { scored: ScoredOverlaps; activitiesChecked: number } {
   const cycle = getCycle(ctx, cycleId);
   const activities = listFields(ctx, 'activity', cycleId, overlapActivityFields);
-  const pairs = findOverlaps(activities, namesOf(ctx, cycle));
-  const checked = activities.filter((a) => a.status !== 'cancelled').length;
-  return applyOverlapDecisions(cycleId, checked, pairs, listOverlapDecisions(ctx, cycleId));
+  const scored = scoreOverlaps(activities, namesOf(ctx, cycle));
+  return { scored, activitiesChecked: activities.filter((a) => a.status !== 'cancelled').length };
+}
+
+/**
+ * Likely duplicates in the cycle's action plan, the first `limit` of those still to look at (all
+ * without one), with the pairs already marked complementary apart.
+ */
+export function overlapReport(ctx: AppContext, cycleId: string, limit?: number): OverlapReportDto {
+  const { scored, activitiesChecked } = scoredOverlapsOf(ctx, cycleId);
+  return overlapReportOf(cycleId, activitiesChecked, scored, listOverlapDecisions(ctx, cycleId), limit);
 }
 
 /** Records that two activities complement each other; marking the same pair again updates the note. */

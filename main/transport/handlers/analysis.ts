@@ -8,7 +8,7 @@ import { getAnalysisSettings, listStatutoryDates, resetStatutoryDates, setStatut
 
 /** Joint-planning intelligence: thin calls into main/services/analysis, which call the pure analyses. */
 export const analysisHandlers: HandlersFor<typeof analysisMethods> = {
-  'overlap:list': (ctx, { cycleId }) => overlapReport(ctx, cycleId),
+  'overlap:list': (ctx, { cycleId, limit }) => overlapReport(ctx, cycleId, limit),
   'overlap:markComplementary': markComplementary,
   'overlap:unmark': unmarkComplementary,
   'overlap:clusters': (ctx, { cycleId }) => overlapClusterReport(ctx, cycleId),

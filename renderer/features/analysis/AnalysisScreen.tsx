@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import { allReady } from '../../api/all-ready';
 import { useApiQuery } from '../../api/use-api-query';
@@ -9,7 +10,8 @@ import { CoverageTable } from './CoverageTable';
 import { IndicatorStatusList } from './IndicatorStatusList';
 import { JointCalendar } from './JointCalendar';
 import { OverlapClusterList } from './OverlapClusterList';
-import { OverlapList } from './OverlapList';
+import { OVERLAP_PAGE, OverlapList } from './OverlapList';
+import { useLastAnswer } from './use-last-answer';
 import { StatutoryDatesForm } from './StatutoryDatesForm';
 import { TriggerProposalList } from './TriggerProposalList';
 import './analysis.css';
@@ -105,7 +107,9 @@ function CalendarSection({ cycle }: { cycle: CycleDto }) {
 }
 
 function OverlapsSection({ cycle }: { cycle: CycleDto }) {
-  const overlaps = useApiQuery('overlap:list', { cycleId: cycle.id });
+  // The pairs come a page at a time: a large plan flags tens of thousands, and nobody reads them all.
+  const [limit, setLimit] = useState(OVERLAP_PAGE);
+  const overlaps = useLastAnswer(useApiQuery('overlap:list', { cycleId: cycle.id, limit }));
   const clusters = useApiQuery('overlap:clusters', { cycleId: cycle.id });
   return (
     <>
@@ -118,6 +122,7 @@ function OverlapsSection({ cycle }: { cycle: CycleDto }) {
         {(value, reload) => (
           <OverlapList
             report={value}
+            onShowMore={() => setLimit(value.pairs.length + OVERLAP_PAGE)}
             onChanged={() => {
               reload();
               // A pair judged complementary leaves its cluster.

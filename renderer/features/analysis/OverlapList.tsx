@@ -10,6 +10,9 @@ import { undoBy } from '../../components/undo';
 
 type Activity = OverlapPairDto['activityA'];
 
+/** Whole numbers as people write them here: 29,319. */
+const formatCount = (n: number) => n.toLocaleString('en-GB');
+
 const activityText = (a: Activity) => `${a.code ? `${a.code} ` : ''}${a.title}`;
 
 function ActivityLine({ activity }: { activity: Activity }) {
@@ -93,12 +96,17 @@ function PairCard({ pair, cycleId, onChanged }: { pair: OverlapPairDto; cycleId:
   );
 }
 
-const PAGE = 25;
+/** Pairs shown at first, and added by each "Show more". */
+export const OVERLAP_PAGE = 25;
 const FLAGGED_AGAIN = 'The pair is flagged again.';
 
-/** Likely duplicates, highest score first, and the pairs already judged complementary. */
-export function OverlapList({ report, onChanged }: { report: OverlapReportDto; onChanged: () => void }) {
-  const [limit, setLimit] = useState(PAGE);
+/**
+ * Likely duplicates, highest score first, as many as the report holds (`onShowMore` asks for the
+ * next page), and the pairs already judged complementary.
+ */
+export function OverlapList({ report, onChanged, onShowMore }: { report: OverlapReportDto; onChanged: () => void; onShowMore: () => void }) {
+  const count = report.pairCount;
+  const left = count - report.pairs.length;
   async function unmark(pair: OverlapReportDto['complementary'][number]) {
     const unmarkIt = () => api('overlap:unmark', { id: pair.decision.id });
     const markAgain = () =>
@@ -119,18 +127,18 @@ export function OverlapList({ report, onChanged }: { report: OverlapReportDto; o
   return (
     <>
       <p className="section__lead">
-        {report.pairs.length === 0
-          ? `No likely duplicates among ${report.activitiesChecked} active activities.`
-          : `${report.pairs.length} pair${report.pairs.length === 1 ? '' : 's'} of activities led by different organisations in the same sector and ward, with overlapping dates (${report.activitiesChecked} active activities checked).`}
+        {count === 0
+          ? `No likely duplicates among ${formatCount(report.activitiesChecked)} active activities.`
+          : `${formatCount(count)} pair${count === 1 ? '' : 's'} of activities led by different organisations in the same sector and ward, with overlapping dates (${formatCount(report.activitiesChecked)} active activities checked).`}
       </p>
-      <ul className="analysis-pairs">
-        {report.pairs.slice(0, limit).map((pair) => (
+      <ul className="analysis-pairs" aria-label="Flagged pairs">
+        {report.pairs.map((pair) => (
           <PairCard key={pair.key} pair={pair} cycleId={report.cycleId} onChanged={onChanged} />
         ))}
       </ul>
-      {report.pairs.length > limit ? (
-        <Button onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, report.pairs.length - limit)} more of {report.pairs.length - limit}
+      {left > 0 ? (
+        <Button onClick={onShowMore}>
+          Show {formatCount(Math.min(OVERLAP_PAGE, left))} more of {formatCount(left)}
         </Button>
       ) : null}
       {report.complementary.length > 0 ? (

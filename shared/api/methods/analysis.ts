@@ -3,7 +3,7 @@ import { costShareDto } from '../schemas/analysis/cost-share';
 import { coverageInput, coverageMatrixDto } from '../schemas/analysis/coverage';
 import { analysisSettingsDto, analysisSettingsUpdateInput, indicatorStatusReportDto } from '../schemas/analysis/indicator-status';
 import { overlapClusterReportDto } from '../schemas/analysis/overlap-clusters';
-import { markComplementaryInput, overlapDecisionDto, overlapReportDto } from '../schemas/analysis/overlaps';
+import { markComplementaryInput, overlapDecisionDto, overlapListInput, overlapReportDto } from '../schemas/analysis/overlaps';
 import {
   acceptProposalInput,
   acceptProposalOutput,
@@ -16,7 +16,11 @@ import { method } from './define';
 
 /** Joint-planning intelligence (issue 5): overlaps, coverage, cost share, indicator status, triggers, calendar. */
 export const analysisMethods = {
-  'overlap:list': method(byCycle, overlapReportDto, 'Pairs of activities that look like duplicates, scored, with the reason; complementary pairs apart.'),
+  'overlap:list': method(
+    overlapListInput,
+    overlapReportDto,
+    'Pairs of activities that look like duplicates, scored, with the reason, the first `limit` of them; complementary pairs apart.',
+  ),
   'overlap:markComplementary': method(
     markComplementaryInput,
     overlapDecisionDto,

@@ -54,12 +54,17 @@ export const overlapReportDto = z.object({
   cycleId: entityId,
   /** Active (not cancelled) activities examined. */
   activitiesChecked: z.int(),
-  /** Likely duplicates, highest score first. */
+  /** Likely duplicates still to look at: how many there are… */
+  pairCount: z.int(),
+  /** …and the first of them, highest score first: all of them, or as many as the request's `limit`. */
   pairs: z.array(overlapPairDto),
   /** Pairs that meet the rule but were marked complementary: shown apart, never flagged again. */
   complementary: z.array(overlapPairDto.extend({ decision: overlapDecisionDto })),
 });
 export type OverlapReportDto = z.infer<typeof overlapReportDto>;
+
+/** `limit`: how many of the pairs still to look at to describe (a screen asks for a page at a time); without it, all. */
+export const overlapListInput = z.strictObject({ cycleId: entityId, limit: z.int().min(1).max(1_000_000).optional() });
 
 export const markComplementaryInput = z.strictObject({
   cycleId: entityId,

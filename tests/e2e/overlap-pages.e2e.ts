@@ -1,0 +1,79 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listAdminUnits } from '../../main/services/admin-units';
+import { loadCycleFile } from '../../main/services/sample';
+import { generateLargePlan, LARGE_PLAN } from '../../scripts/bench/large-plan';
+import { chromiumAvailable, launchChromium } from './support/chromium';
+import { collectPageErrors, screenshot } from './support/page-helpers';
+import { read } from './support/register-helpers';
+import { ensureRendererBuilt } from './support/renderer-build';
+import { startTestShell, type TestShell } from './support/web-shell';
+
+/**
+ * A plan with hundreds of flagged pairs: the Analysis screen reads them a page at a time (the
+ * server describes only the pairs shown), counts them all, and "Show more" adds the next page in
+ * the server's order without the list going blank.
+ */
+describe.skipIf(!chromiumAvailable())('the overlap pairs of a busy plan, a page at a time', () => {
+  let shell: TestShell;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let cycleId = '';
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    shell = await startTestShell();
+    const turkana = listAdminUnits(shell.ctx, { level: 'county' }).find((unit) => unit.name === 'Turkana');
+    if (!turkana) throw new Error('Turkana County is missing from the administrative units.');
+    const wards = listAdminUnits(shell.ctx, { level: 'ward', withinId: turkana.id }).map((unit) => unit.id);
+    const size = { ...LARGE_PLAN, activities: 600, contributions: 600, indicators: 10, risks: 5 };
+    cycleId = loadCycleFile(shell.ctx, generateLargePlan(turkana.id, wards, size)).id;
+    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    pageErrors = collectPageErrors(page);
+  }, 180_000);
+
+  afterEach(() => {
+    expect(pageErrors.join('\n')).toBe('');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await shell?.close();
+  });
+
+  const pairCards = () => page.getByRole('list', { name: 'Flagged pairs' }).locator(':scope > li');
+  const codesShown = () => pairCards().evaluateAll((cards) => cards.map((card) => card.querySelector('strong')?.textContent ?? ''));
+  const codesOf = (pairs: { activityA: { code: string; title: string } }[]) => pairs.map((pair) => `${pair.activityA.code} ${pair.activityA.title}`);
+
+  it('shows the first 25 of every flagged pair, with their number, and adds 25 at a time', async () => {
+    const all = await read(shell.api, 'overlap:list', { cycleId });
+    expect(all.pairCount).toBeGreaterThan(60);
+    await page.goto(`${shell.url}#/cycles/${cycleId}/analysis/overlaps`);
+    await page.getByText(`${all.pairCount.toLocaleString('en-GB')} pairs of activities led by different organisations`).waitFor();
+    await expect.poll(async () => (await codesShown()).length).toBe(25);
+    expect(await codesShown()).toEqual(codesOf(all.pairs.slice(0, 25)));
+
+    const more = page.getByRole('button', { name: `Show 25 more of ${(all.pairCount - 25).toLocaleString('en-GB')}` });
+    await more.scrollIntoViewIfNeeded();
+    await more.click();
+    await expect.poll(async () => (await codesShown()).length).toBe(50);
+    expect(await codesShown()).toEqual(codesOf(all.pairs.slice(0, 50)));
+    await page.getByRole('button', { name: `Show 25 more of ${(all.pairCount - 50).toLocaleString('en-GB')}` }).scrollIntoViewIfNeeded();
+    await screenshot(page, '48-overlap-pairs-second-page');
+  });
+
+  it('takes a pair marked complementary out of the count and keeps the page', async () => {
+    const before = await read(shell.api, 'overlap:list', { cycleId, limit: 50 });
+    const first = pairCards().first();
+    await first.getByRole('button', { name: 'Complementary, not duplicate…' }).click();
+    await first.getByLabel('Why they complement each other (kept with the decision)').fill('Different villages');
+    await first.getByRole('button', { name: 'Mark complementary' }).click();
+    await page.getByText(`${(before.pairCount - 1).toLocaleString('en-GB')} pairs of activities led by different organisations`).waitFor();
+    const after = await read(shell.api, 'overlap:list', { cycleId, limit: 50 });
+    await expect.poll(codesShown).toEqual(codesOf(after.pairs));
+    expect(after.complementary.map((pair) => pair.key)).toEqual([before.pairs[0]?.key]);
+  });
+});
