@@ -159,7 +159,6 @@ export const registerFieldLabels = {
 const inputLabels: Readonly<Record<string, string>> = {
   id: 'Record',
   cycleId: 'JWP cycle',
-  limit: 'How many to show',
   register: 'Register',
   title: 'Title',
   countyId: 'County',

@@ -80,7 +80,7 @@ describe('overlaps in the sample cycle', () => {
     for (const limit of [0, 1.5, '2', -1]) {
       const error = failure('overlap:list', { cycleId, limit });
       expect(error.field).toBe('limit');
-      expect(error.message).toMatch(/^How many to show: /);
+      expect(error.message).toMatch(/^Rows per page: /);
     }
   });
 
