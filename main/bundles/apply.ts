@@ -20,7 +20,7 @@ import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
 import { readBundle, type ParsedBundle } from './read';
 import { BundleRefusal } from './refusal';
-import { revisionKeeper } from './row-revisions';
+import { keepReceivedRows } from './row-revisions';
 import { seenRevisions } from './seen-revisions';
 import { writeCycle } from './write-cycle';
 
@@ -130,18 +130,23 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   if (plan.createsCycle) setIdentity(tx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
-  const keepRevision = revisionKeeper(client, cycleId, 'received');
+  const keptRevisions = new Map<string, string[]>();
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
     writeItem(tx, plan, item, s, at);
     // The sender holds this revision: its next edit may be made on it (field-merge.ts). A stale
     // row is old news, and never vouched for by the checks a new one passes: it is not kept.
-    if (item.theirs && KEPT.has(item.decision)) keepRevision(exchangeTable[item.register].tableName, item.theirs, JSON.stringify(item.theirs));
     const tableName = exchangeTable[item.register].tableName;
+    if (item.theirs && KEPT.has(item.decision)) {
+      let texts = keptRevisions.get(tableName);
+      if (!texts) keptRevisions.set(tableName, (texts = []));
+      texts.push(JSON.stringify(item.theirs));
+    }
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);
   }
+  for (const [tableName, texts] of keptRevisions) keepReceivedRows(client, { cycleId, tableName, at, texts });
   if (plan.parsed.cycle) seen.shown('cycles', cycleId, textOf(plan.parsed.cycle, 'hlc'));
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
 

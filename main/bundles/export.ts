@@ -17,9 +17,9 @@ import { installationKey, signManifest } from './keys';
 import { cycleRowOf } from './plan-cycle';
 import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
-import { revisionKeeper } from './row-revisions';
+import { keepSentRows } from './row-revisions';
 import { personalDataOf, selectFull, selectPartner } from './selection';
-import { writeZip } from './zip';
+import { packData, packEntry, writePackedZip, type PackedEntry } from './zip';
 
 export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
   bytes: Uint8Array;
@@ -105,9 +105,10 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
           });
     const personalData = personalDataOf(selection, input.kind);
 
-    // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).
-    const keepRevision = revisionKeeper(client, input.cycleId, 'sent');
     const entries = new Map<string, Uint8Array>();
+    /** Entries packed as they are made: a register's rows are packed once, for the bundle and for the copy kept here. */
+    const packed = new Map<string, PackedEntry>();
+    const digests = new Map<string, string>();
     const counts: Record<string, number> = {};
     if (identity.role === 'secretariat') {
       entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId))?.hlc ?? null })));
@@ -116,14 +117,17 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
       counts[t.register] = rows.length;
       if (rows.length === 0) continue;
-      // Each row's JSON is made once: it is the bundle's text of the row and the revision kept.
       const write = rowText(t);
-      const texts = rows.map((row) => {
-        const text = write(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null);
-        keepRevision(t.tableName, row, text);
-        return text;
-      });
-      entries.set(rowsEntry(t.register), utf8(`[${texts.join(',')}]`));
+      const texts = rows.map((row) => write(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null));
+      const name = rowsEntry(t.register);
+      const data = utf8(`[${texts.join(',')}]`);
+      const entry = packEntry(name, data);
+      const digest = sha256(data);
+      entries.set(name, data);
+      packed.set(name, entry);
+      digests.set(name, digest);
+      // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).
+      keepSentRows(client, { cycleId: input.cycleId, tableName: t.tableName, at, sha256: digest, packed: entry.method === 8 ? entry.packed : packData(data) });
     }
     const tombstones: BundleTombstone[] = [...selection.tombstones].flatMap(([register, list]) =>
       list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),
@@ -166,11 +170,15 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       senderClock,
       personalData: personalData.summary,
       counts,
-      entries: [...entries].map(([path, data]) => ({ path, sha256: sha256(data), bytes: data.length })),
+      entries: [...entries].map(([path, data]) => ({ path, sha256: digests.get(path) ?? sha256(data), bytes: data.length })),
     };
     const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
     const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, signature: signManifest(key, manifestBytes) };
-    const bytes = writeZip(new Map([[MANIFEST, manifestBytes], [SIGNATURE, utf8(JSON.stringify(signature, null, 2))], ...entries]));
+    const bytes = writePackedZip([
+      packEntry(MANIFEST, manifestBytes),
+      packEntry(SIGNATURE, utf8(JSON.stringify(signature, null, 2))),
+      ...[...entries].map(([name, data]) => packed.get(name) ?? packEntry(name, data)),
+    ]);
     return {
       bytes,
       manifest,

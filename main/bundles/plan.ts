@@ -87,7 +87,7 @@ function loadLocal(ctx: AppContext, parsed: ParsedBundle): LocalState {
     bases: readBases(client, cycleId),
     peerRows: readPeerRows(client, cycleId, parsed.manifest.sender.installationId),
     adminUnitIds: new Set(client.prepare('SELECT id FROM admin_units').pluck().all() as string[]),
-    revisionAt: revisionReader(client),
+    revisionAt: revisionReader(client, cycleId),
   };
 }
 

@@ -1,31 +1,104 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { inflateRawSync } from 'node:zlib';
 import type { Row } from '../db/row-store';
-import { rowOf, textOf } from '../db/row-values';
+import { expectNumber, expectText, listOf, rowOf } from '../db/row-values';
+import { packData } from './zip';
 
 /**
- * The content of row revisions that crossed an exchange (`bundle_row_revisions`): what field-by-field
- * merging reads as the content both sides last had in common (main/bundles/field-merge.ts).
+ * The content of row revisions that crossed an exchange: what field-by-field merging reads as the
+ * content both sides last had in common (main/bundles/field-merge.ts). Kept as packed snapshots,
+ * one per table per exchange (`bundle_revision_snapshots`); revisions kept one row each before
+ * migration 0015 (`bundle_row_revisions`) are still read.
+ *
+ * A stamp names one content. Which content counts when two were kept under one stamp is the same
+ * as when every revision was a row: this copy's own content of a revision it sent is the truth
+ * (the latest sent first), then the rows kept before 0015, then what bundles showed, the first
+ * kept first (a received revision never replaced a kept one).
  */
 
+type Source = 'sent' | 'received';
+const revisionKey = (rowId: string, hlc: string) => `${rowId}\u0000${hlc}`;
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
 /** Looks up a kept revision of a row; null when this copy did not keep it. */
-export function revisionReader(client: Database.Database): (tableName: string, rowId: string, hlc: string) => Row | null {
-  const statement = client.prepare('SELECT content FROM bundle_row_revisions WHERE table_name = ? AND row_id = ? AND hlc = ?').pluck();
+export function revisionReader(client: Database.Database, cycleId: string): (tableName: string, rowId: string, hlc: string) => Row | null {
+  const legacy = client.prepare('SELECT content FROM bundle_row_revisions WHERE table_name = ? AND row_id = ? AND hlc = ?').pluck();
+  const list = client.prepare('SELECT id, source FROM bundle_revision_snapshots WHERE cycle_id = ? AND table_name = ? ORDER BY id').raw();
+  const content = client.prepare('SELECT content FROM bundle_revision_snapshots WHERE id = ?').pluck();
+  // Snapshots are unpacked on first need (only rows both sides changed ask) and kept while this plan is made.
+  const opened = new Map<number, Map<string, Row>>();
+  const open = (id: number): Map<string, Row> => {
+    let rows = opened.get(id);
+    if (!rows) {
+      const packed = content.get(id);
+      if (!(packed instanceof Uint8Array)) throw new Error(`Revision snapshot ${id} has no content.`);
+      const parsed: unknown = JSON.parse(inflateRawSync(packed).toString('utf8'));
+      rows = new Map();
+      for (const item of listOf(parsed)) {
+        const row = rowOf(item);
+        rows.set(revisionKey(expectText(row.id, 'id'), expectText(row.hlc, 'hlc')), row);
+      }
+      opened.set(id, rows);
+    }
+    return rows;
+  };
+  const snapshotsOf = new Map<string, { sent: number[]; received: number[] }>();
+  const snapshots = (tableName: string) => {
+    let found = snapshotsOf.get(tableName);
+    if (!found) {
+      found = { sent: [], received: [] };
+      for (const raw of list.all(cycleId, tableName)) {
+        const [id, source] = listOf(raw);
+        found[source === 'sent' ? 'sent' : 'received'].push(expectNumber(id, 'id'));
+      }
+      found.sent.reverse();
+      snapshotsOf.set(tableName, found);
+    }
+    return found;
+  };
   return (tableName, rowId, hlc) => {
-    const content = statement.get(tableName, rowId, hlc);
-    return typeof content === 'string' ? rowOf(JSON.parse(content)) : null;
+    const key = revisionKey(rowId, hlc);
+    const { sent, received } = snapshots(tableName);
+    for (const id of sent) {
+      const row = open(id).get(key);
+      if (row) return row;
+    }
+    const kept = legacy.get(tableName, rowId, hlc);
+    if (typeof kept === 'string') return rowOf(JSON.parse(kept));
+    for (const id of received) {
+      const row = open(id).get(key);
+      if (row) return row;
+    }
+    return null;
   };
 }
 
 /**
- * Keeps revisions as they are sent or received. A stamp names one content: a received revision
- * never replaces a kept one, while this copy's own content of a revision it holds and sends is
- * the truth and replaces whatever a bundle claimed under that stamp.
+ * Keeps the rows of one table a bundle sends, as the bundle carries them: `packed` is the entry
+ * as written into the bundle, `sha256` the digest of its unpacked text the manifest lists. The
+ * same rows sent again (a bundle made twice with nothing changed) are kept once.
  */
-export function revisionKeeper(client: Database.Database, cycleId: string, source: 'sent' | 'received'): (tableName: string, row: Row, json: string) => void {
-  const statement = client.prepare(
-    'INSERT INTO bundle_row_revisions (table_name, row_id, hlc, cycle_id, content) VALUES (?, ?, ?, ?, ?) ON CONFLICT (table_name, row_id, hlc) ' +
-      (source === 'sent' ? 'DO UPDATE SET content = excluded.content WHERE content != excluded.content' : 'DO NOTHING'),
-  );
-  // The row as a bundle carries it (its clock columns too): merging reads only its fields.
-  return (tableName, row, json) => void statement.run(tableName, textOf(row, 'id'), textOf(row, 'hlc'), cycleId, json);
+export function keepSentRows(
+  client: Database.Database,
+  snapshot: { cycleId: string; tableName: string; at: string; sha256: string; packed: Uint8Array },
+): void {
+  const known = client
+    .prepare("SELECT 1 FROM bundle_revision_snapshots WHERE cycle_id = ? AND table_name = ? AND source = 'sent' AND sha256 = ?")
+    .get(snapshot.cycleId, snapshot.tableName, snapshot.sha256);
+  if (known) return;
+  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'sent', snapshot.sha256, snapshot.at, snapshot.packed);
+}
+
+/** Keeps the rows of one table an import kept, each as its JSON text. */
+export function keepReceivedRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; texts: string[] }): void {
+  if (snapshot.texts.length === 0) return;
+  const text = Buffer.from(`[${snapshot.texts.join(',')}]`, 'utf8');
+  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'received', sha256(text), snapshot.at, packData(text));
+}
+
+function insertSnapshot(client: Database.Database, cycleId: string, tableName: string, source: Source, digest: string, at: string, packed: Uint8Array): void {
+  client
+    .prepare('INSERT INTO bundle_revision_snapshots (cycle_id, table_name, source, sha256, created_at, content) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(cycleId, tableName, source, digest, at, packed);
 }

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { cycles } from './schema';
 
 /**
@@ -141,7 +141,8 @@ export const bundleImports = sqliteTable(
  * earlier bundles name what it held, so when both sides changed a row since they last exchanged
  * it, the content they last had in common is found here by its stamp, and only the fields both
  * sides changed are a conflict (main/bundles/field-merge.ts). A stamp names one content, so a
- * revision is written once and never changed.
+ * revision is written once and never changed. Since migration 0015 new revisions are kept as
+ * snapshots (below); the rows kept here before are still read.
  */
 export const bundleRowRevisions = sqliteTable(
   'bundle_row_revisions',
@@ -156,4 +157,29 @@ export const bundleRowRevisions = sqliteTable(
     content: text('content').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tableName, t.rowId, t.hlc] }), index('bundle_row_revisions_cycle').on(t.cycleId)],
+);
+
+/**
+ * Row revisions that crossed an exchange, kept as one packed snapshot per table per exchange: the
+ * rows of one register a bundle sent (its entry, packed as in the bundle) or the rows an import
+ * kept from one. A county plan's 35,000 revisions are one write of about 3 MB instead of 35,000
+ * rows and 35 MB; merging reads them only for rows both sides changed (main/bundles/row-revisions.ts).
+ */
+export const bundleRevisionSnapshots = sqliteTable(
+  'bundle_revision_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    cycleId: text('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    tableName: text('table_name').notNull(),
+    /** Sent: this copy's own content, the truth for its stamps. Received: what a bundle showed, first kept first. */
+    source: text('source', { enum: ['sent', 'received'] }).notNull(),
+    /** SHA-256 of the unpacked rows: the same rows sent again are not stored twice. */
+    sha256: text('sha256').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** The rows as a JSON array (each as a bundle carries it), raw-deflated. */
+    content: blob('content', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [index('bundle_revision_snapshots_table').on(t.cycleId, t.tableName, t.source, t.sha256)],
 );

@@ -117,6 +117,7 @@ describe('field-by-field merging', () => {
     world = smallWorld();
     const { county, partner, cycleId, rpkActivity } = world;
     county.db.$client.prepare('DELETE FROM bundle_row_revisions').run();
+    county.db.$client.prepare('DELETE FROM bundle_revision_snapshots').run();
     s.activity.update(county, { id: rpkActivity.id, changes: { description: 'County words' } });
     s.activity.update(partner, { id: rpkActivity.id, changes: { title: 'Partner title' } });
     const [conflict] = preview(county, exportPartner(partner, cycleId, world.orgs.rpk)).conflicts;
