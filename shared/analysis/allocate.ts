@@ -9,13 +9,22 @@
  * All-zero weights give all-zero parts except when total is 0.
  */
 export function splitByWeights(total: number, weights: readonly number[]): number[] {
-  // Loops over plain arrays, no object per part: cost sharing splits 20,000 budget lines over the periods.
+  const parts = new Array<number>(weights.length).fill(0);
+  splitInto(total, weights, parts, new Array<number>(weights.length));
+  return parts;
+}
+
+/**
+ * splitByWeights writing into `parts` (as long as `weights`), with `fractions` as scratch space of
+ * the same length: cost sharing splits 20,000 budget lines over the periods, and two new arrays a
+ * line were most of what its garbage collector had to do.
+ */
+function splitInto(total: number, weights: readonly number[], parts: number[], fractions: number[]): void {
   const count = weights.length;
-  const parts = new Array<number>(count).fill(0);
+  parts.fill(0);
   let sum = 0;
   for (const weight of weights) sum += weight;
-  if (sum <= 0) return parts;
-  const fractions = new Array<number>(count);
+  if (sum <= 0) return;
   let left = total;
   for (let index = 0; index < count; index++) {
     const exact = (total * (weights[index] ?? 0)) / sum;
@@ -24,7 +33,7 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
     fractions[index] = exact - part;
     left -= part;
   }
-  if (left <= 0) return parts;
+  if (left <= 0) return;
   // Each part lost less than one cent, so fewer cents are left than there are parts: each goes to
   // the largest fraction not yet served, the earliest on a tie. A scan, not a sort: a budget line
   // has a few periods, and cost sharing splits 20,000 lines. (Whole rounds first, for safety.)
@@ -36,7 +45,6 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
     parts[largest] = (parts[largest] ?? 0) + 1;
     fractions[largest] = -1;
   }
-  return parts;
 }
 
 /**
@@ -45,7 +53,13 @@ export function splitByWeights(total: number, weights: readonly number[]): numbe
  * part carries cents.
  */
 export function splitShillings(totalMinor: number, weights: readonly number[]): number[] {
-  const parts = splitByWeights(Math.round(totalMinor / 100), weights);
-  for (let index = 0; index < parts.length; index++) parts[index] = (parts[index] ?? 0) * 100;
+  const parts = new Array<number>(weights.length).fill(0);
+  splitShillingsInto(totalMinor, weights, parts, new Array<number>(weights.length));
   return parts;
+}
+
+/** splitShillings writing into `parts`, with `fractions` as scratch space (see splitInto). */
+export function splitShillingsInto(totalMinor: number, weights: readonly number[], parts: number[], fractions: number[]): void {
+  splitInto(Math.round(totalMinor / 100), weights, parts, fractions);
+  for (let index = 0; index < parts.length; index++) parts[index] = (parts[index] ?? 0) * 100;
 }

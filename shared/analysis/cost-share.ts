@@ -6,7 +6,7 @@ import type { ActivityDto } from '../api/schemas/plan';
 import type { ContributionDto, DisbursementDto } from '../api/schemas/budget';
 import type { OrganisationDto } from '../api/schemas/organisation';
 import type { CostShareDto, OverspendDto, ShareTotalsDto } from '../api/schemas/analysis/cost-share';
-import { splitShillings } from './allocate';
+import { splitShillings, splitShillingsInto } from './allocate';
 import { itemAt } from '../item-at';
 import { isCountyGovernment } from '../domain/organisations';
 import { naturalCompare } from '../natural-order';
@@ -101,6 +101,18 @@ export function costShare(input: {
   const behindSchedule: CostShareDto['behindSchedule'] = [];
   const overspent: OverspendDto[] = [];
   const notValued: CostShareDto['notValued'] = [];
+  // One line record, refilled for each budget line: the accumulators add its figures up and keep
+  // none of it, and a record with two arrays for each of 20,000 lines was garbage to collect.
+  const line: Line = {
+    plannedKes: 0,
+    plannedByPeriod: new Array<number>(periodCount).fill(0),
+    disbursedKes: 0,
+    disbursedByPeriod: zeroes,
+    type: 'cash',
+    onBudget: false,
+    county: false,
+  };
+  const fractions = new Array<number>(periodCount).fill(0);
 
   for (const c of input.contributions) {
     const activity = c.activityId === null ? undefined : activities.get(c.activityId);
@@ -134,15 +146,13 @@ export function costShare(input: {
     }
     if (activity?.status === 'cancelled') continue;
 
-    const plannedKes = inKes(c.amountMinor, c.currency, rate);
-    const line: Line = {
-      plannedKes,
-      plannedByPeriod: splitShillings(plannedKes, weightsOf(activity)),
-      disbursedKes: inKes(spentTotal, c.currency, rate),
-      disbursedByPeriod: spent ? inKesEach(spent.byPeriod, c.currency, rate) : zeroes,
-      contribution: c,
-      county: isCountyGovernment(org),
-    };
+    line.plannedKes = inKes(c.amountMinor, c.currency, rate);
+    splitShillingsInto(line.plannedKes, weightsOf(activity), line.plannedByPeriod, fractions);
+    line.disbursedKes = inKes(spentTotal, c.currency, rate);
+    line.disbursedByPeriod = spent ? inKesEach(spent.byPeriod, c.currency, rate) : zeroes;
+    line.type = c.type;
+    line.onBudget = c.onBudget;
+    line.county = isCountyGovernment(org);
 
     overall.add(line);
     entry(byOrg, c.contributorOrgId, periodCount).add(line);
@@ -228,8 +238,9 @@ interface Line {
   plannedKes: number;
   plannedByPeriod: number[];
   disbursedKes: number;
-  disbursedByPeriod: number[];
-  contribution: CostShareContribution;
+  disbursedByPeriod: readonly number[];
+  type: CostShareContribution['type'];
+  onBudget: boolean;
   county: boolean;
 }
 
@@ -253,14 +264,14 @@ class Accumulator {
   }
 
   add(line: Line): void {
-    const { plannedKes, contribution: c } = line;
+    const { plannedKes } = line;
     this.planned += plannedKes;
     if (line.county) this.county += plannedKes;
     else this.partner += plannedKes;
-    if (c.type === 'cash') this.cash += plannedKes;
-    else if (c.type === 'in_kind') this.inKind += plannedKes;
+    if (line.type === 'cash') this.cash += plannedKes;
+    else if (line.type === 'in_kind') this.inKind += plannedKes;
     else this.humanResources += plannedKes;
-    if (c.onBudget) this.onBudget += plannedKes;
+    if (line.onBudget) this.onBudget += plannedKes;
     else this.offBudget += plannedKes;
     this.disbursed += line.disbursedKes;
     for (let index = 0; index < this.plannedByPeriod.length; index++) {
