@@ -10,11 +10,7 @@ import { overlapClusterReport } from '../../main/services/analysis/overlap-clust
 import { overlapReport } from '../../main/services/analysis/overlaps';
 import { calendarReport, costShareReport, coverageReport, indicatorStatusReport } from '../../main/services/analysis/reports';
 import type { BenchSection } from './sections';
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
+import { median } from './median';
 
 /**
  * Median wall time of `runs` runs after a warm-up, and the median CPU time of this process over the

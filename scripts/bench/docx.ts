@@ -3,10 +3,9 @@ import { performance } from 'node:perf_hooks';
 import { exportDocx } from '../../main/exports/docx/index';
 import { loadPlanData } from '../../main/exports/plan-data';
 import type { BenchSection } from './sections';
+import { median } from './median';
 
 const RUNS = 5;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 /**
  * Issue 9: the Joint Work Plan of the large benchmark plan (5,000 activities) with its charts,
  * target < 2.5 s end to end (issue 16), median of 5. No ward boundaries are loaded yet at this point:

@@ -25,6 +25,7 @@ import type { AppContext } from '../../main/services/context';
 import { registerServices } from '../../main/services/index';
 import type { BenchContext, BenchSection } from './sections';
 import { bin, processTiming } from './startup';
+import { median } from './median';
 
 type BenchLine = BenchContext['line'];
 type BenchFmt = BenchContext['fmt'];
@@ -77,8 +78,6 @@ async function timedAsync<T>(work: () => Promise<T>): Promise<Timed & { value: T
   const used = process.cpuUsage(cpu);
   return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * `npm run bench`: loading the whole country's 1,448 ward polygons (schematic, each edge with 40

@@ -5,14 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../../main/resource-paths';
 import { currentCliBuild } from '../cli-build.mjs';
 import { rendererBuildIsCurrent } from '../renderer-build.mjs';
+import { median } from './median';
 
 export const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
 const RUNS = 5;
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 /**
  * Makes a child report, as it exits, the CPU time it used (on file descriptor 3): on a busy machine

@@ -5,13 +5,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from '../../main/resource-paths';
 import type { BenchSection } from './sections';
+import { median } from './median';
 
 const stepRun = z.object({ ms: z.number(), cpuMs: z.number(), baselineMb: z.number(), peakMb: z.number(), outcome: z.string() });
 type StepRun = z.infer<typeof stepRun>;
 
 const RUNS = 5;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 /** One step in a fresh process (workbook-child.ts) that opens the plan's database file and does that step alone. */
 function runStep(database: string, cycleId: string, file: string, step: 'export' | 'preview' | 'apply'): StepRun {
   const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench', 'workbook-child.ts'), database, cycleId, file, step], {
