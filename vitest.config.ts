@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,6 +8,11 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     // Generous: a timeout is there to end a hang, and a busy 2-core machine runs these several times slower.
     testTimeout: 120_000,
+    // A file per core. Vitest's own default keeps one core for itself, which on the 2-core machines
+    // this suite runs on meant one file at a time; its main process mostly waits on the workers, and
+    // each LibreOffice conversion has a profile folder of its own (tests/exports/xlsx/support.ts).
+    maxWorkers: os.availableParallelism(),
+    minWorkers: 1,
     setupFiles: ['tests/support/yield-between-tests.ts'],
   },
 });
