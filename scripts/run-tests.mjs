@@ -3,7 +3,7 @@
 // failed tests, a check or build that failed, errors outside a test (a file that cannot load, a
 // failing hook), unhandled errors (a worker's RPC timeout) and a run that ended without its counts.
 // The exit code is 0 exactly when the line says 0 failed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +19,15 @@ const vitest = [
   '--reporter=./scripts/test-summary-reporter.mjs',
 ];
 
-const steps = [
+// The checks and the build read the sources and write nothing the others read: they run side by
+// side (each mostly on one core), their output printed whole as each ends. The suites run after
+// them, one after the other, since the browser tests and the CLI's tests use the build.
+const checks = [
   { name: 'type checks', command: [...npm, 'run', 'typecheck'] },
   { name: 'lint', command: [...npm, 'run', 'lint'] },
   { name: 'build', command: [...npm, 'run', 'build'] },
+];
+const steps = [
   { name: 'Node tests', command: vitest, suite: true },
   { name: 'browser tests', command: [...vitest, '--config', 'vitest.e2e.config.ts'], suite: true },
 ];
@@ -34,6 +39,14 @@ const durations = [];
 const files = [];
 const started = Date.now();
 
+const checksStarted = Date.now();
+const checkResults = await Promise.all(checks.map(runCaptured));
+for (const { step, status, ms } of checkResults) {
+  durations.push(`${step.name} ${seconds(ms)}`);
+  if (status !== 0) otherFailures.push(`${step.name} failed (exit ${status}; the messages above say why)`);
+}
+durations.push(`(side by side: ${seconds(Date.now() - checksStarted)})`);
+
 for (const step of steps) {
   const summaryFile = path.join(dir, `${durations.length}.json`);
   const stepStarted = Date.now();
@@ -41,10 +54,6 @@ for (const step of steps) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, PAMOJA_TEST_SUMMARY: summaryFile } });
   durations.push(`${step.name} ${seconds(Date.now() - stepStarted)}`);
   const status = result.status ?? `signal ${result.signal}`;
-  if (!step.suite) {
-    if (status !== 0) otherFailures.push(`${step.name} failed (exit ${status}; the messages above say why)`);
-    continue;
-  }
   if (!fs.existsSync(summaryFile)) {
     otherFailures.push(`the ${step.name} ended (exit ${status}) without counting their results`);
     continue;
@@ -73,6 +82,31 @@ if (otherFailures.length > 0) {
 const failed = totals.failed + otherFailures.length;
 console.log(`\n${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;
+
+/** Runs a check with its output held back, then prints it under the check's name: three at once would interleave. */
+function runCaptured(step) {
+  const started = Date.now();
+  const [command, ...args] = step.command;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env: process.env });
+    const output = [];
+    let finished = false;
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    // A command that cannot start reports 'error' and then 'close': it ends once.
+    const finish = (status) => {
+      if (finished) return;
+      finished = true;
+      process.stdout.write(`\n── ${step.name} (${seconds(Date.now() - started)}, exit ${status}) ──\n${Buffer.concat(output).toString()}`);
+      resolve({ step, status, ms: Date.now() - started });
+    };
+    child.on('error', (error) => {
+      output.push(Buffer.from(`${error.message}\n`));
+      finish(`error ${error.code ?? ''}`.trim());
+    });
+    child.on('close', (code, signal) => finish(code ?? `signal ${signal}`));
+  });
+}
 
 function seconds(ms) {
   const whole = Math.round(ms / 1000);
