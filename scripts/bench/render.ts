@@ -8,14 +8,17 @@ import { chromiumPath, launchChromium } from '../../tests/e2e/support/chromium';
 import { ensureRendererBuilt } from '../../tests/e2e/support/renderer-build';
 import type { BenchSection } from './sections';
 
-/** The mark the action plan leaves once its rows are painted (renderer/features/action-plan). */
+/** The marks the action plan leaves once its first rows are painted, and once every activity is read (renderer/features/action-plan). */
 const PAINTED = 'pamoja:action-plan:painted';
+const COMPLETE = 'pamoja:action-plan:complete';
 
 export interface ActionPlanTiming {
   /** From the click that opens the screen to its rows on screen: reads, checks and drawing. */
   totalMs: number;
-  /** From the last answer of the API arriving to the rows on screen: React's render and the paint. */
+  /** From the last answer of the API before the paint to the rows on screen: React's render and the paint. */
   renderMs: number;
+  /** From the click to every activity read and drawn (the pages after the first are read behind the first screen). */
+  completeMs: number;
   /** Table rows in the page: the virtual list draws only those in view. */
   rowsDrawn: number;
 }
@@ -35,16 +38,21 @@ export async function timeActionPlan(page: Page, cycleId: string): Promise<Actio
     { hash: `#/cycles/${cycleId}/action-plan` },
   );
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, PAINTED, { timeout: 60_000 });
-  return page.evaluate((name) => {
-    const open = performance.getEntriesByName('bench:open')[0]?.startTime ?? 0;
-    const painted = performance.getEntriesByName(name)[0]?.startTime ?? 0;
-    const answers = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/'));
-    const lastAnswer = Math.max(
-      open,
-      ...answers.map((entry) => (entry instanceof PerformanceResourceTiming ? entry.responseEnd : entry.startTime + entry.duration)),
-    );
-    return { totalMs: painted - open, renderMs: painted - lastAnswer, rowsDrawn: document.querySelectorAll('[data-activity-row]').length };
-  }, PAINTED);
+  const rowsDrawn = await page.evaluate(() => document.querySelectorAll('[data-activity-row]').length);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, COMPLETE, { timeout: 60_000 });
+  const timing = await page.evaluate(
+    ({ painted: paintedName, complete: completeName }) => {
+      const open = performance.getEntriesByName('bench:open')[0]?.startTime ?? 0;
+      const painted = performance.getEntriesByName(paintedName)[0]?.startTime ?? 0;
+      const complete = performance.getEntriesByName(completeName)[0]?.startTime ?? 0;
+      const answers = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/'));
+      const ends = answers.map((entry) => (entry instanceof PerformanceResourceTiming ? entry.responseEnd : entry.startTime + entry.duration));
+      const lastAnswer = Math.max(open, ...ends.filter((end) => end <= painted));
+      return { totalMs: painted - open, renderMs: painted - lastAnswer, completeMs: complete - open };
+    },
+    { painted: PAINTED, complete: COMPLETE },
+  );
+  return { ...timing, rowsDrawn };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -70,7 +78,12 @@ export async function measureActionPlan(
   if (!first) throw new Error('No run of the action plan was timed.');
   return {
     first,
-    median: { totalMs: median(timings.map((t) => t.totalMs)), renderMs: median(timings.map((t) => t.renderMs)), rowsDrawn: first.rowsDrawn },
+    median: {
+      totalMs: median(timings.map((t) => t.totalMs)),
+      renderMs: median(timings.map((t) => t.renderMs)),
+      completeMs: median(timings.map((t) => t.completeMs)),
+      rowsDrawn: first.rowsDrawn,
+    },
   };
 }
 
@@ -89,8 +102,9 @@ export const renderBench: BenchSection = {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       const activities = registerServices.activity.list(ctx, { cycleId }).length;
       const { first, median: typical } = await measureActionPlan(page, shell.url, cycleId);
-      line(`action plan (${fmt(activities)} activities): open → paint`, `${fmt(first.totalMs)} ms first, ${fmt(typical.totalMs)} ms median of 5`);
+      line(`action plan (${fmt(activities)} activities): open → first page painted`, `${fmt(first.totalMs)} ms first, ${fmt(typical.totalMs)} ms median of 5`);
       line('  of which render + paint after the data', `${fmt(first.renderMs)} ms first, ${fmt(typical.renderMs)} ms median (target < 1,000 ms)`);
+      line('  open → every activity read and drawn', `${fmt(first.completeMs)} ms first, ${fmt(typical.completeMs)} ms median`);
       line('  table rows in the page (virtualised)', fmt(first.rowsDrawn));
     } finally {
       await browser.close();

@@ -17,8 +17,12 @@ export interface RegisterSectionProps<R extends RegisterName, Row extends RowVal
   /** A line under the heading on what the register is for. */
   lead?: string;
   cycleId: string;
-  /** Every row of the register (the editor finds its record here). */
+  /** Every row of the register (the editor finds its record here), or those read so far (see `reading`). */
   rows: readonly Row[];
+  /** How many rows the register holds, when `rows` may not hold them all yet; defaults to rows.length. */
+  total?: number;
+  /** The rest of the rows are still being read (a paged register): counts and filter results are not final. */
+  reading?: boolean;
   /** The rows the table shows, when filters narrow it; defaults to all. */
   shownRows?: readonly Row[];
   reload: () => void;
@@ -59,10 +63,10 @@ export function RegisterSection<R extends RegisterName, Row extends RowValues & 
   const headingId = `${props.register}-heading`;
 
   return (
-    <section className="section" aria-labelledby={headingId} id={props.id}>
+    <section className="section" aria-labelledby={headingId} id={props.id} aria-busy={props.reading ? true : undefined}>
       <div className="section__head">
         <Heading id={headingId}>
-          {props.heading} <span className="count">{rows.length.toLocaleString('en-KE')}</span>
+          {props.heading} <span className="count">{(props.total ?? rows.length).toLocaleString('en-KE')}</span>
         </Heading>
         <div className="section__actions">
           {props.actions}
@@ -76,7 +80,11 @@ export function RegisterSection<R extends RegisterName, Row extends RowValues & 
       {rows.length === 0 ? (
         <p className="empty">{props.emptyText}</p>
       ) : shown.length === 0 ? (
-        <p className="empty">No {props.nounPlural} match these filters. Clear a filter to see more.</p>
+        <p className="empty">
+          {props.reading
+            ? `No ${props.nounPlural} read so far match these filters; still reading the rest…`
+            : `No ${props.nounPlural} match these filters. Clear a filter to see more.`}
+        </p>
       ) : props.view ? (
         props.view
       ) : (
@@ -88,6 +96,8 @@ export function RegisterSection<R extends RegisterName, Row extends RowValues & 
           selectedId={editing?.id ?? null}
           savedId={editor.savedId}
           {...props.table}
+          // While the rest are read, the first page is drawn as the whole list will be, so no row changes height when they arrive.
+          virtualFrom={props.reading ? 0 : props.table?.virtualFrom}
         />
       )}
       <RegisterDrawer

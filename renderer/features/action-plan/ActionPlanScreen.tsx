@@ -1,12 +1,14 @@
 import { outsideCycleWarning } from '../../../shared/analysis/cycle-span';
 import { formatDisplayDate } from '../../../shared/dates';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { AdminUnitDto } from '../../../shared/api/schemas/admin';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { OrganisationDto } from '../../../shared/api/schemas/organisation';
 import type { ActivityDto, ObjectiveDto } from '../../../shared/api/schemas/plan';
 import { allReady } from '../../api/all-ready';
+import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
+import { usePagedRows, type PagedRows } from '../../api/use-paged-rows';
 import { QueryView } from '../../components/QueryView';
 import { RegisterSection } from '../../components/register/RegisterSection';
 import { useEditor } from '../../components/register/use-editor';
@@ -14,7 +16,7 @@ import { todayIso } from '../../components/today';
 import { usePaintMark } from '../../components/use-paint-mark';
 import { indexById, organisationOptions, wardOptions } from '../lookups/lookups';
 import { activityColumns, activityDefaults, activityFields, describeActivity } from './activity-register';
-import { fiscalQuarters, filterActivities, noFilter, sortByCode, type ActivityFilter } from '../../../shared/analysis/activity-filter';
+import { fiscalQuarters, filterActivities, noFilter, type ActivityFilter } from '../../../shared/analysis/activity-filter';
 import { PasteRows } from '../imports/PasteRows';
 import { ViewSwitch } from '../../components/ui/ViewSwitch';
 import { ActivityFilters } from './ActivityFilters';
@@ -22,9 +24,13 @@ import { Timeline } from './Timeline';
 import { timelineScale } from './timeline';
 
 export const ACTION_PLAN_PAINTED = 'pamoja:action-plan:painted';
+/** Left once every activity has been read (the first screen is painted from the first page). */
+export const ACTION_PLAN_COMPLETE = 'pamoja:action-plan:complete';
 
 export function ActionPlanScreen({ cycle }: { cycle: CycleDto }) {
-  const activities = useApiQuery('activity:list', { cycleId: cycle.id });
+  // The first page (100 activities, in code order) paints the screen; the rest are read behind it.
+  const readPage = useCallback((offset: number, limit: number) => api('activity:page', { cycleId: cycle.id, offset, limit }), [cycle.id]);
+  const activities = usePagedRows(readPage);
   const objectives = useApiQuery('objective:list', { cycleId: cycle.id });
   const organisations = useApiQuery('organisation:list', { cycleId: cycle.id });
   const wards = useApiQuery('adminUnit:list', { level: 'ward', withinId: cycle.countyId });
@@ -37,7 +43,7 @@ export function ActionPlanScreen({ cycle }: { cycle: CycleDto }) {
 
 interface ActionPlanProps {
   cycle: CycleDto;
-  activities: readonly ActivityDto[];
+  activities: PagedRows<ActivityDto>;
   objectives: readonly ObjectiveDto[];
   orgs: readonly OrganisationDto[];
   wards: readonly AdminUnitDto[];
@@ -46,16 +52,18 @@ interface ActionPlanProps {
 
 type View = 'table' | 'timeline';
 
-function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: ActionPlanProps) {
+function ActionPlan({ cycle, activities: read, objectives, orgs, wards, reload }: ActionPlanProps) {
   const editor = useEditor();
   const [view, setView] = useState<View>('table');
   const [filter, setFilter] = useState<ActivityFilter>(noFilter);
   const [today] = useState(todayIso);
   usePaintMark(ACTION_PLAN_PAINTED, true);
+  usePaintMark(ACTION_PLAN_COMPLETE, read.complete);
 
-  const sorted = useMemo(() => sortByCode(activities), [activities]);
+  // In code order as read (`activity:page` sorts as shared/analysis/activity-filter.ts does).
+  const activities = read.rows;
   const quarters = useMemo(() => fiscalQuarters(cycle), [cycle]);
-  const shown = useMemo(() => filterActivities(sorted, filter, quarters), [sorted, filter, quarters]);
+  const shown = useMemo(() => filterActivities(activities, filter, quarters), [activities, filter, quarters]);
   const wardChoices = useMemo(() => wardOptions(wards), [wards]);
   const orgChoices = useMemo(() => organisationOptions(orgs), [orgs]);
   const columns = useMemo(
@@ -76,6 +84,8 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
       lead="Who leads, who supports, where and when. Filter to find overlaps; open an activity to change it."
       cycleId={cycle.id}
       rows={activities}
+      total={read.total}
+      reading={!read.complete}
       shownRows={shown}
       reload={reload}
       columns={columns}
@@ -110,9 +120,10 @@ function ActionPlan({ cycle, activities, objectives, orgs, wards, reload }: Acti
             organisations={orgChoices}
             quarters={quarters}
             shown={shown.length}
-            total={activities.length}
+            read={activities.length}
+            total={read.total}
           />
-          {outside > 0 ? (
+          {outside > 0 && read.complete ? (
             <p className="outside-year-note" role="status" data-outside-year-note>
               {outside === 1 ? '1 activity runs' : `${outside.toLocaleString('en-KE')} activities run`} outside the fiscal year {cycle.fiscalYear} (
               {formatDisplayDate(cycle.startDate)} – {formatDisplayDate(cycle.endDate)}), marked &ldquo;Outside FY&rdquo;: accepted, and{' '}

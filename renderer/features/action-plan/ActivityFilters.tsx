@@ -14,6 +14,8 @@ interface ActivityFiltersProps {
   organisations: readonly Option[];
   quarters: readonly ReportingPeriod[];
   shown: number;
+  /** Activities read so far; fewer than `total` while the rest are still coming. */
+  read: number;
   total: number;
   /** The table / timeline switch, on the line with the count. */
   views: ReactNode;
@@ -23,7 +25,7 @@ const sectorOptions = vocabularyOptions(sectors);
 const statusOptions = vocabularyOptions(activityStatuses);
 
 /** Narrow the action plan by sector, ward, organisation, status and county quarter, or by words. */
-export function ActivityFilters({ filter, onChange, wards, organisations, quarters, shown, total, views }: ActivityFiltersProps) {
+export function ActivityFilters({ filter, onChange, wards, organisations, quarters, shown, read, total, views }: ActivityFiltersProps) {
   const set = (key: keyof ActivityFilter, value: string) => onChange({ ...filter, [key]: value });
   const choice = (key: keyof ActivityFilter, label: string, all: string, options: readonly Option[]) => (
     <FilterChoice label={label} all={all} value={filter[key]} options={options} onChange={(value) => set(key, value)} />
@@ -33,9 +35,7 @@ export function ActivityFilters({ filter, onChange, wards, organisations, quarte
       <div className="filters__top">
         {views}
         <p className="filters__count" aria-live="polite">
-          {shown === total
-            ? `${total.toLocaleString('en-KE')} ${total === 1 ? 'activity' : 'activities'}`
-            : `${shown.toLocaleString('en-KE')} of ${total.toLocaleString('en-KE')} activities`}
+          {countText({ shown, read, total, filtered: isFiltered(filter) })}
           {isFiltered(filter) ? (
             <Button kind="link" onClick={() => onChange(noFilter)}>
               Clear filters
@@ -61,4 +61,16 @@ export function ActivityFilters({ filter, onChange, wards, organisations, quarte
       </div>
     </>
   );
+}
+
+const number = (n: number) => n.toLocaleString('en-KE');
+
+/** What the list shows, in words; while activities are still being read, says so instead of a count that would be wrong. */
+function countText({ shown, read, total, filtered }: { shown: number; read: number; total: number; filtered: boolean }): string {
+  if (read < total) {
+    const progress = `${number(read)} of ${number(total)} activities read, reading the rest…`;
+    return filtered ? `${number(shown)} match so far (${progress})` : progress;
+  }
+  if (shown === total) return `${number(total)} ${total === 1 ? 'activity' : 'activities'}`;
+  return `${number(shown)} of ${number(total)} activities`;
 }
