@@ -40,18 +40,21 @@ const metaSchema = z.strictObject(rowMetaSchema);
 function keysAreExactly(
   item: Record<string, unknown>,
   allowed: readonly string[],
-  where: string,
+  where: () => string,
   problems: Problems,
   allowedSet: ReadonlySet<string>,
 ): boolean {
-  const unknown = Object.keys(item).filter((key) => !allowedSet.has(key));
+  const keys = Object.keys(item);
+  // Keys are distinct: as many as allowed, each allowed, is exactly the allowed ones (every row of a sound bundle).
+  if (keys.length === allowed.length && keys.every((key) => allowedSet.has(key))) return true;
+  const unknown = keys.filter((key) => !allowedSet.has(key));
   if (unknown.length > 0) {
-    problems.add(`${where}: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}.`);
+    problems.add(`${where()}: unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(', ')}.`);
     return false;
   }
   const missing = allowed.filter((key) => !Object.hasOwn(item, key));
   if (missing.length > 0) {
-    problems.add(`${where}: missing field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+    problems.add(`${where()}: missing field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
     return false;
   }
   return true;
@@ -93,17 +96,20 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
   const seen = new Set<string>();
   const rows: Row[] = [];
   const register_ = `${t.noun.many[0]?.toUpperCase()}${t.noun.many.slice(1)}`;
-  for (let index = 0; index < data.length; index++) {
+  // Where a problem is, written only when there is one: a county plan's rows have none.
+  let index = 0;
+  let copy: Row = {};
+  const where = () => `${register_}, row ${index + 1}`;
+  const named = () => `${where()} (“${safeLabel(register, copy)}”)`;
+  for (; index < data.length; index++) {
     const item: unknown = data[index];
-    const where = () => `${register_}, row ${index + 1}`;
     if (!isPlainObject(item)) {
       problems.add(`${where()}: not a record.`);
       continue;
     }
-    if (!keysAreExactly(item, allowed, where(), problems, allowedSet)) continue;
+    if (!keysAreExactly(item, allowed, where, problems, allowedSet)) continue;
     // Only allowed keys are read from here on, so no key from the file reaches an object of ours.
-    const copy = item;
-    const named = () => `${where()} (“${safeLabel(register, copy)}”)`;
+    copy = item;
     if (!metaIsValid(copy)) {
       const meta = metaSchema.safeParse(Object.fromEntries(metaKeys.map((key) => [key, copy[key]])));
       problems.add(`${named()}: ${meta.success ? 'its sync columns are not valid.' : explainIssues(meta.error.issues).message}`);

