@@ -2,6 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listAdminUnits } from '../../main/services/admin-units';
 import { registerServices } from '../../main/services/index';
+import { createDispatcher } from '../../main/transport/dispatcher';
+import { apiContract } from '../../shared/api/contract';
+import { totalsFromShare } from '../../renderer/features/budget/budget-totals';
+import { kes } from '../../renderer/components/charts/money-format';
 import { loadCycleFile } from '../../main/services/sample';
 import { generateLargePlan } from '../../scripts/bench/large-plan';
 import { measureActionPlan } from '../../scripts/bench/render';
@@ -136,5 +140,34 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
     expect(statusOf()).toBe(before);
     await expect.poll(() => status.inputValue()).toBe(before);
     await page.getByText('5,000 activities', { exact: true }).waitFor();
+  });
+
+  it('the Budget screen paints the first activities’ lines and the server’s totals while 20,000 lines are read', async () => {
+    const gate: { open?: () => void } = {};
+    const held = new Promise<void>((resolve) => (gate.open = resolve));
+    const linePages = (url: URL) => decodeURIComponent(url.pathname).endsWith('/api/contribution:page');
+    await page.route(linePages, async (route) => {
+      const body: unknown = route.request().postDataJSON();
+      const offset = typeof body === 'object' && body !== null && 'offset' in body ? body.offset : 0;
+      if (offset !== 0) await held;
+      await route.continue();
+    });
+    await page.evaluate((hash) => (window.location.hash = hash), `#/cycles/${cycleId}/budget`);
+    await page.getByText('100 of 20,000 budget lines read, reading the rest…').waitFor({ timeout: 60_000 });
+    const grid = page.getByRole('table', { name: 'Cost-share budget per activity' });
+    await grid.getByRole('rowheader', { name: /^A1 Joint activity 1(?!\d)/ }).waitFor();
+    expect(await page.getByRole('button', { name: '+ Add contribution' }).isDisabled()).toBe(true);
+    const share = createDispatcher(shell.ctx, () => undefined)('costShare:summary', { cycleId });
+    if (!share.ok) throw new Error(share.error.message);
+    const totals = totalsFromShare(apiContract['costShare:summary'].output.parse(share.value));
+    const cards = page.getByRole('list', { name: 'Budget at a glance' });
+    await cards.getByText(kes(totals.totalKes)).waitFor({ timeout: 60_000 });
+    await screenshot(page, '44-large-plan-budget-first-page');
+
+    gate.open?.();
+    await page.getByText('5,000 of 5,000 activities and components').waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('button', { name: '+ Add contribution' }).isDisabled()).toBe(false);
+    await screenshot(page, '45-large-plan-budget-all-read');
+    await page.unroute(linePages);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { budgetTotals } from '../../renderer/features/budget/budget-totals';
+import { costShare, type CostShareContribution } from '../../shared/analysis/cost-share';
+import { cancelledLineCount, totalsFromShare } from '../../renderer/features/budget/budget-totals';
 import { kes, kesShort } from '../../renderer/components/charts/money-format';
 
 const cycle = { id: 'cycle', startDate: '2026-07-01', endDate: '2027-06-30', reportingPeriod: 'quarterly' as const, kesPerUsdScaled: 1_293_500 };
@@ -11,7 +12,7 @@ const activities = [
   { id: 'a1', code: 'A1', title: 'Boreholes', sector: 'water_wash' as const, startDate: '2026-07-01', endDate: '2026-12-31', status: 'ongoing' as const },
   { id: 'a2', code: 'A2', title: 'Classrooms', sector: 'education' as const, startDate: '2026-07-01', endDate: '2026-09-30', status: 'cancelled' as const },
 ];
-const line = (id: string, fields: Partial<Parameters<typeof budgetTotals>[0]['contributions'][number]>) => ({
+const line = (id: string, fields: Partial<CostShareContribution>): CostShareContribution => ({
   id,
   activityId: 'a1' as string | null,
   component: `Line ${id}`,
@@ -25,21 +26,21 @@ const line = (id: string, fields: Partial<Parameters<typeof budgetTotals>[0]['co
 });
 
 describe('budget totals in KES at the cycle’s rate', () => {
-  const totals = budgetTotals({
-    cycle,
-    organisations,
-    activities,
-    contributions: [
-      line('c1', { amountMinor: 1_000_000_00 }),
-      line('c2', { contributorOrgId: 'udra', amountMinor: 10_000_00, currency: 'USD', type: 'in_kind' }),
-      line('c3', { activityId: 'a2', amountMinor: 5_000_000_00 }),
-      line('c4', { activityId: null, contributorOrgId: 'udra', amountMinor: 365_000_00 }),
-    ],
-    disbursements: [
-      { contributionId: 'c2', periodKey: 'Q1', amountMinor: 1_000_00 },
-      { contributionId: 'c3', periodKey: 'Q1', amountMinor: 1_000_00 },
-    ],
-  });
+  const contributions = [
+    line('c1', { amountMinor: 1_000_000_00 }),
+    line('c2', { contributorOrgId: 'udra', amountMinor: 10_000_00, currency: 'USD', type: 'in_kind' }),
+    line('c3', { activityId: 'a2', amountMinor: 5_000_000_00 }),
+    line('c4', { activityId: null, contributorOrgId: 'udra', amountMinor: 365_000_00 }),
+  ];
+  const disbursements = [
+    { contributionId: 'c2', periodKey: 'Q1', amountMinor: 1_000_00 },
+    { contributionId: 'c3', periodKey: 'Q1', amountMinor: 1_000_00 },
+  ];
+  // What the Budget screen shows: the server's cost share (costShare:summary computes the same) arranged for the charts.
+  const totals = {
+    ...totalsFromShare(costShare({ cycle, organisations, activities, contributions, disbursements, today: cycle.startDate })),
+    cancelledLines: cancelledLineCount(activities, contributions),
+  };
 
   it('adds each contributor’s lines, converting USD, leaving cancelled activities out', () => {
     expect(totals.totalKes).toBe(1_000_000_00 + 1_293_500_00 + 365_000_00);

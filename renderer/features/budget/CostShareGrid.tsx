@@ -22,6 +22,8 @@ interface CostShareGridProps {
   orgs: ReadonlyMap<string, OrganisationDto>;
   lineEditor: Editor;
   disbursementEditor: Editor;
+  /** While lines or activities are still being read: how far; null once every one is here. */
+  reading: { lines: number; totalLines: number } | null;
 }
 
 const PAGE = 15;
@@ -39,11 +41,21 @@ interface Group {
  * each converted to KES at the cycle's rate, the county's and partners' shares, and what has been
  * disbursed. Lines are added and changed from here.
  */
-export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disbursements, orgs, lineEditor, disbursementEditor }: CostShareGridProps) {
+export function CostShareGrid({
+  kesPerUsdScaled,
+  activities,
+  contributions,
+  disbursements,
+  orgs,
+  lineEditor,
+  disbursementEditor,
+  reading,
+}: CostShareGridProps) {
   const [sector, setSector] = useState('');
   const [text, setText] = useState('');
   const [limit, setLimit] = useState(PAGE);
 
+  const partial = reading !== null;
   const groups = useMemo(() => {
     const byActivity = new Map<string, ContributionDto[]>();
     for (const line of contributions) {
@@ -59,8 +71,14 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
     }));
     const unlinked = byActivity.get(NO_ACTIVITY);
     if (unlinked) list.push({ key: NO_ACTIVITY, title: NO_ACTIVITY_LABEL, sector: '', cancelled: false, lines: unlinked });
-    return list;
-  }, [activities, contributions]);
+    if (!partial) return list;
+    // Lines arrive under their activities in this order: every activity before the last line's has
+    // all its lines; that one and those after may not yet, and are not shown with a wrong sum.
+    const lastActivity = contributions.at(-1)?.activityId;
+    const reached = list.findIndex((group) => group.key === lastActivity);
+    // Its activity not read yet (or no line at all): every activity read so far comes before it.
+    return reached === -1 ? list : list.slice(0, reached);
+  }, [activities, contributions, partial]);
 
   const disbursedByLine = useMemo(() => {
     const totals = new Map<string, number>();
@@ -69,14 +87,15 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
   }, [disbursements]);
 
   const needle = text.trim().toLowerCase();
-  const shown = groups.filter((group) => (!sector || group.sector === sector) && (!needle || group.title.toLowerCase().includes(needle)));
+  // Filters wait for every activity: a filtered count over some of them would be wrong.
+  const shown = reading ? groups : groups.filter((group) => (!sector || group.sector === sector) && (!needle || group.title.toLowerCase().includes(needle)));
 
   return (
     <div className="cost-share">
       <div className="filters">
         <label className="filter">
           <span className="filter__label">Sector</span>
-          <select value={sector} onChange={(event) => setSector(event.target.value)}>
+          <select value={sector} disabled={reading !== null} onChange={(event) => setSector(event.target.value)}>
             <option value="">All sectors</option>
             {vocabularyOptions(sectors).map((option) => (
               <option key={option.value} value={option.value}>
@@ -87,10 +106,12 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
         </label>
         <label className="filter filter--text">
           <span className="filter__label">Activity</span>
-          <input type="search" value={text} placeholder="Code or title…" onChange={(event) => setText(event.target.value)} />
+          <input type="search" value={text} disabled={reading !== null} placeholder="Code or title…" onChange={(event) => setText(event.target.value)} />
         </label>
-        <p className="filters__count">
-          {shown.length.toLocaleString('en-KE')} of {groups.length.toLocaleString('en-KE')} activities and components
+        <p className="filters__count" aria-live="polite">
+          {reading
+            ? `${reading.lines.toLocaleString('en-KE')} of ${reading.totalLines.toLocaleString('en-KE')} budget lines read, reading the rest…`
+            : `${shown.length.toLocaleString('en-KE')} of ${groups.length.toLocaleString('en-KE')} activities and components`}
         </p>
       </div>
       <DataTable label="Cost-share budget per activity" fixed className="grid">
@@ -142,7 +163,11 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                   {unvalued ? <span className="cell__sub">{unvalued}</span> : null}
                 </td>
                 <td colSpan={2} className="grid__add">
-                  <Button size="small" onClick={() => lineEditor.openNew({ activityId: group.key === NO_ACTIVITY ? null : group.key })}>
+                  <Button
+                    size="small"
+                    disabled={reading !== null}
+                    onClick={() => lineEditor.openNew({ activityId: group.key === NO_ACTIVITY ? null : group.key })}
+                  >
                     + Line
                   </Button>
                 </td>
@@ -157,7 +182,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
               {group.lines.map((line) => (
                 <tr key={line.id} className={line.id === lineEditor.savedId ? 'row--saved' : undefined} data-contribution={line.component}>
                   <td>
-                    <Button kind="link" onClick={() => lineEditor.openRow(line.id)}>
+                    <Button kind="link" disabled={reading !== null} onClick={() => lineEditor.openRow(line.id)}>
                       {orgShortName(orgs.get(line.contributorOrgId))}
                     </Button>
                   </td>
@@ -172,6 +197,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
                   <td>
                     <Button
                       size="small"
+                      disabled={reading !== null}
                       title="Record a disbursement"
                       aria-label={`Record a disbursement of ${line.component}`}
                       onClick={() => disbursementEditor.openNew({ contributionId: line.id })}
@@ -185,6 +211,7 @@ export function CostShareGrid({ kesPerUsdScaled, activities, contributions, disb
           );
         })}
       </DataTable>
+      {reading && shown.length <= limit ? <p className="muted">Reading the budget lines of the next activities…</p> : null}
       {shown.length > limit ? (
         <Button className="show-more" onClick={() => setLimit(limit + PAGE)}>
           Show {Math.min(PAGE, shown.length - limit)} more of {(shown.length - limit).toLocaleString('en-KE')} remaining

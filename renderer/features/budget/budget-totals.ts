@@ -1,12 +1,5 @@
 import type { CostShareDto } from '../../../shared/api/schemas/analysis/cost-share';
-import {
-  costShare,
-  type CostShareActivity,
-  type CostShareContribution,
-  type CostShareCycle,
-  type CostShareDisbursement,
-  type CostShareOrganisation,
-} from '../../../shared/analysis/cost-share';
+import type { CostShareActivity, CostShareContribution, CostShareCycle } from '../../../shared/analysis/cost-share';
 import { contributionTypes } from '../../../shared/domain/vocabulary';
 import { naturalCompare } from '../../../shared/natural-order';
 
@@ -35,11 +28,6 @@ export interface ShareTotals {
   bySector: Share[];
   byType: Share[];
   periods: PeriodTotals[];
-}
-
-export interface BudgetTotals extends ShareTotals {
-  /** Lines of cancelled activities, left out of every total. */
-  cancelledLines: number;
 }
 
 export const NO_ACTIVITY = 'none';
@@ -83,18 +71,10 @@ export function totalsFromShare(share: CostShareDto): ShareTotals {
   };
 }
 
-/** The same totals from the lines a screen has already loaded, with the count of cancelled lines. */
-export function budgetTotals(input: {
-  cycle: BudgetCycle;
-  organisations: readonly CostShareOrganisation[];
-  activities: readonly CostShareActivity[];
-  contributions: readonly CostShareContribution[];
-  disbursements: readonly CostShareDisbursement[];
-}): BudgetTotals {
-  // `today` only decides which lines are behind schedule, which these totals do not show.
-  const totals = totalsFromShare(costShare({ ...input, today: input.cycle.startDate }));
-  const cancelled = new Set(input.activities.filter((activity) => activity.status === 'cancelled').map((activity) => activity.id));
-  return { ...totals, cancelledLines: input.contributions.filter((line) => line.activityId !== null && cancelled.has(line.activityId)).length };
+/** Lines of cancelled activities, which every total leaves out: counted over every line and activity, so only once all are read. */
+export function cancelledLineCount(activities: readonly CostShareActivity[], contributions: readonly CostShareContribution[]): number {
+  const cancelled = new Set(activities.filter((activity) => activity.status === 'cancelled').map((activity) => activity.id));
+  return contributions.filter((line) => line.activityId !== null && cancelled.has(line.activityId)).length;
 }
 
 /** A part of a whole as a rounded percentage, 0 when the whole is 0. */
