@@ -113,6 +113,13 @@ function auditShape(t: ExchangeTable, row: Row): Row {
   return dto;
 }
 
+/**
+ * Their row as written, in the audit's JSON (its columns but the clock ones, and its link lists),
+ * with its stamp: the revision kept, without writing the row's JSON twice. Merging reads a kept
+ * revision's fields, id and stamp only; the audit image has them all.
+ */
+const revisionFromAudit = (hlc: string, auditJson: string) => `{"hlc":${JSON.stringify(hlc)},${auditJson.slice(1)}`;
+
 function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
   const client = tx.db.$client;
   // Rows arrive in any order (a cycle and its organisations name each other): the foreign keys
@@ -134,14 +141,14 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
-    writeItem(tx, plan, item, s, at);
+    const written = writeItem(tx, plan, item, s, at);
     // The sender holds this revision: its next edit may be made on it (field-merge.ts). A stale
     // row is old news, and never vouched for by the checks a new one passes: it is not kept.
     const tableName = exchangeTable[item.register].tableName;
     if (item.theirs && KEPT.has(item.decision)) {
       let texts = keptRevisions.get(tableName);
       if (!texts) keptRevisions.set(tableName, (texts = []));
-      texts.push(JSON.stringify(item.theirs));
+      texts.push(written === null ? JSON.stringify(item.theirs) : revisionFromAudit(item.theirsHlc, written));
     }
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);
@@ -197,7 +204,8 @@ function statements(client: Database.Database) {
 
 type Statements = ReturnType<typeof statements>;
 
-function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): void {
+/** Writes one item; for their row written as it came, returns its audit image (JSON). */
+function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): string | null {
   const t = exchangeTable[item.register];
   const store = rowStore(tx.db.$client, t.table);
   const cycleId = plan.parsed.manifest.cycle.id;
@@ -205,15 +213,11 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
     const { hlc } = stamp(tx);
     return { hlc, origin: tx.installationId, updatedAt: at };
   };
-  const audit = (action: 'create' | 'update' | 'delete', before?: Row, after?: Row) =>
-    recordAudit(tx, at, {
-      action,
-      tableName: t.tableName,
-      rowId: item.id,
-      cycleId,
-      before: before && auditShape(t, before),
-      after: after && auditShape(t, after),
-    });
+  const audit = (action: 'create' | 'update' | 'delete', before?: Row, after?: Row): string | null => {
+    const afterJson = after ? JSON.stringify(auditShape(t, after)) : undefined;
+    recordAudit(tx, at, { action, tableName: t.tableName, rowId: item.id, cycleId, before: before && auditShape(t, before), afterJson });
+    return afterJson ?? null;
+  };
   const tombstoneOf = (hlc: string, origin: string, deletedAt: string, owner: string | null) =>
     s.tombstone.run(t.tableName, item.id, cycleId, owner, deletedAt, hlc, origin);
 
@@ -222,17 +226,19 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
     case 'merge': {
       const source = rowToWrite(item);
       const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? fresh() : {}) };
+      let image: string | null;
       if (item.mine) {
         store.update(tx, row);
         for (const link of t.links) linkStore(tx.db.$client, link).replace(tx, item.id, textListOf(row, link.field));
-        audit('update', item.mine, row);
+        image = audit('update', item.mine, row);
       } else {
         insertRow(tx.db.$client, t, row);
         for (const link of t.links) linkStore(tx.db.$client, link).add(tx, item.id, textListOf(row, link.field));
         if (item.mineTombstone) s.untomb.run(t.tableName, item.id);
-        audit('create', undefined, row);
+        image = audit('create', undefined, row);
       }
-      return;
+      // A merged row is not theirs: its revision is kept from their row itself.
+      return item.outcome === 'write-theirs' ? image : null;
     }
     case 'delete': {
       const { mine } = item;
@@ -242,26 +248,26 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
       store.remove(tx, item.id);
       tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, textOrNullOf(mine, 'ownerOrgId'));
       audit('delete', mine);
-      return;
+      return null;
     }
     case 'tombstone': {
       const theirs = item.theirsTombstone;
       if (theirs) tombstoneOf(theirs.hlc, theirs.origin, theirs.deletedAt, item.mineTombstone?.ownerOrgId ?? theirs.ownerOrgId);
-      return;
+      return null;
     }
     case 'keep-mine':
     case 'meta': {
       // Only clock marks change: a resolution newer than both sides, or the later of two equal versions.
       const later = item.outcome === 'meta' && item.theirsHlc > (item.mine?.hlc ?? item.mineTombstone?.hlc ?? '');
-      if (!item.restamp && !later) return;
+      if (!item.restamp && !later) return null;
       const revision = item.restamp
         ? fresh()
         : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: item.theirs ? textOf(item.theirs, 'updatedAt') : at };
       if (item.mine) store.update(tx, { ...item.mine, ...revision });
       else if (item.mineTombstone) tombstoneOf(revision.hlc, revision.origin, item.mineTombstone.deletedAt, item.mineTombstone.ownerOrgId);
-      return;
+      return null;
     }
     case 'none':
-      return;
+      return null;
   }
 }

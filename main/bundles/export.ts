@@ -108,7 +108,6 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     const entries = new Map<string, Uint8Array>();
     /** Entries packed as they are made: a register's rows are packed once, for the bundle and for the copy kept here. */
     const packed = new Map<string, PackedEntry>();
-    const digests = new Map<string, string>();
     const counts: Record<string, number> = {};
     if (identity.role === 'secretariat') {
       entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId))?.hlc ?? null })));
@@ -122,12 +121,10 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       const name = rowsEntry(t.register);
       const data = utf8(`[${texts.join(',')}]`);
       const entry = packEntry(name, data);
-      const digest = sha256(data);
       entries.set(name, data);
       packed.set(name, entry);
-      digests.set(name, digest);
       // The receiver may edit what it gets and send it back: this copy keeps what it sent (field-merge.ts).
-      keepSentRows(client, { cycleId: input.cycleId, tableName: t.tableName, at, sha256: digest, packed: entry.method === 8 ? entry.packed : packData(data) });
+      keepSentRows(client, { cycleId: input.cycleId, tableName: t.tableName, at, packed: entry.method === 8 ? entry.packed : packData(data) });
     }
     const tombstones: BundleTombstone[] = [...selection.tombstones].flatMap(([register, list]) =>
       list.map((tombstone) => ({ register, ...tombstone, baseHlc: bases.get(baseKey(exchangeTable[register].tableName, tombstone.rowId))?.hlc ?? null })),
@@ -170,7 +167,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       senderClock,
       personalData: personalData.summary,
       counts,
-      entries: [...entries].map(([path, data]) => ({ path, sha256: digests.get(path) ?? sha256(data), bytes: data.length })),
+      entries: [...entries].map(([path, data]) => ({ path, sha256: sha256(data), bytes: data.length })),
     };
     const manifestBytes = utf8(JSON.stringify(manifest, null, 2));
     const signature = { algorithm: 'Ed25519', publicKey: key.publicKey, signature: signManifest(key, manifestBytes) };

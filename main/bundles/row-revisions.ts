@@ -75,26 +75,24 @@ export function revisionReader(client: Database.Database, cycleId: string): (tab
 }
 
 /**
- * Keeps the rows of one table a bundle sends, as the bundle carries them: `packed` is the entry
- * as written into the bundle, `sha256` the digest of its unpacked text the manifest lists. The
- * same rows sent again (a bundle made twice with nothing changed) are kept once.
+ * Keeps the rows of one table a bundle sends, as the bundle carries them (`packed`: the entry as
+ * written into the bundle). The same rows sent again (a bundle made twice with nothing changed)
+ * pack to the same bytes, and are kept once.
  */
-export function keepSentRows(
-  client: Database.Database,
-  snapshot: { cycleId: string; tableName: string; at: string; sha256: string; packed: Uint8Array },
-): void {
+export function keepSentRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; packed: Uint8Array }): void {
+  const digest = sha256(snapshot.packed);
   const known = client
     .prepare("SELECT 1 FROM bundle_revision_snapshots WHERE cycle_id = ? AND table_name = ? AND source = 'sent' AND sha256 = ?")
-    .get(snapshot.cycleId, snapshot.tableName, snapshot.sha256);
+    .get(snapshot.cycleId, snapshot.tableName, digest);
   if (known) return;
-  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'sent', snapshot.sha256, snapshot.at, snapshot.packed);
+  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'sent', digest, snapshot.at, snapshot.packed);
 }
 
 /** Keeps the rows of one table an import kept, each as its JSON text. */
 export function keepReceivedRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; texts: string[] }): void {
   if (snapshot.texts.length === 0) return;
-  const text = Buffer.from(`[${snapshot.texts.join(',')}]`, 'utf8');
-  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'received', sha256(text), snapshot.at, packData(text));
+  const packed = packData(Buffer.from(`[${snapshot.texts.join(',')}]`, 'utf8'));
+  insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'received', sha256(packed), snapshot.at, packed);
 }
 
 function insertSnapshot(client: Database.Database, cycleId: string, tableName: string, source: Source, digest: string, at: string, packed: Uint8Array): void {

@@ -175,7 +175,7 @@ export const bundleRevisionSnapshots = sqliteTable(
     tableName: text('table_name').notNull(),
     /** Sent: this copy's own content, the truth for its stamps. Received: what a bundle showed, first kept first. */
     source: text('source', { enum: ['sent', 'received'] }).notNull(),
-    /** SHA-256 of the unpacked rows: the same rows sent again are not stored twice. */
+    /** SHA-256 of `content`: the same rows sent again pack to the same bytes and are not stored twice. */
     sha256: text('sha256').notNull(),
     createdAt: text('created_at').notNull(),
     /** The rows as a JSON array (each as a bundle carries it), raw-deflated. */

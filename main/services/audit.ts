@@ -13,6 +13,8 @@ export interface AuditRecord {
   cycleId: string | null;
   before?: unknown;
   after?: unknown;
+  /** The after image already as JSON, written instead of `after` (an import keeps the same text as the revision it took). */
+  afterJson?: string;
 }
 
 const statements = new WeakMap<Database.Database, { insert: Database.Statement; nextId: Database.Statement }>();
@@ -45,7 +47,7 @@ export function recordAudit(tx: WriteContext, at: string, record: AuditRecord): 
     record.rowId,
     record.cycleId,
     record.before === undefined ? null : JSON.stringify(record.before),
-    record.after === undefined ? null : JSON.stringify(record.after),
+    record.afterJson ?? (record.after === undefined ? null : JSON.stringify(record.after)),
     tx.change.auditId,
   );
 }

@@ -1,5 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exchangeTables } from '../../main/bundles/exchange-tables';
+import { readBundle } from '../../main/bundles/read';
 import { revisionReader } from '../../main/bundles/row-revisions';
 import { registerServices as s } from '../../main/services/index';
 import type { AppContext } from '../../main/services/context';
@@ -59,6 +61,26 @@ describe('revisions kept as packed snapshots', () => {
     expect(received.map((row) => row.table_name).sort()).toEqual(sent.map((row) => row.table_name).sort());
     const activities = JSON.parse(inflateRawSync(received.find((row) => row.table_name === 'activities')?.content ?? Buffer.alloc(0)).toString('utf8'));
     expect(activities).toEqual([expect.objectContaining({ id: world.rpkActivity.id, title: 'Activity A1', hlc: expect.any(String) })]);
+  });
+
+  it('a row taken whole is kept with the id, stamp and fields the bundle gave it', () => {
+    world = smallWorld();
+    const { county, partner, cycleId } = world;
+    // The county's rows have not changed since the partner took them: a new bundle carries the same revisions.
+    const sent = readBundle(exportPartner(county, cycleId, world.orgs.rpk));
+    let compared = 0;
+    for (const snapshot of snapshotsOf(partner).filter((row) => row.source === 'received')) {
+      const t = exchangeTables.find((table) => table.tableName === snapshot.table_name);
+      const bundleRows = new Map((sent.rows.get(t?.register ?? 'activity') ?? []).map((row) => [row.id, row]));
+      for (const kept of JSON.parse(inflateRawSync(snapshot.content).toString('utf8')) as Record<string, unknown>[]) {
+        const given = bundleRows.get(kept.id);
+        expect(given, `${snapshot.table_name} ${String(kept.id)}`).toBeDefined();
+        expect(kept.hlc).toBe(given?.hlc);
+        for (const key of t?.fieldKeys ?? []) expect([key, kept[key]]).toEqual([key, given?.[key]]);
+        compared++;
+      }
+    }
+    expect(compared).toBe([...sent.rows.values()].reduce((sum, rows) => sum + rows.length, 0));
   });
 
   it('the same rows sent again are kept once; a register that changed is kept again, alone', () => {
