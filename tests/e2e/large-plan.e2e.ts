@@ -86,16 +86,7 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
 
   it('paints the first hundred activities while the rest are read, saying so, and counts right once all are in', async () => {
     // The pages after the first are held back until the screen has been looked at in that state.
-    const gate: { open?: () => void } = {};
-    const held = new Promise<void>((resolve) => (gate.open = resolve));
-    // The web shell's path carries the method URL-encoded (activity%3Apage).
-    const activityPages = (url: URL) => decodeURIComponent(url.pathname).endsWith('/api/activity:page');
-    await page.route(activityPages, async (route) => {
-      const body: unknown = route.request().postDataJSON();
-      const offset = typeof body === 'object' && body !== null && 'offset' in body ? body.offset : 0;
-      if (offset !== 0) await held;
-      await route.continue();
-    });
+    const held = await holdLaterPages(page, 'activity:page');
     await page.evaluate((hash) => (window.location.hash = hash), `#/cycles/${cycleId}/objectives`);
     await page.getByRole('heading', { level: 2, name: /^Objectives and priority areas/ }).waitFor({ timeout: 60_000 });
     await page.evaluate((hash) => (window.location.hash = hash), `#/cycles/${cycleId}/action-plan`);
@@ -110,14 +101,14 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
     await sector.selectOption({ label: 'Education' });
     await page.getByText(/^[\d,]+ match so far \(100 of 5,000 activities read, reading the rest…\)/).waitFor();
 
-    gate.open?.();
+    held.release();
     const education = registerServices.activity.list(shell.ctx, { cycleId }).filter((activity) => activity.sector === 'education').length;
     await page.getByText(`${education.toLocaleString('en-KE')} of 5,000 activities`).waitFor({ timeout: 60_000 });
     expect(await page.locator('section[aria-busy="true"]').count()).toBe(0);
     await sector.selectOption({ label: 'All sectors' });
     await page.getByText('5,000 activities', { exact: true }).waitFor();
     await screenshot(page, '43-large-plan-all-read');
-    await page.unroute(activityPages);
+    await held.stop();
   });
 
   it('saves a status from the 5,000-row list and its Undo puts it back, the list staying whole while it reads again', async () => {
@@ -143,15 +134,7 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
   });
 
   it('the Budget screen paints the first activities’ lines and the server’s totals while 20,000 lines are read', async () => {
-    const gate: { open?: () => void } = {};
-    const held = new Promise<void>((resolve) => (gate.open = resolve));
-    const linePages = (url: URL) => decodeURIComponent(url.pathname).endsWith('/api/contribution:page');
-    await page.route(linePages, async (route) => {
-      const body: unknown = route.request().postDataJSON();
-      const offset = typeof body === 'object' && body !== null && 'offset' in body ? body.offset : 0;
-      if (offset !== 0) await held;
-      await route.continue();
-    });
+    const held = await holdLaterPages(page, 'contribution:page');
     await page.evaluate((hash) => (window.location.hash = hash), `#/cycles/${cycleId}/budget`);
     await page.getByText('100 of 20,000 budget lines read, reading the rest…').waitFor({ timeout: 60_000 });
     const grid = page.getByRole('table', { name: 'Cost-share budget per activity' });
@@ -164,10 +147,32 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
     await cards.getByText(kes(totals.totalKes)).waitFor({ timeout: 60_000 });
     await screenshot(page, '44-large-plan-budget-first-page');
 
-    gate.open?.();
+    held.release();
     await page.getByText('5,000 of 5,000 activities and components').waitFor({ timeout: 60_000 });
     expect(await page.getByRole('button', { name: '+ Add contribution' }).isDisabled()).toBe(false);
     await screenshot(page, '45-large-plan-budget-all-read');
-    await page.unroute(linePages);
+    await held.stop();
   });
 });
+
+/**
+ * Holds back every call of a paged read but its first page, so a spec can look at a screen painted
+ * from its first page; `release` lets them through and `stop` ends the holding once they have all answered. The web shell's path carries
+ * the method URL-encoded (activity%3Apage).
+ */
+async function holdLaterPages(page: Page, method: string): Promise<{ release(): void; stop(): Promise<void> }> {
+  const gate: { open?: () => void } = {};
+  const held = new Promise<void>((resolve) => (gate.open = resolve));
+  const calls = (url: URL) => decodeURIComponent(url.pathname).endsWith(`/api/${method}`);
+  await page.route(calls, async (route) => {
+    const body: unknown = route.request().postDataJSON();
+    const offset = typeof body === 'object' && body !== null && 'offset' in body ? body.offset : 0;
+    if (offset !== 0) await held;
+    await route.continue();
+  });
+  return {
+    release: () => gate.open?.(),
+    // Once the screen has every row: no held call is left to continue.
+    stop: () => page.unroute(calls),
+  };
+}
