@@ -153,6 +153,22 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
     await screenshot(page, '45-large-plan-budget-all-read');
     await held.stop();
   });
+
+  it('the objectives show at once, their activity counts once every activity is read', async () => {
+    const held = await holdLaterPages(page, 'activity:page');
+    await page.evaluate((hash) => (window.location.hash = hash), `#/cycles/${cycleId}/objectives`);
+    await page.getByRole('heading', { level: 2, name: /^Objectives and priority areas/ }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Objectives and priority areas' });
+    const rows = await table.locator('tbody tr').count();
+    expect(rows).toBeGreaterThan(1);
+    expect(await table.locator('[data-counting]').count()).toBe(rows);
+    await screenshot(page, '46-large-plan-objectives-counting');
+    held.release();
+    await table.locator('[data-counting]').first().waitFor({ state: 'detached', timeout: 60_000 });
+    const counts = await table.locator('tbody tr td:last-child').allTextContents();
+    expect(counts.reduce((sum, text) => sum + Number(text.replace(/,/g, '')), 0)).toBe(5_000);
+    await held.stop();
+  });
 });
 
 /**

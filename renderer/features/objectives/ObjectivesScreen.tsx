@@ -1,6 +1,10 @@
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
+import type { ActivityDto } from '../../../shared/api/schemas/plan';
 import { allReady } from '../../api/all-ready';
+import { useCallback } from 'react';
+import { api } from '../../api/api';
 import { useApiQuery } from '../../api/use-api-query';
+import { usePagedRows } from '../../api/use-paged-rows';
 import { QueryView } from '../../components/QueryView';
 import { RegisterSection } from '../../components/register/RegisterSection';
 import { useEditor } from '../../components/register/use-editor';
@@ -8,13 +12,14 @@ import { describeObjective, objectiveColumns, objectiveDefaults, objectiveFields
 
 export function ObjectivesScreen({ cycle }: { cycle: CycleDto }) {
   const objectives = useApiQuery('objective:list', { cycleId: cycle.id });
-  const activities = useApiQuery('activity:list', { cycleId: cycle.id });
+  // Only the count per objective is shown: the objectives paint at once, the counts once every activity is read.
+  const readActivities = useCallback((offset: number, limit: number) => api('activity:page', { cycleId: cycle.id, offset, limit }), [cycle.id]);
+  const activities = usePagedRows(readActivities);
   const editor = useEditor();
   return (
     <QueryView query={allReady(objectives, activities)} what="the objectives">
       {([rows, acts], reload) => {
-        const counts = new Map<string, number>();
-        for (const activity of acts) counts.set(activity.objectiveId, (counts.get(activity.objectiveId) ?? 0) + 1);
+        const counts = acts.complete ? activitiesPerObjective(acts.rows) : null;
         return (
           <RegisterSection
             register="objective"
@@ -36,4 +41,10 @@ export function ObjectivesScreen({ cycle }: { cycle: CycleDto }) {
       }}
     </QueryView>
   );
+}
+
+function activitiesPerObjective(activities: readonly ActivityDto[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const activity of activities) counts.set(activity.objectiveId, (counts.get(activity.objectiveId) ?? 0) + 1);
+  return counts;
 }

@@ -18,13 +18,27 @@ export const objectiveDefaults: RegisterValues<'objective'> = { sector: '' };
 
 export const describeObjective = (values: RowValues): string => [values.code, values.statement].filter(Boolean).join(' ') || 'objective';
 
-export function objectiveColumns(activityCounts: ReadonlyMap<string, number>): Column<ObjectiveDto>[] {
+/** `activityCounts` is null while the activities are still being read: the counts would be short. */
+export function objectiveColumns(activityCounts: ReadonlyMap<string, number> | null): Column<ObjectiveDto>[] {
   return [
     { key: 'code', label: 'Code', width: '72px', render: (o) => <span className="cell__strong">{o.code}</span> },
     { key: 'statement', label: 'Objective', width: '40%', title: (o) => o.statement, render: (o) => o.statement },
     { key: 'sector', label: 'Sector', width: '15%', render: (o) => sectors.label(o.sector) },
     { key: 'priority', label: 'Priority area', width: '16%', title: (o) => o.priorityArea, render: (o) => o.priorityArea },
     { key: 'cidp', label: 'CIDP / ADP link', width: '16%', title: (o) => o.cidpLink, render: (o) => o.cidpLink },
-    { key: 'activities', label: 'Activities', width: '104px', className: 'cell--num', render: (o) => (activityCounts.get(o.id) ?? 0).toLocaleString('en-KE') },
+    {
+      key: 'activities',
+      label: 'Activities',
+      width: '104px',
+      className: 'cell--num',
+      render: (o) =>
+        activityCounts ? (
+          (activityCounts.get(o.id) ?? 0).toLocaleString('en-KE')
+        ) : (
+          <span className="muted" data-counting aria-label="Counting the activities…" title="Counting the activities…">
+            …
+          </span>
+        ),
+    },
   ];
 }
