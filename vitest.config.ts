@@ -8,6 +8,9 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     // Generous: a timeout is there to end a hang, and a busy 2-core machine runs these several times slower.
     testTimeout: 120_000,
+    // The same for hooks: a beforeEach that loads the sample waited past vitest's default 10 s on a
+    // machine at load 13 (tests/bundles/scenarios.test.ts) and failed four tests that then pass alone.
+    hookTimeout: 120_000,
     // A file per core. Vitest's own default keeps one core for itself, which on the 2-core machines
     // this suite runs on meant one file at a time; its main process mostly waits on the workers, and
     // each LibreOffice conversion has a profile folder of its own (tests/exports/xlsx/support.ts).
