@@ -1,18 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listAdminUnits } from '../../main/services/admin-units';
 import { registerServices } from '../../main/services/index';
 import { createDispatcher } from '../../main/transport/dispatcher';
 import { apiContract } from '../../shared/api/contract';
 import { totalsFromShare } from '../../renderer/features/budget/budget-totals';
 import { kes } from '../../renderer/components/charts/money-format';
-import { loadCycleFile } from '../../main/services/sample';
-import { generateLargePlan } from '../../scripts/bench/large-plan';
 import { measureActionPlan } from '../../scripts/bench/render';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { collectPageErrors, screenshot } from './support/page-helpers';
-import { ensureRendererBuilt } from './support/renderer-build';
-import { startTestShell, type TestShell } from './support/web-shell';
+import { chromiumAvailable } from './support/chromium';
+import { openGeneratedPlanSession, type GeneratedPlanSession } from './support/generated-plan-session';
+import { screenshot } from './support/page-helpers';
+import type { TestShell } from './support/web-shell';
 
 /**
  * The benchmark's large plan (5,000 activities, 20,000 contributions) in the browser: the action
@@ -20,24 +17,15 @@ import { startTestShell, type TestShell } from './support/web-shell';
  * too), and the list is checked to draw only what is in view and still reach every row.
  */
 describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan', () => {
+  let session: GeneratedPlanSession;
   let shell: TestShell;
-  let browser: Browser;
   let page: Page;
   let pageErrors: string[];
   let cycleId = '';
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    shell = await startTestShell();
-    const turkana = listAdminUnits(shell.ctx, { level: 'county' }).find((unit) => unit.name === 'Turkana');
-    if (!turkana) throw new Error('Turkana County is missing from the administrative units.');
-    const wards = listAdminUnits(shell.ctx, { level: 'ward', withinId: turkana.id }).map((unit) => unit.id);
-    cycleId = loadCycleFile(shell.ctx, generateLargePlan(turkana.id, wards)).id;
-    const named = await shell.api('app:setUserName', { userName: 'Benchmark' });
-    if (!named.ok) throw new Error(named.error.message);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    pageErrors = collectPageErrors(page);
+    session = await openGeneratedPlanSession('Benchmark');
+    ({ shell, page, pageErrors, cycleId } = session);
   }, 300_000);
 
   afterEach(() => {
@@ -45,8 +33,7 @@ describe.skipIf(!chromiumAvailable())('the action plan of a 5,000-activity plan'
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
+    await session?.close();
   });
 
   it('times the first render and draws only the rows in view', async () => {

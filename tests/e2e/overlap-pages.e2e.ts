@@ -1,13 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listAdminUnits } from '../../main/services/admin-units';
-import { loadCycleFile } from '../../main/services/sample';
-import { generateLargePlan, LARGE_PLAN } from '../../scripts/bench/large-plan';
-import { chromiumAvailable, launchChromium } from './support/chromium';
-import { collectPageErrors, screenshot } from './support/page-helpers';
+import { LARGE_PLAN } from '../../scripts/bench/large-plan';
+import { chromiumAvailable } from './support/chromium';
+import { openGeneratedPlanSession, type GeneratedPlanSession } from './support/generated-plan-session';
+import { screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
-import { ensureRendererBuilt } from './support/renderer-build';
-import { startTestShell, type TestShell } from './support/web-shell';
+import type { TestShell } from './support/web-shell';
 
 /**
  * A plan with hundreds of flagged pairs: the Analysis screen reads them a page at a time (the
@@ -15,33 +13,22 @@ import { startTestShell, type TestShell } from './support/web-shell';
  * the server's order without the list going blank.
  */
 describe.skipIf(!chromiumAvailable())('the overlap pairs of a busy plan, a page at a time', () => {
+  let session: GeneratedPlanSession;
   let shell: TestShell;
-  let browser: Browser;
   let page: Page;
-  let pageErrors: string[];
   let cycleId = '';
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    shell = await startTestShell();
-    const turkana = listAdminUnits(shell.ctx, { level: 'county' }).find((unit) => unit.name === 'Turkana');
-    if (!turkana) throw new Error('Turkana County is missing from the administrative units.');
-    const wards = listAdminUnits(shell.ctx, { level: 'ward', withinId: turkana.id }).map((unit) => unit.id);
-    const size = { ...LARGE_PLAN, activities: 600, contributions: 600, indicators: 10, risks: 5 };
-    cycleId = loadCycleFile(shell.ctx, generateLargePlan(turkana.id, wards, size)).id;
-    await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    pageErrors = collectPageErrors(page);
+    session = await openGeneratedPlanSession('Grace Mwenda', { ...LARGE_PLAN, activities: 600, contributions: 600, indicators: 10, risks: 5 });
+    ({ shell, page, cycleId } = session);
   }, 180_000);
 
   afterEach(() => {
-    expect(pageErrors.join('\n')).toBe('');
+    expect(session.pageErrors.join('\n')).toBe('');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await shell?.close();
+    await session?.close();
   });
 
   const pairCards = () => page.getByRole('list', { name: 'Flagged pairs' }).locator(':scope > li');
