@@ -12,12 +12,12 @@ import { generateLargePlan, registerRowCount } from './bench/large-plan';
 import { listBench } from './bench/lists';
 import { median } from './bench/median';
 import { rawInsertPlan } from './bench/raw-insert';
+import { fmt } from './bench/format';
 import { benchSections } from './bench/sections';
 import { startupBench } from './bench/startup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-bench-'));
 const ms = (start: number) => performance.now() - start;
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
 
 /** `--only lists,bundles` runs the large plan's load, its list queries and the named sections, without the start-up figures. */
