@@ -2,7 +2,7 @@ import { dayNumber, formatDisplayDate } from '../dates';
 import { sectors } from '../domain/vocabulary';
 import type { ActivityDto } from '../api/schemas/plan';
 import type { OverlapDecisionDto, OverlapPairDto, OverlapReportDto } from '../api/schemas/analysis/overlaps';
-import { jaccard, tokens } from './text-similarity';
+import { jaccardOfSorted, tokens } from './text-similarity';
 
 /** The fields of an activity the overlap rule reads. */
 export const overlapActivityFields = [
@@ -72,8 +72,10 @@ interface Swept {
 
 /** An activity as the overlap rule reads it: its words, its reference in a pair, its place in the input. */
 export interface PreparedActivity extends Swept {
-  titleWords: Set<string>;
-  allWords: Set<string>;
+  /** The title's words (text-similarity.ts `tokens`), each as its number in this detection, sorted. */
+  titleWords: Int32Array;
+  /** The words of the title and description together, the same way. */
+  allWords: Int32Array;
   ref: OverlapPairDto['activityA'];
   /** Position in the input: a cheap, deterministic tie-break when scores are equal. */
   ordinal: number;
@@ -219,12 +221,26 @@ export function scoreOverlaps(activities: readonly OverlapActivity[], names: Ove
   if (n > MAX_ACTIVITIES) throw new Error(`Overlap detection handles up to ${MAX_ACTIVITIES} activities; this plan has ${n}.`);
   const byOrdinal = new Array<PreparedActivity | undefined>(n).fill(undefined);
   const prepared: PreparedActivity[] = [];
+  // Every distinct word gets a number, so a pair's words are compared as sorted numbers (jaccardOfSorted).
+  const wordNumbers = new Map<string, number>();
+  const numbered = (words: Set<string>): Int32Array => {
+    const out = new Int32Array(words.size);
+    let index = 0;
+    for (const word of words) {
+      let number = wordNumbers.get(word);
+      if (number === undefined) wordNumbers.set(word, (number = wordNumbers.size));
+      out[index++] = number;
+    }
+    return out.sort();
+  };
   for (let ordinal = 0; ordinal < n; ordinal++) {
     const activity = activities[ordinal];
     if (!activity || !canOverlap(activity)) continue;
-    const titleWords = tokens(activity.title);
-    const allWords = tokens(activity.description);
-    for (const word of titleWords) allWords.add(word);
+    const titleSet = tokens(activity.title);
+    const allSet = tokens(activity.description);
+    for (const word of titleSet) allSet.add(word);
+    const titleWords = numbered(titleSet);
+    const allWords = numbered(allSet);
     const wardList = [...new Set(activity.wardIds)].sort();
     const item: PreparedActivity = {
       activity,
@@ -273,7 +289,7 @@ function shares(a: PreparedActivity, b: PreparedActivity) {
   const overlapDays = Math.min(a.endDay, b.endDay) - Math.max(a.startDay, b.startDay) + 1;
   const wardShare = sharedWards / Math.min(a.wardList.length, b.wardList.length);
   const timeShare = overlapDays / Math.min(a.endDay - a.startDay + 1, b.endDay - b.startDay + 1);
-  const textSimilarity = Math.max(jaccard(a.titleWords, b.titleWords), jaccard(a.allWords, b.allWords));
+  const textSimilarity = Math.max(jaccardOfSorted(a.titleWords, b.titleWords), jaccardOfSorted(a.allWords, b.allWords));
   return { overlapDays, textSimilarity, score: overlapScore(wardShare, timeShare, textSimilarity) };
 }
 

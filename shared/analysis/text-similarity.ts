@@ -39,3 +39,27 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const word of small) if (large.has(word)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/**
+ * The same Jaccard index, for two sets of words given as numbers (each word one number, the same
+ * for both sets), sorted and without repeats: overlap detection compares the words of tens of
+ * thousands of pairs, and walking two sorted arrays of numbers costs far less than looking every
+ * word up in the other set by its text. Same figures as `jaccard`, division for division.
+ */
+export function jaccardOfSorted(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared / (a.length + b.length - shared);
+}
