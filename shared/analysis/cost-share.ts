@@ -20,7 +20,7 @@ export interface CostShareCycle {
   kesPerUsdScaled: number;
 }
 
-/** The fields of activities and budget lines cost sharing reads (and the service reads of 20,000 lines). */
+/** The fields of activities, budget lines and disbursements cost sharing reads (and the service reads of 20,000 lines). */
 export const costShareActivityFields = ['id', 'code', 'title', 'sector', 'startDate', 'endDate', 'status'] as const satisfies readonly (keyof ActivityDto)[];
 export const costShareContributionFields = [
   'id',
@@ -35,7 +35,8 @@ export const costShareContributionFields = [
 ] as const satisfies readonly (keyof ContributionDto)[];
 export type CostShareActivity = Pick<ActivityDto, (typeof costShareActivityFields)[number]>;
 export type CostShareContribution = Pick<ContributionDto, (typeof costShareContributionFields)[number]>;
-export type CostShareDisbursement = Pick<DisbursementDto, 'contributionId' | 'periodKey' | 'amountMinor'>;
+export const costShareDisbursementFields = ['contributionId', 'periodKey', 'amountMinor'] as const satisfies readonly (keyof DisbursementDto)[];
+export type CostShareDisbursement = Pick<DisbursementDto, (typeof costShareDisbursementFields)[number]>;
 export type CostShareOrganisation = Pick<OrganisationDto, 'id' | 'name' | 'shortName' | 'category'>;
 
 /**

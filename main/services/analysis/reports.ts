@@ -5,7 +5,7 @@ import type { CoverageMatrixDto } from '../../../shared/api/schemas/analysis/cov
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
 import type { IndicatorStatusReportDto } from '../../../shared/api/schemas/analysis/indicator-status';
 import { jointCalendar } from '../../../shared/analysis/calendar';
-import { costShare, costShareActivityFields, costShareContributionFields } from '../../../shared/analysis/cost-share';
+import { costShare, costShareActivityFields, costShareContributionFields, costShareDisbursementFields } from '../../../shared/analysis/cost-share';
 import {
   coverageActivityFields,
   coverageContributionFields,
@@ -67,7 +67,7 @@ export function costShareReport(ctx: AppContext, cycleId: string): CostShareDto 
     organisations: registerServices.organisation.list(ctx, { cycleId }),
     activities: listFields(ctx, 'activity', cycleId, costShareActivityFields),
     contributions: listFields(ctx, 'contribution', cycleId, costShareContributionFields),
-    disbursements: registerServices.disbursement.list(ctx, { cycleId }),
+    disbursements: listFields(ctx, 'disbursement', cycleId, costShareDisbursementFields),
   });
 }
 
