@@ -95,17 +95,24 @@ function swept(activity: OverlapActivity): Swept {
  * sector, a ward and some days are ever compared — never all n² pairs.
  */
 function sweepPairs<T extends Swept>(items: readonly T[], visit: (a: T, b: T) => void): void {
-  const buckets = new Map<string, T[]>();
+  // Found by sector, then ward (no key text to build for each activity's every ward), and swept in
+  // the order the buckets were first filled.
+  const bySector = new Map<string, Map<string, T[]>>();
+  const buckets: { ward: string; bucket: T[] }[] = [];
   for (const item of items) {
+    let byWard = bySector.get(item.activity.sector);
+    if (!byWard) bySector.set(item.activity.sector, (byWard = new Map()));
     for (const ward of item.wardList) {
-      const key = `${item.activity.sector}\u0000${ward}`;
-      const bucket = buckets.get(key);
+      const bucket = byWard.get(ward);
       if (bucket) bucket.push(item);
-      else buckets.set(key, [item]);
+      else {
+        const created = [item];
+        byWard.set(ward, created);
+        buckets.push({ ward, bucket: created });
+      }
     }
   }
-  for (const [bucketKey, bucket] of buckets) {
-    const ward = bucketKey.slice(bucketKey.indexOf('\u0000') + 1);
+  for (const { ward, bucket } of buckets) {
     bucket.sort((x, y) => x.startDay - y.startDay);
     // Indexed loops: an iterator's [index, item] pairs are garbage, and a large plan sweeps 100,000 pairs.
     for (let i = 0; i < bucket.length; i++) {
@@ -397,7 +404,9 @@ export function splitByDecisions(
   scored: ScoredOverlaps,
   decisions: readonly OverlapDecisionDto[],
 ): { open: number[]; complementary: { pair: ScoredPair; decision: OverlapDecisionDto }[] } {
-  const open = Array.from({ length: scored.count }, (_, index) => index);
+  // A loop, not Array.from with a callback: a large plan flags tens of thousands of pairs.
+  const open: number[] = [];
+  for (let index = 0; index < scored.count; index++) open.push(index);
   if (decisions.length === 0) return { open, complementary: [] };
   // Looked up by the two activity ids, not by the pair's key: each id is one string shared by all
   // of its activity's pairs, while each key is text of its own to hash, tens of thousands of them.

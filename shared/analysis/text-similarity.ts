@@ -11,16 +11,18 @@ const STOPWORDS = new Set(
   ),
 );
 
+/** Any UTF-16 code unit beyond ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /**
  * Lower-case words of three or more letters, accents dropped, stopwords removed, a plural `s`
  * trimmed ("boreholes" = "borehole"), so wording differences do not hide the same activity.
  */
 export function tokens(text: string): Set<string> {
-  const words = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/);
+  // ASCII text has no accents to drop and is its own NFKD form: most plans are written in it, and
+  // overlap detection reads the title and description of every activity.
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
+  const words = plain.toLowerCase().split(/[^a-z0-9]+/);
   const result = new Set<string>();
   for (const word of words) {
     if (word.length < 3 || STOPWORDS.has(word)) continue;
