@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { BundleImportDto, BundlePreviewDto } from '../../shared/api/schemas/bundles';
 import { parseHlc, receiveHlc, type Hlc } from '../../shared/hlc';
-import { linkStore, rowStore, type Row } from '../db/row-store';
+import { generated, linkStore, rowStore, type Row } from '../db/row-store';
 import { expectNumber, textListOf, textOf, textOrNullOf } from '../db/row-values';
 import { bundleImports } from '../db/schema';
 import { recordAudit } from '../services/audit';
@@ -106,11 +106,20 @@ export function applyBundle(ctx: AppContext, file: Uint8Array, options: PlanOpti
 
 const SYNC_HIDDEN = new Set(['hlc', 'origin', 'baseHlc']);
 const KEPT = new Set<Decision>(['add', 'take', 'conflict', 'converged']);
+/**
+ * A row as the audit keeps it: its columns but the clock ones, then its link lists. Made by a
+ * function generated from the table's own keys (never from input), one object literal of one
+ * shape for JSON.stringify: an import of a county plan audits 36,000 rows.
+ */
+const auditShapes = new WeakMap<ExchangeTable, (row: Row) => Row>();
 function auditShape(t: ExchangeTable, row: Row): Row {
-  const dto: Row = {};
-  for (const [key] of t.columns) if (!SYNC_HIDDEN.has(key)) dto[key] = row[key];
-  for (const link of t.links) dto[link.field] = row[link.field];
-  return dto;
+  let shape = auditShapes.get(t);
+  if (!shape) {
+    const fields = [...t.columns.map(([key]) => key).filter((key) => !SYNC_HIDDEN.has(key)), ...t.links.map((link) => link.field)];
+    shape = generated<(row: Row) => Row>(['row'], `return { ${fields.map((field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`).join(', ')} };`);
+    auditShapes.set(t, shape);
+  }
+  return shape(row);
 }
 
 /**
@@ -130,7 +139,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   tx.clock.last = receiveHlc(tx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, tx.now().getTime(), tx.nodeId);
   const at = tx.now().toISOString();
   const cycleId = manifest.cycle.id;
-  const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
+  const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId, true);
   writeAreaUnits(tx, plan.areaUnits, at);
   writeWardBoundaries(tx, plan.wardBoundaries, at);
   writeCycle(tx, plan, at, seen);
@@ -155,6 +164,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   }
   for (const [tableName, texts] of keptRevisions) keepReceivedRows(client, { cycleId, tableName, at, texts });
   if (plan.parsed.cycle) seen.shown('cycles', cycleId, textOf(plan.parsed.cycle, 'hlc'));
+  seen.write();
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });
 
   const record: typeof bundleImports.$inferInsert = {
