@@ -139,7 +139,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   tx.clock.last = receiveHlc(tx.clock.last, parseHlc(plan.parsed.maxHlc) as Hlc, tx.now().getTime(), tx.nodeId);
   const at = tx.now().toISOString();
   const cycleId = manifest.cycle.id;
-  const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId, true);
+  const seen = seenRevisions(client, plan.local, cycleId, manifest.sender.installationId);
   writeAreaUnits(tx, plan.areaUnits, at);
   writeWardBoundaries(tx, plan.wardBoundaries, at);
   writeCycle(tx, plan, at, seen);

@@ -13,7 +13,7 @@ export interface SeenRevisions {
   took(tableName: string, rowId: string, hlc: string): void;
   /** The sender showed this revision and it changed nothing here. */
   shown(tableName: string, rowId: string, hlc: string): void;
-  /** Writes what was noted (`deferred`); otherwise each note is written as it is made. */
+  /** Writes what was noted, all at once: an import calls it at the end of its transaction. */
   write(): void;
 }
 
@@ -32,8 +32,8 @@ function writeSorted(client: Database.Database, rows: string[][], key: number, c
   if (rows.length === 0) return;
   rows.sort((a, b) => {
     for (let i = 0; i < key; i++) {
-      const x = a[i] as string;
-      const y = b[i] as string;
+      const x = a[i] ?? '';
+      const y = b[i] ?? '';
       if (x !== y) return x < y ? -1 : 1;
     }
     return 0;
@@ -41,12 +41,10 @@ function writeSorted(client: Database.Database, rows: string[][], key: number, c
   const full = Math.floor(rows.length / BATCH);
   if (full > 0) {
     const many = client.prepare(upsert(head, columns, BATCH, tail));
-    const values: string[] = new Array<string>(BATCH * columns);
+    const values: string[] = [];
     for (let b = 0; b < full; b++) {
-      for (let r = 0; r < BATCH; r++) {
-        const row = rows[b * BATCH + r] as string[];
-        for (let c = 0; c < columns; c++) values[r * columns + c] = row[c] as string;
-      }
+      values.length = 0;
+      for (const row of rows.slice(b * BATCH, (b + 1) * BATCH)) values.push(...row);
       many.run(values);
     }
   }
@@ -55,10 +53,10 @@ function writeSorted(client: Database.Database, rows: string[][], key: number, c
 }
 
 /**
- * `deferred`: the notes are written by `write()`, all at once in key order (an import writes them
- * in its transaction, where nothing reads these tables before it is done).
+ * Notes what an import took and was shown; `write()` writes the notes all at once, in key order
+ * (within the import's transaction, where nothing reads these tables before it is done).
  */
-export function seenRevisions(client: Database.Database, local: LocalState, cycleId: string, peerId: string, deferred = false): SeenRevisions {
+export function seenRevisions(client: Database.Database, local: LocalState, cycleId: string, peerId: string): SeenRevisions {
   // Noted as [table, row, cycle, stamp, peer] and [peer, table, row, cycle, stamp], in the columns' order.
   const bases: string[][] = [];
   const peerRows: string[][] = [];
@@ -86,11 +84,9 @@ export function seenRevisions(client: Database.Database, local: LocalState, cycl
       // The old base stood for what its peer had shown us; that peer keeps it as its own entry.
       if (previous?.peerId && previous.peerId !== peerId) peerRows.push([previous.peerId, tableName, rowId, cycleId, previous.hlc]);
       bases.push([tableName, rowId, cycleId, hlc, peerId]);
-      if (!deferred) write();
     },
     shown(tableName, rowId, hlc) {
       peerRows.push([peerId, tableName, rowId, cycleId, hlc]);
-      if (!deferred) write();
     },
     write,
   };

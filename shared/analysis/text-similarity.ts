@@ -31,22 +31,12 @@ export function tokens(text: string): Set<string> {
   return result;
 }
 
-/** |A ∩ B| / |A ∪ B|; 0 when both are empty (nothing to compare is no evidence of sameness). */
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 && b.size === 0) return 0;
-  // Two names, not a destructured pair: this runs for each of tens of thousands of flagged pairs.
-  const small = a.size <= b.size ? a : b;
-  const large = small === a ? b : a;
-  let shared = 0;
-  for (const word of small) if (large.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
-}
-
 /**
- * The same Jaccard index, for two sets of words given as numbers (each word one number, the same
- * for both sets), sorted and without repeats: overlap detection compares the words of tens of
- * thousands of pairs, and walking two sorted arrays of numbers costs far less than looking every
- * word up in the other set by its text. Same figures as `jaccard`, division for division.
+ * |A ∩ B| / |A ∪ B| of two sets of words given as numbers (each word one number, the same for
+ * both sets), sorted and without repeats; 0 when both are empty (nothing to compare is no evidence
+ * of sameness). Numbers, not text: overlap detection compares the words of tens of thousands of
+ * pairs, and walking two sorted arrays of numbers costs far less than looking every word up in the
+ * other set by its text.
  */
 export function jaccardOfSorted(a: Int32Array, b: Int32Array): number {
   if (a.length === 0 && b.length === 0) return 0;

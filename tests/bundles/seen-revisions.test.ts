@@ -14,7 +14,9 @@ const key = baseKey('activities', row);
 
 function importFrom(peerId: string, apply: (seen: ReturnType<typeof seenRevisions>) => void) {
   const local = { bases: readBases(county.db.$client, cycleId) } as LocalState;
-  apply(seenRevisions(county.db.$client, local, cycleId, peerId));
+  const seen = seenRevisions(county.db.$client, local, cycleId, peerId);
+  apply(seen);
+  seen.write();
 }
 
 beforeEach(() => {
