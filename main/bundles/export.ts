@@ -17,6 +17,7 @@ import { installationKey, signManifest } from './keys';
 import { cycleRowOf } from './plan-cycle';
 import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
+import { jsonListBytes } from './json-bytes';
 import { keepSentRows } from './row-revisions';
 import { personalDataOf, selectFull, selectPartner } from './selection';
 import { packData, packEntry, writePackedZip, type PackedEntry } from './zip';
@@ -33,8 +34,8 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 /**
  * A row as a bundle writes it: its columns, its link lists and the revision it was based on, in
  * that order. Made by a function generated from the table's own keys (never from input), so that
- * every row is one object literal of one shape, and a register's rows are one JSON.stringify of
- * their list (one flat text, not a text per row joined): a full bundle has 36,000 rows.
+ * every row is one object literal of one shape, and a register's rows are JSON.stringify'd a few
+ * at a time (json-bytes.ts), not a text per row joined: a full bundle has 36,000 rows.
  */
 type RowShape = (row: Row, baseHlc: string | null) => object;
 const rowShapes = new WeakMap<ExchangeTable, RowShape>();
@@ -119,9 +120,8 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       counts[t.register] = rows.length;
       if (rows.length === 0) continue;
       const shape = rowShape(t);
-      const shaped = rows.map((row) => shape(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null));
       const name = rowsEntry(t.register);
-      const data = utf8(JSON.stringify(shaped));
+      const data = jsonListBytes(rows, (row) => shape(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null));
       const entry = packEntry(name, data);
       entries.set(name, data);
       packed.set(name, entry);
