@@ -91,8 +91,26 @@ export function keepSentRows(client: Database.Database, snapshot: { cycleId: str
 /** Keeps the rows of one table an import kept, each as its JSON text. */
 export function keepReceivedRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; texts: string[] }): void {
   if (snapshot.texts.length === 0) return;
-  const packed = packData(Buffer.from(`[${snapshot.texts.join(',')}]`, 'utf8'));
+  const packed = packData(jsonList(snapshot.texts));
   insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'received', sha256(packed), snapshot.at, packed);
+}
+
+/**
+ * `[text,text,…]` in UTF-8, the bytes of `Buffer.from(`[${texts.join(',')}]`)`, encoded text by
+ * text: a county plan's 20,000 rows joined are one string of ten million characters that V8
+ * flattens before encoding, which took twice as long.
+ */
+function jsonList(texts: string[]): Buffer {
+  let size = texts.length + 1;
+  for (const text of texts) size += Buffer.byteLength(text, 'utf8');
+  const list = Buffer.allocUnsafe(size);
+  let at = 0;
+  texts.forEach((text, i) => {
+    list[at++] = i === 0 ? 0x5b : 0x2c; // '[' before the first, ',' between
+    at += list.write(text, at, 'utf8');
+  });
+  list[at] = 0x5d; // ']'
+  return list;
 }
 
 function insertSnapshot(client: Database.Database, cycleId: string, tableName: string, source: Source, digest: string, at: string, packed: Uint8Array): void {

@@ -6,8 +6,8 @@ import { entityId } from '../../shared/api/schemas/fields';
 import { formatDisplayDate } from '../../shared/dates';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
 import { printable } from '../../shared/text';
-import type { Row } from '../db/row-store';
-import { exchangeTable, rowLabel, type ExchangeName } from './exchange-tables';
+import { generated, type Row } from '../db/row-store';
+import { exchangeTable, rowLabel, type ExchangeName, type ExchangeTable } from './exchange-tables';
 import { hlcText, rowMetaSchema, tombstoneSchema, type BundleTombstone } from './format';
 import { textNotAsStored } from './stored-text';
 
@@ -83,6 +83,21 @@ function splitKeys(
   return copy;
 }
 
+/**
+ * A row's register fields, in a fresh object, by a function generated from the table's own keys
+ * (never from input): one object literal of one shape, which the schema then reads field by field
+ * at full speed, where an object grown key by key was a dictionary (a county plan has 35,000 rows).
+ */
+const fieldPickers = new WeakMap<ExchangeTable, (row: Row) => Row>();
+function fieldsOf(t: ExchangeTable, row: Row): Row {
+  let pick = fieldPickers.get(t);
+  if (!pick) {
+    pick = generated<(row: Row) => Row>(['row'], `return { ${t.fieldKeys.map((key) => `${JSON.stringify(key)}: row[${JSON.stringify(key)}]`).join(', ')} };`);
+    fieldPickers.set(t, pick);
+  }
+  return pick(row);
+}
+
 export function validateRegisterRows(register: ExchangeName, data: unknown, cycleId: string, problems: Problems): Row[] {
   const t = exchangeTable[register];
   const file = `rows/${register}.json`;
@@ -115,8 +130,7 @@ export function validateRegisterRows(register: ExchangeName, data: unknown, cycl
       problems.add(`${named()}: ${meta.success ? 'its sync columns are not valid.' : explainIssues(meta.error.issues).message}`);
       continue;
     }
-    const fieldValues: Row = {};
-    for (const key of t.fieldKeys) fieldValues[key] = copy[key];
+    const fieldValues = fieldsOf(t, copy);
     const fields = t.rules.createInput.safeParse(fieldValues);
     if (!fields.success) {
       problems.add(`${named()}: ${explainIssues(fields.error.issues, isRegisterName(t.register) ? t.register : undefined).message}`);
