@@ -20,7 +20,7 @@ import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
 import { readBundle, type ParsedBundle } from './read';
 import { BundleRefusal } from './refusal';
-import { keepReceivedRows } from './row-revisions';
+import { keepReceivedRows, receivedRowsList, type ReceivedRowsList } from './row-revisions';
 import { seenRevisions } from './seen-revisions';
 import { writeCycle } from './write-cycle';
 
@@ -127,7 +127,7 @@ function auditShape(t: ExchangeTable, row: Row): Row {
  * with its stamp: the revision kept, without writing the row's JSON twice. Merging reads a kept
  * revision's fields, id and stamp only; the audit image has them all.
  */
-const revisionFromAudit = (hlc: string, auditJson: string) => `{"hlc":${JSON.stringify(hlc)},${auditJson.slice(1)}`;
+const revisionFromAudit = (hlc: string, auditJson: string) => ['{"hlc":', JSON.stringify(hlc), ',', auditJson.slice(1)];
 
 function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
   const client = tx.db.$client;
@@ -146,7 +146,7 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
   if (plan.createsCycle) setIdentity(tx, cycleId, 'partner', manifest.kind === 'partner' ? manifest.partnerOrgId : null);
 
   const s = statements(client);
-  const keptRevisions = new Map<string, string[]>();
+  const keptRevisions = new Map<string, ReceivedRowsList>();
   // Refused rows are not remembered as seen: re-sent, they are judged (and listed) again.
   for (const item of plan.items) {
     if (item.refused) continue;
@@ -155,14 +155,18 @@ function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto
     // row is old news, and never vouched for by the checks a new one passes: it is not kept.
     const tableName = exchangeTable[item.register].tableName;
     if (item.theirs && KEPT.has(item.decision)) {
-      let texts = keptRevisions.get(tableName);
-      if (!texts) keptRevisions.set(tableName, (texts = []));
-      texts.push(written === null ? JSON.stringify(item.theirs) : revisionFromAudit(item.theirsHlc, written));
+      let kept = keptRevisions.get(tableName);
+      if (!kept) keptRevisions.set(tableName, (kept = receivedRowsList()));
+      if (written === null) kept.add(JSON.stringify(item.theirs));
+      else kept.add(...revisionFromAudit(item.theirsHlc, written));
     }
     if (item.outcome === 'none') seen.shown(tableName, item.id, item.theirsHlc);
     else seen.took(tableName, item.id, item.theirsHlc);
   }
-  for (const [tableName, texts] of keptRevisions) keepReceivedRows(client, { cycleId, tableName, at, texts });
+  for (const [tableName, kept] of keptRevisions) {
+    const list = kept.finish();
+    if (list) keepReceivedRows(client, { cycleId, tableName, at, list });
+  }
   if (plan.parsed.cycle) seen.shown('cycles', cycleId, textOf(plan.parsed.cycle, 'hlc'));
   seen.write();
   s.peer.run({ c: cycleId, p: manifest.sender.installationId, clock: manifest.senderClock, b: manifest.bundleId, at });

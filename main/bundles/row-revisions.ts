@@ -88,30 +88,48 @@ export function keepSentRows(client: Database.Database, snapshot: { cycleId: str
   insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'sent', digest, snapshot.at, snapshot.packed);
 }
 
-/** Keeps the rows of one table an import kept, each as its JSON text. */
-export function keepReceivedRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; texts: string[] }): void {
-  if (snapshot.texts.length === 0) return;
-  const packed = packData(jsonList(snapshot.texts));
+/** Keeps the rows of one table an import kept (`list`: their JSON list, `receivedRowsList`). */
+export function keepReceivedRows(client: Database.Database, snapshot: { cycleId: string; tableName: string; at: string; list: Uint8Array }): void {
+  const packed = packData(snapshot.list);
   insertSnapshot(client, snapshot.cycleId, snapshot.tableName, 'received', sha256(packed), snapshot.at, packed);
 }
 
 /**
- * `[text,text,…]` in UTF-8, the bytes of `Buffer.from(`[${texts.join(',')}]`)`, encoded text by
- * text: a county plan's 20,000 rows joined are one string of ten million characters that V8
- * flattens before encoding, which took twice as long.
+ * The rows of one table an import keeps, as the JSON list `[row,row,…]` in UTF-8, encoded as each
+ * row is written. A county plan's 36,000 row texts, held to the end to be joined, outlived the
+ * young generation and were copied by every garbage collection on the way (and the joined string
+ * flattened before encoding); bytes written as they come are copied once, outside the heap.
  */
-function jsonList(texts: string[]): Buffer {
-  let size = texts.length + 1;
-  for (const text of texts) size += Buffer.byteLength(text, 'utf8');
-  const list = Buffer.allocUnsafe(size);
-  let at = 0;
-  texts.forEach((text, i) => {
-    list[at++] = i === 0 ? 0x5b : 0x2c; // '[' before the first, ',' between
-    at += list.write(text, at, 'utf8');
-  });
-  list[at] = 0x5d; // ']'
-  return list;
+export function receivedRowsList() {
+  let bytes = Buffer.allocUnsafe(64 * 1024);
+  let length = 0;
+  let rows = 0;
+  const write = (text: string) => {
+    // A UTF-16 code unit is at most three bytes of UTF-8.
+    const most = length + text.length * 3;
+    if (most > bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, most));
+      bytes.copy(grown, 0, 0, length);
+      bytes = grown;
+    }
+    length += bytes.write(text, length, 'utf8');
+  };
+  return {
+    /** Adds one row, its JSON text given in pieces. */
+    add(...pieces: string[]): void {
+      write(rows++ === 0 ? '[' : ',');
+      for (const piece of pieces) write(piece);
+    },
+    /** The finished list; null when no row was added. */
+    finish(): Uint8Array | null {
+      if (rows === 0) return null;
+      write(']');
+      return bytes.subarray(0, length);
+    },
+  };
 }
+
+export type ReceivedRowsList = ReturnType<typeof receivedRowsList>;
 
 function insertSnapshot(client: Database.Database, cycleId: string, tableName: string, source: Source, digest: string, at: string, packed: Uint8Array): void {
   client
