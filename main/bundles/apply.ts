@@ -218,38 +218,61 @@ function statements(client: Database.Database) {
 
 type Statements = ReturnType<typeof statements>;
 
+/** A revision of this copy's own, for a row it settles (a resolution newer than both sides). */
+function freshRevision(tx: WriteContext, at: string) {
+  const { hlc } = stamp(tx);
+  return { hlc, origin: tx.installationId, updatedAt: at };
+}
+
+/**
+ * One item's audit entry; returns the after image as written (JSON), or null for a deletion.
+ * Module-level helpers, not closures made per item: an import of a county plan writes 36,000.
+ */
+function auditItem(
+  tx: WriteContext,
+  at: string,
+  t: ExchangeTable,
+  item: PlanItem,
+  cycleId: string,
+  change: { action: 'create' | 'update' | 'delete'; before?: Row; after?: Row },
+): string | null {
+  const afterJson = change.after ? JSON.stringify(auditShape(t, change.after)) : undefined;
+  const before = change.before && auditShape(t, change.before);
+  recordAudit(tx, at, { action: change.action, tableName: t.tableName, rowId: item.id, cycleId, before, afterJson });
+  return afterJson ?? null;
+}
+
+function writeTombstone(
+  s: Statements,
+  t: ExchangeTable,
+  id: string,
+  cycleId: string,
+  mark: { hlc: string; origin: string; deletedAt: string; owner: string | null },
+): void {
+  s.tombstone.run(t.tableName, id, cycleId, mark.owner, mark.deletedAt, mark.hlc, mark.origin);
+}
+
 /** Writes one item; for their row written as it came, returns its audit image (JSON). */
 function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statements, at: string): string | null {
   const t = exchangeTable[item.register];
   const store = rowStore(tx.db.$client, t.table);
   const cycleId = plan.parsed.manifest.cycle.id;
-  const fresh = () => {
-    const { hlc } = stamp(tx);
-    return { hlc, origin: tx.installationId, updatedAt: at };
-  };
-  const audit = (action: 'create' | 'update' | 'delete', before?: Row, after?: Row): string | null => {
-    const afterJson = after ? JSON.stringify(auditShape(t, after)) : undefined;
-    recordAudit(tx, at, { action, tableName: t.tableName, rowId: item.id, cycleId, before: before && auditShape(t, before), afterJson });
-    return afterJson ?? null;
-  };
-  const tombstoneOf = (hlc: string, origin: string, deletedAt: string, owner: string | null) =>
-    s.tombstone.run(t.tableName, item.id, cycleId, owner, deletedAt, hlc, origin);
 
   switch (item.outcome) {
     case 'write-theirs':
     case 'merge': {
       const source = rowToWrite(item);
-      const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? fresh() : {}) };
+      const row: Row = { ...source, ownerOrgId: plan.owners.get(item.key) ?? null, ...(item.restamp ? freshRevision(tx, at) : {}) };
       let image: string | null;
       if (item.mine) {
         store.update(tx, row);
         for (const link of t.links) linkStore(tx.db.$client, link).replace(tx, item.id, textListOf(row, link.field));
-        image = audit('update', item.mine, row);
+        image = auditItem(tx, at, t, item, cycleId, { action: 'update', before: item.mine, after: row });
       } else {
         insertRow(tx.db.$client, t, row);
         for (const link of t.links) linkStore(tx.db.$client, link).add(tx, item.id, textListOf(row, link.field));
         if (item.mineTombstone) s.untomb.run(t.tableName, item.id);
-        image = audit('create', undefined, row);
+        image = auditItem(tx, at, t, item, cycleId, { action: 'create', after: row });
       }
       // A merged row is not theirs: its revision is kept from their row itself.
       return item.outcome === 'write-theirs' ? image : null;
@@ -258,15 +281,15 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
       const { mine } = item;
       if (!mine) throw new Error('A deletion of a row this copy does not have.');
       const theirs = item.theirsTombstone;
-      const revision = item.restamp || !theirs ? fresh() : { hlc: theirs.hlc, origin: theirs.origin, updatedAt: theirs.deletedAt };
+      const revision = item.restamp || !theirs ? freshRevision(tx, at) : { hlc: theirs.hlc, origin: theirs.origin, updatedAt: theirs.deletedAt };
       store.remove(tx, item.id);
-      tombstoneOf(revision.hlc, revision.origin, revision.updatedAt, textOrNullOf(mine, 'ownerOrgId'));
-      audit('delete', mine);
+      writeTombstone(s, t, item.id, cycleId, { ...revision, deletedAt: revision.updatedAt, owner: textOrNullOf(mine, 'ownerOrgId') });
+      auditItem(tx, at, t, item, cycleId, { action: 'delete', before: mine });
       return null;
     }
     case 'tombstone': {
       const theirs = item.theirsTombstone;
-      if (theirs) tombstoneOf(theirs.hlc, theirs.origin, theirs.deletedAt, item.mineTombstone?.ownerOrgId ?? theirs.ownerOrgId);
+      if (theirs) writeTombstone(s, t, item.id, cycleId, { ...theirs, owner: item.mineTombstone?.ownerOrgId ?? theirs.ownerOrgId });
       return null;
     }
     case 'keep-mine':
@@ -275,10 +298,11 @@ function writeItem(tx: WriteContext, plan: ImportPlan, item: PlanItem, s: Statem
       const later = item.outcome === 'meta' && item.theirsHlc > (item.mine?.hlc ?? item.mineTombstone?.hlc ?? '');
       if (!item.restamp && !later) return null;
       const revision = item.restamp
-        ? fresh()
+        ? freshRevision(tx, at)
         : { hlc: item.theirsHlc, origin: item.theirsOrigin, updatedAt: item.theirs ? textOf(item.theirs, 'updatedAt') : at };
       if (item.mine) store.update(tx, { ...item.mine, ...revision });
-      else if (item.mineTombstone) tombstoneOf(revision.hlc, revision.origin, item.mineTombstone.deletedAt, item.mineTombstone.ownerOrgId);
+      else if (item.mineTombstone)
+        writeTombstone(s, t, item.id, cycleId, { ...revision, deletedAt: item.mineTombstone.deletedAt, owner: item.mineTombstone.ownerOrgId });
       return null;
     }
     case 'none':
