@@ -144,9 +144,29 @@ const STORED_AS_GIVEN = new Set(['SQLiteText', 'SQLiteInteger', 'SQLiteReal']);
  */
 export function cycleRowReader(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): CycleRowReader {
   const rows = rowBuilder(tableName, columns);
-  const statement = client.prepare(`SELECT ${rows.columnNames.join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`).raw();
+  const statement = client.prepare(cycleRowsQuery(tableName, rows.columnNames)).raw();
   return (cycleId, links = []) => rows.build(statement.all(cycleId), cycleId, links);
 }
+
+/** The rows of one cycle as `CycleRowReader` gives them, made one at a time as the caller takes them. */
+export type CycleRowStream = (cycleId: string, links?: readonly LinkValues[]) => Iterable<Row>;
+
+/**
+ * The list's road for a caller that folds the rows into totals and keeps few of them (cost sharing
+ * over 20,000 budget lines): each row is garbage as soon as it has been added up, where a list of
+ * all of them lived through every collection until the last was read. Same query, same literal.
+ */
+export function cycleRowStream(client: Database.Database, tableName: string, columns: readonly [string, SQLiteColumn][]): CycleRowStream {
+  const rows = rowBuilder(tableName, columns);
+  const statement = client.prepare(cycleRowsQuery(tableName, rows.columnNames)).raw();
+  return function* (cycleId, links = []) {
+    const rowOf = rows.rowOf(links);
+    for (const values of statement.iterate(cycleId)) if (Array.isArray(values)) yield rowOf(values, cycleId);
+  };
+}
+
+const cycleRowsQuery = (tableName: string, columnNames: readonly string[]) =>
+  `SELECT ${columnNames.join(', ')} FROM ${quote(tableName)} WHERE "cycle_id" = ? ORDER BY rowid`;
 
 /** Reads the rows of one cycle with these ids, in the order of the ids given (a page of a list); ids not found are left out. */
 export type RowsByIdReader = (cycleId: string, ids: readonly string[], links?: readonly LinkValues[]) => Row[];
@@ -199,11 +219,16 @@ function rowBuilder(tableName: string, columns: readonly [string, SQLiteColumn][
     /** The columns read, quoted, in the order the literal takes them. */
     columnNames: read.map(([, col]) => quote(col.name)),
     build(raw: unknown[], cycleId: string, links: readonly LinkValues[]): Row[] {
+      const rowOf = this.rowOf(links);
+      const rows: Row[] = [];
+      for (const values of raw) if (Array.isArray(values)) rows.push(rowOf(values, cycleId));
+      return rows;
+    },
+    /** The object of one row, from its values as read. */
+    rowOf(links: readonly LinkValues[]): (values: unknown[], cycleId: string) => Row {
       if (links.length > 0 && idIndex < 0) throw new Error(`${tableName}: link lists join rows by their id, which was not read.`);
       const build = builderFor(links);
-      const rows: Row[] = [];
-      for (const values of raw) if (Array.isArray(values)) rows.push(build(values, cycleId, mappers, links));
-      return rows;
+      return (values, cycleId) => build(values, cycleId, mappers, links);
     },
   };
 }

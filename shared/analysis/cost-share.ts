@@ -58,13 +58,16 @@ export const organisationLabel = (org: CostShareOrganisation | undefined, id: st
  * `behindSchedule` lists lines whose disbursements up to the end of the last period that ended
  * before `today` fall short of that phasing; `overspent` lists lines where more was disbursed than
  * planned (compared in the line's own currency).
+ *
+ * The budget lines are taken once, in order, and none is kept but those listed: a service may hand
+ * them over as it reads them.
  */
 export function costShare(input: {
   cycle: CostShareCycle;
   today: string;
   organisations: readonly CostShareOrganisation[];
   activities: readonly CostShareActivity[];
-  contributions: readonly CostShareContribution[];
+  contributions: Iterable<CostShareContribution>;
   disbursements: readonly CostShareDisbursement[];
 }): CostShareDto {
   const { cycle, today } = input;

@@ -3,7 +3,7 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import { registerSchemas } from '../../shared/api/registers';
 import { listAdminUnits } from '../../main/services/admin-units';
 import { registerServices } from '../../main/services/index';
-import { listFields } from '../../main/services/register-fields';
+import { listFields, streamFields } from '../../main/services/register-fields';
 import { costShareActivityFields, costShareContributionFields } from '../../shared/analysis/cost-share';
 import { coverageActivityFields, coverageContributionFields } from '../../shared/analysis/coverage';
 import { overlapActivityFields } from '../../shared/analysis/overlaps';
@@ -92,6 +92,24 @@ describe('register lists', () => {
           contributions.map((row) => pick(row, fields)),
         );
       }
+    }
+  });
+
+  it('the rows streamed one at a time are the listed rows, links joined, and a stream left early frees its query', () => {
+    for (const cycle of cycles) {
+      const fields = ['id', 'title', 'wardIds'] as const;
+      expect([...streamFields(app, 'activity', cycle.id, fields)], cycle.name).toStrictEqual(listFields(app, 'activity', cycle.id, fields));
+      expect([...streamFields(app, 'contribution', cycle.id, costShareContributionFields)], cycle.name).toStrictEqual(
+        listFields(app, 'contribution', cycle.id, costShareContributionFields),
+      );
+      // Stopped after one row: the statement is reset, so the same stream reads again from the start.
+      for (const first of streamFields(app, 'contribution', cycle.id, costShareContributionFields)) {
+        expect(first).toStrictEqual(listFields(app, 'contribution', cycle.id, costShareContributionFields)[0]);
+        break;
+      }
+      expect([...streamFields(app, 'contribution', cycle.id, costShareContributionFields)]).toHaveLength(
+        registerServices.contribution.list(app, { cycleId: cycle.id }).length,
+      );
     }
   });
 });

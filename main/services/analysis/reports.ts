@@ -21,7 +21,7 @@ import type { AppContext } from '../context';
 import { getCycle } from '../cycles';
 import { registerServices } from '../index';
 import { wardsOfCycle } from './names';
-import { listFields } from '../register-fields';
+import { listFields, streamFields } from '../register-fields';
 import { todayOf } from '../record-meta';
 import { cycleStatutoryDates, getAnalysisSettings } from './settings';
 
@@ -66,7 +66,8 @@ export function costShareReport(ctx: AppContext, cycleId: string): CostShareDto 
     today: todayOf(ctx),
     organisations: registerServices.organisation.list(ctx, { cycleId }),
     activities: listFields(ctx, 'activity', cycleId, costShareActivityFields),
-    contributions: listFields(ctx, 'contribution', cycleId, costShareContributionFields),
+    // Streamed: 20,000 budget lines each added up and let go, not all held until the last is read.
+    contributions: streamFields(ctx, 'contribution', cycleId, costShareContributionFields),
     disbursements: listFields(ctx, 'disbursement', cycleId, costShareDisbursementFields),
   });
 }
