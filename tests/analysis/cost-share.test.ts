@@ -49,7 +49,7 @@ describe('who pays for what', () => {
     // Vehicles lent with no figure put on them, and a delivery against them: listed, in no total, never overspent.
     line({ id: 'ndma-vehicles', contributorOrgId: 'ndma', type: 'in_kind', valueNotEstimated: true, component: 'Vehicles' }),
   ];
-  const report = costShare({
+  const input = {
     cycle,
     today: '2026-11-25',
     organisations,
@@ -65,7 +65,8 @@ describe('who pays for what', () => {
       { contributionId: 'ndma-hr', periodKey: 'Q1', amountMinor: 60_000_00 },
       { contributionId: 'ndma-vehicles', periodKey: 'Q1', amountMinor: 5_000_00 },
     ],
-  });
+  };
+  const report = costShare(input);
   const usdInKes = 12_935_000_00 / 10; // USD 10,000 at 129.35
 
   it('splits county from partner money, and cash from in kind and people', () => {
@@ -119,6 +120,13 @@ describe('who pays for what', () => {
     // a2 starts in Q2, so nothing was due from it by the end of Q1.
     expect(report.behindSchedule.some((b) => b.contributionId === 'udra-kind')).toBe(false);
     expect(report.periods.map((p) => p.ended)).toEqual([true, false, false, false]);
+  });
+
+  it('takes the budget lines once, as they come: read one at a time, they give the same report', () => {
+    function* oneAtATime() {
+      yield* contributions;
+    }
+    expect(costShare({ ...input, contributions: oneAtATime() })).toStrictEqual(report);
   });
 
   it('finds nothing behind before the first period ends', () => {
