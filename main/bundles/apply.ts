@@ -127,7 +127,7 @@ function auditShape(t: ExchangeTable, row: Row): Row {
  * with its stamp: the revision kept, without writing the row's JSON twice. Merging reads a kept
  * revision's fields, id and stamp only; the audit image has them all.
  */
-const revisionFromAudit = (hlc: string, auditJson: string) => ['{"hlc":', JSON.stringify(hlc), ',', auditJson.slice(1)];
+const revisionFromAudit = (hlc: string, auditJson: string) => [`{"hlc":${JSON.stringify(hlc)},`, auditJson.slice(1)];
 
 function writePlan(tx: WriteContext, plan: ImportPlan, preview: BundlePreviewDto, backupFile: string | null): typeof bundleImports.$inferSelect {
   const client = tx.db.$client;
