@@ -3,7 +3,6 @@
 // runs, the other sections' data), and its garbage collector, walking all of it, added about a
 // third to every figure here. `tsx analysis-child.ts DB CYCLE` prints each figure as one JSON line,
 // [label, value], for the benchmark to print.
-import { performance } from 'node:perf_hooks';
 import { openApp } from '../../main/app-context';
 import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
@@ -18,26 +17,12 @@ import { overlapClusterReport } from '../../main/services/analysis/overlap-clust
 import { overlapReport } from '../../main/services/analysis/overlaps';
 import { calendarReport, costShareReport, coverageReport, indicatorStatusReport } from '../../main/services/analysis/reports';
 import { fmt } from './format';
-import { median } from './median';
+import { medianOfRuns, type Measured } from './measure';
 
-/**
- * Median wall time of `runs` runs after a warm-up, and the median CPU time of this process over the
- * same runs: on a shared machine the wall time includes waiting for a core, the CPU time does not
- * (it does include the garbage collector's helper threads).
- */
-function time<T>(runs: number, work: () => T): { ms: number; cpuMs: number; result: T } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  let result = work();
-  for (let run = 0; run < runs; run++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    result = work();
-    wall.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { ms: median(wall), cpuMs: median(cpu), result };
+/** Median wall and CPU time of `runs` runs after a warm-up run (so every service starts warm). */
+function time<T>(runs: number, work: () => T): Measured & { value: T } {
+  work();
+  return medianOfRuns(runs, work);
 }
 
 const [dbFile = '', cycleId = ''] = process.argv.slice(2);
@@ -45,7 +30,7 @@ const ctx = openApp({ file: dbFile, resourcesDir });
 ctx.userName = 'benchmark';
 const line = (label: string, value: string) => console.log(JSON.stringify([label, value]));
 
-const figures = (t: { ms: number; cpuMs: number }) => `${fmt(t.ms, 1)} ms (CPU ${fmt(t.cpuMs, 1)} ms)`;
+const figures = (t: Measured) => `${fmt(t.ms, 1)} ms (CPU ${fmt(t.cpuMs, 1)} ms)`;
 
 /**
  * The parts, pure, on the registers read once; first, as the benchmark always ran them, so the
@@ -59,22 +44,22 @@ function pureParts() {
   const wards = wardsOfCycle(ctx, cycle);
 
   const overlaps = time(5, () => scoreOverlaps(activities, names));
-  const flagged = overlaps.result.all();
-  line('  overlap detection + scores (pure)', `${figures(overlaps)}  ${fmt(activities.length)} activities → ${fmt(overlaps.result.count)} flagged pairs`);
-  line('  every flagged pair described (pure)', figures(time(5, () => flagged.map(overlaps.result.describe))));
+  const flagged = overlaps.value.all();
+  line('  overlap detection + scores (pure)', `${figures(overlaps)}  ${fmt(activities.length)} activities → ${fmt(overlaps.value.count)} flagged pairs`);
+  line('  every flagged pair described (pure)', figures(time(5, () => flagged.map(overlaps.value.describe))));
   const planned = new Map<string, number>();
   for (const c of contributions) if (c.activityId) planned.set(c.activityId, (planned.get(c.activityId) ?? 0) + toKesMinor(c, cycle.kesPerUsdScaled));
-  const clusters = time(5, () => clusterOverlaps(flagged, planned, overlaps.result.describe));
-  const largest = Math.max(0, ...clusters.result.map((cluster) => cluster.activities.length));
-  const inside = clusters.result.reduce((sum, cluster) => sum + cluster.pairs.length, 0);
+  const clusters = time(5, () => clusterOverlaps(flagged, planned, overlaps.value.describe));
+  const largest = Math.max(0, ...clusters.value.map((cluster) => cluster.activities.length));
+  const inside = clusters.value.reduce((sum, cluster) => sum + cluster.pairs.length, 0);
   line(
     '  overlap clusters (pure)',
-    `${figures(clusters)}  ${fmt(clusters.result.length)} clusters, largest ${largest} activities; ${fmt(inside)} of ${fmt(flagged.length)} pairs inside`,
+    `${figures(clusters)}  ${fmt(clusters.value.length)} clusters, largest ${largest} activities; ${fmt(inside)} of ${fmt(flagged.length)} pairs inside`,
   );
   const coverage = time(5, () => coverageMatrix({ cycleId, kesPerUsdScaled: cycle.kesPerUsdScaled, wards, activities, contributions }));
   line(
     '  coverage matrix (pure)',
-    `${figures(coverage)}  ${fmt(coverage.result.rows.length)} wards × ${coverage.result.sectors.length} sectors, ${fmt(contributions.length)} budget lines`,
+    `${figures(coverage)}  ${fmt(coverage.value.rows.length)} wards × ${coverage.value.sectors.length} sectors, ${fmt(contributions.length)} budget lines`,
   );
 }
 

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { repoRoot } from '../../main/resource-paths';
+import { benchChildLines } from './child';
 import type { BenchSection } from './sections';
 
 const figureLine = z.tuple([z.string(), z.string()]);
@@ -21,16 +20,7 @@ export const analysisBench: BenchSection = {
     const database = path.join(dir, 'analysis.db');
     fs.writeFileSync(database, ctx.db.$client.serialize());
     const load = os.loadavg()[0] ?? 0;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench', 'analysis-child.ts'), database, cycleId], {
-      encoding: 'utf8',
-      cwd: repoRoot,
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (child.status !== 0) throw new Error(`The analysis process failed: ${child.stderr.slice(0, 800)}`);
-    for (const text of child.stdout.trim().split('\n')) {
-      const [label, value] = figureLine.parse(JSON.parse(text));
-      line(label, value);
-    }
+    for (const [label, value] of benchChildLines('analysis-child.ts', [database, cycleId], figureLine)) line(label, value);
     line('  load average when it started', fmt(load, 1));
   },
 };

@@ -4,6 +4,7 @@ import { exportDocx } from '../../main/exports/docx/index';
 import { loadPlanData } from '../../main/exports/plan-data';
 import type { BenchSection } from './sections';
 import { median } from './median';
+import { measureAsync } from './measure';
 
 const RUNS = 5;
 /**
@@ -16,19 +17,9 @@ export const docxBench: BenchSection = {
   async run({ ctx, cycleId, line, fmt }) {
     const runs: { total: number; cpu: number; steps: number[]; size: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const start = performance.now();
-      const cpuStart = process.cpuUsage();
-      const marks = [start];
-      const file = await exportDocx(ctx, cycleId, { doc: 'plan' }, () => marks.push(performance.now()));
-      const done = performance.now();
-      const cpu = process.cpuUsage(cpuStart);
-      runs.push({
-        total: done - start,
-        // CPU time as well: on a shared machine the wall clock also counts other processes' turns.
-        cpu: (cpu.user + cpu.system) / 1000,
-        steps: marks.slice(1).map((at, i) => at - (marks[i] ?? at)),
-        size: file.buffer.length,
-      });
+      const marks = [performance.now()];
+      const { value: file, ms, cpuMs } = await measureAsync(() => exportDocx(ctx, cycleId, { doc: 'plan' }, () => marks.push(performance.now())));
+      runs.push({ total: ms, cpu: cpuMs, steps: marks.slice(1).map((at, i) => at - (marks[i] ?? at)), size: file.buffer.length });
     }
     const activities = loadPlanData(ctx, cycleId).activities.length;
     line(

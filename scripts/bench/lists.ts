@@ -1,31 +1,15 @@
-import { performance } from 'node:perf_hooks';
 import { FIRST_PAGE_ROWS } from '../../shared/api/schemas/paging';
 import { registerNames } from '../../shared/api/registers';
 import type { AppContext } from '../../main/services/context';
 import { registerServices } from '../../main/services/index';
 import { createDispatcher } from '../../main/transport/dispatcher';
+import { medianOfRuns, type Measured } from './measure';
 
 type Line = (label: string, value: string) => void;
 type Fmt = (n: number, digits?: number) => string;
 
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
 /** Median wall and CPU milliseconds of five runs; CPU time is what a loaded machine inflates least. */
-function timed(run: () => unknown, before: () => void = () => undefined): Timing {
-  const samples: Timing[] = [];
-  for (let index = 0; index < 5; index++) {
-    before();
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    run();
-    samples.push({ wall: performance.now() - start, cpu: process.cpuUsage(cpu).user / 1000 + process.cpuUsage(cpu).system / 1000 });
-  }
-  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[2] ?? 0;
-  return { wall: middle(samples.map((s) => s.wall)), cpu: middle(samples.map((s) => s.cpu)) };
-}
+const timed = (run: () => unknown, before?: () => void): Measured => medianOfRuns(5, run, before);
 
 /**
  * What a register screen's first paint waits for: `<register>:page`, its first hundred rows in
@@ -39,7 +23,7 @@ export function listBench(ctx: AppContext, cycleId: string, line: Line, fmt: Fmt
   // A row written to a scratch table counts as a change (total_changes()), as an officer's save would.
   client.exec('CREATE TEMP TABLE IF NOT EXISTS bench_touch (n INTEGER)');
   const touch = client.prepare('INSERT INTO bench_touch VALUES (1)');
-  const show = (timing: Timing) => `${fmt(timing.wall, 1)} ms (CPU ${fmt(timing.cpu, 1)})`;
+  const show = (timing: Measured) => `${fmt(timing.ms, 1)} ms (CPU ${fmt(timing.cpuMs, 1)})`;
 
   console.log(`\nA screen's first page, <register>:page of ${FIRST_PAGE_ROWS} rows (median of 5, ms; target < 30 ms each):`);
   let slowest = 0;
@@ -53,7 +37,7 @@ export function listBench(ctx: AppContext, cycleId: string, line: Line, fmt: Fmt
     };
     const afterWrite = timed(firstPage, () => touch.run());
     const again = timed(firstPage);
-    slowest = Math.max(slowest, afterWrite.wall);
+    slowest = Math.max(slowest, afterWrite.ms);
     line(`  ${register}:page`, `${show(afterWrite)} after a write, ${show(again)} again  (of ${fmt(total)} rows)`);
   }
   line('slowest first page (after a write)', `${fmt(slowest, 1)} ms   (target < 30 ms)`);

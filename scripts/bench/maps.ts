@@ -26,6 +26,7 @@ import { registerServices } from '../../main/services/index';
 import type { BenchContext, BenchSection } from './sections';
 import { bin, processTiming } from './startup';
 import { median } from './median';
+import { measureAsync, type Measured } from './measure';
 
 type BenchLine = BenchContext['line'];
 type BenchFmt = BenchContext['fmt'];
@@ -65,20 +66,6 @@ async function timeMap(page: Page, url: string, cycleId: string): Promise<MapTim
   );
 }
 
-interface Timed {
-  ms: number;
-  cpuMs: number;
-}
-
-/** Wall time and CPU time (all threads): on a shared machine the wall clock also counts other processes' turns. */
-async function timedAsync<T>(work: () => Promise<T>): Promise<Timed & { value: T }> {
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  const value = await work();
-  const used = process.cpuUsage(cpu);
-  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
-
 /**
  * `npm run bench`: loading the whole country's 1,448 ward polygons (schematic, each edge with 40
  * extra corners, as a surveyed layer has) for the large plan's county, as GeoJSON and as an Arc 1960
@@ -112,7 +99,7 @@ export const mapsBench: BenchSection = {
     const start = performance.now();
     const svg = wardMapDocument(ctx, cycleId, 'kes', all) ?? '';
     line(`printed ward map (SVG, ${cycle.countyName}, 5,000 activities)`, `${fmt(performance.now() - start)} ms, ${fmt(svg.length / 1024)} KB`);
-    const png = await timedAsync(() => rasterise(svg, WARD_MAP_PNG_WIDTH_MM));
+    const png = await measureAsync(() => rasterise(svg, WARD_MAP_PNG_WIDTH_MM));
     line('  the same map as a 300 dpi PNG (pamoja export --format png)', `${fmt(png.ms)} ms, ${fmt(png.value.length / 1024)} KB`);
     await wordPlanBench(ctx, cycleId, dir, edit, line, fmt);
 
@@ -163,14 +150,14 @@ const loadAverage = (fmt: BenchFmt) => `load ${fmt(os.loadavg()[0] ?? 0, 1)}`;
  */
 async function wordPlanBench(ctx: AppContext, cycleId: string, dir: string, edit: () => void, line: BenchLine, fmt: BenchFmt): Promise<void> {
   const out = path.join(dir, 'plan.docx');
-  const runs = { with: [] as Timed[], without: [] as Timed[] };
+  const runs = { with: [] as Measured[], without: [] as Measured[] };
   const steps: number[][] = [];
   let size = 0;
   for (let run = 0; run < RUNS; run++) {
     edit();
     const marks: number[] = [];
     const mark = () => marks.push(performance.now());
-    const withMaps = await timedAsync(async () => {
+    const withMaps = await measureAsync(async () => {
       mark();
       const file = await exportDocx(ctx, cycleId, { doc: 'plan' }, mark);
       fs.writeFileSync(out, file.buffer);
@@ -182,7 +169,7 @@ async function wordPlanBench(ctx: AppContext, cycleId: string, dir: string, edit
     steps.push(marks.slice(1).map((at, i) => at - (marks[i] ?? at)));
     edit();
     runs.without.push(
-      await timedAsync(async () => {
+      await measureAsync(async () => {
         const data = loadPlanData(ctx, cycleId);
         const today = localIsoDate(ctx.now());
         const pictures = drawDocxPictures(data, { doc: 'plan' }, null, today);
@@ -190,7 +177,7 @@ async function wordPlanBench(ctx: AppContext, cycleId: string, dir: string, edit
       }),
     );
   }
-  const ms = (list: Timed[]) =>
+  const ms = (list: Measured[]) =>
     `${fmt(median(list.map((t) => t.ms)))} ms (CPU ${fmt(median(list.map((t) => t.cpuMs)))} ms); runs ${list.map((t) => fmt(t.ms)).join(', ')}`;
   line('Joint Work Plan with its 2 ward maps and 4 charts', `${ms(runs.with)}; ${fmt(size / 1024 / 1024, 1)} MiB; ${loadAverage(fmt)}   (target < 2,500 ms)`);
   const step = (index: number) => fmt(median(steps.map((s) => s[index] ?? 0)));

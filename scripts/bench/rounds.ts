@@ -11,15 +11,7 @@ import { emlOf } from '../../main/rounds/email';
 import { openRound, prepareRound, roundStatus, setChannel, type PreparedFolder } from '../../main/rounds/index';
 import type { AppContext } from '../../main/services/context';
 import type { BenchSection } from './sections';
-
-/** Wall and CPU time of `work`, in milliseconds. */
-async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; wall: number; cpu: number }> {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  const result = await work();
-  const cpu = process.cpuUsage(cpuStart);
-  return { result, wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 };
-}
+import { measureAsync, medianOf, type Measured } from './measure';
 
 /** The folders as `pamoja round prepare --out DIR` writes them. */
 function writeFolders(dir: string, folders: readonly PreparedFolder[]): void {
@@ -37,9 +29,9 @@ function writeFolders(dir: string, folders: readonly PreparedFolder[]): void {
 async function phases(ctx: AppContext, cycleId: string, folders: readonly PreparedFolder[], dir: string) {
   const members = roundStatus(ctx, cycleId).members;
   const round = roundStatus(ctx, cycleId).round;
-  const read = await timed(() => ({ data: loadCycleData(ctx, cycleId), forBundles: readCycleForBundles(ctx, cycleId) }));
-  const { data, forBundles } = read.result;
-  const templates = await timed(async () => {
+  const read = await measureAsync(() => ({ data: loadCycleData(ctx, cycleId), forBundles: readCycleForBundles(ctx, cycleId) }));
+  const { data, forBundles } = read.value;
+  const templates = await measureAsync(async () => {
     for (const member of members.filter((m) => m.channel === 'template')) {
       const org = data.organisations.find((o) => o.id === member.organisationId);
       if (!org) continue;
@@ -57,12 +49,12 @@ async function phases(ctx: AppContext, cycleId: string, folders: readonly Prepar
       await writePartnerTemplate(data, org, { ...details, binding: templateBinding(ctx, details) });
     }
   });
-  const bundles = await timed(() => {
+  const bundles = await measureAsync(() => {
     for (const member of members.filter((m) => m.channel === 'bundle')) {
       exportBundle(ctx, { cycleId, kind: 'partner', partnerOrgId: member.organisationId }, forBundles);
     }
   });
-  const emails = await timed(async () => {
+  const emails = await measureAsync(async () => {
     for (const folder of folders) {
       const [attachment] = folder.files;
       if (!attachment) continue;
@@ -76,7 +68,7 @@ async function phases(ctx: AppContext, cycleId: string, folders: readonly Prepar
       });
     }
   });
-  const written = await timed(() => writeFolders(path.join(dir, 'round-folders'), folders));
+  const written = await measureAsync(() => writeFolders(path.join(dir, 'round-folders'), folders));
   const count = (channel: string) => members.filter((m) => m.channel === channel).length;
   return [
     ['  the cycle read once (templates + bundles)', read],
@@ -105,21 +97,21 @@ export const roundsBench: BenchSection = {
     });
     // Median of 5: preparing again is what the Secretariat does after changing a channel or an address.
     const load = os.loadavg()[0] ?? 0;
-    const runs: { wall: number; cpu: number; folders: PreparedFolder[]; bytes: number }[] = [];
+    const runs: Measured[] = [];
+    let folders: PreparedFolder[] = [];
     for (let run = 0; run < 5; run++) {
-      const { result: folders, wall, cpu } = await timed(() => prepareRound(ctx, cycleId, 'request'));
-      const bytes = folders.reduce((sum, f) => sum + f.files.reduce((s, file) => s + file.content.length, 0), 0);
-      runs.push({ wall, cpu, folders, bytes });
+      const prepared = await measureAsync(() => prepareRound(ctx, cycleId, 'request'));
+      runs.push(prepared);
+      folders = prepared.value;
     }
-    const median = [...runs].sort((a, b) => a.wall - b.wall)[2] ?? runs[0];
-    if (!median) throw new Error('no run');
-    const medianCpu = [...runs.map((r) => r.cpu)].sort((a, b) => a - b)[2] ?? 0;
+    const bytes = folders.reduce((sum, f) => sum + f.files.reduce((s, file) => s + file.content.length, 0), 0);
+    const median = medianOf(runs);
     line(
       'prepare every request (files + .eml drafts)',
-      `${median.folders.length} organisations in ${fmt(median.wall)} ms (median of 5; CPU ${fmt(medianCpu)} ms), ${fmt(median.bytes / 1e6, 1)} MB, target < 5,000 ms; load ${fmt(load, 1)}`,
+      `${folders.length} organisations in ${fmt(median.ms)} ms (median of 5; CPU ${fmt(median.cpuMs)} ms), ${fmt(bytes / 1e6, 1)} MB, target < 5,000 ms; load ${fmt(load, 1)}`,
     );
-    for (const [label, part] of await phases(ctx, cycleId, median.folders, dir)) {
-      line(label, `${fmt(part.wall)} ms (CPU ${fmt(part.cpu)} ms)`);
+    for (const [label, part] of await phases(ctx, cycleId, folders, dir)) {
+      line(label, `${fmt(part.ms)} ms (CPU ${fmt(part.cpuMs)} ms)`);
     }
     start = performance.now();
     roundStatus(ctx, cycleId);

@@ -6,6 +6,7 @@ import { repoRoot } from '../../main/resource-paths';
 import { currentCliBuild } from '../cli-build.mjs';
 import { rendererBuildIsCurrent } from '../renderer-build.mjs';
 import { median } from './median';
+import type { Measured } from './measure';
 
 export const bin = path.join(repoRoot, 'bin', 'pamoja.mjs');
 const RUNS = 5;
@@ -19,13 +20,8 @@ const REPORT_CPU = [
   `data:text/javascript,import fs from 'node:fs'; process.on('exit', () => { const u = process.cpuUsage(); fs.writeSync(3, String((u.user + u.system) / 1000)); });`,
 ];
 
-export interface Timing {
-  ms: number;
-  cpuMs: number;
-}
-
 /** Wall and CPU time of a whole process, from spawn to exit; it must succeed. */
-export function processTiming(args: string[]): Timing {
+export function processTiming(args: string[]): Measured {
   const start = performance.now();
   const result = spawnSync(process.execPath, [...REPORT_CPU, ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
   const ms = performance.now() - start;
@@ -37,7 +33,7 @@ export function processTiming(args: string[]): Timing {
  * From spawning `pamoja serve` to its first answer over HTTP; then stops it (by its PID) and waits.
  * The CPU time is the server's, up to its stop.
  */
-async function serveTiming(db: string): Promise<Timing> {
+async function serveTiming(db: string): Promise<Measured> {
   const start = performance.now();
   const child = spawn(process.execPath, [...REPORT_CPU, bin, 'serve', '--db', db, '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
   let cpu = '';
@@ -80,14 +76,14 @@ export async function startupBench(dir: string, line: (label: string, value: str
   line('  pamoja build (out/cli)', built ? 'current' : 'was stale: rebuilt by the first run');
   line('  renderer build (out/renderer)', rendererBuildIsCurrent(repoRoot) ? 'current (npm run web skips it)' : 'stale (npm run web rebuilds it)');
 
-  const timings: [string, () => Promise<Timing> | Timing][] = [
+  const timings: [string, () => Promise<Measured> | Measured][] = [
     ['node -e 0 (the floor)', () => processTiming(['-e', '0'])],
     ['pamoja --help', () => processTiming([bin, '--help'])],
     ['pamoja stats (sample cycle)', () => processTiming([bin, 'stats', '--db', db])],
     ['pamoja serve, until it answers', () => serveTiming(db)],
   ];
   for (const [label, run] of timings) {
-    const samples: Timing[] = [];
+    const samples: Measured[] = [];
     for (let i = 0; i < RUNS; i++) samples.push(await run());
     const wall = samples.map((sample) => sample.ms);
     line(`  ${label}`, `${fmt(median(wall))} ms (CPU ${fmt(median(samples.map((sample) => sample.cpuMs)))} ms)  runs: ${wall.map((ms) => fmt(ms)).join(', ')}`);

@@ -1,15 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { z } from 'zod';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { TEMPLATE_HEADER_ROW } from '../../main/exports/xlsx/partner-template';
 import { exportXlsx } from '../../main/exports/xlsx/index';
 import { openXlsx } from '../../main/imports/sheet-reader/xlsx-file';
 import { columnLetter } from '../../main/exports/xlsx/sheet-kit';
-import { repoRoot } from '../../main/resource-paths';
 import { registerServices } from '../../main/services/index';
 import type { BenchSection } from './sections';
+import { benchChildResult } from './child';
+
+const templateRun = z.object({ ms: z.number(), baselineMb: z.number(), peakMb: z.number(), adds: z.number(), errors: z.number() });
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -84,19 +86,7 @@ export const templateRowsBench: BenchSection = {
       // A fresh copy each time: the apply writes its rows.
       fs.writeFileSync(database, ctx.db.$client.serialize());
       const load = os.loadavg()[0] ?? 0;
-      const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench', 'template-child.ts'), database, file, mode], {
-        encoding: 'utf8',
-        cwd: repoRoot,
-        maxBuffer: 16 * 1024 * 1024,
-      });
-      if (child.status !== 0) throw new Error(`The ${fmt(rows)}-row template import failed: ${child.stderr.slice(0, 500)}`);
-      const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as {
-        ms: number;
-        baselineMb: number;
-        peakMb: number;
-        adds: number;
-        errors: number;
-      };
+      const result = benchChildResult('template-child.ts', [database, file, mode], templateRun);
       line(
         `${mode === 'apply' ? 'apply' : 'preview (dry run)'}, ${fmt(rows)}-row template`,
         `${fmt(result.ms)} ms, peak memory ${fmt(result.peakMb)} MB (Node and the app alone ${fmt(result.baselineMb)} MB); ${fmt(result.adds)} to add, ${fmt(result.errors)} errors; load ${fmt(load, 1)}`,

@@ -2,12 +2,12 @@
 // `tsx workbook-child.ts DB CYCLE FILE export|preview|apply` exports the cycle workbook to FILE, or
 // previews or applies FILE, and prints { ms, cpuMs, baselineMb, peakMb, outcome } as JSON.
 import fs from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { openApp } from '../../main/app-context';
 import { closeDb } from '../../main/db/open-db';
 import { exportXlsx } from '../../main/exports/xlsx/index';
 import { applyWorkbook, previewWorkbook } from '../../main/imports/workbook/index';
 import { resourcesDir } from '../../main/resource-paths';
+import { measureAsync } from './measure';
 import { peakMemoryBytes } from './peak-memory';
 
 const [dbFile = '', cycleId = '', workbookFile = '', step] = process.argv.slice(2);
@@ -16,8 +16,6 @@ ctx.userName = 'benchmark';
 // The target is in megabytes (10^6 bytes).
 const megabytes = () => peakMemoryBytes() / 1e6;
 const baselineMb = megabytes();
-const cpu = process.cpuUsage();
-const start = performance.now();
 
 async function run(): Promise<string> {
   if (step === 'export') {
@@ -35,8 +33,6 @@ async function run(): Promise<string> {
   throw new Error(`Unknown step ${step ?? ''}: export, preview or apply.`);
 }
 
-const outcome = await run();
-const ms = performance.now() - start;
-const used = process.cpuUsage(cpu);
+const { value: outcome, ms, cpuMs } = await measureAsync(run);
 closeDb(ctx.db);
-console.log(JSON.stringify({ ms, cpuMs: (used.user + used.system) / 1000, baselineMb, peakMb: megabytes(), outcome }));
+console.log(JSON.stringify({ ms, cpuMs, baselineMb, peakMb: megabytes(), outcome }));

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { repoRoot } from '../../main/resource-paths';
+import { benchChildResult } from './child';
 import type { BenchSection } from './sections';
 import { median } from './median';
 
@@ -13,13 +12,7 @@ type StepRun = z.infer<typeof stepRun>;
 const RUNS = 5;
 /** One step in a fresh process (workbook-child.ts) that opens the plan's database file and does that step alone. */
 function runStep(database: string, cycleId: string, file: string, step: 'export' | 'preview' | 'apply'): StepRun {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench', 'workbook-child.ts'), database, cycleId, file, step], {
-    encoding: 'utf8',
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (child.status !== 0) throw new Error(`The workbook ${step} failed: ${child.stderr.slice(0, 800)}`);
-  return stepRun.parse(JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}'));
+  return benchChildResult('workbook-child.ts', [database, cycleId, file, step], stepRun);
 }
 
 /**

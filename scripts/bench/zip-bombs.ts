@@ -1,11 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { repoRoot } from '../../main/resource-paths';
 import { writePackedZip, type PackedEntry } from '../../main/bundles/zip';
 import { zerosBomb } from '../zip-bomb';
 import type { BenchSection } from './sections';
+import { benchChildResult } from './child';
+
+const refusalRun = z.object({ ms: z.number(), baselineMb: z.number(), peakMb: z.number(), refusal: z.string() });
 
 /** A 2 MB archive whose `bombed` entry declares 4 KB and inflates to 2 GB. */
 function lyingArchive(entries: Record<string, string>, bombed: string): Uint8Array {
@@ -31,11 +33,7 @@ export const zipBombsBench: BenchSection = {
     for (const [kind, bytes] of Object.entries(files)) {
       const file = path.join(dir, `bomb.${kind}`);
       fs.writeFileSync(file, bytes);
-      const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'bench', 'zip-bomb-child.ts'), kind, file], {
-        encoding: 'utf8',
-        cwd: repoRoot,
-      });
-      const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number; baselineMb: number; peakMb: number; refusal: string };
+      const result = benchChildResult('zip-bomb-child.ts', [kind, file], refusalRun);
       line(
         `.${kind} (${fmt(bytes.length / 1024 / 1024, 1)} MB file)`,
         `refused in ${fmt(result.ms)} ms, peak memory ${fmt(result.peakMb)} MB (Node alone ${fmt(result.baselineMb)} MB)`,
