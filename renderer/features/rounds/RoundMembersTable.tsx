@@ -51,12 +51,13 @@ export function RoundMembersTable({ status, open, busy, onDraft, onChannel, onRe
               <td>
                 {open ? (
                   <select
+                    className="round-channel"
                     aria-label={`How ${m.shortName} is asked`}
                     value={m.channel}
                     disabled={busy}
                     onChange={(e) => onChannel(m, e.target.value === 'bundle' ? 'bundle' : 'template')}
                   >
-                    <option value="template">Template</option>
+                    <option value="template">Excel template</option>
                     <option value="bundle">Bundle</option>
                   </select>
                 ) : m.channel === 'bundle' ? (
@@ -78,7 +79,7 @@ export function RoundMembersTable({ status, open, busy, onDraft, onChannel, onRe
                 {m.emailProblem ? <InlineNotice tone="warning">{m.emailProblem}</InlineNotice> : null}
               </td>
               {open ? (
-                <td>
+                <td className="round-actions">
                   <Button size="small" disabled={busy || m.emailProblem !== null} onClick={() => onDraft(m)}>
                     Open email draft
                   </Button>{' '}
