@@ -16,6 +16,7 @@ import type { ImportPlan, LocalState, SenderAuthority } from './plan-types';
 import type { ParsedBundle } from './read';
 import { revisionReader } from './row-revisions';
 import { Problems } from './validate-rows';
+import { speakerName } from '../../shared/domain/organisations';
 
 export interface PlanOptions {
   resolutions: Resolutions;
@@ -43,7 +44,7 @@ function authorityOf(ctx: AppContext, parsed: ParsedBundle): PlanResult | Sender
   // Anyone can write this copy's installation id into a manifest; only this copy's key proves it.
   if (manifest.sender.installationId === ctx.installationId) return { kind: 'refused', message: notFromHere(parsed.fingerprint), problems: [] };
   const trusted = trustedKeyFor(ctx, manifest.cycle.id, parsed.publicKey);
-  const claim = `${manifest.sender.orgName}${manifest.sender.role === 'secretariat' ? ' (the Secretariat)' : ''}`;
+  const claim = speakerName(manifest.sender.orgName, manifest.sender.role);
   const cycleHere = ctx.db.select({ id: cycles.id }).from(cycles).where(eq(cycles.id, manifest.cycle.id)).get();
   const trustedElsewhere = ctx.db
     .select({ cycleId: bundleTrustedKeys.cycleId })

@@ -1,4 +1,5 @@
 import type { BundlePreviewDto, FieldChangeDto } from '../../shared/api/schemas/bundles';
+import { speakerName } from '../../shared/domain/organisations';
 
 /** The preview as `pamoja bundle import` prints it: what a person needs to decide, in words. */
 
@@ -37,7 +38,7 @@ export function previewText(preview: BundlePreviewDto): string {
   const s = preview.sender;
   if (s) {
     const trust = s.isOwn ? 'this copy’s own key' : s.trusted ? `trusted as ${s.trustedAs ?? s.orgName}` : 'NOT trusted here';
-    lines.push(`From: ${s.orgName}${s.role === 'secretariat' ? ' (the Secretariat)' : ''} — key fingerprint ${s.fingerprint}, ${trust}`);
+    lines.push(`From: ${speakerName(s.orgName, s.role)} — key fingerprint ${s.fingerprint}, ${trust}`);
     for (const old of s.replaces) lines.push(`Warning: ${s.orgName} already has a trusted key here (${old.fingerprint}); trusting this one would replace it.`);
   }
   if (b) lines.push(b.personalData);

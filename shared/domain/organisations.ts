@@ -1,4 +1,5 @@
 import type { OrganisationDto } from '../api/schemas/organisation';
+import type { SenderRole } from '../api/schemas/bundles';
 import { naturalCompare } from '../natural-order';
 
 /**
@@ -17,4 +18,12 @@ export function developmentPartners<T extends Pick<OrganisationDto, 'category' |
 /** The county departments among `orgs`, in natural order of their names. */
 export function countyDepartments<T extends Pick<OrganisationDto, 'category' | 'name'>>(orgs: readonly T[]): T[] {
   return orgs.filter((org) => isCountyGovernment(org)).sort((a, b) => naturalCompare(a.name, b.name));
+}
+
+/**
+ * The organisation a bundle or a copy of the plan speaks for, with its role when the name does not
+ * already say it: "Isiolo … (JWP Secretariat)" is not followed by a second "(the Secretariat)".
+ */
+export function speakerName(orgName: string, role: SenderRole): string {
+  return role === 'secretariat' && !/secretariat/i.test(orgName) ? `${orgName} (the Secretariat)` : orgName;
 }

@@ -10,6 +10,7 @@ import type { AppContext } from '../../services/context';
 import { asCliError, CliError } from '../cli-error';
 import { chooseCycle, findOrganisation, openExisting, parseFlags, requireDbFlag } from '../options';
 import type { Command } from './command';
+import { speakerName } from '../../../shared/domain/organisations';
 
 const out = (text: string) => process.stdout.write(text);
 /** `pamoja bundle import` exit codes: 0 applied (or nothing to do), 1 conflicts left, 2 refused. */
@@ -174,8 +175,7 @@ export const bundleCommands = {
             return 0;
           }
           out(`This copy’s key fingerprint: ${keys.fingerprint}\n(read it out to whoever imports your bundles)\n`);
-          for (const id of keys.identities)
-            out(`  In "${id.cycleTitle}" this copy speaks for ${id.orgName}${id.role === 'secretariat' ? ' (the Secretariat)' : ''}.\n`);
+          for (const id of keys.identities) out(`  In "${id.cycleTitle}" this copy speaks for ${speakerName(id.orgName, id.role)}.\n`);
           out(keys.trusted.length === 0 ? 'No senders trusted yet.\n' : 'Trusted senders:\n');
           for (const t of keys.trusted)
             out(
@@ -197,7 +197,7 @@ export const bundleCommands = {
             const replaces = sender.replaces.map((r) => `${r.fingerprint} (trusted ${r.trustedAt.slice(0, 10)} by ${r.trustedBy})`).join(', ');
             if (values.fingerprint === undefined) {
               out(
-                `The bundle says it comes from ${sender.orgName}${sender.role === 'secretariat' ? ' (the Secretariat)' : ''}.\n` +
+                `The bundle says it comes from ${speakerName(sender.orgName, sender.role)}.\n` +
                   `Its key fingerprint is:  ${sender.fingerprint}\n` +
                   (replaces
                     ? `${sender.orgName} already has a trusted key here: ${replaces}. Trusting this one REPLACES it; bundles signed with the old key will be refused.\n`

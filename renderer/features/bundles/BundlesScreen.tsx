@@ -7,6 +7,7 @@ import { ExportBundlePanel } from './ExportBundlePanel';
 import { ImportBundlePanel } from './ImportBundlePanel';
 import { ImportHistoryPanel } from './ImportHistoryPanel';
 import { PageHeader } from '../../components/ui/PageHeader';
+import { speakerName } from '../../../shared/domain/organisations';
 
 /**
  * Exchanging the plan with partners as files (email, USB): send a bundle, receive one (preview,
@@ -28,7 +29,7 @@ export function BundlesScreen({ cycle, onCycleChanged }: { cycle: CycleDto; onCy
         {(k) => (
           <p className="muted small">
             This copy’s key fingerprint: <code>{k.fingerprint}</code>
-            {identity ? ` — it speaks for ${identity.orgName}${identity.role === 'secretariat' ? ' (the Secretariat)' : ''}.` : ''}
+            {identity ? ` — it speaks for ${speakerName(identity.orgName, identity.role)}.` : ''}
           </p>
         )}
       </QueryView>

@@ -3,6 +3,7 @@ import { DataTable } from '../../components/ui/DataTable';
 import type { BundlePreviewDto } from '../../../shared/api/schemas/bundles';
 import { showTime } from './bundle-files';
 import { capitalised, showField } from './preview-words';
+import { speakerName } from '../../../shared/domain/organisations';
 
 /** What a bundle holds and what importing it would do: who sent it, then adds, changes, deletions, refusals. */
 export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
@@ -17,8 +18,7 @@ export function PreviewSummary({ preview }: { preview: BundlePreviewDto }) {
       ) : null}
       {sender ? (
         <p>
-          From <strong>{sender.orgName}</strong>
-          {sender.role === 'secretariat' ? ' (the Secretariat)' : ''} — key fingerprint <code>{sender.fingerprint}</code>
+          From <strong>{speakerName(sender.orgName, sender.role)}</strong> — key fingerprint <code>{sender.fingerprint}</code>
           {sender.trusted ? `, trusted${sender.trustedAs ? ` as ${sender.trustedAs}` : ''}.` : ', not trusted here yet.'}
         </p>
       ) : null}
