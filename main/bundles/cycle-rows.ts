@@ -39,8 +39,9 @@ function readerOf(client: Database.Database, t: ExchangeTable): CycleRowReader {
   return reader;
 }
 
-export function readAllRows(client: Database.Database, cycleId: string): RowsByRegister {
-  return new Map(exchangeTables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [textOf(row, 'id'), row]))]));
+/** Every row of the cycle's registers (of `tables`, all by default). */
+export function readAllRows(client: Database.Database, cycleId: string, tables: readonly ExchangeTable[] = exchangeTables): RowsByRegister {
+  return new Map(tables.map((t) => [t.register, new Map(readRegisterRows(client, t, cycleId).map((row) => [textOf(row, 'id'), row]))]));
 }
 
 export function readTombstones(client: Database.Database, cycleId: string): Map<ExchangeName, Map<string, LocalTombstone>> {

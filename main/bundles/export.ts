@@ -1,9 +1,9 @@
 import { exportFileName } from '../../shared/export-file-name';
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { BundleExportDto, bundleExportInput } from '../../shared/api/schemas/bundles';
 import { notFound, ServiceError } from '../../shared/result';
-import { generated, type Row } from '../db/row-store';
 import { textOf } from '../db/row-values';
 import { APP_VERSION } from '../services/app-info';
 import { inWriteTransaction, stamp, type AppContext } from '../services/context';
@@ -19,7 +19,8 @@ import { BUNDLE_MIME_TYPE, FORMAT_NAME, formatNeeded } from './limits';
 import { readWardBoundaries, WARD_BOUNDARIES_ENTRY } from './ward-boundaries';
 import { jsonListBytes } from './json-bytes';
 import { keepSentRows } from './row-revisions';
-import { personalDataOf, selectFull, selectPartner } from './selection';
+import { rowShape, rowsJsonReader } from './row-json';
+import { PERSONAL_DATA_REGISTERS, personalDataOf, selectFull, selectPartner, type Selection } from './selection';
 import { packData, packEntry, writePackedZip, type PackedEntry } from './zip';
 
 export interface ExportedBundle extends Omit<BundleExportDto, 'base64'> {
@@ -31,26 +32,6 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const ROUND_RECORDS = new Set<string>(['reportingRound', 'roundMember', 'roundReturn']);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/**
- * A row as a bundle writes it: its columns, its link lists and the revision it was based on, in
- * that order. Made by a function generated from the table's own keys (never from input), so that
- * every row is one object literal of one shape, and a register's rows are JSON.stringify'd a few
- * at a time (json-bytes.ts), not a text per row joined: a full bundle has 36,000 rows.
- */
-type RowShape = (row: Row, baseHlc: string | null) => object;
-const rowShapes = new WeakMap<ExchangeTable, RowShape>();
-function rowShape(t: ExchangeTable): RowShape {
-  let shape = rowShapes.get(t);
-  if (!shape) {
-    const fields = [...t.columns.map(([field]) => field), ...t.links.map((link) => link.field)].map(
-      (field) => `${JSON.stringify(field)}: row[${JSON.stringify(field)}]`,
-    );
-    shape = generated<RowShape>(['row', 'baseHlc'], `return { ${fields.join(', ')}, "baseHlc": baseHlc };`);
-    rowShapes.set(t, shape);
-  }
-  return shape;
-}
-
 /** A cycle's rows, deletions and bases as bundles read them: read once for many partner bundles. */
 export interface CycleForBundles {
   all: RowsByRegister;
@@ -58,9 +39,24 @@ export interface CycleForBundles {
   bases: ReturnType<typeof readBases>;
 }
 
-export function readCycleForBundles(ctx: AppContext, cycleId: string): CycleForBundles {
+/** Reads the cycle's rows (of `tables`, every register by default), deletions and bases. */
+export function readCycleForBundles(ctx: AppContext, cycleId: string, tables: readonly ExchangeTable[] = exchangeTables): CycleForBundles {
   const client = ctx.db.$client;
-  return { all: readAllRows(client, cycleId), deletions: readTombstones(client, cycleId), bases: readBases(client, cycleId) };
+  return { all: readAllRows(client, cycleId, tables), deletions: readTombstones(client, cycleId), bases: readBases(client, cycleId) };
+}
+
+/**
+ * What a full bundle reads as rows: the registers SQLite cannot write as JSON (row-json.ts), and
+ * those personal data is counted from. SQLite writes the rest whole (the budget lines, activities…).
+ */
+const readForFull = (client: Database.Database) =>
+  exchangeTables.filter((t) => rowsJsonReader(client, t) === null || PERSONAL_DATA_REGISTERS.includes(t.register));
+
+/** A register's rows chosen for a partner, or read for a full bundle, as the bundle's JSON. */
+function rowsJsonOf(t: ExchangeTable, selection: Selection, bases: CycleForBundles['bases']): { count: number; json: Uint8Array } {
+  const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
+  const shape = rowShape(t);
+  return { count: rows.length, json: jsonListBytes(rows, (row) => shape(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null)) };
 }
 
 /**
@@ -97,7 +93,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
     }
     const key = installationKey(tx);
     const { at, hlc: senderClock } = stamp(tx);
-    const { all, deletions, bases } = read ?? readCycleForBundles(ctx, input.cycleId);
+    const { all, deletions, bases } = read ?? readCycleForBundles(ctx, input.cycleId, partnerOrgId === null ? readForFull(client) : exchangeTables);
     const selection =
       partnerOrgId === null
         ? selectFull(all, deletions)
@@ -116,12 +112,12 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
       entries.set(CYCLE_ENTRY, utf8(JSON.stringify({ ...cycle, baseHlc: bases.get(baseKey('cycles', input.cycleId))?.hlc ?? null })));
     }
     for (const t of exchangeTables) {
-      const rows = [...(selection.rows.get(t.register)?.values() ?? [])];
-      counts[t.register] = rows.length;
-      if (rows.length === 0) continue;
-      const shape = rowShape(t);
+      // A full bundle carries a register whole: SQLite writes its JSON where it can (row-json.ts).
+      const inSql = partnerOrgId === null ? rowsJsonReader(client, t) : null;
+      const { count, json: data } = inSql ? inSql(input.cycleId) : rowsJsonOf(t, selection, bases);
+      counts[t.register] = count;
+      if (count === 0) continue;
       const name = rowsEntry(t.register);
-      const data = jsonListBytes(rows, (row) => shape(row, bases.get(baseKey(t.tableName, textOf(row, 'id')))?.hlc ?? null));
       const entry = packEntry(name, data);
       entries.set(name, data);
       packed.set(name, entry);

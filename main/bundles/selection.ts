@@ -70,6 +70,9 @@ export function selectPartner(
   return { rows: chosen, tombstones: deletions };
 }
 
+/** The registers personal data is counted from (`personalDataOf`). */
+export const PERSONAL_DATA_REGISTERS: readonly ExchangeName[] = ['contact', 'organisation', 'signatory'];
+
 /** What the export dialog says about personal data leaving the machine. */
 export function personalDataOf(selection: Selection, kind: 'full' | 'partner'): PersonalDataDto {
   const contacts = [...(selection.rows.get('contact')?.values() ?? [])];

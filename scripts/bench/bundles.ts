@@ -78,7 +78,7 @@ export const bundlesBench: BenchSection = {
       .reduce((sum, [, n]) => sum + n, 0);
     const m = Object.fromEntries(Object.entries(steps).map(([key, list]) => [key, medianOf(list)])) as Record<(typeof names)[number], Timing>;
     line('export (read rows, sign, zip, keep sent copy)', `${both(m.exported)} for ${fmt(rows)} rows   (target < 500 ms)`);
-    line('  reading the rows (on its own)', both(m.reading));
+    line('  reading every row as objects, as a partner bundle does (on its own)', both(m.reading));
     line('  export again, nothing changed', `${both(m.again)} (the same sent copy is kept once)`);
     line('bundle file size', `${fmt(bundle.sizeBytes / 1024 / 1024, 2)} MiB (${fmt(bundle.sizeBytes / rows, 0)} bytes a row)`);
     line('import: preview (unzip, verify, validate, plan)', both(m.previewed));
