@@ -42,7 +42,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * the row readers give (row-store.ts `rowBuilder`): text and integers as stored (SQLite escapes
  * text exactly as JSON.stringify does, tests/bundles/row-json.test.ts), booleans stored as 0 or 1
  * as true or false. Null for a column SQLite would write otherwise: a REAL prints its digits its
- * own way (0.1 + 0.2 as 0.3), so a table with one is written in JavaScript.
+ * own way (100 as 100.0, a third with 17 digits), so a table with one is written in JavaScript.
  */
 function sqlValue(column: SQLiteColumn): string | null {
   const value = `t.${quote(column.name)}`;
