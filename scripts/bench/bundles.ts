@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { openApp } from '../../main/app-context';
 import { applyBundle, exportBundle, previewBundle, trustSender } from '../../main/bundles/index';
 import { readCycleForBundles } from '../../main/bundles/export';
@@ -9,25 +8,10 @@ import { backupBeforeImport } from '../../main/bundles/history';
 import { readBundle } from '../../main/bundles/read';
 import { closeDb } from '../../main/db/open-db';
 import { resourcesDir } from '../../main/resource-paths';
-import { median } from './median';
+import { measure, medianOf, type Measured } from './measure';
 import type { BenchSection } from './sections';
 
-interface Timing {
-  ms: number;
-  cpuMs: number;
-}
-
-/** Wall-clock and CPU milliseconds of one piece of work (CPU shows what a busy machine hides). */
-function timed<T>(work: () => T): Timing & { value: T } {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = work();
-  const used = process.cpuUsage(cpu);
-  return { value, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
-
 const RUNS = 5;
-const medianOf = (timings: Timing[]): Timing => ({ ms: median(timings.map((t) => t.ms)), cpuMs: median(timings.map((t) => t.cpuMs)) });
 
 /**
  * Export and import (preview + apply) of a full bundle of the large plan, median of 5 runs, each
@@ -38,45 +22,45 @@ const medianOf = (timings: Timing[]): Timing => ({ ms: median(timings.map((t) =>
 export const bundlesBench: BenchSection = {
   title: `Partner bundles (full bundle of the large plan, median of ${RUNS}; targets: export < 0.5 s, import preview + apply < 1.5 s)`,
   run({ ctx, cycleId, dir, line, fmt }) {
-    const both = (t: Timing) => `${fmt(t.ms)} ms (CPU ${fmt(t.cpuMs)} ms)`;
+    const both = (t: Measured) => `${fmt(t.ms)} ms (CPU ${fmt(t.cpuMs)} ms)`;
     line('machine load (1-minute average)', `${fmt(os.loadavg()[0] ?? 0, 1)} on ${os.cpus().length} cores`);
     const client = ctx.db.$client;
     const forgetSent = client.prepare("DELETE FROM bundle_revision_snapshots WHERE cycle_id = ? AND source = 'sent'");
     const options = { resolutions: {}, resolveAll: null };
     const names = ['reading', 'exported', 'again', 'parsing', 'previewed', 'backup', 'applied', 'both', 'reimport'] as const;
-    const steps = Object.fromEntries(names.map((name) => [name, [] as Timing[]])) as Record<(typeof names)[number], Timing[]>;
+    const steps = Object.fromEntries(names.map((name) => [name, [] as Measured[]])) as Record<(typeof names)[number], Measured[]>;
     let bundle = exportBundle(ctx, { cycleId, kind: 'full', partnerOrgId: null });
     let added = 0;
     for (let run = 0; run < RUNS; run++) {
-      steps.reading.push(timed(() => readCycleForBundles(ctx, cycleId)));
+      steps.reading.push(measure(() => readCycleForBundles(ctx, cycleId)));
       forgetSent.run(cycleId);
-      const exported = timed(() => exportBundle(ctx, { cycleId, kind: 'full', partnerOrgId: null }));
+      const exported = measure(() => exportBundle(ctx, { cycleId, kind: 'full', partnerOrgId: null }));
       steps.exported.push(exported);
-      steps.again.push(timed(() => exportBundle(ctx, { cycleId, kind: 'full', partnerOrgId: null })));
+      steps.again.push(measure(() => exportBundle(ctx, { cycleId, kind: 'full', partnerOrgId: null })));
       bundle = exported.value;
-      steps.parsing.push(timed(() => readBundle(bundle.bytes)));
+      steps.parsing.push(measure(() => readBundle(bundle.bytes)));
 
       const file = path.join(dir, `bundle-receiver-${run}.db`);
       const target = openApp({ file, resourcesDir });
       target.userName = 'benchmark receiver';
       trustSender(target, bundle.bytes, readBundle(bundle.bytes).fingerprint);
-      const previewed = timed(() => previewBundle(target, bundle.bytes, options).preview);
+      const previewed = measure(() => previewBundle(target, bundle.bytes, options).preview);
       if (previewed.value.status !== 'ready') throw new Error(`The benchmark bundle was not ready to import: ${previewed.value.message}`);
-      steps.backup.push(timed(() => backupBeforeImport(target)));
-      const applied = timed(() => applyBundle(target, bundle.bytes, options));
+      steps.backup.push(measure(() => backupBeforeImport(target)));
+      const applied = measure(() => applyBundle(target, bundle.bytes, options));
       if (!applied.value.applied) throw new Error(`The benchmark bundle was not applied: ${applied.value.preview.message}`);
       added = applied.value.preview.counts.adds;
       steps.previewed.push(previewed);
       steps.applied.push(applied);
       steps.both.push({ ms: previewed.ms + applied.ms, cpuMs: previewed.cpuMs + applied.cpuMs });
-      steps.reimport.push(timed(() => previewBundle(target, bundle.bytes, options).preview));
+      steps.reimport.push(measure(() => previewBundle(target, bundle.bytes, options).preview));
       closeDb(target.db);
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
     }
     const rows = Object.entries(bundle.counts)
       .filter(([key]) => key !== 'tombstones')
       .reduce((sum, [, n]) => sum + n, 0);
-    const m = Object.fromEntries(Object.entries(steps).map(([key, list]) => [key, medianOf(list)])) as Record<(typeof names)[number], Timing>;
+    const m = Object.fromEntries(Object.entries(steps).map(([key, list]) => [key, medianOf(list)])) as Record<(typeof names)[number], Measured>;
     line('export (read rows, sign, zip, keep sent copy)', `${both(m.exported)} for ${fmt(rows)} rows   (target < 500 ms)`);
     line('  reading every row as objects, as a partner bundle does (on its own)', both(m.reading));
     line('  export again, nothing changed', `${both(m.again)} (the same sent copy is kept once)`);
@@ -90,7 +74,7 @@ export const bundlesBench: BenchSection = {
 
     // The receiver above starts empty. A Secretariat importing a partner's return holds the plan:
     // its verified backup (VACUUM INTO, then an integrity check of the copy) is this large.
-    const backup = timed(() => backupBeforeImport(ctx));
+    const backup = measure(() => backupBeforeImport(ctx));
     const backupFile = backup.value === null ? null : path.join(path.dirname(client.name), 'backups', backup.value);
     const size = backupFile ? fs.statSync(backupFile).size : 0;
     line('verified backup of a copy holding the plan', `${both(backup)}, ${fmt(size / 1024 / 1024, 1)} MiB`);
