@@ -18,7 +18,8 @@ import type { Decision } from './merge';
 import { buildPlan, type PlanOptions } from './plan';
 import { rowToWrite, type ImportPlan, type PlanItem } from './plan-types';
 import { previewOf, refusedPreview } from './preview';
-import { readBundle, type ParsedBundle } from './read';
+import type { ParsedBundle } from './read';
+import { forgetChecked, readChecked } from './checked-read';
 import { BundleRefusal } from './refusal';
 import { keepReceivedRows, receivedRowsList, type ReceivedRowsList } from './row-revisions';
 import { seenRevisions } from './seen-revisions';
@@ -28,21 +29,6 @@ export interface PreviewResult {
   preview: BundlePreviewDto;
   parsed: ParsedBundle | null;
   plan: ImportPlan | null;
-}
-
-/**
- * The last bundle read for each open database, by content hash: the screens preview a file, then
- * apply the same file, and a county plan takes a while to check. Same bytes, same checks.
- */
-const lastRead = new WeakMap<object, { digest: string; parsed: ParsedBundle }>();
-
-function readChecked(ctx: AppContext, file: Uint8Array): ParsedBundle {
-  const digest = createHash('sha256').update(file).digest('hex');
-  const cached = lastRead.get(ctx.db.$client);
-  if (cached?.digest === digest) return cached.parsed;
-  const parsed = readBundle(file);
-  lastRead.set(ctx.db.$client, { digest, parsed });
-  return parsed;
 }
 
 /**
@@ -99,7 +85,7 @@ export function applyBundle(ctx: AppContext, file: Uint8Array, options: PlanOpti
   if (!plan || preview.status !== 'ready') return { applied: false, preview, import: null };
   const backupFile = backupBeforeImport(ctx);
   const record = audited(ctx, { cycleId: plan.parsed.manifest.cycle.id }, (tx) => writePlan(tx, plan, preview, backupFile));
-  lastRead.delete(ctx.db.$client);
+  forgetChecked(ctx);
   lastPreview.delete(ctx.db.$client);
   return { applied: true, preview, import: importDto(ctx, record) };
 }

@@ -7,7 +7,7 @@ import { listCycles } from '../services/cycles';
 import { identityFor } from './identity';
 import { installationKey, listTrustedKeys, normaliseFingerprint, ownPublicKey, recordTrust } from './keys';
 import { notFromHere } from './plan';
-import { readBundle } from './read';
+import { readChecked } from './checked-read';
 import { BundleRefusal } from './refusal';
 
 /**
@@ -18,7 +18,8 @@ import { BundleRefusal } from './refusal';
 export function trustSender(ctx: AppContext, file: Uint8Array, fingerprint: string, options: { replace?: boolean } = {}): TrustedKeyDto {
   let parsed;
   try {
-    parsed = readBundle(file);
+    // Usually the file just previewed: its reading is reused, not done again.
+    parsed = readChecked(ctx, file);
   } catch (error) {
     if (error instanceof BundleRefusal) throw new ServiceError({ code: 'invalid_input', message: `This bundle cannot be trusted: ${error.message}` });
     throw error;
