@@ -50,7 +50,7 @@ export function readCycleForBundles(ctx: AppContext, cycleId: string, tables: re
  * those personal data is counted from. SQLite writes the rest whole (the budget lines, activities…).
  */
 const readForFull = (client: Database.Database) =>
-  exchangeTables.filter((t) => rowsJsonReader(client, t) === null || PERSONAL_DATA_REGISTERS.includes(t.register));
+  exchangeTables.filter((t) => rowsJsonReader(client, t) === null || PERSONAL_DATA_REGISTERS.some((register) => register === t.register));
 
 /** A register's rows chosen for a partner, or read for a full bundle, as the bundle's JSON. */
 function rowsJsonOf(t: ExchangeTable, selection: Selection, bases: CycleForBundles['bases']): { count: number; json: Uint8Array } {
@@ -102,7 +102,7 @@ export function exportBundle(ctx: AppContext, input: z.output<typeof bundleExpor
             leadOrgId,
             senderIsSecretariat: identity.role === 'secretariat',
           });
-    const personalData = personalDataOf(selection, input.kind);
+    const personalData = personalDataOf(selection.rows, input.kind);
 
     const entries = new Map<string, Uint8Array>();
     /** Entries packed as they are made: a register's rows are packed once, for the bundle and for the copy kept here. */

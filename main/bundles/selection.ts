@@ -70,13 +70,20 @@ export function selectPartner(
   return { rows: chosen, tombstones: deletions };
 }
 
-/** The registers personal data is counted from (`personalDataOf`). */
-export const PERSONAL_DATA_REGISTERS: readonly ExchangeName[] = ['contact', 'organisation', 'signatory'];
+/**
+ * The registers personal data is counted from. A full export reads only these as rows (SQLite
+ * writes the others whole), so `personalDataOf` is handed them alone: reading a register not named
+ * here would not compile, rather than count nothing.
+ */
+export const PERSONAL_DATA_REGISTERS = ['contact', 'organisation', 'signatory'] as const satisfies readonly ExchangeName[];
+interface PersonalDataRows {
+  get(register: (typeof PERSONAL_DATA_REGISTERS)[number]): ReadonlyMap<string, Row> | undefined;
+}
 
 /** What the export dialog says about personal data leaving the machine. */
-export function personalDataOf(selection: Selection, kind: 'full' | 'partner'): PersonalDataDto {
-  const contacts = [...(selection.rows.get('contact')?.values() ?? [])];
-  const orgs = selection.rows.get('organisation') ?? new Map<string, Row>();
+export function personalDataOf(rows: PersonalDataRows, kind: 'full' | 'partner'): PersonalDataDto {
+  const contacts = [...(rows.get('contact')?.values() ?? [])];
+  const orgs = rows.get('organisation') ?? new Map<string, Row>();
   const byOrg = new Map<string, number>();
   for (const contact of contacts) {
     const organisationId = textOf(contact, 'organisationId');
@@ -87,7 +94,7 @@ export function personalDataOf(selection: Selection, kind: 'full' | 'partner'): 
     organisationName: String(orgs.get(organisationId)?.shortName || orgs.get(organisationId)?.name || organisationId),
     count,
   }));
-  const signatories = selection.rows.get('signatory')?.size ?? 0;
+  const signatories = rows.get('signatory')?.size ?? 0;
   const parts: string[] = [];
   if (contacts.length > 0) {
     parts.push(
