@@ -16,6 +16,11 @@ export default defineConfig({
     // each LibreOffice conversion has a profile folder of its own (tests/exports/xlsx/support.ts).
     maxWorkers: os.availableParallelism(),
     minWorkers: 1,
+    // Each worker keeps the modules it has loaded from one test file to the next. Isolated, every
+    // file loaded the app afresh: the Node tests took 6 min 7 s, 143 s of the workers' time spent
+    // loading modules; kept, 3 min 20 s and 16 s. The files share no module state they change (no
+    // mocks, no stubbed globals or environment), and every database is each test's own.
+    isolate: false,
     setupFiles: ['tests/support/yield-between-tests.ts'],
   },
 });
