@@ -8,8 +8,9 @@ export default defineConfig({
     fileParallelism: false,
     // One process for all of them, keeping the modules it has loaded (playwright-core, the web
     // shell) from one spec to the next: isolated, loading them again took 57 s of the 4 min 15 s.
-    // Each spec starts and stops its own server and browser.
+    // Each spec starts and stops its own server; they share one Chromium, each in contexts of its own.
     isolate: false,
+    globalSetup: ['tests/e2e/support/chromium-server.ts'],
     testTimeout: 60_000,
     // beforeAll may build the renderer first.
     hookTimeout: 180_000,

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { drawer, read, waitForNotice } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -77,7 +78,7 @@ describe.skipIf(!chromiumAvailable())('partner bundles between two copies of the
     await read(partner.api, 'app:setUserName', { userName: 'Yusuf Hirsi' });
     cycleId = (await read(county.api, 'cycle:loadSample', {})).id;
     activityId = (await read(county.api, 'activity:list', { cycleId })).find((a) => a.code === 'A1.4')?.id ?? '';
-    browser = await launchChromium();
+    browser = await connectChromium();
     const open = async () => (await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true })).newPage();
     countyPage = await open();
     partnerPage = await open();

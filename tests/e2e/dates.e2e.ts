@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -24,7 +25,7 @@ describe.skipIf(!chromiumAvailable())('dates typed day first under an en-US brow
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     sample = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
     pageErrors = collectPageErrors(page);
   }, 120_000);

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/fiscal-year';
 import { addMonths } from '../../shared/dates';
 import { localIsoDate } from '../../renderer/features/cycles/cycle-form';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, describedErrorOf, screenshot } from './support/page-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
 import { startTestShell, type TestShell } from './support/web-shell';
@@ -38,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('first run in the browser', () => {
   beforeAll(async () => {
     await ensureRendererBuilt();
     shell = await startTestShell();
-    browser = await launchChromium();
+    browser = await connectChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { drawer, read, waitForNotice } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -59,7 +60,7 @@ describe.skipIf(!chromiumAvailable())('an activity entered from the keyboard alo
       orgIds[shortName] = (await read(shell.api, 'organisation:create', { cycleId, name, shortName, category })).id;
     }
     await read(shell.api, 'objective:create', { cycleId, code: 'SO1', statement: 'Safe water within 2 km for refugee-hosting wards', sector: 'water_wash' });
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     pageErrors = collectPageErrors(page);
   }, 120_000);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
 import { startTestShell, type TestShell } from './support/web-shell';
@@ -34,7 +35,7 @@ describe.skipIf(!chromiumAvailable())('the life of a cycle in the browser', () =
     shell = await startTestShell();
     await value(shell.api('app:setUserName', { userName: 'Amina Wario' }));
     cycleId = (await value(shell.api('cycle:loadSample', {}))).id;
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
     pageErrors = collectPageErrors(page);
   });

@@ -6,7 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { formatKes } from '../../shared/money';
 import { jsonBytes, schematicFor } from '../../scripts/geo/layers';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -30,7 +31,7 @@ describe.skipIf(!chromiumAvailable())('the ward map screen', () => {
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     cycle = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     pageErrors = collectPageErrors(page);
   });

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_API_PREFIX, HTTP_TOKEN_HEADER, HTTP_TOKEN_META } from '../../shared/api/contract';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -66,7 +67,7 @@ describe.skipIf(!chromiumAvailable())('opening a bundle file from Explorer', () 
     cycleId = (await read(county.api, 'cycle:loadSample', {})).id;
     const exported = await read(county.api, 'bundle:export', { cycleId, kind: 'full', partnerOrgId: null });
     file = { fileName: exported.fileName, base64: exported.base64 };
-    browser = await launchChromium();
+    browser = await connectChromium();
   });
 
   afterEach(async () => {

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths } from '../../shared/dates';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, describedErrorOf, screenshot } from './support/page-helpers';
 import { drawer, fill, nav, openAdd, openScreen, read, saveWithEnter, waitForNotice } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -25,7 +26,7 @@ describe.skipIf(!chromiumAvailable())('a plan built in the browser, register by 
     await ensureRendererBuilt();
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Amina Galgalo' });
-    browser = await launchChromium();
+    browser = await connectChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
     page = await context.newPage();
     pageErrors = collectPageErrors(page);

@@ -5,7 +5,8 @@ import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fillTemplate, parseWithMailparser } from '../rounds/support';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
 import { startTestShell, type TestShell } from './support/web-shell';
@@ -46,7 +47,7 @@ describe.skipIf(!chromiumAvailable())('the reporting round in the browser', () =
     await value(shell.api('app:setUserName', { userName: 'Amina Wario' }));
     cycleId = (await value(shell.api('cycle:loadSample', {}))).id;
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-round-e2e-'));
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
     pageErrors = collectPageErrors(page);
     await page.goto(`${shell.url}#/cycles/${cycleId}/reporting-round`);

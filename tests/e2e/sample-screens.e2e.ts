@@ -1,10 +1,13 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
 import { overlapClustersCsv } from '../../shared/analysis/overlap-clusters-csv';
 import { toKesMinor, formatMoney } from '../../shared/money';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { drawer, read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -30,7 +33,7 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     cycle = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     pageErrors = collectPageErrors(page);
   });
@@ -147,8 +150,12 @@ describe.skipIf(!chromiumAvailable())('the sample cycle, screen by screen', () =
     await screenshot(page, '47-sample-overlap-clusters');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download clusters (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('isiolo-jwp-2026-27-overlap-clusters.csv');
-    const file = await download.path();
+    // The browser is the run's shared one (shared-chromium.ts): a download is saved, not read in place.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'pamoja-e2e-clusters-'));
+    const file = path.join(folder, download.suggestedFilename());
+    await download.saveAs(file);
     expect(fs.readFileSync(file, 'utf8')).toBe(overlapClustersCsv(report));
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('reviews, approvals, backups and the audit log', async () => {

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -54,7 +55,7 @@ describe.skipIf(!chromiumAvailable())('a partner’s new key in the import scree
     newFingerprint = second.fingerprint;
     file = path.join(folder, second.fileName);
     fs.writeFileSync(file, Buffer.from(second.base64, 'base64'));
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     pageErrors = collectPageErrors(page);
   });

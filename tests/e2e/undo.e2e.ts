@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CycleDto } from '../../shared/api/schemas/cycle';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { drawer, read, waitForNotice } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -24,7 +25,7 @@ describe.skipIf(!chromiumAvailable())('undo and restore in the browser', () => {
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
     cycle = await read(shell.api, 'cycle:loadSample', {});
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     pageErrors = collectPageErrors(page);
   }, 120_000);

@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportXlsx } from '../../main/exports/xlsx/index';
 import { HEADER_ROW } from '../../main/exports/xlsx/register-sheets';
-import { chromiumAvailable, launchChromium } from './support/chromium';
+import { chromiumAvailable } from './support/chromium';
+import { connectChromium } from './support/shared-chromium';
 import { collectPageErrors, screenshot } from './support/page-helpers';
 import { read } from './support/register-helpers';
 import { ensureRendererBuilt } from './support/renderer-build';
@@ -51,7 +52,7 @@ describe.skipIf(!chromiumAvailable())('the cycle workbook as an input, in the br
     shell = await startTestShell();
     await read(shell.api, 'app:setUserName', { userName: 'Amina Wario' });
     cycleId = (await read(shell.api, 'cycle:loadSample', {})).id;
-    browser = await launchChromium();
+    browser = await connectChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true })).newPage();
     pageErrors = collectPageErrors(page);
   });

@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's Chromium; never a downloaded browser. Another path may be given for other systems. */
 export const chromiumPath = process.env.PAMOJA_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -26,7 +26,7 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-/** Headless, with a fresh temporary profile (playwright's default for launch()). */
+/** Headless, with a fresh temporary profile (playwright's default for launch()): the benchmarks' own browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { listAdminUnits } from '../../../main/services/admin-units';
 import { loadCycleFile } from '../../../main/services/sample';
 import { generateLargePlan, LARGE_PLAN, type LargePlanSize } from '../../../scripts/bench/large-plan';
-import { launchChromium } from './chromium';
+import { connectChromium } from './shared-chromium';
 import { collectPageErrors } from './page-helpers';
 import { read } from './register-helpers';
 import { ensureRendererBuilt } from './renderer-build';
@@ -32,7 +32,7 @@ export async function openGeneratedPlanSession(userName: string, size: LargePlan
   const wards = listAdminUnits(shell.ctx, { level: 'ward', withinId: turkana.id }).map((unit) => unit.id);
   const cycleId = loadCycleFile(shell.ctx, generateLargePlan(turkana.id, wards, size)).id;
   await read(shell.api, 'app:setUserName', { userName });
-  const browser = await launchChromium();
+  const browser = await connectChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   return {
     shell,

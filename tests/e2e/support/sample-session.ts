@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CycleDto } from '../../../shared/api/schemas/cycle';
-import { launchChromium } from './chromium';
+import { connectChromium } from './shared-chromium';
 import { collectPageErrors } from './page-helpers';
 import { read } from './register-helpers';
 import { ensureRendererBuilt } from './renderer-build';
@@ -25,7 +25,7 @@ export async function openSampleSession(): Promise<SampleSession> {
   const shell = await startTestShell();
   await read(shell.api, 'app:setUserName', { userName: 'Grace Mwenda' });
   const cycle = await read(shell.api, 'cycle:loadSample', {});
-  const browser = await launchChromium();
+  const browser = await connectChromium();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   const pageWarnings: string[] = [];
   page.on('console', (message) => {
